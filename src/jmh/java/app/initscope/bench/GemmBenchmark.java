@@ -1,0 +1,205 @@
+/*
+ * Run (JDK 25; the jmh profile compiles src/jmh/java with the tests, then runs JMH on the class path):
+ *
+ *   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+ *   mvn -Pjmh verify -DskipTests -Djmh.args="GemmBenchmark -f 1 -wi 3 -i 5"
+ *
+ * Without -Djmh.args, every benchmark in src/jmh/java runs, briefly (-f 1 -wi 3 -w 1s -i 5 -r 1s). jmh.args is
+ * passed to org.openjdk.jmh.Main: a benchmark regexp, then options. Results also go to target/jmh-result.json.
+ * GFLOP/s = 2·m·n·k / time: for 1000³, 2000 / (ms/op).
+ */
+package app.initscope.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import app.initscope.core.linalg.EjmlGemm;
+import app.initscope.core.linalg.Gemm;
+import app.initscope.core.linalg.Parallel;
+import app.initscope.core.linalg.VectorGemm;
+
+/** Float32 products of two 1000×1000 matrices: the Vector API kernel on 1 and 2 threads. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {
+    "--add-modules=jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class GemmBenchmark {
+
+    @Param({"1000"})
+    int size;
+
+    @Param({"2", "1"})
+    int threads;
+
+    private float[] a;
+    private float[] b;
+    private float[] c;
+    private PoolParallel pool;
+    private Gemm gemm;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        a = random(size * size, 1);
+        b = random(size * size, 2);
+        c = new float[size * size];
+        if (threads > 1) {
+            pool = new PoolParallel(threads);
+            gemm = new VectorGemm(pool);
+        } else {
+            gemm = new VectorGemm(Parallel.sequential());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Benchmark
+    public float[] mult() {
+        gemm.mult(a, b, c, size, size, size);
+        return c;
+    }
+
+    @Benchmark
+    public float[] multTransA() {
+        gemm.multTransA(a, b, c, size, size, size);
+        return c;
+    }
+
+    @Benchmark
+    public float[] multTransB() {
+        gemm.multTransB(a, b, c, size, size, size);
+        return c;
+    }
+
+    /** The EJML fallback (double, single-threaded) on the same product: slow, so few iterations. */
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @State(Scope.Benchmark)
+    @Fork(value = 1, jvmArgsAppend = {"--sun-misc-unsafe-memory-access=allow", "-Xmx2g"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 2)
+    public static class Ejml {
+
+        @Param({"1000"})
+        int size;
+
+        private float[] a;
+        private float[] b;
+        private float[] c;
+        private final Gemm gemm = new EjmlGemm();
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            a = random(size * size, 1);
+            b = random(size * size, 2);
+            c = new float[size * size];
+        }
+
+        @Benchmark
+        public float[] mult() {
+            gemm.mult(a, b, c, size, size, size);
+            return c;
+        }
+    }
+
+    static float[] random(int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    /**
+     * A {@link Parallel} of {@code threads} threads: the calling thread and a fixed pool of {@code threads - 1}
+     * claim pieces from a shared counter. The caller works too, so no piece waits for a pool thread to wake up.
+     */
+    static final class PoolParallel implements Parallel, AutoCloseable {
+        private final int threads;
+        private final ExecutorService executor;
+
+        PoolParallel(int threads) {
+            this.threads = threads;
+            this.executor = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread thread = new Thread(r, "gemm-bench");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Override
+        public int parallelism() {
+            return threads;
+        }
+
+        @Override
+        public void forEach(int pieces, IntConsumer body) {
+            AtomicInteger next = new AtomicInteger();
+            Runnable worker = () -> {
+                for (int piece = next.getAndIncrement(); piece < pieces; piece = next.getAndIncrement()) {
+                    body.accept(piece);
+                }
+            };
+            List<Future<?>> helpers = new ArrayList<>(threads - 1);
+            for (int i = 0; i < Math.min(threads - 1, pieces - 1); i++) {
+                helpers.add(executor.submit(worker));
+            }
+            RuntimeException failure = null;
+            try {
+                worker.run();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (Future<?> helper : helpers) {
+                try {
+                    helper.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package app.initscope;
+
+import app.initscope.cli.Cli;
+import app.initscope.ui.App;
+
+/**
+ * The entry point: with no arguments it opens the window, with arguments it is the command line
+ * ({@code initscope run --help}). It is not an {@code Application} itself, so it also starts from a plain
+ * class path.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    /** Starts the GUI or the CLI. */
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            try {
+                App.start(args);
+            } catch (RuntimeException | Error e) {
+                System.exit(Cli.windowFailed(e));
+            }
+        } else {
+            int code = Cli.execute(args);
+            if (code != 0) {
+                System.exit(code);
+            }
+        }
+    }
+}

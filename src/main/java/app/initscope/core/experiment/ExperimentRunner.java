@@ -1,0 +1,157 @@
+package app.initscope.core.experiment;
+
+import app.initscope.core.init.Initializer;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.linalg.Gemm;
+import app.initscope.core.linalg.Parallel;
+import app.initscope.core.linalg.RandomStreams;
+import app.initscope.core.nn.Network;
+import app.initscope.core.nn.Phi;
+import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.LayerTheory;
+import app.initscope.core.stats.Summary;
+import app.initscope.core.stats.Theory;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs an experiment: for every strategy, initialize, forward, backward, and summarize every tensor.
+ *
+ * <p>Every strategy sees the same input, the same targets and the same underlying random numbers (each layer
+ * draws from its own stream), so strategies differ only by their rule. The result is bit-identical for the
+ * same config whatever the {@link Parallel}'s thread count. Pure computation: no threads of its own, no I/O.
+ */
+public final class ExperimentRunner {
+
+    private final Gemm gemm;
+    private final Parallel parallel;
+    private final long maxHeapBytes;
+
+    /**
+     * @param gemm         the matrix kernel
+     * @param parallel     how to split work
+     * @param maxHeapBytes the heap the memory check measures against (usually {@code Runtime.maxMemory()})
+     */
+    public ExperimentRunner(Gemm gemm, Parallel parallel, long maxHeapBytes) {
+        this.gemm = gemm;
+        this.parallel = parallel;
+        this.maxHeapBytes = maxHeapBytes;
+    }
+
+    /** The kernel's name. */
+    public String kernelName() {
+        return gemm.name();
+    }
+
+    /**
+     * Runs every strategy of the config, in order.
+     *
+     * @param listener  hears progress and each finished strategy
+     * @param cancelled polled between steps; when it turns true the run stops with {@link CancellationException}
+     * @throws InvalidConfigException when the config would not fit in memory
+     */
+    public ExperimentResult run(ExperimentConfig config, RunListener listener, BooleanSupplier cancelled) {
+        MemoryEstimate.check(config, maxHeapBytes);
+        Network net = newNetwork(config);
+        RandomStreams random = new RandomStreams(config.seed());
+        net.drawData(random, config.input() == InputDistribution.UNIFORM);
+        List<StrategyResult> results = new ArrayList<>();
+        int count = config.strategies().size();
+        for (int i = 0; i < count; i++) {
+            Strategy strategy = config.strategies().get(i);
+            int index = i;
+            StrategyResult r = runStrategy(config, net, random, strategy, new RunListener() {
+                @Override
+                public void progress(double fraction, String stage) {
+                    listener.progress((index + fraction) / count, strategy.id() + ": " + stage);
+                }
+            }, cancelled);
+            results.add(r);
+            listener.strategyDone(r);
+        }
+        listener.progress(1.0, "done");
+        return new ExperimentResult(config, results, gemm.name());
+    }
+
+    /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
+    public Network newNetwork(ExperimentConfig config) {
+        MemoryEstimate.check(config, maxHeapBytes);
+        Phi phi = config.activation().function(config.leakySlope());
+        return new Network(config.samples(), config.fanIn(), config.width(), config.depth(), config.outputs(), phi,
+                gemm, parallel);
+    }
+
+    /**
+     * Runs one strategy on a prepared network whose data is drawn.
+     *
+     * @param progress hears the fraction of this strategy done
+     */
+    public StrategyResult runStrategy(ExperimentConfig config, Network net, RandomStreams random, Strategy strategy,
+                                      RunListener progress, BooleanSupplier cancelled) {
+        int depth = config.depth();
+        double steps = 2.0 * depth + 2;
+        Initializer init = strategy.initializer(config.initOptions());
+        Phi phi = config.activation().function(config.leakySlope());
+        check(cancelled);
+        progress.progress(0, "initialize");
+        net.initialize(init, random);
+        List<LayerTheory> theory = Theory.meanField(depth, config.fanIn(), config.width(),
+                config.input().secondMoment(), init, phi);
+
+        Summary.SaturationTest saturation = config.activation().hasSaturation()
+                ? config.activation()::isSaturated : null;
+        List<Map<TensorKind, Summary>> tensors = new ArrayList<>();
+        int[] distinct = new int[depth + 1];
+        double[] weightStd = new double[depth + 1];
+        tensors.add(null);
+        for (int l = 1; l <= depth; l++) {
+            check(cancelled);
+            progress.progress((l) / steps, "forward layer " + l);
+            net.forward(l);
+            int n = config.samples() * config.width();
+            Map<TensorKind, Summary> m = new EnumMap<>(TensorKind.class);
+            m.put(TensorKind.Z, summarize(config, TensorKind.Z, net.z(l), n, null));
+            m.put(TensorKind.ACTIVATION, summarize(config, TensorKind.ACTIVATION, net.activation(l), n, saturation));
+            m.put(TensorKind.LOCAL_GRADIENT,
+                    summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null));
+            distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width());
+            weightStd[l] = Summary.of(net.weights(l), net.fanIn(l) * config.width(), null, 1, null, parallel).std();
+            tensors.add(m);
+        }
+        check(cancelled);
+        progress.progress((depth + 1) / steps, "readout");
+        double loss = net.readout();
+        for (int l = depth; l >= 1; l--) {
+            check(cancelled);
+            progress.progress((2.0 * depth + 2 - l) / steps, "backward layer " + l);
+            net.backward(l);
+            Map<TensorKind, Summary> m = tensors.get(l);
+            m.put(TensorKind.DELTA,
+                    summarize(config, TensorKind.DELTA, net.delta(l), config.samples() * config.width(), null));
+            m.put(TensorKind.WEIGHT_GRADIENT, summarize(config, TensorKind.WEIGHT_GRADIENT, net.weightGradient(l),
+                    net.fanIn(l) * config.width(), null));
+        }
+        List<LayerResult> layers = new ArrayList<>(depth);
+        for (int l = 1; l <= depth; l++) {
+            layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
+                    theory.get(l - 1), tensors.get(l)));
+        }
+        progress.progress(1.0, "done");
+        return new StrategyResult(strategy, loss, layers);
+    }
+
+    private Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
+                              Summary.SaturationTest saturation) {
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, parallel);
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("run cancelled");
+        }
+    }
+}

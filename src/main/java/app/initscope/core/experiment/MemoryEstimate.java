@@ -1,0 +1,54 @@
+package app.initscope.core.experiment;
+
+import java.util.Locale;
+
+/** How much memory a config needs, estimated before anything is allocated. */
+public final class MemoryEstimate {
+
+    /** The share of the maximum heap a run may take. */
+    public static final double HEAP_SHARE = 0.75;
+    private static final long OVERHEAD = 32L << 20;
+
+    private MemoryEstimate() {
+    }
+
+    /**
+     * The bytes of the float32 buffers a run holds at once: input, targets, outputs, and per layer the weights,
+     * their gradient, z (reused for δ), a and φ′, plus the backward buffer and transpose scratch.
+     */
+    public static long bytes(ExperimentConfig c) {
+        long s = c.samples();
+        long w = c.width();
+        long floats = s * c.fanIn() + 3 * s * c.outputs() + w * c.outputs() * 2;
+        for (int l = 1; l <= c.depth(); l++) {
+            long in = c.layerFanIn(l);
+            floats += 2 * in * w + 3 * s * w;
+        }
+        floats += s * w;                                    // g, the gradient flowing back
+        floats += Math.max((long) c.fanIn(), w) * w;        // transpose scratch of A·Bᵀ
+        return floats * Float.BYTES + OVERHEAD;
+    }
+
+    /**
+     * Refuses a config that needs more than {@link #HEAP_SHARE} of {@code maxHeapBytes}.
+     *
+     * @throws InvalidConfigException naming the estimate and the limit
+     */
+    public static void check(ExperimentConfig c, long maxHeapBytes) {
+        long need = bytes(c);
+        long limit = (long) (maxHeapBytes * HEAP_SHARE);
+        if (need > limit) {
+            throw new InvalidConfigException("memory", String.format(Locale.ROOT,
+                    "this config needs about %s but at most %s may be used (75%% of the %s heap); "
+                            + "reduce samples, width, fan-in or depth", human(need), human(limit),
+                    human(maxHeapBytes)));
+        }
+    }
+
+    /** A size in MiB or GiB. */
+    public static String human(long bytes) {
+        double mib = bytes / (1024.0 * 1024.0);
+        return mib >= 1024 ? String.format(Locale.ROOT, "%.1f GiB", mib / 1024) : String.format(Locale.ROOT,
+                "%.0f MiB", mib);
+    }
+}

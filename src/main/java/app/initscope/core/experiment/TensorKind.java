@@ -1,0 +1,52 @@
+package app.initscope.core.experiment;
+
+import java.util.Locale;
+
+/** The five tensors reported for every layer. */
+public enum TensorKind {
+    /** z_l = a_{l−1}·W_l, the pre-activations. */
+    Z("z", "z"),
+    /** a_l = φ(z_l). */
+    ACTIVATION("activation", "a"),
+    /** φ′(z_l), the local gradient. */
+    LOCAL_GRADIENT("localGradient", "φ′(z)"),
+    /** δ_l = ∂L/∂z_l. */
+    DELTA("delta", "δ"),
+    /** ∂L/∂W_l. */
+    WEIGHT_GRADIENT("weightGradient", "dW");
+
+    private final String id;
+    private final String symbol;
+
+    TensorKind(String id, String symbol) {
+        this.id = id;
+        this.symbol = symbol;
+    }
+
+    /** The JSON and CSV name, e.g. {@code localGradient}. */
+    public String id() {
+        return id;
+    }
+
+    /** A short symbol, e.g. {@code δ}. */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** Looks a tensor up by id, case-insensitively. */
+    public static TensorKind fromId(String id) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        for (TensorKind t : values()) {
+            if (t.id.toLowerCase(Locale.ROOT).equals(key)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown tensor '" + id + "'; valid: z, activation, localGradient, delta, weightGradient");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

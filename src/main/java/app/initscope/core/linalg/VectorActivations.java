@@ -1,0 +1,171 @@
+package app.initscope.core.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API versions of the transcendental activations and their derivatives.
+ *
+ * <p><b>Determinism.</b> The Vector API's own {@code EXP} and {@code TANH} give different last bits when the
+ * JIT has compiled them (vector math library) and when it has not (scalar fallback), so a result would depend
+ * on how warm the JVM is. Everything here is therefore built from operations that IEEE 754 defines exactly
+ * (add, multiply, fused multiply-add, divide, compare, bit shifts): exp(y) − 1 by range reduction
+ * y = n·ln 2 + r, |r| ≤ ln 2 / 2, and a degree-7 polynomial for e^r − 1 (error below one float ulp), then
+ * 2ⁿ from the exponent bits. Every element, including the tail (with a mask), goes through the same
+ * operations, so equal inputs give equal outputs anywhere in the array and on any thread.
+ *
+ * <p>Loaded only when {@link Kernels#vectorApiAvailable()}; use through {@link Elementwise}. All methods:
+ * {@code z} Not modified; {@code a} and {@code d} Modified on {@code [from, to)}.
+ */
+final class VectorActivations {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final float INV_LN2 = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693145751953125f;
+    private static final float LN2_LO = 1.42860682030941723e-6f;
+    private static final float ROUNDER = 12582912f;           // 1.5·2²³: adding it rounds to an integer
+    private static final float MIN_EXP_ARG = -87f;             // e^−87 is still a normal float
+
+    private VectorActivations() {
+    }
+
+    private static final int TANH = 0;
+    private static final int SIGMOID = 1;
+    private static final int GELU = 2;
+    private static final int SELU = 3;
+
+    /**
+     * Runs one activation over [from, to): full vectors, then the tail under a mask. The activation is chosen
+     * by a constant switch rather than a lambda so the JIT inlines the vector code (a megamorphic call would
+     * box every vector).
+     */
+    private static void loop(float[] z, float[] a, float[] d, int from, int to, int kind, float p1, float p2) {
+        int i = from;
+        VectorMask<Float> all = S.maskAll(true);
+        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
+            at(z, a, d, i, all, kind, p1, p2);
+        }
+        if (i < to) {
+            at(z, a, d, i, S.indexInRange(i, to), kind, p1, p2);
+        }
+    }
+
+    private static void at(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, int kind, float p1,
+                           float p2) {
+        switch (kind) {
+            case TANH -> tanhAt(z, a, d, i, m);
+            case SIGMOID -> sigmoidAt(z, a, d, i, m);
+            case GELU -> geluAt(z, a, d, i, m, p1, p2);
+            default -> seluAt(z, a, d, i, m, p1, p2);
+        }
+    }
+
+    /** n = round(y / ln 2), as an integral float. */
+    private static FloatVector exponent(FloatVector y) {
+        return y.mul(INV_LN2).add(ROUNDER).sub(ROUNDER);
+    }
+
+    /** e^r − 1 for |r| ≤ ln 2 / 2, relative error below 2⁻²⁴. */
+    private static FloatVector expm1Reduced(FloatVector y, FloatVector n) {
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), y);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = r.fma(1f / 5040, 1f / 720);
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 120));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 24));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 6));
+        p = p.fma(r, FloatVector.broadcast(S, 0.5f));
+        return p.mul(r).fma(r, r);
+    }
+
+    /** 2ⁿ for integral n in [−126, 127]. */
+    private static FloatVector twoPow(FloatVector n) {
+        IntVector bits = (IntVector) n.convert(VectorOperators.F2I, 0);
+        return bits.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    }
+
+    /** a = tanh z, d = sech² z = 4e/(1 + e)² with e = e^{−2|z|} (no cancellation where tanh rounds to ±1). */
+    static void tanh(float[] z, float[] a, float[] d, int from, int to) {
+        loop(z, a, d, from, to, TANH, 0f, 0f);
+    }
+
+    private static void tanhAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
+        FloatVector v = FloatVector.fromArray(S, z, i, m);
+        FloatVector y = v.abs().mul(-2f).max(MIN_EXP_ARG);
+        FloatVector n = exponent(y);
+        FloatVector p = expm1Reduced(y, n);
+        FloatVector scale = twoPow(n);
+        FloatVector e = scale.fma(p, scale);                 // e^y
+        FloatVector u = scale.fma(p, scale.sub(1f));         // e^y − 1, exact in its leading bits when n = 0
+        FloatVector onePlusE = e.add(1f);
+        FloatVector t = u.neg().div(onePlusE);
+        t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(a, i, m);
+        e.mul(4f).div(onePlusE.mul(onePlusE)).intoArray(d, i, m);
+    }
+
+    /** a = σ(z), d = σ(z)(1 − σ(z)) = e/(1 + e)², both from e = e^{−|z|}, which never overflows. */
+    static void sigmoid(float[] z, float[] a, float[] d, int from, int to) {
+        loop(z, a, d, from, to, SIGMOID, 0f, 0f);
+    }
+
+    private static void sigmoidAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
+        FloatVector v = FloatVector.fromArray(S, z, i, m);
+        FloatVector y = v.abs().neg().max(MIN_EXP_ARG);
+        FloatVector n = exponent(y);
+        FloatVector scale = twoPow(n);
+        FloatVector e = scale.fma(expm1Reduced(y, n), scale);
+        FloatVector onePlusE = e.add(1f);
+        FloatVector positive = FloatVector.broadcast(S, 1f).div(onePlusE);
+        positive.blend(e.div(onePlusE), v.compare(VectorOperators.LT, 0f)).intoArray(a, i, m);
+        e.div(onePlusE.mul(onePlusE)).intoArray(d, i, m);
+    }
+
+    /**
+     * GELU, tanh form: a = ½z(1 + t), d = ½(1 + t) + ½z·sech²(u)·u′, with t = tanh u, u = c(z + k z³),
+     * u′ = c(1 + 3k z²).
+     */
+    static void gelu(float[] z, float[] a, float[] d, int from, int to, float c, float k) {
+        loop(z, a, d, from, to, GELU, c, k);
+    }
+
+    private static void geluAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, float c, float k) {
+        FloatVector v = FloatVector.fromArray(S, z, i, m);
+        FloatVector v2 = v.mul(v);
+        FloatVector arg = v2.fma(k, 1f).mul(v).mul(c);
+        FloatVector y = arg.abs().mul(-2f).max(MIN_EXP_ARG);
+        FloatVector n = exponent(y);
+        FloatVector p = expm1Reduced(y, n);
+        FloatVector scale = twoPow(n);
+        FloatVector e = scale.fma(p, scale);
+        FloatVector u = scale.fma(p, scale.sub(1f));
+        FloatVector onePlusE = e.add(1f);
+        FloatVector t = u.neg().div(onePlusE);
+        t = t.blend(t.neg(), arg.compare(VectorOperators.LT, 0f));
+        FloatVector sech2 = e.mul(4f).div(onePlusE.mul(onePlusE));
+        FloatVector half = t.add(1f).mul(0.5f);
+        half.mul(v).intoArray(a, i, m);
+        FloatVector du = v2.fma(3f * k, 1f).mul(c);
+        v.mul(0.5f).mul(sech2).fma(du, half).intoArray(d, i, m);
+    }
+
+    /** SELU: a = λz or λα(e^z − 1), d = λ or λα·e^z. */
+    static void selu(float[] z, float[] a, float[] d, int from, int to, float lambda, float alpha) {
+        loop(z, a, d, from, to, SELU, lambda, alpha);
+    }
+
+    private static void seluAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, float lambda,
+                               float alpha) {
+        FloatVector v = FloatVector.fromArray(S, z, i, m);
+        VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
+        FloatVector y = v.min(0f).max(MIN_EXP_ARG);
+        FloatVector n = exponent(y);
+        FloatVector p = expm1Reduced(y, n);
+        FloatVector scale = twoPow(n);
+        FloatVector expm1 = scale.fma(p, scale.sub(1f));
+        FloatVector exp = scale.fma(p, scale);
+        expm1.mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
+        exp.mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive).intoArray(d, i, m);
+    }
+}

@@ -1,0 +1,909 @@
+package app.initscope.core.linalg;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-blocked float32 products on the Vector API ({@code jdk.incubator.vector}).
+ *
+ * <p>C is computed in blocks of {@value #MR} rows × {@value #NV} vectors held in registers. Every element of C is
+ * one fused-multiply-add chain over the inner index {@code p = 0..k-1}, starting from 0, with no k-blocking:
+ * {@code acc = fma(a[i][p], b[p][j], acc)}. A vector lane and {@link Math#fma(float, float, float)} round the
+ * same way, so the result does not depend on where a column falls (full panel, tail panel, partial vector),
+ * on the block a row falls in, nor on the number of threads. Work is split over the output (row ranges, and
+ * column panels when there are too few rows), never over the k sum.
+ *
+ * <p>Columns past the last whole vector are computed in masked-off lanes of a zero-padded vector, not with a
+ * scalar loop: lane-wise {@code fma} is specified as {@link Math#fma(float, float, float)}, so they round like
+ * every other column (equal columns of B give bit-equal columns of C).
+ *
+ * <p>B is copied, panel by panel ({@value #NV} vectors wide, k rows), into a contiguous buffer, each panel by the
+ * first piece that needs it, so that one {@link Parallel#forEach} call does the whole product; with fewer than
+ * {@value #MIN_BLOCKS_TO_PACK_B} row blocks, only the tail panel is copied and B is read in place. A is read in
+ * place by {@link #mult} and {@link #multTransB}; {@link #multTransA} first copies the rows of Aᵀ that a piece
+ * needs into blocks of {@value #MR} interleaved rows. The copies live in scratch buffers kept between calls
+ * (up to 64 MB each), so an instance holds about one copy of its largest B.
+ *
+ * <p>Only load this class when the {@code jdk.incubator.vector} module is resolved: see {@link Kernels}.
+ */
+public final class VectorGemm implements Gemm {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Lanes per vector. */
+    private static final int L = S.length();
+    /** Rows of C per register block. */
+    private static final int MR = 8;
+    /** MR (= 8) lanes, to copy the MR values of a row block of Aᵀ at once. */
+    private static final VectorSpecies<Float> SA = FloatVector.SPECIES_256;
+    /** Vectors of C per register block. */
+    private static final int NV = 3;
+    /** Columns of C per panel. */
+    private static final int NR = NV * L;
+    /** Below this many flops (2·m·n·k), a product runs on the calling thread, in one piece. */
+    private static final long MIN_PARALLEL_FLOPS = 1L << 24;
+    /** Bytes of A per piece: with a k×NR panel of B, they should fit in a core's L2 cache. */
+    private static final long A_CHUNK_BYTES = 256 * 1024;
+    /** With fewer row blocks, B is read in place: copying a panel costs more than it saves. */
+    private static final int MIN_BLOCKS_TO_PACK_B = 16;
+    /** Pieces per unit of parallelism, for load balance. */
+    private static final int PIECES_PER_THREAD = 16;
+
+    /** Largest scratch buffer kept between calls, in floats (64 MB). */
+    private static final int MAX_POOLED = 1 << 24;
+    /** Largest array length this class allocates. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+    private final Parallel parallel;
+    /** Scratch for packed B, kept between calls; a concurrent call allocates its own. */
+    private final AtomicReference<float[]> packedB = new AtomicReference<>();
+    /** Scratch for packed A (multTransA only), kept between calls; a concurrent call allocates its own. */
+    private final AtomicReference<float[]> packedA = new AtomicReference<>();
+
+    /**
+     * @param parallel runs the pieces of a product; its thread count does not change the results
+     */
+    public VectorGemm(Parallel parallel) {
+        this.parallel = Objects.requireNonNull(parallel, "parallel");
+    }
+
+    @Override
+    public void mult(float[] a, float[] b, float[] c, int m, int k, int n) {
+        check(a, b, c, m, k, n);
+        run(a, k, 1, false, b, false, c, m, k, n);
+    }
+
+    @Override
+    public void multTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
+        check(a, b, c, m, k, n);
+        run(a, 1, m, true, b, false, c, m, k, n);
+    }
+
+    @Override
+    public void multTransB(float[] a, float[] b, float[] c, int m, int k, int n) {
+        check(a, b, c, m, k, n);
+        run(a, k, 1, false, b, true, c, m, k, n);
+    }
+
+    @Override
+    public String name() {
+        return "vector-api " + S.vectorBitSize() + "-bit";
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + MR + "×" + NV + " block, parallelism " + parallel.parallelism() + ")";
+    }
+
+    private static void check(float[] a, float[] b, float[] c, int m, int k, int n) {
+        Kernels.checkProduct(a, b, c, m, k, n);
+        // the packed, zero-padded copies of B and A must fit in arrays too
+        if ((long) k * roundUp(n, NR) > MAX_ARRAY || (long) k * roundUp(m, MR) > MAX_ARRAY) {
+            throw new IllegalArgumentException("matrix too large: m=" + m + ", k=" + k + ", n=" + n);
+        }
+    }
+
+    private static long roundUp(int x, int multiple) {
+        return ((long) x + multiple - 1) / multiple * multiple;
+    }
+
+    /**
+     * Computes C (m×n) = A·B where A(i, p) = a[i*rs + p*ps], and B(p, j) = b[p*n + j], or b[j*k + p] if
+     * {@code transB}.
+     *
+     * @param packA whether to copy A into row blocks first (worth it when rs == 1: Aᵀ)
+     */
+    private void run(float[] a, int rs, int ps, boolean packA, float[] b, boolean transB, float[] c, int m, int k,
+            int n) {
+        int par = parallel.parallelism();
+        int rowBlocks = (m + MR - 1) / MR;
+        int panels = (n + NR - 1) / NR;
+        int rowPieces = 1;
+        int colPieces = 1;
+        if (2.0 * m * n * k >= MIN_PARALLEL_FLOPS) {
+            // row ranges whose rows of A stay in cache across the panels of B (at least one per thread), cut
+            // into column ranges until there are enough pieces to balance the threads
+            long blocksPerChunk = Math.max(1, A_CHUNK_BYTES / (4L * k * MR));
+            int byCache = (int) ((rowBlocks + blocksPerChunk - 1) / blocksPerChunk);
+            rowPieces = Math.min(rowBlocks, Math.max(byCache, par));
+            if (par > 1) {
+                colPieces = Math.min(panels, (par * PIECES_PER_THREAD + rowPieces - 1) / rowPieces);
+            }
+        }
+        // multTransB always packs Bᵀ; otherwise only the panels of a product with many rows are worth packing,
+        // and the tail panel, so that its last vector can be read whole
+        boolean packB = transB || rowBlocks >= MIN_BLOCKS_TO_PACK_B;
+        float[] bp = take(packedB, k * (int) (packB ? roundUp(n, L) : roundUp(n % NR, L)));
+        float[] ap = packA ? take(packedA, k * (int) roundUp(m, MR)) : null;
+        try {
+            Product product = new Product(a, rs, ps, ap, b, transB, packB, bp, c, m, k, n, rowPieces, colPieces);
+            int pieces = rowPieces * colPieces;
+            if (par <= 1 || pieces == 1) {
+                for (int piece = 0; piece < pieces; piece++) {
+                    product.run(piece);
+                }
+            } else {
+                parallel.forEach(pieces, product::run);
+            }
+        } finally {
+            give(packedB, bp);
+            if (ap != null) {
+                give(packedA, ap);
+            }
+        }
+    }
+
+    /** Takes the pooled buffer if it is large enough, else allocates one. */
+    private static float[] take(AtomicReference<float[]> pool, int size) {
+        float[] buffer = pool.getAndSet(null);
+        return buffer != null && buffer.length >= size ? buffer : new float[size];
+    }
+
+    /** Returns a buffer to the pool, unless it is huge. */
+    private static void give(AtomicReference<float[]> pool, float[] buffer) {
+        if (buffer.length <= MAX_POOLED) {
+            pool.set(buffer);
+        }
+    }
+
+    /** One product, cut into rowPieces × colPieces rectangles of C. */
+    private static final class Product {
+        private static final int NOT_PACKED = 0;
+        private static final int PACKING = 1;
+        private static final int PACKED = 2;
+
+        private final float[] a;
+        private final int rs;
+        private final int ps;
+        private final float[] b;
+        private final boolean transB;
+        /** Whether every panel of B is packed into bp, or only the tail panel (at 0). */
+        private final boolean packB;
+        private final float[] bp;
+        private final float[] c;
+        private final int m;
+        private final int k;
+        private final int n;
+        private final int rowBlocks;
+        private final int panels;
+        private final int fullPanels;
+        private final int tailVectors;
+        private final int lastCols;
+        private final int rowPieces;
+        private final int colPieces;
+        /** Per panel of B: NOT_PACKED, PACKING or PACKED into bp. */
+        private final AtomicIntegerArray panelState;
+        /** A packed in row blocks (ap[ib*MR*k + p*MR + r] = A(ib*MR + r, p)), or null to read a in place. */
+        private final float[] ap;
+        /** Per row piece: NOT_PACKED, PACKING or PACKED into ap. */
+        private final AtomicIntegerArray rowState;
+
+        Product(float[] a, int rs, int ps, float[] ap, float[] b, boolean transB, boolean packB, float[] bp,
+                float[] c, int m, int k, int n, int rowPieces, int colPieces) {
+            this.a = a;
+            this.rs = rs;
+            this.ps = ps;
+            this.b = b;
+            this.transB = transB;
+            this.packB = packB;
+            this.bp = bp;
+            this.c = c;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.rowBlocks = (m + MR - 1) / MR;
+            this.fullPanels = n / NR;
+            int tailCols = n - fullPanels * NR;
+            this.panels = fullPanels + (tailCols > 0 ? 1 : 0);
+            this.tailVectors = (tailCols + L - 1) / L;
+            this.lastCols = tailCols - (tailVectors - 1) * L;
+            this.rowPieces = rowPieces;
+            this.colPieces = colPieces;
+            this.panelState = new AtomicIntegerArray(panels);
+            this.ap = ap;
+            this.rowState = ap == null ? null : new AtomicIntegerArray(rowPieces);
+        }
+
+        void run(int piece) {
+            int rp = piece % rowPieces; // pieces run about in index order: neighbours share no rows
+            int cp = piece / rowPieces;
+            int rowStart = (int) ((long) rp * rowBlocks / rowPieces) * MR;
+            int rowEnd = Math.min(m, (int) ((long) (rp + 1) * rowBlocks / rowPieces) * MR);
+            int panelStart = (int) ((long) cp * panels / colPieces);
+            int count = (int) ((long) (cp + 1) * panels / colPieces) - panelStart;
+            // panels outer, row blocks inner: one packed k×NR panel of B stays in cache across the row blocks.
+            // Row pieces start at different panels, so that threads pack different panels; a panel that another
+            // thread is packing is done last.
+            if (ap != null) {
+                awaitRowsPacked(rp, rowStart, rowEnd);
+            }
+            int first = (int) ((long) rp * count / rowPieces);
+            int[] later = null;
+            int laterCount = 0;
+            for (int t = 0; t < count; t++) {
+                int q = panelStart + (first + t) % count;
+                if (!packB && q < fullPanels) {
+                    compute(q, b, col(q), n, rowStart, rowEnd);
+                    continue;
+                }
+                if (panelState.get(q) != PACKED) {
+                    if (panelState.compareAndSet(q, NOT_PACKED, PACKING)) {
+                        try {
+                            packPanel(q);
+                        } finally {
+                            panelState.set(q, PACKED);
+                        }
+                    } else {
+                        if (later == null) {
+                            later = new int[count];
+                        }
+                        later[laterCount++] = q;
+                        continue;
+                    }
+                }
+                compute(q, bp, packedOffset(q), width(q), rowStart, rowEnd);
+            }
+            for (int t = 0; t < laterCount; t++) {
+                int q = later[t];
+                awaitPacked(panelState, q);
+                compute(q, bp, packedOffset(q), width(q), rowStart, rowEnd);
+            }
+        }
+
+        /** The first column of panel q. */
+        private static int col(int q) {
+            return q * NR;
+        }
+
+        /** The width of panel q, rounded up to whole vectors. */
+        private int width(int q) {
+            return q < fullPanels ? NR : tailVectors * L;
+        }
+
+        /** Where panel q starts in bp. */
+        private int packedOffset(int q) {
+            return packB ? q * k * NR : 0;
+        }
+
+        /** Packs rows [rowStart, rowEnd) of A into ap unless done; if another piece is packing them, waits. */
+        private void awaitRowsPacked(int rp, int rowStart, int rowEnd) {
+            if (rowState.get(rp) == PACKED) {
+                return;
+            }
+            if (rowState.compareAndSet(rp, NOT_PACKED, PACKING)) {
+                try {
+                    // Aᵀ has the MR values of a block at p next to each other: copy them as one short vector
+                    int fullEnd = rowStart + (rowEnd - rowStart) / MR * MR;
+                    for (int p = 0, src = 0; p < k; p++, src += ps) {
+                        for (int i0 = rowStart; i0 < fullEnd; i0 += MR) {
+                            FloatVector.fromArray(SA, a, src + i0).intoArray(ap, i0 * k + p * MR);
+                        }
+                        for (int i = fullEnd; i < rowEnd; i++) {
+                            ap[fullEnd * k + p * MR + i - fullEnd] = a[src + i];
+                        }
+                    }
+                } finally {
+                    rowState.set(rp, PACKED);
+                }
+                return;
+            }
+            awaitPacked(rowState, rp);
+        }
+
+        /** Waits while another thread packs item i (a few microseconds of copying, which never blocks). */
+        private static void awaitPacked(AtomicIntegerArray state, int i) {
+            for (int spins = 1; state.get(i) != PACKED; spins++) {
+                if (spins % 1024 == 0) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+
+        /**
+         * Computes rows [rowStart, rowEnd) of panel q of C, with B(p, col(q) + j) = pb[bi + p*ldb + j]: blocks of
+         * MR rows, then blocks of MR/2, MR/4, ..., 1 rows for the rest.
+         */
+        private void compute(int q, float[] pb, int bi, int ldb, int rowStart, int rowEnd) {
+            boolean full = q < fullPanels;
+            int nv = full ? NV : tailVectors;
+            int lc = full ? L : lastCols;
+            int col = col(q);
+            int i = rowStart;
+            if (ap == null) {
+                for (; i + MR <= rowEnd; i += MR) {
+                    block(nv, a, i * rs, rs, ps, pb, bi, ldb, c, i * n + col, n, k, lc);
+                }
+                for (int rows = MR / 2; rows >= 1; rows /= 2) {
+                    if (i + rows <= rowEnd) {
+                        fewRows(rows, nv, a, i * rs, rs, ps, pb, bi, ldb, c, i * n + col, n, k, lc);
+                        i += rows;
+                    }
+                }
+            } else {
+                // ap holds row i at (i - i % MR) * k + i % MR, the next rows beside it
+                for (; i + MR <= rowEnd; i += MR) {
+                    block(nv, ap, i * k, 1, MR, pb, bi, ldb, c, i * n + col, n, k, lc);
+                }
+                for (int rows = MR / 2; rows >= 1; rows /= 2) {
+                    if (i + rows <= rowEnd) {
+                        int r = i % MR;
+                        fewRows(rows, nv, ap, (i - r) * k + r, 1, MR, pb, bi, ldb, c, i * n + col, n, k, lc);
+                        i += rows;
+                    }
+                }
+            }
+        }
+
+        /** Copies panel q of B (or of Bᵀ) into bp, row stride = its width, zero-padded to whole vectors. */
+        private void packPanel(int q) {
+            int col = col(q);
+            int width = width(q);
+            int cols = Math.min(NR, n - col);
+            int base = packedOffset(q);
+            if (!transB) {
+                if (cols == NR) {
+                    for (int p = 0, src = col, dst = base; p < k; p++, src += n, dst += NR) {
+                        for (int v = 0; v < NR; v += L) {
+                            FloatVector.fromArray(S, b, src + v).intoArray(bp, dst + v);
+                        }
+                    }
+                } else {
+                    for (int p = 0, src = col, dst = base; p < k; p++, src += n, dst += width) {
+                        System.arraycopy(b, src, bp, dst, cols);
+                        Arrays.fill(bp, dst + cols, dst + width, 0f);
+                    }
+                }
+            } else {
+                for (int p = 0, dst = base; p < k; p++, dst += width) {
+                    for (int j = 0, src = col * k + p; j < cols; j++, src += k) {
+                        bp[dst + j] = b[src];
+                    }
+                    Arrays.fill(bp, dst + cols, dst + width, 0f);
+                }
+            }
+        }
+    }
+
+    private static void block(int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb, float[] c,
+            int ci, int ldc, int k, int lastCols) {
+        switch (nv) {
+            case 1 -> k8x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+            case 2 -> k8x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+            case 3 -> k8x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+            default -> throw new IllegalStateException("vectors per block: " + nv);
+        }
+    }
+
+    private static void fewRows(int rows, int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        if (rows == 4) {
+            switch (nv) {
+                case 1 -> k4x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 2 -> k4x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 3 -> k4x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                default -> throw new IllegalStateException("vectors per block: " + nv);
+            }
+        } else if (rows == 2) {
+            switch (nv) {
+                case 1 -> k2x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 2 -> k2x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 3 -> k2x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                default -> throw new IllegalStateException("vectors per block: " + nv);
+            }
+        } else {
+            switch (nv) {
+                case 1 -> k1x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 2 -> k1x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 3 -> k1x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                default -> throw new IllegalStateException("vectors per block: " + nv);
+            }
+        }
+    }
+
+    /** 8 rows × 1 vector of C, one fma chain per element over p = 0..k-1. */
+    private static void k8x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        int a4 = ai + 4 * rs;
+        int a5 = ai + 5 * rs;
+        int a6 = ai + 6 * rs;
+        int a7 = ai + 7 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            FloatVector x4 = FloatVector.broadcast(S, a[a4 + ao]);
+            c40 = x4.fma(b0, c40);
+            FloatVector x5 = FloatVector.broadcast(S, a[a5 + ao]);
+            c50 = x5.fma(b0, c50);
+            FloatVector x6 = FloatVector.broadcast(S, a[a6 + ao]);
+            c60 = x6.fma(b0, c60);
+            FloatVector x7 = FloatVector.broadcast(S, a[a7 + ao]);
+            c70 = x7.fma(b0, c70);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+        c10.intoArray(c, ci + ldc, last);
+        c20.intoArray(c, ci + 2 * ldc, last);
+        c30.intoArray(c, ci + 3 * ldc, last);
+        c40.intoArray(c, ci + 4 * ldc, last);
+        c50.intoArray(c, ci + 5 * ldc, last);
+        c60.intoArray(c, ci + 6 * ldc, last);
+        c70.intoArray(c, ci + 7 * ldc, last);
+    }
+
+    /** 8 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k8x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        int a4 = ai + 4 * rs;
+        int a5 = ai + 5 * rs;
+        int a6 = ai + 6 * rs;
+        int a7 = ai + 7 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(S, a[a4 + ao]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(S, a[a5 + ao]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            FloatVector x6 = FloatVector.broadcast(S, a[a6 + ao]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            FloatVector x7 = FloatVector.broadcast(S, a[a7 + ao]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L, last);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + L, last);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + L, last);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + L, last);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + L, last);
+    }
+
+    /** 8 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k8x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c42 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c51 = FloatVector.zero(S);
+        FloatVector c52 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c61 = FloatVector.zero(S);
+        FloatVector c62 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        FloatVector c71 = FloatVector.zero(S);
+        FloatVector c72 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        int a4 = ai + 4 * rs;
+        int a5 = ai + 5 * rs;
+        int a6 = ai + 6 * rs;
+        int a7 = ai + 7 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c22 = x2.fma(b2, c22);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            c32 = x3.fma(b2, c32);
+            FloatVector x4 = FloatVector.broadcast(S, a[a4 + ao]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            c42 = x4.fma(b2, c42);
+            FloatVector x5 = FloatVector.broadcast(S, a[a5 + ao]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+            c52 = x5.fma(b2, c52);
+            FloatVector x6 = FloatVector.broadcast(S, a[a6 + ao]);
+            c60 = x6.fma(b0, c60);
+            c61 = x6.fma(b1, c61);
+            c62 = x6.fma(b2, c62);
+            FloatVector x7 = FloatVector.broadcast(S, a[a7 + ao]);
+            c70 = x7.fma(b0, c70);
+            c71 = x7.fma(b1, c71);
+            c72 = x7.fma(b2, c72);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c32.intoArray(c, ci + 3 * ldc + 2 * L, last);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + L);
+        c42.intoArray(c, ci + 4 * ldc + 2 * L, last);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + L);
+        c52.intoArray(c, ci + 5 * ldc + 2 * L, last);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + L);
+        c62.intoArray(c, ci + 6 * ldc + 2 * L, last);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + L);
+        c72.intoArray(c, ci + 7 * ldc + 2 * L, last);
+    }
+
+    /** 4 rows × 1 vector of C, one fma chain per element over p = 0..k-1. */
+    private static void k4x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+        c10.intoArray(c, ci + ldc, last);
+        c20.intoArray(c, ci + 2 * ldc, last);
+        c30.intoArray(c, ci + 3 * ldc, last);
+    }
+
+    /** 4 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k4x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L, last);
+    }
+
+    /** 4 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k4x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c22 = x2.fma(b2, c22);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            c32 = x3.fma(b2, c32);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c32.intoArray(c, ci + 3 * ldc + 2 * L, last);
+    }
+
+    /** 2 rows × 1 vector of C, one fma chain per element over p = 0..k-1. */
+    private static void k2x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+        c10.intoArray(c, ci + ldc, last);
+    }
+
+    /** 2 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k2x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L, last);
+    }
+
+    /** 2 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k2x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L, last);
+    }
+
+    /** 1 row × 1 vector of C, one fma chain per element over p = 0..k-1. */
+    private static void k1x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        int a0 = ai;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+    }
+
+    /** 1 row × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k1x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        int a0 = ai;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+    }
+
+    /** 1 row × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k1x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        int a0 = ai;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+    }
+}

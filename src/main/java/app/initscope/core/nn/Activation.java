@@ -1,0 +1,269 @@
+package app.initscope.core.nn;
+
+import app.initscope.core.linalg.Elementwise;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The activation functions, each with its forward value and derivative side by side.
+ *
+ * <p>The scalar forms use {@link StrictMath}, whose results are specified to the bit, so the scalar path gives
+ * the same numbers whether or not the JIT has compiled it; the fast array paths live in {@link Elementwise}.
+ *
+ * <p>{@link #function(double)} binds the leaky-ReLU slope (ignored by the others).
+ */
+public enum Activation {
+
+    /**
+     * tanh(z); φ′ = 1 − tanh²(z), computed as sech²(z) = 1/cosh²(z) so that it does not cancel to 0 where tanh
+     * rounds to ±1. Saturated: |a| &gt; 0.97.
+     */
+    TANH("tanh", "tanh") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return StrictMath.tanh(z);
+                }
+
+                @Override
+                public double derivative(double z) {
+                    double c = StrictMath.cosh(z);
+                    return 1.0 / (c * c);
+                }
+
+                @Override
+                public void apply(float[] z, float[] a, float[] d, int from, int to) {
+                    if (!Elementwise.tanh(z, a, d, from, to)) {
+                        Phi.super.apply(z, a, d, from, to);
+                    }
+                }
+            };
+        }
+    },
+
+    /**
+     * σ(z) = 1 / (1 + e^−z); φ′ = σ(z)(1 − σ(z)), both computed from e^−|z| so neither overflows nor cancels.
+     * Saturated: a &lt; 0.03 or a &gt; 0.97.
+     */
+    SIGMOID("sigmoid", "sigmoid") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return sigmoid(z);
+                }
+
+                @Override
+                public double derivative(double z) {
+                    double e = StrictMath.exp(-Math.abs(z));
+                    return e / ((1.0 + e) * (1.0 + e));
+                }
+
+                @Override
+                public void apply(float[] z, float[] a, float[] d, int from, int to) {
+                    if (!Elementwise.sigmoid(z, a, d, from, to)) {
+                        Phi.super.apply(z, a, d, from, to);
+                    }
+                }
+            };
+        }
+    },
+
+    /** max(0, z); φ′ = 1 for z &gt; 0, else 0 (the subgradient 0 at z = 0). */
+    RELU("relu", "ReLU") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return z > 0 ? z : 0.0;
+                }
+
+                @Override
+                public double derivative(double z) {
+                    return z > 0 ? 1.0 : 0.0;
+                }
+
+                @Override
+                public void apply(float[] z, float[] a, float[] d, int from, int to) {
+                    for (int i = from; i < to; i++) {
+                        float v = z[i];
+                        boolean on = v > 0f;
+                        a[i] = on ? v : 0f;
+                        d[i] = on ? 1f : 0f;
+                    }
+                }
+            };
+        }
+    },
+
+    /** z for z &gt; 0, else α·z; φ′ = 1 or α. */
+    LEAKY_RELU("leaky-relu", "leaky ReLU") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return z > 0 ? z : leakySlope * z;
+                }
+
+                @Override
+                public double derivative(double z) {
+                    return z > 0 ? 1.0 : leakySlope;
+                }
+            };
+        }
+    },
+
+    /** z; φ′ = 1. */
+    LINEAR("linear", "linear") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return z;
+                }
+
+                @Override
+                public double derivative(double z) {
+                    return 1.0;
+                }
+            };
+        }
+    },
+
+    /**
+     * SELU (Klambauer et al., 2017): λ·z for z &gt; 0, else λ·α·(e^z − 1); φ′ = λ or λ·α·e^z, with
+     * λ ≈ 1.0507 and α ≈ 1.6733.
+     */
+    SELU("selu", "SELU") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return z > 0 ? SELU_LAMBDA * z : SELU_LAMBDA * SELU_ALPHA * StrictMath.expm1(z);
+                }
+
+                @Override
+                public double derivative(double z) {
+                    return z > 0 ? SELU_LAMBDA : SELU_LAMBDA * SELU_ALPHA * StrictMath.exp(z);
+                }
+
+                @Override
+                public void apply(float[] z, float[] a, float[] d, int from, int to) {
+                    if (!Elementwise.selu(z, a, d, from, to, SELU_LAMBDA, SELU_ALPHA)) {
+                        Phi.super.apply(z, a, d, from, to);
+                    }
+                }
+            };
+        }
+    },
+
+    /**
+     * GELU in its tanh form (Hendrycks and Gimpel, 2016, as used by BERT and GPT-2):
+     * φ(z) = ½·z·(1 + tanh(u)), u = √(2/π)·(z + 0.044715·z³); φ′ = ½(1 + tanh u) + ½·z·(1 − tanh²u)·u′,
+     * u′ = √(2/π)·(1 + 3·0.044715·z²).
+     */
+    GELU("gelu", "GELU (tanh form)") {
+        @Override
+        public Phi function(double leakySlope) {
+            return new Phi() {
+                @Override
+                public double value(double z) {
+                    return 0.5 * z * (1.0 + StrictMath.tanh(GELU_C * (z + GELU_K * z * z * z)));
+                }
+
+                @Override
+                public double derivative(double z) {
+                    double t = StrictMath.tanh(GELU_C * (z + GELU_K * z * z * z));
+                    double du = GELU_C * (1.0 + 3.0 * GELU_K * z * z);
+                    return 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * du;
+                }
+
+                @Override
+                public void apply(float[] z, float[] a, float[] d, int from, int to) {
+                    if (!Elementwise.gelu(z, a, d, from, to, GELU_C, GELU_K)) {
+                        Phi.super.apply(z, a, d, from, to);
+                    }
+                }
+            };
+        }
+    };
+
+    /** SELU's scale λ. */
+    public static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
+    /** SELU's α. */
+    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    private static final double GELU_C = Math.sqrt(2.0 / Math.PI);
+    private static final double GELU_K = 0.044715;
+
+    private final String id;
+    private final String label;
+
+    Activation(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** This activation with its parameters bound. */
+    public abstract Phi function(double leakySlope);
+
+    /** The CLI id, e.g. {@code leaky-relu}. */
+    public String id() {
+        return id;
+    }
+
+    /** A human-readable name, e.g. {@code leaky ReLU}. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Whether an activation value counts as saturated: tanh |a| &gt; 0.97, sigmoid a &lt; 0.03 or a &gt; 0.97.
+     * Only meaningful when {@link #hasSaturation()}.
+     */
+    public boolean isSaturated(float a) {
+        return switch (this) {
+            case TANH -> Math.abs(a) > 0.97f;
+            case SIGMOID -> a < 0.03f || a > 0.97f;
+            default -> false;
+        };
+    }
+
+    /** Whether saturation is defined for this activation (tanh and sigmoid). */
+    public boolean hasSaturation() {
+        return this == TANH || this == SIGMOID;
+    }
+
+    /** Looks an activation up by its CLI id, case-insensitively. */
+    public static Activation fromId(String id) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        for (Activation a : values()) {
+            if (a.id.equals(key)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "'; valid: " + validIds());
+    }
+
+    /** The valid ids, comma-separated. */
+    public static String validIds() {
+        return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
+    }
+
+    static double sigmoid(double z) {
+        double e = StrictMath.exp(-Math.abs(z));
+        return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,204 @@
+package app.initscope.core.nn;
+
+import app.initscope.core.init.Initializer;
+import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.Gemm;
+import app.initscope.core.linalg.Parallel;
+import app.initscope.core.linalg.RandomStreams;
+
+/**
+ * An MLP without biases and its buffers, in float32, row-major:
+ * <pre>
+ *   z_l = a_{l−1}·W_l,  a_l = φ(z_l),  a_0 = X          (l = 1..depth, W_l is in_l × width)
+ *   y   = a_depth·W_out                                  (W_out is width × outputs)
+ *   L   = Σ(y − T)² / (2·samples)
+ *   dY = (y − T)/samples,  g_depth = dY·W_outᵀ,  δ_l = g_l ⊙ φ′(z_l),  dW_l = a_{l−1}ᵀ·δ_l,  g_{l−1} = δ_l·W_lᵀ
+ * </pre>
+ * The steps are separate methods so the caller can look at each tensor as soon as it exists. z_l's buffer is
+ * reused for δ_l in the backward pass, so {@link #z(int)} is valid only between {@link #forward(int)} and
+ * {@link #backward(int)} of that layer. Not thread-safe: one run at a time.
+ */
+public final class Network {
+
+    /** Random stream ids (see {@link RandomStreams}). */
+    public static final long INPUT_STREAM = 1;
+    public static final long TARGET_STREAM = 2;
+    public static final long READOUT_STREAM = 99;
+    public static final long LAYER_STREAM_BASE = 100;
+
+    private final int samples;
+    private final int fanIn;
+    private final int width;
+    private final int depth;
+    private final int outputs;
+    private final Phi phi;
+    private final Gemm gemm;
+    private final Parallel parallel;
+
+    private final float[] x;
+    private final float[] t;
+    private final float[][] w;
+    private final float[][] zOrDelta;
+    private final float[][] a;
+    private final float[][] d;
+    private final float[][] dw;
+    private final float[] wOut;
+    private final float[] y;
+    private final float[] dy;
+    private final float[] g;
+
+    /** Allocates every buffer. */
+    public Network(int samples, int fanIn, int width, int depth, int outputs, Phi phi, Gemm gemm, Parallel parallel) {
+        this.samples = samples;
+        this.fanIn = fanIn;
+        this.width = width;
+        this.depth = depth;
+        this.outputs = outputs;
+        this.phi = phi;
+        this.gemm = gemm;
+        this.parallel = parallel;
+        x = new float[samples * fanIn];
+        t = new float[samples * outputs];
+        w = new float[depth + 1][];
+        zOrDelta = new float[depth + 1][];
+        a = new float[depth + 1][];
+        d = new float[depth + 1][];
+        dw = new float[depth + 1][];
+        for (int l = 1; l <= depth; l++) {
+            int in = fanIn(l);
+            w[l] = new float[in * width];
+            dw[l] = new float[in * width];
+            zOrDelta[l] = new float[samples * width];
+            a[l] = new float[samples * width];
+            d[l] = new float[samples * width];
+        }
+        a[0] = x;
+        wOut = new float[width * outputs];
+        y = new float[samples * outputs];
+        dy = new float[samples * outputs];
+        g = new float[samples * width];
+    }
+
+    /** Draws X (N(0,1) or U(±√3)) and T (N(0,1)). */
+    public void drawData(RandomStreams random, boolean uniformInput) {
+        if (uniformInput) {
+            random.fillUniform(x, x.length, Math.sqrt(3.0), INPUT_STREAM, parallel);
+        } else {
+            random.fillGaussian(x, x.length, 1.0, INPUT_STREAM, parallel);
+        }
+        random.fillGaussian(t, t.length, 1.0, TARGET_STREAM, parallel);
+    }
+
+    /** Initializes every W_l and W_out with the same initializer. Layer l draws from its own stream. */
+    public void initialize(Initializer init, RandomStreams random) {
+        for (int l = 1; l <= depth; l++) {
+            init.fill(w[l], fanIn(l), width, random, LAYER_STREAM_BASE + l, parallel);
+        }
+        init.fill(wOut, width, outputs, random, READOUT_STREAM, parallel);
+    }
+
+    /** Computes z_l, a_l and φ′(z_l). Layers must go forward in order. */
+    public void forward(int l) {
+        float[] zl = zOrDelta[l];
+        gemm.mult(a[l - 1], w[l], zl, samples, fanIn(l), width);
+        float[] al = a[l];
+        float[] dl = d[l];
+        int n = samples * width;
+        parallel.forEach(Chunks.count(n), p -> phi.apply(zl, al, dl, Chunks.from(p), Chunks.to(p, n)));
+    }
+
+    /** Computes y, dY and g_depth, and returns the loss L. Needs every layer forward. */
+    public double readout() {
+        gemm.mult(a[depth], wOut, y, samples, width, outputs);
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            double r = (double) y[i] - t[i];
+            sum += r * r;
+            dy[i] = (float) (r / samples);
+        }
+        gemm.multTransB(dy, wOut, g, samples, outputs, width);
+        return sum / (2.0 * samples);
+    }
+
+    /** Computes δ_l (into z_l's buffer), dW_l and, for l &gt; 1, g_{l−1}. Layers must go backward in order. */
+    public void backward(int l) {
+        float[] delta = zOrDelta[l];
+        float[] dl = d[l];
+        int n = samples * width;
+        parallel.forEach(Chunks.count(n), p -> {
+            for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                delta[i] = g[i] * dl[i];
+            }
+        });
+        gemm.multTransA(a[l - 1], delta, dw[l], fanIn(l), samples, width);
+        if (l > 1) {
+            gemm.multTransB(delta, w[l], g, samples, width, width);
+        }
+    }
+
+    /** The fan-in of layer l: the input's for l = 1, the width after. */
+    public int fanIn(int l) {
+        return l == 1 ? fanIn : width;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    /** X, samples × fanIn. Live buffer: do not modify. */
+    public float[] input() {
+        return x;
+    }
+
+    /** T, samples × outputs. Live buffer: do not modify. */
+    public float[] targets() {
+        return t;
+    }
+
+    /** W_l, in_l × width. Live buffer. */
+    public float[] weights(int l) {
+        return w[l];
+    }
+
+    /** W_out, width × outputs. Live buffer. */
+    public float[] readoutWeights() {
+        return wOut;
+    }
+
+    /** z_l, valid after {@link #forward(int)} and until {@link #backward(int)}. Live buffer. */
+    public float[] z(int l) {
+        return zOrDelta[l];
+    }
+
+    /** δ_l, valid after {@link #backward(int)}. Live buffer. */
+    public float[] delta(int l) {
+        return zOrDelta[l];
+    }
+
+    /** a_l, samples × width. Live buffer. */
+    public float[] activation(int l) {
+        return a[l];
+    }
+
+    /** φ′(z_l), samples × width. Live buffer. */
+    public float[] localGradient(int l) {
+        return d[l];
+    }
+
+    /** dW_l, in_l × width, valid after {@link #backward(int)}. Live buffer. */
+    public float[] weightGradient(int l) {
+        return dw[l];
+    }
+}

@@ -1,0 +1,142 @@
+package app.initscope.export;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.LayerResult;
+import app.initscope.core.experiment.StrategyResult;
+import app.initscope.core.experiment.TensorKind;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.stats.Histogram;
+import app.initscope.core.stats.LayerTheory;
+import app.initscope.core.stats.Summary;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The JSON contract of {@code initscope run --format json}:
+ * <pre>
+ * {"initscope": version, "config": {...}, "results": [{"strategy", "loss", "layers": [{"layer", "fanIn",
+ *   "fanOut", "weightStd", "distinctUnits", "theory": {...}, "z": STATS, "activation": STATS,
+ *   "localGradient": STATS, "delta": STATS, "weightGradient": STATS}]}], "timing": {"computeMillis": [...]}}
+ * STATS = {"count", "mean", "std", "min", "max", "nonFinite", "zeroFraction", "saturatedFraction",
+ *          "histogram": {"lo", "hi", "counts": [...], "underflow", "overflow"}}
+ * </pre>
+ * A number that is not finite (a mean of no values, a theory that does not apply, an overflowed loss) is written
+ * as {@code null}, so the output is always valid JSON.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    /** The whole report as a tree. */
+    public static ObjectNode toTree(ExperimentResult result, String version, List<Double> computeMillis) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("initscope", version);
+        root.set("config", config(result.config()));
+        ArrayNode results = root.putArray("results");
+        for (StrategyResult r : result.results()) {
+            ObjectNode s = results.addObject();
+            s.put("strategy", r.strategy().id());
+            number(s, "loss", r.loss());
+            ArrayNode layers = s.putArray("layers");
+            for (LayerResult l : r.layers()) {
+                layers.add(layer(l));
+            }
+        }
+        ObjectNode timing = root.putObject("timing");
+        ArrayNode ms = timing.putArray("computeMillis");
+        computeMillis.forEach(ms::add);
+        timing.put("kernel", result.kernel());
+        return root;
+    }
+
+    /** The report as indented JSON text. */
+    public static String toJson(ExperimentResult result, String version, List<Double> computeMillis) {
+        try {
+            return MAPPER.writeValueAsString(toTree(result, version, computeMillis)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON", e);
+        }
+    }
+
+    private static ObjectNode config(ExperimentConfig c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        ArrayNode strategies = n.putArray("strategies");
+        c.strategies().stream().map(Strategy::id).forEach(strategies::add);
+        n.put("activation", c.activation().id());
+        n.put("fanIn", c.fanIn());
+        n.put("samples", c.samples());
+        n.put("width", c.width());
+        n.put("depth", c.depth());
+        n.put("outputs", c.outputs());
+        n.put("seed", c.seed());
+        n.put("leakySlope", c.leakySlope());
+        n.put("constant", c.constant());
+        n.put("sigma", c.sigma());
+        n.put("bins", c.bins());
+        n.put("input", c.input().id());
+        return n;
+    }
+
+    private static ObjectNode layer(LayerResult l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("layer", l.layer());
+        n.put("fanIn", l.fanIn());
+        n.put("fanOut", l.fanOut());
+        number(n, "weightStd", l.weightStd());
+        n.put("distinctUnits", l.distinctUnits());
+        LayerTheory t = l.theory();
+        ObjectNode theory = n.putObject("theory");
+        number(theory, "varianceZ", t.varianceZ());
+        number(theory, "stdZ", t.stdZ());
+        number(theory, "meanActivation", t.meanActivation());
+        number(theory, "stdActivation", t.stdActivation());
+        number(theory, "meanLocalGradient", t.meanLocalGradient());
+        for (TensorKind kind : TensorKind.values()) {
+            n.set(kind.id(), stats(l.get(kind)));
+        }
+        return n;
+    }
+
+    private static ObjectNode stats(Summary s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("count", s.count());
+        number(n, "mean", s.mean());
+        number(n, "std", s.std());
+        number(n, "min", s.min());
+        number(n, "max", s.max());
+        n.put("nonFinite", s.nonFinite());
+        number(n, "zeroFraction", s.zeroFraction());
+        if (s.saturatedFraction() == null) {
+            n.putNull("saturatedFraction");
+        } else {
+            number(n, "saturatedFraction", s.saturatedFraction());
+        }
+        Histogram h = s.histogram();
+        ObjectNode hist = n.putObject("histogram");
+        number(hist, "lo", h.lo());
+        number(hist, "hi", h.hi());
+        ArrayNode counts = hist.putArray("counts");
+        for (int i = 0; i < h.bins(); i++) {
+            counts.add(h.count(i));
+        }
+        hist.put("underflow", h.underflow());
+        hist.put("overflow", h.overflow());
+        return n;
+    }
+
+    private static void number(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) {
+            n.put(key, v);
+        } else {
+            n.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package app.initscope.ui;
+
+import app.initscope.core.stats.Histogram;
+import app.initscope.core.stats.Summary;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A histogram drawn on a Canvas that always matches the view's size: bars, axes with nice ticks and units, a
+ * header with the statistics, the counts that fell off the axis or were not finite, and optionally the
+ * theory's N(0, q) density.
+ */
+public final class HistogramView extends Region {
+
+    /**
+     * What to draw.
+     *
+     * @param theoryVariance the variance q of the theory's N(0, q) curve, or NaN for none
+     * @param note           an extra line under the statistics, or null
+     * @param warning        whether the note is a warning (drawn in red) rather than information
+     */
+    public record Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
+                       String note, boolean warning) {
+    }
+
+    private static final Font TITLE = Font.font("DejaVu Sans", FontWeight.BOLD, 17);
+    private static final Font TEXT = Font.font("DejaVu Sans", 14);
+    private static final Font SMALL = Font.font("DejaVu Sans", 13);
+    private static final Color AXIS = Color.web("#333333");
+    private static final Color GRID = Color.web("#e6e6e6");
+    private static final Color THEORY = Color.web("#222222");
+    private static final Color WARN = Color.web("#b00020");
+
+    private final Canvas canvas = new Canvas();
+    private Data data;
+
+    public HistogramView() {
+        getChildren().add(canvas);
+        getStyleClass().add("histogram-view");
+        setMinSize(240, 200);
+        setPrefSize(420, 320);
+    }
+
+    /** Shows new data (null clears). */
+    public void setData(Data data) {
+        this.data = data;
+        draw();
+    }
+
+    /** The data shown. */
+    public Data getData() {
+        return data;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        paint(g, canvas.getWidth(), canvas.getHeight(), data);
+    }
+
+    /** Paints a histogram into any graphics context of the given logical size. */
+    static void paint(GraphicsContext g, double w, double h, Data data) {
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (data == null || w < 50 || h < 50) {
+            return;
+        }
+        Summary s = data.summary();
+        Histogram hist = s.histogram();
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(AXIS);
+        g.setFont(TITLE);
+        g.fillText(data.title(), 10, 6);
+        g.setFont(TEXT);
+        String stats = "mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std());
+        g.fillText(stats, 10, 30);
+        String range = "min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max());
+        g.fillText(range, 10, 50);
+        String extra = (s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
+                + "zeros " + pct(s.zeroFraction());
+        g.fillText(extra, 10, 70);
+        double top = 96;
+        if (data.note() != null && !data.note().isEmpty()) {
+            g.setFill(data.warning() ? WARN : AXIS);
+            g.setFont(data.warning() ? Font.font("DejaVu Sans", FontWeight.BOLD, 14) : TEXT);
+            g.fillText(data.note(), 10, 90);
+            top += 20;
+        }
+
+        double left = 58;
+        double right = w - 14;
+        double bottom = h - 48;
+        if (right - left < 40 || bottom - top < 40) {
+            return;
+        }
+        double lo = hist.lo();
+        double hi = hist.hi();
+        boolean degenerate = !(hi > lo);
+        double axisLo = lo;
+        double axisHi = hi;
+        if (degenerate) {
+            double pad = Math.max(Math.abs(lo) * 0.1, 1e-3);
+            axisLo = lo - pad;
+            axisHi = lo + pad;
+        }
+        long maxCount = Math.max(1, hist.maxCount());
+        double yMax = niceCeiling(maxCount);
+        double plotW = right - left;
+        double plotH = bottom - top;
+
+        // grid and y ticks
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : Ticks.of(0, yMax, 4)) {
+            double y = bottom - t / yMax * plotH;
+            g.setStroke(GRID);
+            g.setLineWidth(1);
+            g.strokeLine(left, y, right, y);
+            g.setFill(AXIS);
+            g.fillText(shortCount(t), left - 6, y);
+        }
+
+        // bars
+        Color fill = data.color().deriveColor(0, 1, 1, 0.85);
+        g.setFill(fill);
+        if (degenerate) {
+            long c = hist.count(hist.bins() / 2);
+            double barH = c / yMax * plotH;
+            double x = left + (lo - axisLo) / (axisHi - axisLo) * plotW;
+            double bw = Math.max(3, plotW / hist.bins());
+            g.fillRect(x - bw / 2, bottom - barH, bw, barH);
+        } else {
+            double bw = plotW / hist.bins();
+            for (int i = 0; i < hist.bins(); i++) {
+                long c = hist.count(i);
+                if (c == 0) {
+                    continue;
+                }
+                double barH = Math.max(1, c / yMax * plotH);
+                g.fillRect(left + i * bw, bottom - barH, Math.max(1, bw - (bw > 4 ? 1 : 0)), barH);
+            }
+        }
+
+        // theory curve: expected count per bin of N(0, q)
+        double q = data.theoryVariance();
+        if (Double.isFinite(q) && q > 0 && !degenerate) {
+            double binWidth = (hi - lo) / hist.bins();
+            double n = s.finiteCount();
+            g.setStroke(THEORY);
+            g.setLineWidth(2);
+            g.setLineDashes(6, 4);
+            g.beginPath();
+            int steps = 200;
+            for (int i = 0; i <= steps; i++) {
+                double x = axisLo + (axisHi - axisLo) * i / steps;
+                double pdf = Math.exp(-x * x / (2 * q)) / Math.sqrt(2 * Math.PI * q);
+                double y = bottom - Math.min(yMax * 1.05, n * binWidth * pdf) / yMax * plotH;
+                double px = left + (x - axisLo) / (axisHi - axisLo) * plotW;
+                if (i == 0) {
+                    g.moveTo(px, y);
+                } else {
+                    g.lineTo(px, y);
+                }
+            }
+            g.stroke();
+            g.setLineDashes(6, 4);
+            g.strokeLine(right - 120, top + 10, right - 92, top + 10);
+            g.setLineDashes();
+            g.setFill(AXIS);
+            g.setFont(SMALL);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("theory", right - 86, top + 10);
+        }
+
+        // axes and x ticks
+        g.setStroke(AXIS);
+        g.setLineWidth(1.5);
+        g.strokeLine(left, bottom, right, bottom);
+        g.strokeLine(left, top, left, bottom);
+        g.setFill(AXIS);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        List<Double> xt = Ticks.of(axisLo, axisHi, Math.max(3, (int) (plotW / 60)));
+        for (double t : xt) {
+            double x = left + (t - axisLo) / (axisHi - axisLo) * plotW;
+            g.strokeLine(x, bottom, x, bottom + 5);
+            g.fillText(Ticks.label(t), x, bottom + 7);
+        }
+        g.setFont(TEXT);
+        g.fillText(data.axisLabel(), (left + right) / 2, bottom + 26);
+
+        // what is not on the axis
+        long off = hist.underflow() + hist.overflow();
+        if (off > 0 || s.nonFinite() > 0) {
+            g.setFill(WARN);
+            g.setFont(SMALL);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText((off > 0 ? off + " off axis" : "") + (off > 0 && s.nonFinite() > 0 ? ", " : "")
+                    + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), right, top - 18);
+        }
+    }
+
+    private static double niceCeiling(long max) {
+        double step = Ticks.niceStep(max / 4.0);
+        return Math.ceil(max / step) * step;
+    }
+
+    private static String shortCount(double c) {
+        if (c >= 1e6) {
+            return Ticks.label(c / 1e6) + "M";
+        }
+        if (c >= 1e3) {
+            return Ticks.label(c / 1e3) + "k";
+        }
+        return Ticks.label(c);
+    }
+
+    private static String pct(double f) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * f);
+    }
+}

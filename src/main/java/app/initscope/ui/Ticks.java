@@ -1,0 +1,59 @@
+package app.initscope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** "Nice" axis ticks (steps of 1, 2 or 5 times a power of ten) and their labels. */
+final class Ticks {
+
+    private Ticks() {
+    }
+
+    /** About {@code target} ticks inside [lo, hi]. */
+    static List<Double> of(double lo, double hi, int target) {
+        List<Double> ticks = new ArrayList<>();
+        double span = hi - lo;
+        if (!(span > 0) || !Double.isFinite(span)) {
+            ticks.add(lo);
+            return ticks;
+        }
+        double step = niceStep(span / Math.max(1, target));
+        double first = Math.ceil(lo / step) * step;
+        for (double t = first; t <= hi + step * 1e-9; t += step) {
+            ticks.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+        }
+        return ticks;
+    }
+
+    static double niceStep(double raw) {
+        double exp = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / exp;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        return nice * exp;
+    }
+
+    /** A short label for a tick or a statistic: 4 significant digits, scientific when tiny or huge. */
+    static String label(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "–" : v > 0 ? "∞" : "−∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        String s;
+        if (a >= 1e-3 && a < 1e5) {
+            s = String.format(Locale.ROOT, "%.4g", v);
+            if (s.contains(".") && !s.contains("e")) {
+                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+        } else {
+            String[] parts = String.format(Locale.ROOT, "%.2e", v).split("e");
+            String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "")
+                    : parts[0];
+            s = mantissa + "e" + Integer.parseInt(parts[1]);
+        }
+        return s.replace('-', '−');
+    }
+}

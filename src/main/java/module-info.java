@@ -1,0 +1,21 @@
+/**
+ * InitScope: see why weight initialization decides whether a neural network can learn.
+ *
+ * <p>Layers: {@code core} (pure math, no JavaFX, no printing) ← {@code service} (the only threads) ←
+ * {@code ui} (JavaFX views and view-models); {@code export} writes files; {@code cli} is the only package that
+ * prints. The Vector API module is optional: without it the matrix products fall back to EJML.
+ */
+module initscope {
+    requires static jdk.incubator.vector;
+    requires java.prefs;
+    requires javafx.controls;
+    requires org.controlsfx.controls;
+    requires ejml.core;
+    requires ejml.ddense;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    opens app.initscope.ui to javafx.graphics;
+    opens app.initscope.cli to info.picocli;
+    opens app.initscope.export to com.fasterxml.jackson.databind;
+}

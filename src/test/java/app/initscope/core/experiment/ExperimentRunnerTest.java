@@ -1,0 +1,86 @@
+package app.initscope.core.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.TestRunners;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.linalg.EjmlGemm;
+import app.initscope.core.linalg.Parallel;
+import app.initscope.core.stats.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ExperimentRunnerTest {
+
+    @Test
+    void cancellingStopsTheRunAtTheNextStep() {
+        AtomicBoolean cancel = new AtomicBoolean();
+        List<String> stagesAfterCancel = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void progress(double fraction, String stage) {
+                if (cancel.get()) {
+                    stagesAfterCancel.add(stage);
+                }
+                if (stage.contains("forward layer 1")) {
+                    cancel.set(true);
+                }
+            }
+        };
+        assertThrows(CancellationException.class,
+                () -> TestRunners.runner(2).run(ExperimentConfig.defaults(), listener, cancel::get));
+        assertTrue(stagesAfterCancel.size() <= 1, "kept going after cancel: " + stagesAfterCancel);
+    }
+
+    @Test
+    void strategiesArriveInConfigOrderWithProgressUpToOne() {
+        List<Strategy> done = new ArrayList<>();
+        double[] last = {0};
+        ExperimentConfig config = ExperimentConfig.builder().strategies(List.of(Strategy.HE, Strategy.ZERO))
+                .fanIn(50).samples(40).build();
+        TestRunners.runner(2).run(config, new RunListener() {
+            @Override
+            public void progress(double fraction, String stage) {
+                assertTrue(fraction >= last[0] - 1e-12, "progress went back: " + fraction + " after " + last[0]);
+                last[0] = fraction;
+            }
+
+            @Override
+            public void strategyDone(StrategyResult result) {
+                done.add(result.strategy());
+            }
+        }, () -> false);
+        assertEquals(List.of(Strategy.HE, Strategy.ZERO), done);
+        assertEquals(1.0, last[0]);
+    }
+
+    @Test
+    void aFixedRangeCountsWhatFallsOutsideAsUnderAndOverflow() {
+        ExperimentConfig config = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER))
+                .ranges(Map.of(TensorKind.Z, new Range(-1, 1))).build();
+        LayerResult l = TestRunners.run(config).results().get(0).layer(1);
+        var h = l.z().histogram();
+        assertEquals(-1, h.lo());
+        assertEquals(1, h.hi());
+        // P(z < -1) = P(z > 1) = 0.1587 for z ~ N(0, 1)
+        assertEquals(0.1587, h.underflow() / 1e6, 0.01);
+        assertEquals(0.1587, h.overflow() / 1e6, 0.01);
+        assertEquals(1_000_000, h.total());
+    }
+
+    @Test
+    void aConfigTooLargeForTheHeapIsRefusedWithTheEstimate() {
+        ExperimentConfig huge = ExperimentConfig.builder().samples(1_000_000).fanIn(65536).width(65536).build();
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> new ExperimentRunner(new EjmlGemm(), Parallel.sequential(), 1L << 30)
+                        .run(huge, RunListener.NONE, () -> false));
+        assertTrue(e.getMessage().contains("needs about"), e.getMessage());
+        assertEquals("memory", e.parameter());
+    }
+}

@@ -1,0 +1,80 @@
+package app.initscope.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ActivationTest {
+
+    private static final double[] POINTS = {-3.1, -1.2, -0.3, 0.2, 0.7, 1.9, 4.2};
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void derivativeMatchesFiniteDifferencesOfTheValue(Activation activation) {
+        Phi phi = activation.function(0.1);
+        double h = 1e-6;
+        for (double z : POINTS) {
+            double fd = (phi.value(z + h) - phi.value(z - h)) / (2 * h);
+            assertEquals(fd, phi.derivative(z), 1e-6, activation + " at " + z);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void arrayPathAgreesWithTheScalarFunctions(Activation activation) {
+        Phi phi = activation.function(0.1);
+        float[] z = new float[POINTS.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) POINTS[i];
+        }
+        float[] a = new float[z.length];
+        float[] d = new float[z.length];
+        phi.apply(z, a, d, 0, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(phi.value(z[i]), a[i], 1e-6 * (1 + Math.abs(a[i])), activation + " value at " + z[i]);
+            assertEquals(phi.derivative(z[i]), d[i], 1e-6 * (1 + Math.abs(d[i])), activation + " φ′ at " + z[i]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void arrayPathAgreesOnLongArraysAndEqualInputsGiveEqualOutputs(Activation activation) {
+        Phi phi = activation.function(0.1);
+        int n = 1037;                              // full vectors and a tail
+        float[] z = new float[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = i % 2 == 0 ? -6f + 12f * i / n : 0.37f;
+        }
+        float[] a = new float[n];
+        float[] d = new float[n];
+        phi.apply(z, a, d, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(phi.value(z[i]), a[i], 2e-6 * (1 + Math.abs(a[i])), activation + " value at " + z[i]);
+            assertEquals(phi.derivative(z[i]), d[i], 2e-6 * (1 + Math.abs(d[i])), activation + " φ′ at " + z[i]);
+            if (i % 2 == 1) {
+                assertEquals(Float.floatToIntBits(a[1]), Float.floatToIntBits(a[i]), activation + " at " + i);
+                assertEquals(Float.floatToIntBits(d[1]), Float.floatToIntBits(d[i]), activation + " at " + i);
+            }
+        }
+    }
+
+    @Test
+    void saturatedDerivativesStayPositiveInsteadOfCancellingToZero() {
+        float[] z = {20f, -20f, 30f};
+        float[] a = new float[3];
+        float[] d = new float[3];
+        Activation.TANH.function(0).apply(z, a, d, 0, 3);
+        assertEquals(4 * Math.exp(-40), d[0], 1e-3 * 4 * Math.exp(-40));
+        Activation.SIGMOID.function(0).apply(z, a, d, 0, 3);
+        assertEquals(Math.exp(-30), d[2], 1e-3 * Math.exp(-30));
+        assertEquals(1f, a[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void idsRoundTrip(Activation activation) {
+        assertEquals(activation, Activation.fromId(activation.id().toUpperCase(java.util.Locale.ROOT)));
+    }
+}

@@ -1,0 +1,27 @@
+package app.initscope.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SymmetryTest {
+
+    @Test
+    void identicalColumnsCountOnce() {
+        float[] m = {1, 1, 2, 3, 3, 4};           // 2 rows × 3 cols: columns (1,3) (1,3) (2,4)
+        assertEquals(2, Symmetry.distinctColumns(m, 2, 3));
+    }
+
+    @Test
+    void allZerosIsOneUnitAndNegativeZeroEqualsZero() {
+        float[] m = {0f, -0f, 0f, 0f, 0f, -0f};
+        assertEquals(1, Symmetry.distinctColumns(m, 2, 3));
+    }
+
+    @Test
+    void columnsThatDifferInOneRowAreDistinct() {
+        float[] m = new float[100 * 4];
+        m[99 * 4 + 2] = Math.ulp(1f);
+        assertEquals(2, Symmetry.distinctColumns(m, 100, 4));
+    }
+}

@@ -1,0 +1,75 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.core.init.Strategy;
+import app.initscope.service.Engine;
+import app.initscope.service.ExperimentService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+
+    private Engine engine;
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        engine = new Engine(2);
+        model = new MainViewModel(new ExperimentService(engine));
+        stage.setScene(new Scene(new MainView(model), 1280, 720));
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        model.compute();
+    }
+
+    @AfterEach
+    void stop() {
+        Platform.runLater(model::cancel);
+        engine.close();
+    }
+
+    private void awaitResult() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void showsTheXavierHistogramsOffTheFxThreadWithStdZNearOne(FxRobot robot) throws TimeoutException {
+        assertEquals(Strategy.XAVIER, model.strategyProperty().get());
+        awaitResult();
+        HistogramView z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
+        assertNotNull(z.getData());
+        assertEquals(1.0, z.getData().summary().std(), 0.02);
+        HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
+        assertEquals(0.628, a.getData().summary().std(), 0.02);
+    }
+
+    @Test
+    void pickingZeroShowsTheSymmetryWarning(FxRobot robot) throws TimeoutException {
+        awaitResult();
+        robot.clickOn("Zero");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Strategy.ZERO, model.strategyProperty().get());
+        assertEquals("Zero initialization", robot.lookup("#heading").queryAs(Label.class).getText());
+        HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
+        assertTrue(a.getData().note().contains("identical"), a.getData().note());
+        HistogramView g = robot.lookup("#histogram-gradient").queryAs(HistogramView.class);
+        assertTrue(g.getData().note().contains("distinct units 1 /"), g.getData().note());
+    }
+}

@@ -1,0 +1,27 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TicksTest {
+
+    @Test
+    void ticksAreNiceStepsInsideTheRange() {
+        assertEquals(List.of(-5.0, 0.0), Ticks.of(-5.3, 4.7, 3));
+        assertEquals(List.of(-0.5, 0.0, 0.5), Ticks.of(-0.99, 0.99, 4));
+        assertEquals(List.of(0.0, 2e-4, 4e-4), Ticks.of(0, 5e-4, 3).stream().map(t -> Math.round(t * 1e8) / 1e8)
+                .toList());
+    }
+
+    @Test
+    void labelsAreShortAndUseTrueMinusSigns() {
+        assertEquals("−5e−4", Ticks.label(-5e-4));
+        assertEquals("1.25e6", Ticks.label(1.25e6));
+        assertEquals("0.628", Ticks.label(0.628));
+        assertEquals("31.62", Ticks.label(31.6228));
+        assertEquals("0", Ticks.label(0));
+        assertEquals("–", Ticks.label(Double.NaN));
+    }
+}
