@@ -118,8 +118,9 @@ public final class ExperimentRunner {
             m.put(TensorKind.ACTIVATION, summarize(config, TensorKind.ACTIVATION, net.activation(l), n, saturation));
             m.put(TensorKind.LOCAL_GRADIENT,
                     summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null));
-            distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width());
-            weightStd[l] = Summary.of(net.weights(l), net.fanIn(l) * config.width(), null, 1, null, parallel).std();
+            distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(),
+                    parallel);
+            weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), parallel);
             tensors.add(m);
         }
         check(cancelled);

@@ -43,13 +43,40 @@ public record Summary(long count, double mean, double std, double min, double ma
         long[] zeros = new long[pieces];
         long[] sat = new long[pieces];
         parallel.forEach(pieces, p -> {
-            double s = 0;
+            // Four running sums break the floating-point add chain; they combine in a fixed order.
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
             float lo = Float.POSITIVE_INFINITY;
             float hi = Float.NEGATIVE_INFINITY;
             long f = 0;
             long z = 0;
             long st = 0;
-            for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+            int i = Chunks.from(p);
+            int end = Chunks.to(p, n);
+            for (; i + 3 < end; i += 4) {
+                float v0 = data[i];
+                float v1 = data[i + 1];
+                float v2 = data[i + 2];
+                float v3 = data[i + 3];
+                if (!(Float.isFinite(v0) && Float.isFinite(v1) && Float.isFinite(v2) && Float.isFinite(v3))) {
+                    break;                                     // the rest of the piece goes one by one
+                }
+                f += 4;
+                s0 += v0;
+                s1 += v1;
+                s2 += v2;
+                s3 += v3;
+                lo = Math.min(Math.min(lo, Math.min(v0, v1)), Math.min(v2, v3));
+                hi = Math.max(Math.max(hi, Math.max(v0, v1)), Math.max(v2, v3));
+                z += (v0 == 0f ? 1 : 0) + (v1 == 0f ? 1 : 0) + (v2 == 0f ? 1 : 0) + (v3 == 0f ? 1 : 0);
+                if (saturated != null) {
+                    st += (saturated.test(v0) ? 1 : 0) + (saturated.test(v1) ? 1 : 0)
+                            + (saturated.test(v2) ? 1 : 0) + (saturated.test(v3) ? 1 : 0);
+                }
+            }
+            for (; i < end; i++) {
                 float v = data[i];
                 if (v == 0f) {
                     z++;
@@ -59,12 +86,12 @@ public record Summary(long count, double mean, double std, double min, double ma
                 }
                 if (Float.isFinite(v)) {
                     f++;
-                    s += v;
+                    s0 += v;
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
-            sum[p] = s;
+            sum[p] = (s0 + s1) + (s2 + s3);
             mins[p] = lo;
             maxs[p] = hi;
             finite[p] = f;
@@ -110,6 +137,43 @@ public record Summary(long count, double mean, double std, double min, double ma
         double zeroFraction = n > 0 ? (double) zeroCount / n : 0.0;
         Double satFraction = saturated == null ? null : n > 0 ? (double) satCount / n : 0.0;
         return new Summary(n, mean, std, min, max, n - finiteCount, zeroFraction, satFraction, all.toHistogram());
+    }
+
+    /**
+     * The population standard deviation of {@code data[0, n)} in one pass: each piece sums deviations from its
+     * first value (so a constant tensor gives exactly 0), and pieces combine in order. No histogram.
+     */
+    public static double std(float[] data, int n, Parallel parallel) {
+        int pieces = Chunks.count(n);
+        double[] shift = new double[pieces];
+        double[] sum = new double[pieces];
+        double[] squares = new double[pieces];
+        parallel.forEach(pieces, p -> {
+            int from = Chunks.from(p);
+            double k = data[from];
+            double s = 0;
+            double q = 0;
+            for (int i = from, end = Chunks.to(p, n); i < end; i++) {
+                double d = data[i] - k;
+                s += d;
+                q += d * d;
+            }
+            shift[p] = k;
+            sum[p] = s;
+            squares[p] = q;
+        });
+        // Combine pieces around the first piece's shift: Σ(x − K)² = Σ(x − k)² + 2(k − K)Σ(x − k) + m(k − K)².
+        double k0 = pieces > 0 ? shift[0] : 0;
+        double s = 0;
+        double q = 0;
+        for (int p = 0; p < pieces; p++) {
+            double m = Chunks.to(p, n) - Chunks.from(p);
+            double dk = shift[p] - k0;
+            s += sum[p] + m * dk;
+            q += squares[p] + 2 * dk * sum[p] + m * dk * dk;
+        }
+        double mean = s / n;
+        return Math.sqrt(Math.max(0.0, q / n - mean * mean));
     }
 
     /** Which values count as saturated. */

@@ -59,4 +59,22 @@ class SummaryTest {
         // the two-pass variance stays accurate despite the large mean
         assertEquals(1.0, one.std(), 0.01);
     }
+
+    @Test
+    void onePassStdIsExactlyZeroForAConstantAndMatchesTheTwoPassStd() {
+        float[] constant = new float[100_000];
+        java.util.Arrays.fill(constant, 0.01f);
+        assertEquals(0.0, Summary.std(constant, constant.length, Parallel.sequential()));
+        float[] data = new float[250_003];
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) (5 + 0.3 * r.nextGaussian());
+        }
+        double twoPass = Summary.of(data, data.length, null, 10, null, Parallel.sequential()).std();
+        assertEquals(twoPass, Summary.std(data, data.length, Parallel.sequential()), 1e-9 * twoPass);
+        try (ComputePool pool = new ComputePool(2)) {
+            assertEquals(Summary.std(data, data.length, Parallel.sequential()),
+                    Summary.std(data, data.length, pool));
+        }
+    }
 }
