@@ -76,6 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentResult result = null;
         List<Double> millis = new ArrayList<>();
         try (Engine engine = new Engine(threadCount)) {
+            engine.warmUp();
             for (int i = 0; i < repeat; i++) {
                 long start = System.nanoTime();
                 result = engine.runner().run(config, RunListener.NONE, () -> false);

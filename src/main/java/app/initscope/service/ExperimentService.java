@@ -36,6 +36,7 @@ public final class ExperimentService extends Service<ExperimentResult> {
             @Override
             protected ExperimentResult call() {
                 updateMessage("computing…");
+                engine.warmUp();
                 return engine.runner().run(input, new RunListener() {
                     @Override
                     public void progress(double fraction, String stage) {

@@ -10,6 +10,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -204,7 +205,10 @@ public final class HistogramView extends Region {
         for (double t : xt) {
             double x = left + (t - axisLo) / (axisHi - axisLo) * plotW;
             g.strokeLine(x, bottom, x, bottom + 5);
-            g.fillText(Ticks.label(t), x, bottom + 7);
+            String label = Ticks.label(t);
+            double half = textWidth(label, SMALL) / 2;
+            double cx = Math.min(Math.max(x, half + 2), w - half - 2);   // keep edge labels inside the canvas
+            g.fillText(label, cx, bottom + 7);
         }
         g.setFont(TEXT);
         g.fillText(data.axisLabel(), (left + right) / 2, bottom + 26);
@@ -218,6 +222,12 @@ public final class HistogramView extends Region {
             g.fillText((off > 0 ? off + " off axis" : "") + (off > 0 && s.nonFinite() > 0 ? ", " : "")
                     + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), right, top - 18);
         }
+    }
+
+    private static double textWidth(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static double niceCeiling(long max) {
