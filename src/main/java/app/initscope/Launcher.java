@@ -10,11 +10,16 @@ import app.initscope.ui.App;
  */
 public final class Launcher {
 
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     private Launcher() {
     }
 
     /** Starts the GUI or the CLI. */
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "initscope: %4$s: %5$s%6$s%n");     // one line per log record
+        }
         if (args.length == 0) {
             try {
                 App.start(args);

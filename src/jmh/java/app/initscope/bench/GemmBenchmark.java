@@ -10,16 +10,8 @@
  */
 package app.initscope.bench;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import app.initscope.core.linalg.EjmlGemm;
 import app.initscope.core.linalg.Gemm;
-import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.VectorGemm;
+import app.initscope.service.ComputePool;
 
 /** Float32 products of two 1000×1000 matrices: the Vector API kernel on 1 and 2 threads. */
 @BenchmarkMode(Mode.AverageTime)
@@ -59,7 +51,7 @@ public class GemmBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
-    private PoolParallel pool;
+    private ComputePool pool;
     private Gemm gemm;
 
     @Setup(Level.Trial)
@@ -67,19 +59,13 @@ public class GemmBenchmark {
         a = random(size * size, 1);
         b = random(size * size, 2);
         c = new float[size * size];
-        if (threads > 1) {
-            pool = new PoolParallel(threads);
-            gemm = new VectorGemm(pool);
-        } else {
-            gemm = new VectorGemm(Parallel.sequential());
-        }
+        pool = new ComputePool(threads);             // the app's own pool: the caller works too
+        gemm = new VectorGemm(pool);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (pool != null) {
-            pool.close();
-        }
+        pool.close();
     }
 
     @Benchmark
@@ -138,68 +124,5 @@ public class GemmBenchmark {
             x[i] = (float) random.nextGaussian();
         }
         return x;
-    }
-
-    /**
-     * A {@link Parallel} of {@code threads} threads: the calling thread and a fixed pool of {@code threads - 1}
-     * claim pieces from a shared counter. The caller works too, so no piece waits for a pool thread to wake up.
-     */
-    static final class PoolParallel implements Parallel, AutoCloseable {
-        private final int threads;
-        private final ExecutorService executor;
-
-        PoolParallel(int threads) {
-            this.threads = threads;
-            this.executor = Executors.newFixedThreadPool(threads - 1, r -> {
-                Thread thread = new Thread(r, "gemm-bench");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
-        @Override
-        public int parallelism() {
-            return threads;
-        }
-
-        @Override
-        public void forEach(int pieces, IntConsumer body) {
-            AtomicInteger next = new AtomicInteger();
-            Runnable worker = () -> {
-                for (int piece = next.getAndIncrement(); piece < pieces; piece = next.getAndIncrement()) {
-                    body.accept(piece);
-                }
-            };
-            List<Future<?>> helpers = new ArrayList<>(threads - 1);
-            for (int i = 0; i < Math.min(threads - 1, pieces - 1); i++) {
-                helpers.add(executor.submit(worker));
-            }
-            RuntimeException failure = null;
-            try {
-                worker.run();
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            for (Future<?> helper : helpers) {
-                try {
-                    helper.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
     }
 }

@@ -58,7 +58,15 @@ public final class Cli implements Runnable {
             err.flush();
             return FAILURE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli handles exceptions, not errors: the heap ran out despite the estimate.
+            err.println("initscope: error: " + oneLine(describe(e)));
+            err.flush();
+            code = FAILURE;
+        }
         out.flush();
         return code;
     }

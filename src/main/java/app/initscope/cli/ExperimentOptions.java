@@ -98,6 +98,9 @@ public final class ExperimentOptions {
             }
             return b.build();
         } catch (InvalidConfigException e) {
+            if (e.parameter().equals("size")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             throw usage(e.parameter(), e.getMessage().substring(e.parameter().length() + 2));
         }
     }

@@ -54,13 +54,13 @@ public final class ComputePool implements Parallel, AutoCloseable {
         }
         AtomicInteger next = new AtomicInteger();
         CountDownLatch finished = new CountDownLatch(pieces);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < pieces; i = next.getAndIncrement()) {
                 try {
                     body.accept(i);
                 } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+                    failure.compareAndSet(null, e);
                 } finally {
                     finished.countDown();
                 }
@@ -84,9 +84,11 @@ public final class ComputePool implements Parallel, AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        RuntimeException e = failure.get();
-        if (e != null) {
-            throw e;
+        switch (failure.get()) {
+            case null -> { }
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;                      // OutOfMemoryError stays what it is
+            case Throwable t -> throw new IllegalStateException(t);
         }
     }
 

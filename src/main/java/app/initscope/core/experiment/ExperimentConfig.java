@@ -30,6 +30,8 @@ public record ExperimentConfig(List<Strategy> strategies, Activation activation,
     public static final int MAX_DEPTH = 100;
     /** The largest number of outputs accepted. */
     public static final int MAX_OUTPUTS = 10_000;
+    /** The most elements one tensor may have: a Java array's limit. */
+    public static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 16;
     /** The largest number of histogram bins accepted. */
     public static final int MAX_BINS = 10_000;
 
@@ -63,6 +65,13 @@ public record ExperimentConfig(List<Strategy> strategies, Activation activation,
         }
         if (!(sigma >= 0 && sigma <= 1000)) {
             throw new InvalidConfigException("sigma", "must be between 0 and 1000, got " + sigma);
+        }
+        long widest = Math.max(fanIn, width);
+        if ((long) samples * widest > MAX_ARRAY_LENGTH || widest * width > MAX_ARRAY_LENGTH) {
+            throw new InvalidConfigException("size", String.format(java.util.Locale.ROOT,
+                    "a %d × %d tensor has more than %d elements, the most one array holds; reduce samples, "
+                            + "width or fan-in", (long) samples * widest > MAX_ARRAY_LENGTH ? samples : widest,
+                    widest, MAX_ARRAY_LENGTH));
         }
         ranges = ranges == null || ranges.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranges));
     }

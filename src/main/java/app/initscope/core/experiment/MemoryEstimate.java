@@ -1,5 +1,6 @@
 package app.initscope.core.experiment;
 
+import app.initscope.core.init.Strategy;
 import java.util.Locale;
 
 /** How much memory a config needs, estimated before anything is allocated. */
@@ -14,7 +15,8 @@ public final class MemoryEstimate {
 
     /**
      * The bytes of the float32 buffers a run holds at once: input, targets, outputs, and per layer the weights,
-     * their gradient, z (reused for δ), a and φ′, plus the backward buffer and transpose scratch.
+     * their gradient, z (reused for δ), a and φ′, plus the backward buffer, the kernel's scratch and, for the
+     * orthogonal strategy, EJML's double-precision QR of the largest layer.
      */
     public static long bytes(ExperimentConfig c) {
         long s = c.samples();
@@ -24,9 +26,15 @@ public final class MemoryEstimate {
             long in = c.layerFanIn(l);
             floats += 2 * in * w + 3 * s * w;
         }
+        long widest = Math.max((long) c.fanIn(), w);
         floats += s * w;                                    // g, the gradient flowing back
-        floats += Math.max((long) c.fanIn(), w) * w;        // transpose scratch of A·Bᵀ
-        return floats * Float.BYTES + OVERHEAD;
+        floats += widest * w;                               // transpose scratch of A·Bᵀ
+        floats += 2 * s * widest;                           // the kernel's packed copies of A and B
+        long bytes = floats * Float.BYTES;
+        if (c.strategies().contains(Strategy.ORTHOGONAL)) {
+            bytes += 5L * Double.BYTES * widest * w;        // EJML's double QR: G, Q, R and work arrays
+        }
+        return bytes + OVERHEAD;
     }
 
     /**

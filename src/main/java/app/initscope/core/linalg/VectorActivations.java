@@ -80,6 +80,18 @@ final class VectorActivations {
         return p.mul(r).fma(r, r);
     }
 
+    /**
+     * e^y for y ≤ 0: exact 0 below −87 (where the reduced form would stop at e^−87 instead of underflowing),
+     * NaN for NaN.
+     */
+    private static FloatVector expNonPositive(FloatVector y) {
+        FloatVector clamped = y.max(MIN_EXP_ARG);
+        FloatVector n = exponent(clamped);
+        FloatVector scale = twoPow(n);
+        FloatVector e = scale.fma(expm1Reduced(clamped, n), scale);
+        return e.blend(0f, y.compare(VectorOperators.LT, MIN_EXP_ARG));
+    }
+
     /** 2ⁿ for integral n in [−126, 127]. */
     private static FloatVector twoPow(FloatVector n) {
         IntVector bits = (IntVector) n.convert(VectorOperators.F2I, 0);
@@ -93,12 +105,14 @@ final class VectorActivations {
 
     private static void tanhAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
-        FloatVector y = v.abs().mul(-2f).max(MIN_EXP_ARG);
-        FloatVector n = exponent(y);
-        FloatVector p = expm1Reduced(y, n);
+        FloatVector y = v.abs().mul(-2f);
+        FloatVector clamped = y.max(MIN_EXP_ARG);
+        FloatVector n = exponent(clamped);
+        FloatVector p = expm1Reduced(clamped, n);
         FloatVector scale = twoPow(n);
-        FloatVector e = scale.fma(p, scale);                 // e^y
-        FloatVector u = scale.fma(p, scale.sub(1f));         // e^y − 1, exact in its leading bits when n = 0
+        VectorMask<Float> under = y.compare(VectorOperators.LT, MIN_EXP_ARG);
+        FloatVector e = scale.fma(p, scale).blend(0f, under);             // e^{−2|z|}
+        FloatVector u = scale.fma(p, scale.sub(1f)).blend(-1f, under);    // e^{−2|z|} − 1, exact leading bits
         FloatVector onePlusE = e.add(1f);
         FloatVector t = u.neg().div(onePlusE);
         t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(a, i, m);
@@ -112,10 +126,7 @@ final class VectorActivations {
 
     private static void sigmoidAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
-        FloatVector y = v.abs().neg().max(MIN_EXP_ARG);
-        FloatVector n = exponent(y);
-        FloatVector scale = twoPow(n);
-        FloatVector e = scale.fma(expm1Reduced(y, n), scale);
+        FloatVector e = expNonPositive(v.abs().neg());
         FloatVector onePlusE = e.add(1f);
         FloatVector positive = FloatVector.broadcast(S, 1f).div(onePlusE);
         positive.blend(e.div(onePlusE), v.compare(VectorOperators.LT, 0f)).intoArray(a, i, m);
@@ -123,8 +134,10 @@ final class VectorActivations {
     }
 
     /**
-     * GELU, tanh form: a = ½z(1 + t), d = ½(1 + t) + ½z·sech²(u)·u′, with t = tanh u, u = c(z + k z³),
-     * u′ = c(1 + 3k z²).
+     * GELU, tanh form: a = ½z(1 + tanh u), u = c(z + k z³). ½(1 + tanh u) = σ(2u) is computed from
+     * e = e^{−2|u|} as 1/(1 + e) or e/(1 + e), which keeps its precision for very negative z; the derivative
+     * is σ(2u) + ½z·sech²(u)·u′ with sech² u = 4e/(1 + e)² and u′ = c(1 + 3k z²), and σ(2u) alone where
+     * sech² u underflows (so a huge z gives 1 or 0, never ∞·0).
      */
     static void gelu(float[] z, float[] a, float[] d, int from, int to, float c, float k) {
         loop(z, a, d, from, to, GELU, c, k);
@@ -134,20 +147,15 @@ final class VectorActivations {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
         FloatVector v2 = v.mul(v);
         FloatVector arg = v2.fma(k, 1f).mul(v).mul(c);
-        FloatVector y = arg.abs().mul(-2f).max(MIN_EXP_ARG);
-        FloatVector n = exponent(y);
-        FloatVector p = expm1Reduced(y, n);
-        FloatVector scale = twoPow(n);
-        FloatVector e = scale.fma(p, scale);
-        FloatVector u = scale.fma(p, scale.sub(1f));
+        FloatVector e = expNonPositive(arg.abs().mul(-2f));
         FloatVector onePlusE = e.add(1f);
-        FloatVector t = u.neg().div(onePlusE);
-        t = t.blend(t.neg(), arg.compare(VectorOperators.LT, 0f));
-        FloatVector sech2 = e.mul(4f).div(onePlusE.mul(onePlusE));
-        FloatVector half = t.add(1f).mul(0.5f);
+        FloatVector upper = FloatVector.broadcast(S, 1f).div(onePlusE);
+        FloatVector half = upper.blend(e.div(onePlusE), arg.compare(VectorOperators.LT, 0f));   // σ(2u)
         half.mul(v).intoArray(a, i, m);
+        FloatVector sech2 = e.mul(4f).div(onePlusE.mul(onePlusE));
         FloatVector du = v2.fma(3f * k, 1f).mul(c);
-        v.mul(0.5f).mul(sech2).fma(du, half).intoArray(d, i, m);
+        FloatVector slope = v.mul(0.5f).mul(sech2).fma(du, half);
+        slope.blend(half, e.compare(VectorOperators.EQ, 0f)).intoArray(d, i, m);
     }
 
     /** SELU: a = λz or λα(e^z − 1), d = λ or λα·e^z. */
@@ -159,12 +167,14 @@ final class VectorActivations {
                                float alpha) {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
         VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
-        FloatVector y = v.min(0f).max(MIN_EXP_ARG);
-        FloatVector n = exponent(y);
-        FloatVector p = expm1Reduced(y, n);
+        FloatVector y = v.min(0f);
+        FloatVector clamped = y.max(MIN_EXP_ARG);
+        FloatVector n = exponent(clamped);
+        FloatVector p = expm1Reduced(clamped, n);
         FloatVector scale = twoPow(n);
-        FloatVector expm1 = scale.fma(p, scale.sub(1f));
-        FloatVector exp = scale.fma(p, scale);
+        VectorMask<Float> under = y.compare(VectorOperators.LT, MIN_EXP_ARG);
+        FloatVector expm1 = scale.fma(p, scale.sub(1f)).blend(-1f, under);
+        FloatVector exp = scale.fma(p, scale).blend(0f, under);
         expm1.mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
         exp.mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive).intoArray(d, i, m);
     }

@@ -73,19 +73,24 @@ public enum Activation {
         }
     },
 
-    /** max(0, z); φ′ = 1 for z &gt; 0, else 0 (the subgradient 0 at z = 0). */
+    /** max(0, z); φ′ = 1 for z &gt; 0, else 0 (the subgradient 0 at z = 0). NaN stays NaN. */
     RELU("relu", "ReLU") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
                 @Override
                 public double value(double z) {
-                    return z > 0 ? z : 0.0;
+                    return z > 0 || Double.isNaN(z) ? z : 0.0;
                 }
 
                 @Override
                 public double derivative(double z) {
-                    return z > 0 ? 1.0 : 0.0;
+                    return z > 0 ? 1.0 : Double.isNaN(z) ? z : 0.0;
+                }
+
+                @Override
+                public double[] gaussianMoments(double q) {
+                    return new double[] {Math.sqrt(q / (2 * Math.PI)), q / 2, 0.5};
                 }
 
                 @Override
@@ -93,8 +98,9 @@ public enum Activation {
                     for (int i = from; i < to; i++) {
                         float v = z[i];
                         boolean on = v > 0f;
-                        a[i] = on ? v : 0f;
-                        d[i] = on ? 1f : 0f;
+                        boolean nan = v != v;
+                        a[i] = on || nan ? v : 0f;
+                        d[i] = on ? 1f : nan ? v : 0f;
                     }
                 }
             };
@@ -113,7 +119,13 @@ public enum Activation {
 
                 @Override
                 public double derivative(double z) {
-                    return z > 0 ? 1.0 : leakySlope;
+                    return z > 0 ? 1.0 : Double.isNaN(z) ? z : leakySlope;
+                }
+
+                @Override
+                public double[] gaussianMoments(double q) {
+                    double a = leakySlope;
+                    return new double[] {(1 - a) * Math.sqrt(q / (2 * Math.PI)), (1 + a * a) * q / 2, (1 + a) / 2};
                 }
             };
         }
@@ -167,8 +179,9 @@ public enum Activation {
 
     /**
      * GELU in its tanh form (Hendrycks and Gimpel, 2016, as used by BERT and GPT-2):
-     * φ(z) = ½·z·(1 + tanh(u)), u = √(2/π)·(z + 0.044715·z³); φ′ = ½(1 + tanh u) + ½·z·(1 − tanh²u)·u′,
-     * u′ = √(2/π)·(1 + 3·0.044715·z²).
+     * φ(z) = ½·z·(1 + tanh u), u = √(2/π)·(z + 0.044715·z³). With ½(1 + tanh u) = σ(2u) and
+     * sech² u = 4e/(1 + e)², e = e^{−2|u|}: φ′ = σ(2u) + ½·z·sech²(u)·u′, u′ = √(2/π)·(1 + 3·0.044715·z²).
+     * Written this way neither cancels for very negative z nor gives ∞·0 for huge |z|.
      */
     GELU("gelu", "GELU (tanh form)") {
         @Override
@@ -176,14 +189,19 @@ public enum Activation {
             return new Phi() {
                 @Override
                 public double value(double z) {
-                    return 0.5 * z * (1.0 + StrictMath.tanh(GELU_C * (z + GELU_K * z * z * z)));
+                    return z * sigmoidOfTwice(geluArgument(z));
                 }
 
                 @Override
                 public double derivative(double z) {
-                    double t = StrictMath.tanh(GELU_C * (z + GELU_K * z * z * z));
-                    double du = GELU_C * (1.0 + 3.0 * GELU_K * z * z);
-                    return 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * du;
+                    double u = geluArgument(z);
+                    double e = StrictMath.exp(-2 * Math.abs(u));
+                    double s = sigmoidOfTwice(u);
+                    if (e == 0) {
+                        return s;
+                    }
+                    double sech2 = 4 * e / ((1 + e) * (1 + e));
+                    return s + 0.5 * z * sech2 * GELU_C * (1.0 + 3.0 * GELU_K * z * z);
                 }
 
                 @Override
@@ -255,6 +273,16 @@ public enum Activation {
     /** The valid ids, comma-separated. */
     public static String validIds() {
         return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
+    }
+
+    static double geluArgument(double z) {
+        return GELU_C * (z + GELU_K * z * z * z);
+    }
+
+    /** σ(2u) = ½(1 + tanh u), without cancellation for negative u. */
+    static double sigmoidOfTwice(double u) {
+        double e = StrictMath.exp(-2 * Math.abs(u));
+        return u >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
 
     static double sigmoid(double z) {

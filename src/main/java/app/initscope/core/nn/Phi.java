@@ -15,6 +15,14 @@ public interface Phi {
     double derivative(double z);
 
     /**
+     * The exact {E[φ(z)], E[φ(z)²], E[φ′(z)]} for z ∼ N(0, q), q &gt; 0, where a closed form is known (the
+     * piecewise-linear activations, whose kink at 0 makes quadrature converge slowly), or null.
+     */
+    default double[] gaussianMoments(double q) {
+        return null;
+    }
+
+    /**
      * Computes {@code a[i] = φ(z[i])} and {@code d[i] = φ′(z[i])} for {@code i} in {@code [from, to)}.
      *
      * @param z Not modified

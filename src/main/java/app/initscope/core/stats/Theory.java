@@ -12,7 +12,7 @@ import java.util.List;
  *   q_1     = fanIn · E[w²] · E[x²]
  *   q_{l+1} = width · E[w²] · E_{z∼N(0, q_l)}[φ(z)²]
  * </pre>
- * The expectations are Gauss–Hermite sums.
+ * The expectations are closed forms for ReLU and leaky ReLU, and Gauss–Hermite sums otherwise.
  */
 public final class Theory {
 
@@ -34,12 +34,13 @@ public final class Theory {
                 layers.add(LayerTheory.NOT_APPLICABLE);
                 continue;
             }
-            double meanA = gh.expectation(phi::value, q);
-            double secondA = gh.expectation(z -> {
+            double[] exact = q > 0 ? phi.gaussianMoments(q) : null;
+            double meanA = exact != null ? exact[0] : gh.expectation(phi::value, q);
+            double secondA = exact != null ? exact[1] : gh.expectation(z -> {
                 double a = phi.value(z);
                 return a * a;
             }, q);
-            double meanD = gh.expectation(phi::derivative, q);
+            double meanD = exact != null ? exact[2] : gh.expectation(phi::derivative, q);
             layers.add(new LayerTheory(q, Math.sqrt(q), meanA, Math.sqrt(Math.max(0.0, secondA - meanA * meanA)),
                     meanD));
             q = width * init.secondMoment(width, width) * secondA;

@@ -66,4 +66,19 @@ class ExperimentConfigTest {
                 () -> MemoryEstimate.check(ten, need));
         assertTrue(e.getMessage().contains(MemoryEstimate.human(need)), e.getMessage());
     }
+
+    @Test
+    void aTensorLargerThanAnArrayIsRejectedBeforeAnyAllocation() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> ExperimentConfig.builder().samples(1_000_000).fanIn(65536).width(65536).build());
+        assertEquals("size", e.parameter());
+        assertTrue(e.getMessage().contains("1000000 × 65536"), e.getMessage());
+    }
+
+    @Test
+    void orthogonalAddsItsDoublePrecisionQrToTheEstimate() {
+        ExperimentConfig gaussian = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER)).build();
+        ExperimentConfig orthogonal = gaussian.toBuilder().strategies(List.of(Strategy.ORTHOGONAL)).build();
+        assertEquals(5L * 8 * 1000 * 1000, MemoryEstimate.bytes(orthogonal) - MemoryEstimate.bytes(gaussian));
+    }
 }

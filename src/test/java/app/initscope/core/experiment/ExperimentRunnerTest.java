@@ -76,7 +76,7 @@ class ExperimentRunnerTest {
 
     @Test
     void aConfigTooLargeForTheHeapIsRefusedWithTheEstimate() {
-        ExperimentConfig huge = ExperimentConfig.builder().samples(1_000_000).fanIn(65536).width(65536).build();
+        ExperimentConfig huge = ExperimentConfig.builder().samples(20_000).fanIn(4096).depth(20).build();
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> new ExperimentRunner(new EjmlGemm(), Parallel.sequential(), 1L << 30)
                         .run(huge, RunListener.NONE, () -> false));

@@ -1,6 +1,7 @@
 package app.initscope.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,40 @@ class ActivationTest {
         Activation.SIGMOID.function(0).apply(z, a, d, 0, 3);
         assertEquals(Math.exp(-30), d[2], 1e-3 * Math.exp(-30));
         assertEquals(1f, a[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void extremeInputsMatchTheScalarFunctionsAndNaNStaysNaN(Activation activation) {
+        Phi phi = activation.function(0.1);
+        float[] z = {0f, -0f, 50f, -50f, 100f, -100f, 1e12f, -1e12f, 1e20f, -1e20f, Float.NaN};
+        float[] a = new float[z.length];
+        float[] d = new float[z.length];
+        phi.apply(z, a, d, 0, z.length);
+        for (int i = 0; i < z.length - 1; i++) {
+            double va = phi.value(z[i]);
+            double vd = phi.derivative(z[i]);
+            assertTrue(Float.isFinite(d[i]), activation + " φ′ at " + z[i] + " = " + d[i]);
+            assertEquals(vd, d[i], 1e-6 * Math.max(1, Math.abs(vd)), activation + " φ′ at " + z[i]);
+            if (Double.isFinite(va)) {
+                assertEquals(va, a[i], 1e-6 * Math.max(1, Math.abs(va)), activation + " value at " + z[i]);
+            }
+        }
+        int last = z.length - 1;
+        assertTrue(Float.isNaN(a[last]), activation + " value of NaN = " + a[last]);
+        assertTrue(Float.isNaN(d[last]) || activation == Activation.LINEAR, activation + " φ′ of NaN = " + d[last]);
+    }
+
+    @Test
+    void geluKeepsItsTinyNegativeTail() {
+        Phi gelu = Activation.GELU.function(0);
+        float[] z = {-5f, -6f};
+        float[] a = new float[2];
+        float[] d = new float[2];
+        gelu.apply(z, a, d, 0, 2);
+        // ½z(1 + tanh u) at z = −5 is −2.29e−7 (double precision); 1 + tanh u would cancel to 0 in float
+        assertEquals(gelu.value(-5), a[0], 1e-3 * Math.abs(gelu.value(-5)));
+        assertTrue(a[1] < 0, "GELU(−6) = " + a[1]);
     }
 
     @ParameterizedTest
