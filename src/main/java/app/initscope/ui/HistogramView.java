@@ -80,7 +80,15 @@ public final class HistogramView extends Region {
     static void paint(GraphicsContext g, double w, double h, Data data) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        if (data == null || w < 50 || h < 50) {
+        if (w < 50 || h < 50) {
+            return;
+        }
+        if (data == null) {
+            g.setFill(Color.web("#888888"));
+            g.setFont(TEXT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("computing…", w / 2, h / 2);
             return;
         }
         Summary s = data.summary();

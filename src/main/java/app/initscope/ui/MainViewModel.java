@@ -34,12 +34,16 @@ public final class MainViewModel {
     /** @param service computes in the background; its config is set from here */
     public MainViewModel(ExperimentService service) {
         this.service = service;
-        service.configProperty().set(ExperimentConfig.builder().strategies(List.of(Strategy.values())).build());
-        service.setOnSucceeded(e -> {
-            result.set(service.getValue());
-            status.set(String.format(Locale.ROOT, "computed %d strategies in %.0f ms · kernel %s",
-                    service.getValue().results().size(), (System.nanoTime() - startedNanos) / 1e6,
-                    service.getValue().kernel()));
+        service.configProperty().set(ExperimentConfig.builder().strategies(visibleFirst(strategy.get())).build());
+        service.latestProperty().addListener((obs, old, now) -> {
+            result.set(now);
+            int total = now.config().strategies().size();
+            double ms = (System.nanoTime() - startedNanos) / 1e6;
+            status.set(now.results().size() < total
+                    ? String.format(Locale.ROOT, "%d of %d strategies after %.0f ms · computing the rest…",
+                            now.results().size(), total, ms)
+                    : String.format(Locale.ROOT, "computed %d strategies in %.0f ms · kernel %s", total, ms,
+                            now.kernel()));
         });
         service.setOnFailed(e -> status.set("error: " + message(service.getException())));
         service.stateProperty().addListener((obs, old, now) -> {
@@ -53,15 +57,23 @@ public final class MainViewModel {
         strategy.addListener((obs, old, now) -> updateShown());
     }
 
-    /** Starts (or restarts) the computation of the current config. */
+    /** Computes the current config (after any running computation). */
     public void compute() {
         startedNanos = System.nanoTime();
-        service.restart();
+        service.submit(service.configProperty().get());
     }
 
-    /** Cancels any computation. */
+    /** Cancels any computation, running or waiting. */
     public void cancel() {
-        service.cancel();
+        service.cancelAll();
+    }
+
+    /** Every strategy, the visible one first, so that its picture comes first. */
+    private static List<Strategy> visibleFirst(Strategy visible) {
+        List<Strategy> order = new java.util.ArrayList<>(List.of(Strategy.values()));
+        order.remove(visible);
+        order.addFirst(visible);
+        return order;
     }
 
     private void updateShown() {

@@ -60,9 +60,23 @@ class MainViewTest {
         assertEquals(0.628, a.getData().summary().std(), 0.02);
     }
 
+    private void awaitAllStrategies() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
+                && model.resultProperty().get().results().size() == Strategy.values().length);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theVisibleStrategyIsComputedFirst() throws TimeoutException {
+        awaitResult();
+        assertEquals(Strategy.XAVIER, model.resultProperty().get().results().get(0).strategy());
+        awaitAllStrategies();
+        assertEquals(Strategy.XAVIER, model.resultProperty().get().config().strategies().get(0));
+    }
+
     @Test
     void pickingZeroShowsTheSymmetryWarning(FxRobot robot) throws TimeoutException {
-        awaitResult();
+        awaitAllStrategies();
         robot.clickOn("Zero");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Strategy.ZERO, model.strategyProperty().get());

@@ -1,0 +1,72 @@
+package app.initscope.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.init.Strategy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ExperimentServiceTest {
+
+    private Engine engine;
+    private ExperimentService service;
+
+    @BeforeEach
+    void createService() throws Exception {
+        engine = new Engine(2);
+        service = WaitForAsyncUtils.asyncFx(() -> new ExperimentService(engine)).get();
+    }
+
+    @AfterEach
+    void close() {
+        Platform.runLater(service::cancelAll);
+        engine.close();
+    }
+
+    private static ExperimentConfig withFanIn(int fanIn) {
+        return ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER)).fanIn(fanIn).samples(40).width(30)
+                .build();
+    }
+
+    @Test
+    void aHundredRapidRequestsEndWithTheLastAndNeverShowAStaleResult() throws Exception {
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        Platform.runLater(() -> {
+            service.latestProperty().addListener((obs, old, now) -> shown.add(now.config().fanIn()));
+            for (int i = 0; i < 100; i++) {
+                service.submit(withFanIn(10 + i));
+            }
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.contains(109));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the first request runs at once; the other 99 coalesce into one waiting request, the newest
+        assertEquals(List.of(10, 109), shown);
+        assertFalse(WaitForAsyncUtils.asyncFx(service::isRunning).get());
+        assertFalse(WaitForAsyncUtils.asyncFx(service::hasWaiting).get());
+    }
+
+    @Test
+    void requestsAfterAResultStartAtOnce() throws TimeoutException {
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        Platform.runLater(() -> {
+            service.latestProperty().addListener((obs, old, now) -> shown.add(now.config().fanIn()));
+            service.submit(withFanIn(12));
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 1);
+        Platform.runLater(() -> service.submit(withFanIn(13)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 2);
+        assertEquals(List.of(12, 13), shown);
+    }
+}
