@@ -4,19 +4,25 @@ import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
 import app.initscope.core.stats.Summary;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
 import org.controlsfx.control.StatusBar;
 
 /** The first window: a strategy list, the three histograms of the chosen strategy, and a status bar. */
@@ -28,6 +34,7 @@ public final class MainView extends BorderPane {
     private final HistogramView gView = new HistogramView();
     private final Label heading = new Label();
     private final Label formula = new Label();
+    private final Label config = new Label();
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -54,11 +61,10 @@ public final class MainView extends BorderPane {
         heading.getStyleClass().add("heading");
         heading.setId("heading");
         formula.getStyleClass().add("formula");
-        ExperimentConfig c = model.config();
-        Label config = new Label(String.format(Locale.ROOT, "%s · fan_in %d · samples %d · width %d · depth %d · "
-                + "seed %d", c.activation().label(), c.fanIn(), c.samples(), c.width(), c.depth(), c.seed()));
         config.getStyleClass().add("config");
-        VBox top = new VBox(2, heading, formula, config);
+        config.setId("config");
+        showConfig(model.config());
+        VBox top = new VBox(2, heading, formula, config, controls());
         top.setPadding(new Insets(12, 12, 4, 0));
 
         zView.setId("histogram-z");
@@ -86,9 +92,73 @@ public final class MainView extends BorderPane {
         setBottom(status);
 
         model.shownProperty().addListener((obs, old, now) -> show(now));
+        model.resultProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                showConfig(now.config());
+            }
+        });
         model.strategyProperty().addListener((obs, old, now) -> showHeading(now));
         showHeading(model.strategyProperty().get());
         show(model.shownProperty().get());
+    }
+
+    private GridPane controls() {
+        ChoiceBox<Activation> activation = new ChoiceBox<>();
+        activation.setId("activation");
+        activation.getItems().setAll(Activation.values());
+        activation.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Activation a) {
+                return a == null ? "" : a.label();
+            }
+
+            @Override
+            public Activation fromString(String s) {
+                return null;
+            }
+        });
+        activation.valueProperty().bindBidirectional(model.activationProperty());
+        Tooltip tip = new Tooltip("The nonlinearity φ after every hidden layer. Xavier suits tanh and sigmoid; "
+                + "He suits ReLU, which zeroes half its inputs.");
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        activation.setTooltip(tip);
+        Label activationLabel = new Label("activation");
+        activationLabel.getStyleClass().add("control-label");
+        activationLabel.setTooltip(tip);
+        HBox activationBox = new HBox(6, activationLabel, activation);
+        activationBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        activationLabel.setMinWidth(Region.USE_PREF_SIZE);
+        activation.setPrefWidth(150);
+
+        GridPane bar = new GridPane();
+        bar.setHgap(18);
+        bar.setVgap(6);
+        bar.add(activationBox, 0, 0);
+        bar.add(new NumberControl("fan-in", "fan_in", "Inputs per unit of the first layer. Var(z) grows with it "
+                + "unless the weights shrink as 1/fan_in.", model.fanInProperty(), 1, 4096, true), 1, 0);
+        bar.add(new NumberControl("samples", "samples", "Rows of the synthetic input: more rows give smoother "
+                + "histograms, fewer run faster.", model.samplesProperty(), 10, 20000, true), 2, 0);
+        bar.add(new NumberControl("width", "width", "Units per hidden layer (the fan-in of the layers after the "
+                + "first).", model.widthProperty(), 1, 4096, true), 3, 0);
+        bar.add(new NumberControl("depth", "depth", "Hidden layers: depth multiplies whatever one layer does to "
+                + "the signal.", model.depthProperty(), 1, 20, false), 1, 1);
+        bar.add(new NumberControl("outputs", "outputs", "Outputs of the linear readout that the loss compares "
+                + "with random targets.", model.outputsProperty(), 1, 100, false), 2, 1);
+        bar.add(new NumberControl("bins", "bins", "Histogram bins.", model.binsProperty(), 10, 200, false), 3, 1);
+        for (int i = 0; i < 4; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(25);
+            c.setHgrow(Priority.ALWAYS);
+            bar.getColumnConstraints().add(c);
+        }
+        bar.setPadding(new Insets(8, 0, 4, 0));
+        return bar;
+    }
+
+    private void showConfig(ExperimentConfig c) {
+        config.setText(String.format(Locale.ROOT, "%s · fan_in %d · samples %d · width %d · depth %d · seed %d",
+                c.activation().label(), c.fanIn(), c.samples(), c.width(), c.depth(), c.seed()));
     }
 
     private void showHeading(Strategy s) {

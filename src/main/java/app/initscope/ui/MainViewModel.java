@@ -5,8 +5,10 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.service.ExperimentService;
+import app.initscope.core.nn.Activation;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Worker;
 
@@ -28,13 +31,25 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<ExperimentResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<StrategyResult> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "starting…");
+    private final IntegerProperty fanIn = new SimpleIntegerProperty(this, "fanIn", 1000);
+    private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 1000);
+    private final IntegerProperty width = new SimpleIntegerProperty(this, "width", 1000);
+    private final IntegerProperty depth = new SimpleIntegerProperty(this, "depth", 1);
+    private final IntegerProperty outputs = new SimpleIntegerProperty(this, "outputs", 10);
+    private final IntegerProperty bins = new SimpleIntegerProperty(this, "bins", 60);
+    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation",
+            Activation.TANH);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private long startedNanos;
 
     /** @param service computes in the background; its config is set from here */
     public MainViewModel(ExperimentService service) {
         this.service = service;
-        service.configProperty().set(ExperimentConfig.builder().strategies(visibleFirst(strategy.get())).build());
+        service.configProperty().set(buildConfig());
+        for (var p : List.of(fanIn, samples, width, depth, outputs, bins)) {
+            p.addListener((obs, old, now) -> compute());
+        }
+        activation.addListener((obs, old, now) -> compute());
         service.latestProperty().addListener((obs, old, now) -> {
             result.set(now);
             int total = now.config().strategies().size();
@@ -57,10 +72,23 @@ public final class MainViewModel {
         strategy.addListener((obs, old, now) -> updateShown());
     }
 
-    /** Computes the current config (after any running computation). */
+    /** Computes the current settings (after any running computation; bursts coalesce). */
     public void compute() {
+        ExperimentConfig next;
+        try {
+            next = buildConfig();
+        } catch (IllegalArgumentException e) {
+            status.set("error: " + e.getMessage());
+            return;
+        }
         startedNanos = System.nanoTime();
-        service.submit(service.configProperty().get());
+        service.submit(next);
+    }
+
+    private ExperimentConfig buildConfig() {
+        return ExperimentConfig.builder().strategies(visibleFirst(strategy.get())).activation(activation.get())
+                .fanIn(fanIn.get()).samples(samples.get()).width(width.get()).depth(depth.get())
+                .outputs(outputs.get()).bins(bins.get()).build();
     }
 
     /** Cancels any computation, running or waiting. */
@@ -110,8 +138,44 @@ public final class MainViewModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** The config being shown. */
+    /** The config of the result being shown, or of the first request before any result. */
     public ExperimentConfig config() {
-        return service.configProperty().get();
+        ExperimentResult r = result.get();
+        return r != null ? r.config() : service.configProperty().get();
+    }
+
+    /** The input features, 1–4096. */
+    public IntegerProperty fanInProperty() {
+        return fanIn;
+    }
+
+    /** The rows of the synthetic input, 10–20000. */
+    public IntegerProperty samplesProperty() {
+        return samples;
+    }
+
+    /** The units per hidden layer, 1–4096. */
+    public IntegerProperty widthProperty() {
+        return width;
+    }
+
+    /** The hidden layers, 1–20. */
+    public IntegerProperty depthProperty() {
+        return depth;
+    }
+
+    /** The outputs of the readout, 1–100. */
+    public IntegerProperty outputsProperty() {
+        return outputs;
+    }
+
+    /** The histogram bins, 10–200. */
+    public IntegerProperty binsProperty() {
+        return bins;
+    }
+
+    /** The activation function. */
+    public ObjectProperty<Activation> activationProperty() {
+        return activation;
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,51 @@ class MainViewTest {
         assertTrue(a.getData().note().contains("identical"), a.getData().note());
         HistogramView g = robot.lookup("#histogram-gradient").queryAs(HistogramView.class);
         assertTrue(g.getData().note().contains("distinct units 1 /"), g.getData().note());
+    }
+
+    @Test
+    void anInvalidFieldEntryKeepsTheLastGoodValueAndShowsTheHint(FxRobot robot) throws TimeoutException {
+        awaitResult();
+        TextField field = robot.lookup("#fan-in-field").queryAs(TextField.class);
+        robot.interact(() -> field.setText("abc"));
+        robot.clickOn(field).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label hint = robot.lookup("#fan-in-hint").queryAs(Label.class);
+        assertTrue(hint.isVisible());
+        assertTrue(hint.getText().contains("kept 1000"), hint.getText());
+        assertEquals(1000, model.fanInProperty().get());
+        robot.interact(() -> field.setText("99999"));
+        robot.clickOn(field).type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#fan-in-hint").queryAs(Label.class).getText().contains("1–4096"));
+        assertEquals(1000, model.fanInProperty().get());
+    }
+
+    @Test
+    void xavierKeepsStdZNearOneWhenFanInChangesAndLargeGrowsWithIt(FxRobot robot) throws TimeoutException {
+        awaitResult();
+        TextField field = robot.lookup("#fan-in-field").queryAs(TextField.class);
+        robot.interact(() -> field.setText("2000"));
+        robot.clickOn(field).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+                && model.shownProperty().get().layer(1).fanIn() == 2000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2000, model.fanInProperty().get());
+        HistogramView z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
+        assertEquals(1.0, z.getData().summary().std(), 0.03);
+        awaitAllStrategiesFor(2000);
+        robot.interact(() -> model.strategyProperty().set(Strategy.LARGE));
+        WaitForAsyncUtils.waitForFxEvents();
+        z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
+        assertEquals(Math.sqrt(2000), z.getData().summary().std(), 0.03 * Math.sqrt(2000));
+        HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
+        assertTrue(a.getData().summary().saturatedFraction() > 0.9, "saturated " + a.getData().summary());
+    }
+
+    private void awaitAllStrategiesFor(int fanIn) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            var r = model.resultProperty().get();
+            return r != null && r.config().fanIn() == fanIn && r.results().size() == Strategy.values().length;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
