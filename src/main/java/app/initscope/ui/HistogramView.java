@@ -26,9 +26,10 @@ public final class HistogramView extends Region {
      * @param theoryVariance the variance q of the theory's N(0, q) curve, or NaN for none
      * @param note           an extra line under the statistics, or null
      * @param warning        whether the note is a warning (drawn in red) rather than information
+     * @param logY           whether counts use a log scale
      */
     public record Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
-                       String note, boolean warning) {
+                       String note, boolean warning, boolean logY) {
     }
 
     private static final Font TITLE = Font.font("DejaVu Sans", FontWeight.BOLD, 17);
@@ -131,7 +132,12 @@ public final class HistogramView extends Region {
             axisHi = lo + pad;
         }
         long maxCount = Math.max(1, hist.maxCount());
-        double yMax = niceCeiling(maxCount);
+        boolean log = data.logY();
+        double yMax = log ? Math.pow(10, Math.ceil(Math.log10(maxCount + 1))) : niceCeiling(maxCount);
+        // the height of a count as a fraction of the plot: linear, or log10(1 + count)
+        java.util.function.DoubleUnaryOperator frac = log
+                ? c -> Math.log10(1 + Math.max(0, c)) / Math.log10(1 + yMax)
+                : c -> c / yMax;
         double plotW = right - left;
         double plotH = bottom - top;
 
@@ -139,8 +145,10 @@ public final class HistogramView extends Region {
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double t : Ticks.of(0, yMax, 4)) {
-            double y = bottom - t / yMax * plotH;
+        List<Double> yTicks = log ? java.util.stream.IntStream.rangeClosed(0, (int) Math.round(Math.log10(yMax)))
+                .mapToObj(e -> e == 0 ? 0.0 : Math.pow(10, e)).toList() : Ticks.of(0, yMax, 4);
+        for (double t : yTicks) {
+            double y = bottom - frac.applyAsDouble(t) * plotH;
             g.setStroke(GRID);
             g.setLineWidth(1);
             g.strokeLine(left, y, right, y);
@@ -153,7 +161,7 @@ public final class HistogramView extends Region {
         g.setFill(fill);
         if (degenerate) {
             long c = hist.count(hist.bins() / 2);
-            double barH = c / yMax * plotH;
+            double barH = frac.applyAsDouble(c) * plotH;
             double x = left + (lo - axisLo) / (axisHi - axisLo) * plotW;
             double bw = Math.max(3, plotW / hist.bins());
             g.fillRect(x - bw / 2, bottom - barH, bw, barH);
@@ -164,7 +172,7 @@ public final class HistogramView extends Region {
                 if (c == 0) {
                     continue;
                 }
-                double barH = Math.max(1, c / yMax * plotH);
+                double barH = Math.max(1, frac.applyAsDouble(c) * plotH);
                 g.fillRect(left + i * bw, bottom - barH, Math.max(1, bw - (bw > 4 ? 1 : 0)), barH);
             }
         }
@@ -182,7 +190,7 @@ public final class HistogramView extends Region {
             for (int i = 0; i <= steps; i++) {
                 double x = axisLo + (axisHi - axisLo) * i / steps;
                 double pdf = Math.exp(-x * x / (2 * q)) / Math.sqrt(2 * Math.PI * q);
-                double y = bottom - Math.min(yMax * 1.05, n * binWidth * pdf) / yMax * plotH;
+                double y = bottom - Math.min(1.05, frac.applyAsDouble(n * binWidth * pdf)) * plotH;
                 double px = left + (x - axisLo) / (axisHi - axisLo) * plotW;
                 if (i == 0) {
                     g.moveTo(px, y);

@@ -5,12 +5,19 @@ import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
-import app.initscope.core.stats.Summary;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import java.util.List;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
@@ -51,10 +58,13 @@ public final class MainView extends BorderPane {
             }
         });
         list.setPrefWidth(230);
+        list.setPrefHeight(Strategy.values().length * 31 + 4);
+        list.setMinHeight(160);
+        model.strategyProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        list.setTooltip(new Tooltip("Keys 1–9 pick a strategy; ← and → step through them."));
         Label listTitle = new Label("Initialization");
         listTitle.getStyleClass().add("section-title");
-        VBox side = new VBox(8, listTitle, list);
-        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox side = new VBox(8, listTitle, list, viewOptions());
         side.setPadding(new Insets(12));
         setLeft(side);
 
@@ -92,6 +102,11 @@ public final class MainView extends BorderPane {
         setBottom(status);
 
         model.shownProperty().addListener((obs, old, now) -> show(now));
+        for (var p : List.of(model.layerProperty(), model.gradientProperty(), model.logYProperty(),
+                model.showTheoryProperty())) {
+            p.addListener((obs, old, now) -> show(model.shownProperty().get()));
+        }
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 showConfig(now.config());
@@ -100,6 +115,52 @@ public final class MainView extends BorderPane {
         model.strategyProperty().addListener((obs, old, now) -> showHeading(now));
         showHeading(model.strategyProperty().get());
         show(model.shownProperty().get());
+    }
+
+    private VBox viewOptions() {
+        Label title = new Label("View");
+        title.getStyleClass().add("section-title");
+
+        Spinner<Integer> layer = new Spinner<>();
+        layer.setId("layer");
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, model.depthProperty().get(), 1);
+        factory.maxProperty().bind(model.depthProperty());
+        factory.valueProperty().bindBidirectional(model.layerProperty().asObject());
+        layer.setValueFactory(factory);
+        layer.setPrefWidth(90);
+        layer.disableProperty().bind(model.depthProperty().lessThan(2));
+        layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
+        Label layerLabel = new Label("layer");
+        layerLabel.getStyleClass().add("control-label");
+        layerLabel.setPrefWidth(80);
+        HBox layerRow = new HBox(6, layerLabel, layer);
+        layerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        ChoiceBox<GradientView> gradient = new ChoiceBox<>();
+        gradient.setId("gradient");
+        gradient.getItems().setAll(GradientView.values());
+        gradient.valueProperty().bindBidirectional(model.gradientProperty());
+        gradient.setTooltip(new Tooltip("The third histogram: δ = ∂L/∂z (what each unit is told), ∂L/∂W (what a "
+                + "step would change), or φ′(z) (the slope that scales δ)."));
+        Label gradientLabel = new Label("gradient");
+        gradientLabel.getStyleClass().add("control-label");
+        gradientLabel.setPrefWidth(80);
+        HBox gradientRow = new HBox(6, gradientLabel, gradient);
+        gradientRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        CheckBox logY = new CheckBox("log-scale counts");
+        logY.setId("log-y");
+        logY.selectedProperty().bindBidirectional(model.logYProperty());
+        logY.setTooltip(new Tooltip("Counts on a log scale: shows the thin tails and what is left of a "
+                + "vanished or saturated distribution."));
+        CheckBox theory = new CheckBox("show theory");
+        theory.setId("show-theory");
+        theory.selectedProperty().bindBidirectional(model.showTheoryProperty());
+        theory.setTooltip(new Tooltip("Draw the mean-field prediction N(0, q) over the z histogram."));
+        VBox box = new VBox(8, title, layerRow, gradientRow, logY, theory);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     private GridPane controls() {
@@ -173,18 +234,38 @@ public final class MainView extends BorderPane {
             gView.setData(null);
             return;
         }
-        LayerResult l = r.layer(1);
+        int layer = Math.min(model.layerProperty().get(), r.layers().size());
+        LayerResult l = r.layer(layer);
         Color color = Palette.of(r.strategy());
-        Summary z = l.z();
+        boolean log = model.logYProperty().get();
+        boolean theory = model.showTheoryProperty().get();
+        String where = r.layers().size() > 1 ? " · layer " + layer : "";
         String symmetry = l.distinctUnits() == 1 ? "⚠ all " + l.fanOut() + " units identical (symmetry)" : null;
         String activation = model.config().activation().label();
-        zView.setData(new HistogramView.Data("Pre-activation z", "z = x·W", z, color, l.theory().varianceZ(),
-                "theory: std " + Ticks.label(l.theory().stdZ()), false));
-        aView.setData(new HistogramView.Data("Activation a", "a = " + activation + "(z)", l.activation(), color,
-                Double.NaN, symmetry, symmetry != null));
-        gView.setData(new HistogramView.Data("Gradient δ", "δ = ∂L/∂z", l.delta(), color, Double.NaN,
+        zView.setData(new HistogramView.Data("Pre-activation z" + where, "z = a·W", l.z(), color,
+                theory ? l.theory().varianceZ() : Double.NaN,
+                theory ? "theory: std " + Ticks.label(l.theory().stdZ()) : null, false, log));
+        aView.setData(new HistogramView.Data("Activation a" + where, "a = " + activation + "(z)", l.activation(),
+                color, Double.NaN, symmetry, symmetry != null, log));
+        GradientView g = model.gradientProperty().get();
+        gView.setData(new HistogramView.Data(g.title() + where, g.symbol(), l.get(g.tensor()), color, Double.NaN,
                 String.format(Locale.ROOT, "distinct units %d / %d", l.distinctUnits(), l.fanOut()),
-                l.distinctUnits() == 1));
+                l.distinctUnits() == 1, log));
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        KeyCode code = e.getCode();
+        if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
+            model.pickStrategy(Integer.parseInt(code.getChar().isEmpty() ? "0" : code.getChar()) - 1);
+            e.consume();
+        } else if ((code == KeyCode.LEFT || code == KeyCode.RIGHT) && !(e.getTarget() instanceof Slider)
+                && !(e.getTarget() instanceof Spinner)) {
+            model.stepStrategy(code == KeyCode.LEFT ? -1 : 1);
+            e.consume();
+        }
     }
 
     /** A list cell with the strategy's colour swatch. */

@@ -8,6 +8,7 @@ import app.initscope.service.ExperimentService;
 import app.initscope.core.nn.Activation;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Worker;
@@ -39,6 +41,11 @@ public final class MainViewModel {
     private final IntegerProperty bins = new SimpleIntegerProperty(this, "bins", 60);
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation",
             Activation.TANH);
+    private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 1);
+    private final ObjectProperty<GradientView> gradient = new SimpleObjectProperty<>(this, "gradient",
+            GradientView.DELTA);
+    private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
+    private final BooleanProperty showTheory = new SimpleBooleanProperty(this, "showTheory", true);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private long startedNanos;
 
@@ -50,6 +57,7 @@ public final class MainViewModel {
             p.addListener((obs, old, now) -> compute());
         }
         activation.addListener((obs, old, now) -> compute());
+        depth.addListener((obs, old, now) -> layer.set(Math.min(layer.get(), now.intValue())));
         service.latestProperty().addListener((obs, old, now) -> {
             result.set(now);
             int total = now.config().strategies().size();
@@ -172,6 +180,40 @@ public final class MainViewModel {
     /** The histogram bins, 10–200. */
     public IntegerProperty binsProperty() {
         return bins;
+    }
+
+    /** The hidden layer shown, 1 to depth. */
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    /** Which gradient the third histogram shows. */
+    public ObjectProperty<GradientView> gradientProperty() {
+        return gradient;
+    }
+
+    /** Whether histogram counts use a log scale. */
+    public BooleanProperty logYProperty() {
+        return logY;
+    }
+
+    /** Whether the theory's curve and numbers are drawn. */
+    public BooleanProperty showTheoryProperty() {
+        return showTheory;
+    }
+
+    /** Picks the strategy {@code offset} places after the current one in the list, wrapping around. */
+    public void stepStrategy(int offset) {
+        Strategy[] all = Strategy.values();
+        int n = all.length;
+        strategy.set(all[((strategy.get().ordinal() + offset) % n + n) % n]);
+    }
+
+    /** Picks strategy number {@code index} (0-based) of the list, if it exists. */
+    public void pickStrategy(int index) {
+        if (index >= 0 && index < Strategy.values().length) {
+            strategy.set(Strategy.values()[index]);
+        }
     }
 
     /** The activation function. */

@@ -134,4 +134,52 @@ class MainViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void keyOneSelectsZeroAndArrowsStepThroughTheStrategies(FxRobot robot) throws TimeoutException {
+        awaitAllStrategies();
+        robot.clickOn("#histogram-z");
+        robot.type(KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Strategy.ZERO, model.strategyProperty().get());
+        HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
+        assertTrue(a.getData().note().contains("identical"), a.getData().note());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(Strategy.SMALL, model.strategyProperty().get());
+        robot.type(KeyCode.LEFT, 2);
+        assertEquals(Strategy.CUSTOM_NORMAL, model.strategyProperty().get());
+    }
+
+    @Test
+    void reluWithHeShowsAboutHalfZeros(FxRobot robot) throws TimeoutException {
+        awaitResult();
+        robot.interact(() -> {
+            model.strategyProperty().set(Strategy.HE);
+            model.activationProperty().set(app.initscope.core.nn.Activation.RELU);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+                && model.config().activation() == app.initscope.core.nn.Activation.RELU
+                && model.shownProperty().get().strategy() == Strategy.HE);
+        WaitForAsyncUtils.waitForFxEvents();
+        HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
+        assertEquals(0.5, a.getData().summary().zeroFraction(), 0.01);
+    }
+
+    @Test
+    void theLayerAndGradientChoicesPickWhatTheHistogramsShow(FxRobot robot) throws TimeoutException {
+        awaitResult();
+        robot.interact(() -> model.depthProperty().set(10));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+                && model.shownProperty().get().layers().size() == 10);
+        robot.interact(() -> {
+            model.layerProperty().set(10);
+            model.gradientProperty().set(GradientView.WEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        HistogramView g = robot.lookup("#histogram-gradient").queryAs(HistogramView.class);
+        assertEquals(model.shownProperty().get().layer(10).weightGradient(), g.getData().summary());
+        assertTrue(g.getData().title().contains("layer 10"), g.getData().title());
+        robot.interact(() -> model.depthProperty().set(3));
+        assertEquals(3, model.layerProperty().get(), "the layer follows a smaller depth");
+    }
 }

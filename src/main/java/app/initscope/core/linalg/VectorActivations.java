@@ -27,7 +27,8 @@ final class VectorActivations {
     private static final float LN2_HI = 0.693145751953125f;
     private static final float LN2_LO = 1.42860682030941723e-6f;
     private static final float ROUNDER = 12582912f;           // 1.5·2²³: adding it rounds to an integer
-    private static final float MIN_EXP_ARG = -87f;             // e^−87 is still a normal float
+    private static final float MIN_EXP_ARG = -104f;            // e^−104 is below half the smallest subnormal
+    private static final float TWO_M64 = 0x1p-64f;
 
     private VectorActivations() {
     }
@@ -81,15 +82,27 @@ final class VectorActivations {
     }
 
     /**
-     * e^y for y ≤ 0: exact 0 below −87 (where the reduced form would stop at e^−87 instead of underflowing),
-     * NaN for NaN.
+     * e^y for y ≤ 0, down through the subnormal floats: 2ⁿ⁺⁶⁴·(1 + p) is formed in the normal range and scaled
+     * by 2⁻⁶⁴ (exact for normal results, one rounding for subnormal ones); 0 below −104, NaN for NaN.
      */
     private static FloatVector expNonPositive(FloatVector y) {
         FloatVector clamped = y.max(MIN_EXP_ARG);
         FloatVector n = exponent(clamped);
-        FloatVector scale = twoPow(n);
-        FloatVector e = scale.fma(expm1Reduced(clamped, n), scale);
+        FloatVector scale = twoPow(n.add(64f));
+        FloatVector e = scale.fma(expm1Reduced(clamped, n), scale).mul(TWO_M64);
         return e.blend(0f, y.compare(VectorOperators.LT, MIN_EXP_ARG));
+    }
+
+    /**
+     * e^y − 1 for y ≤ 0, with full relative precision near 0 (where n = 0 and the result is the polynomial
+     * itself). Below y ≈ −21 the result rounds to −1, so 2ⁿ is taken no smaller than 2⁻³⁰.
+     */
+    private static FloatVector expm1NonPositive(FloatVector y) {
+        FloatVector clamped = y.max(MIN_EXP_ARG);
+        FloatVector n = exponent(clamped);
+        FloatVector scale = twoPow(n.max(-30f));
+        FloatVector u = scale.fma(expm1Reduced(clamped, n), scale.sub(1f));
+        return u.blend(-1f, y.compare(VectorOperators.LT, -30f));
     }
 
     /** 2ⁿ for integral n in [−126, 127]. */
@@ -106,13 +119,8 @@ final class VectorActivations {
     private static void tanhAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
         FloatVector y = v.abs().mul(-2f);
-        FloatVector clamped = y.max(MIN_EXP_ARG);
-        FloatVector n = exponent(clamped);
-        FloatVector p = expm1Reduced(clamped, n);
-        FloatVector scale = twoPow(n);
-        VectorMask<Float> under = y.compare(VectorOperators.LT, MIN_EXP_ARG);
-        FloatVector e = scale.fma(p, scale).blend(0f, under);             // e^{−2|z|}
-        FloatVector u = scale.fma(p, scale.sub(1f)).blend(-1f, under);    // e^{−2|z|} − 1, exact leading bits
+        FloatVector e = expNonPositive(y);                    // e^{−2|z|}
+        FloatVector u = expm1NonPositive(y);                  // e^{−2|z|} − 1, precise for small |z|
         FloatVector onePlusE = e.add(1f);
         FloatVector t = u.neg().div(onePlusE);
         t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(a, i, m);
@@ -168,14 +176,7 @@ final class VectorActivations {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
         VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
         FloatVector y = v.min(0f);
-        FloatVector clamped = y.max(MIN_EXP_ARG);
-        FloatVector n = exponent(clamped);
-        FloatVector p = expm1Reduced(clamped, n);
-        FloatVector scale = twoPow(n);
-        VectorMask<Float> under = y.compare(VectorOperators.LT, MIN_EXP_ARG);
-        FloatVector expm1 = scale.fma(p, scale.sub(1f)).blend(-1f, under);
-        FloatVector exp = scale.fma(p, scale).blend(0f, under);
-        expm1.mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
-        exp.mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive).intoArray(d, i, m);
+        expm1NonPositive(y).mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
+        expNonPositive(y).mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive).intoArray(d, i, m);
     }
 }

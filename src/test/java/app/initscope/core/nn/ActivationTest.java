@@ -73,6 +73,21 @@ class ActivationTest {
         assertEquals(1f, a[0]);
     }
 
+    @Test
+    void tanhDerivativeReachesIntoTheSubnormalFloatsLikeTheScalarPath() {
+        float[] z = {45f, -48f, 51f, 60f};
+        float[] a = new float[4];
+        float[] d = new float[4];
+        Phi tanh = Activation.TANH.function(0);
+        tanh.apply(z, a, d, 0, 4);
+        for (int i = 0; i < 3; i++) {
+            double expected = (float) tanh.derivative(z[i]);     // 4e^{−2|z|}, rounded to float: subnormal
+            assertTrue(expected > 0 && expected < Float.MIN_NORMAL, "subnormal at " + z[i]);
+            assertEquals(expected, d[i], 2 * Float.MIN_VALUE + 1e-3 * expected, "φ′ at " + z[i]);
+        }
+        assertEquals(0f, d[3], "e^−120 is below the smallest float");
+    }
+
     @ParameterizedTest
     @EnumSource(Activation.class)
     void extremeInputsMatchTheScalarFunctionsAndNaNStaysNaN(Activation activation) {
