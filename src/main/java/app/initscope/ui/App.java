@@ -13,6 +13,7 @@ public final class App extends Application {
 
     private Engine engine;
     private MainViewModel model;
+    private Settings settings;
 
     /** Launches the GUI and returns when the window is closed. */
     public static void start(String[] args) {
@@ -24,10 +25,16 @@ public final class App extends Application {
         engine = Engine.allCores();
         ExperimentService service = new ExperimentService(engine);
         model = new MainViewModel(service);
+        settings = Settings.forApp();
+        settings.restore(model);
         MainView view = new MainView(model);
-        Scene scene = new Scene(view, 1280, 720);
+        double[] size = settings.windowSize(1280, 720);
+        Scene scene = new Scene(view, size[0], size[1]);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("initscope.css")).toExternalForm());
-        stage.setTitle("InitScope — weight initialization, seen");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "InitScope — " + model.strategyProperty().get().label() + " · "
+                        + model.activationProperty().get().label(),
+                model.strategyProperty(), model.activationProperty()));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         var icon = App.class.getResourceAsStream("icon-256.png");
@@ -35,7 +42,11 @@ public final class App extends Application {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> model.cancel());
+        stage.setOnCloseRequest(e -> {
+            model.cancel();
+            settings.save(model);
+            settings.saveWindowSize(scene.getWidth(), scene.getHeight());
+        });
         stage.show();
         model.compute();
     }

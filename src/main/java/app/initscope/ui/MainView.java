@@ -8,12 +8,14 @@ import app.initscope.core.nn.Activation;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -133,7 +135,8 @@ public final class MainView extends BorderPane {
         layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
         Label layerLabel = new Label("layer");
         layerLabel.getStyleClass().add("control-label");
-        layerLabel.setPrefWidth(80);
+        layerLabel.setPrefWidth(72);
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox layerRow = new HBox(6, layerLabel, layer);
         layerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -145,7 +148,8 @@ public final class MainView extends BorderPane {
                 + "step would change), or φ′(z) (the slope that scales δ)."));
         Label gradientLabel = new Label("gradient");
         gradientLabel.getStyleClass().add("control-label");
-        gradientLabel.setPrefWidth(80);
+        gradientLabel.setPrefWidth(72);
+        gradientLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox gradientRow = new HBox(6, gradientLabel, gradient);
         gradientRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -158,7 +162,46 @@ public final class MainView extends BorderPane {
         theory.setId("show-theory");
         theory.selectedProperty().bindBidirectional(model.showTheoryProperty());
         theory.setTooltip(new Tooltip("Draw the mean-field prediction N(0, q) over the z histogram."));
-        VBox box = new VBox(8, title, layerRow, gradientRow, logY, theory);
+        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        seed.setId("seed");
+        seed.setPrefColumnCount(4);
+        Label seedHint = new Label();
+        seedHint.getStyleClass().add("hint");
+        seedHint.setManaged(false);
+        seedHint.setVisible(false);
+        Runnable commitSeed = () -> {
+            try {
+                model.seedProperty().set(Long.parseLong(seed.getText().trim()));
+                seedHint.setVisible(false);
+                seedHint.setManaged(false);
+            } catch (NumberFormatException e) {
+                seedHint.setText("a seed is a whole number; kept " + model.seedProperty().get());
+                seedHint.setVisible(true);
+                seedHint.setManaged(true);
+            }
+        };
+        seed.setOnAction(e -> commitSeed.run());
+        model.seedProperty().addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
+        Tooltip seedTip = new Tooltip("The random seed of the input, the targets and the weights: the same seed "
+                + "always redraws the same picture.");
+        seed.setTooltip(seedTip);
+        Button resample = new Button("Resample");
+        resample.setId("resample");
+        resample.setOnAction(e -> model.resample());
+        resample.setTooltip(new Tooltip("Draw new random numbers (a new seed): the shapes stay, the details move."));
+        Label seedLabel = new Label("seed");
+        seedLabel.getStyleClass().add("control-label");
+        seedLabel.setPrefWidth(72);
+        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        seedLabel.setTooltip(seedTip);
+        HBox seedRow = new HBox(6, seedLabel, seed, resample);
+        seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Button reset = new Button("Reset to defaults");
+        reset.setId("reset");
+        reset.setOnAction(e -> model.resetToDefaults());
+        reset.setTooltip(new Tooltip("Back to the seed experiment: tanh, fan_in 1000, 1000 samples, width 1000, "
+                + "one layer, seed 42."));
+        VBox box = new VBox(8, title, layerRow, gradientRow, seedRow, seedHint, logY, theory, reset);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Worker;
 
@@ -41,6 +43,7 @@ public final class MainViewModel {
     private final IntegerProperty bins = new SimpleIntegerProperty(this, "bins", 60);
     private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation",
             Activation.TANH);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
     private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 1);
     private final ObjectProperty<GradientView> gradient = new SimpleObjectProperty<>(this, "gradient",
             GradientView.DELTA);
@@ -57,6 +60,7 @@ public final class MainViewModel {
             p.addListener((obs, old, now) -> compute());
         }
         activation.addListener((obs, old, now) -> compute());
+        seed.addListener((obs, old, now) -> compute());
         depth.addListener((obs, old, now) -> layer.set(Math.min(layer.get(), now.intValue())));
         service.latestProperty().addListener((obs, old, now) -> {
             result.set(now);
@@ -96,7 +100,7 @@ public final class MainViewModel {
     private ExperimentConfig buildConfig() {
         return ExperimentConfig.builder().strategies(visibleFirst(strategy.get())).activation(activation.get())
                 .fanIn(fanIn.get()).samples(samples.get()).width(width.get()).depth(depth.get())
-                .outputs(outputs.get()).bins(bins.get()).build();
+                .outputs(outputs.get()).bins(bins.get()).seed(seed.get()).build();
     }
 
     /** Cancels any computation, running or waiting. */
@@ -180,6 +184,34 @@ public final class MainViewModel {
     /** The histogram bins, 10–200. */
     public IntegerProperty binsProperty() {
         return bins;
+    }
+
+    /** The random seed: the same seed redraws the same picture. */
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    /** Draws new random numbers: a new seed from the current one. */
+    public void resample() {
+        seed.set(Math.floorMod(seed.get() * 6364136223846793005L + 1442695040888963407L, 1_000_000L));
+    }
+
+    /** Restores the seed experiment: its network, input, seed and view. */
+    public void resetToDefaults() {
+        ExperimentConfig d = ExperimentConfig.defaults();
+        fanIn.set(d.fanIn());
+        samples.set(d.samples());
+        width.set(d.width());
+        depth.set(d.depth());
+        outputs.set(d.outputs());
+        bins.set(d.bins());
+        activation.set(d.activation());
+        seed.set(d.seed());
+        strategy.set(Strategy.XAVIER);
+        layer.set(1);
+        gradient.set(GradientView.DELTA);
+        logY.set(false);
+        showTheory.set(true);
     }
 
     /** The hidden layer shown, 1 to depth. */

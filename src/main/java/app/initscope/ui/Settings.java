@@ -1,0 +1,109 @@
+package app.initscope.ui;
+
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.beans.property.IntegerProperty;
+
+/**
+ * Remembers the last settings and window size between runs (java.util.prefs). Values out of range or unknown
+ * are ignored, and a preferences store that cannot be read or written (a read-only home) only costs the memory
+ * of the last session: the app starts with the defaults and keeps running.
+ */
+final class Settings {
+
+    private final Preferences prefs;
+
+    /** @param prefs the node to use, or null when preferences are unavailable */
+    Settings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The app's node, or a settings object that remembers nothing if the store is unavailable. */
+    static Settings forApp() {
+        try {
+            return new Settings(Preferences.userNodeForPackage(Settings.class));
+        } catch (RuntimeException e) {
+            return new Settings(null);
+        }
+    }
+
+    /** Restores the view-model's settings; missing or bad values keep the defaults. */
+    void restore(MainViewModel m) {
+        if (prefs == null) {
+            return;
+        }
+        try {
+            setIfValid(m.fanInProperty(), prefs.getInt("fanIn", -1), 1, 4096);
+            setIfValid(m.samplesProperty(), prefs.getInt("samples", -1), 10, 20000);
+            setIfValid(m.widthProperty(), prefs.getInt("width", -1), 1, 4096);
+            setIfValid(m.depthProperty(), prefs.getInt("depth", -1), 1, 20);
+            setIfValid(m.outputsProperty(), prefs.getInt("outputs", -1), 1, 100);
+            setIfValid(m.binsProperty(), prefs.getInt("bins", -1), 10, 200);
+            m.seedProperty().set(prefs.getLong("seed", m.seedProperty().get()));
+            try {
+                m.activationProperty().set(Activation.fromId(prefs.get("activation", "tanh")));
+                m.strategyProperty().set(Strategy.fromId(prefs.get("strategy", "xavier")));
+            } catch (IllegalArgumentException ignored) {
+                // an id from another version: keep the default
+            }
+            m.logYProperty().set(prefs.getBoolean("logY", false));
+            m.showTheoryProperty().set(prefs.getBoolean("showTheory", true));
+        } catch (IllegalStateException | SecurityException ignored) {
+            // the store went away: keep the defaults
+        }
+    }
+
+    /** Saves the view-model's settings; failures are ignored (nothing the user can act on). */
+    void save(MainViewModel m) {
+        if (prefs == null) {
+            return;
+        }
+        try {
+            prefs.putInt("fanIn", m.fanInProperty().get());
+            prefs.putInt("samples", m.samplesProperty().get());
+            prefs.putInt("width", m.widthProperty().get());
+            prefs.putInt("depth", m.depthProperty().get());
+            prefs.putInt("outputs", m.outputsProperty().get());
+            prefs.putInt("bins", m.binsProperty().get());
+            prefs.putLong("seed", m.seedProperty().get());
+            prefs.put("activation", m.activationProperty().get().id());
+            prefs.put("strategy", m.strategyProperty().get().id());
+            prefs.putBoolean("logY", m.logYProperty().get());
+            prefs.putBoolean("showTheory", m.showTheoryProperty().get());
+            prefs.flush();
+        } catch (BackingStoreException | IllegalStateException | SecurityException ignored) {
+            // a read-only home: this session's settings are not remembered
+        }
+    }
+
+    /** The saved window size, or the given default. */
+    double[] windowSize(double width, double height) {
+        if (prefs == null) {
+            return new double[] {width, height};
+        }
+        double w = prefs.getDouble("windowWidth", width);
+        double h = prefs.getDouble("windowHeight", height);
+        return new double[] {w >= 900 && w <= 10000 ? w : width, h >= 560 && h <= 10000 ? h : height};
+    }
+
+    /** Saves the window size. */
+    void saveWindowSize(double width, double height) {
+        if (prefs != null) {
+            try {
+                prefs.putDouble("windowWidth", width);
+                prefs.putDouble("windowHeight", height);
+                prefs.flush();
+            } catch (BackingStoreException | IllegalStateException | SecurityException ignored) {
+                // not remembered
+            }
+        }
+    }
+
+    private static void setIfValid(IntegerProperty p, int v, int min, int max) {
+        if (v >= min && v <= max) {
+            p.set(v);
+        }
+    }
+}

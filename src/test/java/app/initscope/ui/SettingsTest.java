@@ -1,0 +1,103 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.service.Engine;
+import app.initscope.service.ExperimentService;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class SettingsTest {
+
+    private Engine engine;
+    private Preferences node;
+
+    @BeforeEach
+    void setUp() {
+        engine = new Engine(1);
+        node = Preferences.userRoot().node("initscope-test-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        node.removeNode();
+        engine.close();
+    }
+
+    private MainViewModel newModel() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> new MainViewModel(new ExperimentService(engine))).get();
+    }
+
+    @Test
+    void settingsSurviveARestart() throws Exception {
+        MainViewModel first = newModel();
+        WaitForAsyncUtils.asyncFx(() -> {
+            first.fanInProperty().set(256);
+            first.depthProperty().set(4);
+            first.seedProperty().set(7);
+            first.activationProperty().set(Activation.RELU);
+            first.strategyProperty().set(Strategy.HE);
+            first.logYProperty().set(true);
+            new Settings(node).save(first);
+            first.cancel();
+        }).get();
+        MainViewModel second = newModel();
+        WaitForAsyncUtils.asyncFx(() -> {
+            new Settings(node).restore(second);
+            second.cancel();
+        }).get();
+        assertEquals(256, second.fanInProperty().get());
+        assertEquals(4, second.depthProperty().get());
+        assertEquals(7, second.seedProperty().get());
+        assertEquals(Activation.RELU, second.activationProperty().get());
+        assertEquals(Strategy.HE, second.strategyProperty().get());
+        assertEquals(true, second.logYProperty().get());
+    }
+
+    @Test
+    void absurdOrUnknownStoredValuesKeepTheDefaults() throws Exception {
+        node.putInt("fanIn", 99999);
+        node.putInt("depth", -3);
+        node.put("activation", "swish");
+        node.putDouble("windowWidth", 5);
+        MainViewModel m = newModel();
+        WaitForAsyncUtils.asyncFx(() -> {
+            new Settings(node).restore(m);
+            m.cancel();
+        }).get();
+        assertEquals(1000, m.fanInProperty().get());
+        assertEquals(1, m.depthProperty().get());
+        assertEquals(Activation.TANH, m.activationProperty().get());
+        assertArrayEquals(new double[] {1280, 720}, new Settings(node).windowSize(1280, 720));
+    }
+
+    @Test
+    void resetRestoresTheSeedExperimentAndResampleChangesTheSeed() throws Exception {
+        MainViewModel m = newModel();
+        WaitForAsyncUtils.asyncFx(() -> {
+            m.fanInProperty().set(64);
+            m.activationProperty().set(Activation.SIGMOID);
+            m.resample();
+            m.cancel();
+        }).get();
+        long resampled = m.seedProperty().get();
+        assertEquals(false, resampled == 42);
+        WaitForAsyncUtils.asyncFx(() -> {
+            m.resetToDefaults();
+            m.cancel();
+        }).get();
+        assertEquals(1000, m.fanInProperty().get());
+        assertEquals(Activation.TANH, m.activationProperty().get());
+        assertEquals(42, m.seedProperty().get());
+    }
+}
