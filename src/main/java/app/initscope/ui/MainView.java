@@ -7,6 +7,7 @@ import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -133,12 +134,7 @@ public final class MainView extends BorderPane {
         layer.setPrefWidth(90);
         layer.disableProperty().bind(model.depthProperty().lessThan(2));
         layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
-        Label layerLabel = new Label("layer");
-        layerLabel.getStyleClass().add("control-label");
-        layerLabel.setPrefWidth(72);
-        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox layerRow = new HBox(6, layerLabel, layer);
-        layerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox layerRow = labeledRow("layer", layer.getTooltip(), layer);
 
         ChoiceBox<GradientView> gradient = new ChoiceBox<>();
         gradient.setId("gradient");
@@ -146,12 +142,7 @@ public final class MainView extends BorderPane {
         gradient.valueProperty().bindBidirectional(model.gradientProperty());
         gradient.setTooltip(new Tooltip("The third histogram: δ = ∂L/∂z (what each unit is told), ∂L/∂W (what a "
                 + "step would change), or φ′(z) (the slope that scales δ)."));
-        Label gradientLabel = new Label("gradient");
-        gradientLabel.getStyleClass().add("control-label");
-        gradientLabel.setPrefWidth(72);
-        gradientLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox gradientRow = new HBox(6, gradientLabel, gradient);
-        gradientRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox gradientRow = labeledRow("gradient", gradient.getTooltip(), gradient);
 
         CheckBox logY = new CheckBox("log-scale counts");
         logY.setId("log-y");
@@ -189,13 +180,7 @@ public final class MainView extends BorderPane {
         resample.setId("resample");
         resample.setOnAction(e -> model.resample());
         resample.setTooltip(new Tooltip("Draw new random numbers (a new seed): the shapes stay, the details move."));
-        Label seedLabel = new Label("seed");
-        seedLabel.getStyleClass().add("control-label");
-        seedLabel.setPrefWidth(72);
-        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
-        seedLabel.setTooltip(seedTip);
-        HBox seedRow = new HBox(6, seedLabel, seed, resample);
-        seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox seedRow = labeledRow("seed", seedTip, seed, resample);
         Button reset = new Button("Reset to defaults");
         reset.setId("reset");
         reset.setOnAction(e -> model.resetToDefaults());
@@ -204,6 +189,19 @@ public final class MainView extends BorderPane {
         VBox box = new VBox(8, title, layerRow, gradientRow, seedRow, seedHint, logY, theory, reset);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
+    }
+
+    /** A bold label of fixed width (so rows line up) followed by its controls. */
+    private static HBox labeledRow(String text, Tooltip tip, Node... controls) {
+        Label label = new Label(text);
+        label.getStyleClass().add("control-label");
+        label.setPrefWidth(72);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setTooltip(tip);
+        HBox row = new HBox(6, label);
+        row.getChildren().addAll(controls);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private GridPane controls() {
