@@ -63,11 +63,12 @@ public final class ExperimentService extends Service<ExperimentResult> {
 
     /**
      * Asks for {@code next} to be computed: at once when idle, otherwise after the running computation, in
-     * place of any request still waiting.
+     * place of any request still waiting; a request equal to the running one is not queued again.
      */
     public void submit(ExperimentConfig next) {
         if (isRunning()) {
-            waiting = next;
+            // a request for exactly what is already running adds nothing (and drops an older waiting one)
+            waiting = next.equals(config.get()) ? null : next;
         } else {
             config.set(next);
             restart();

@@ -26,7 +26,7 @@ public final class App extends Application {
         ExperimentService service = new ExperimentService(engine);
         model = new MainViewModel(service);
         settings = Settings.forApp();
-        settings.restore(model);
+        settings.restore(model);                  // one computation of the restored settings
         MainView view = new MainView(model);
         double[] size = settings.windowSize(1280, 720);
         Scene scene = new Scene(view, size[0], size[1]);

@@ -51,6 +51,7 @@ public final class MainViewModel {
     private final BooleanProperty showTheory = new SimpleBooleanProperty(this, "showTheory", true);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private long startedNanos;
+    private boolean batching;
 
     /** @param service computes in the background; its config is set from here */
     public MainViewModel(ExperimentService service) {
@@ -86,6 +87,9 @@ public final class MainViewModel {
 
     /** Computes the current settings (after any running computation; bursts coalesce). */
     public void compute() {
+        if (batching) {
+            return;
+        }
         ExperimentConfig next;
         try {
             next = buildConfig();
@@ -196,8 +200,29 @@ public final class MainViewModel {
         seed.set(Math.floorMod(seed.get() * 6364136223846793005L + 1442695040888963407L, 1_000_000L));
     }
 
+    /**
+     * Applies several setting changes as one: a single computation of the end state follows, instead of one
+     * per changed property (the first of which would run a half-updated config).
+     */
+    public void batch(Runnable changes) {
+        boolean outer = !batching;
+        batching = true;
+        try {
+            changes.run();
+        } finally {
+            if (outer) {
+                batching = false;
+                compute();
+            }
+        }
+    }
+
     /** Restores the seed experiment: its network, input, seed and view. */
     public void resetToDefaults() {
+        batch(this::applyDefaults);
+    }
+
+    private void applyDefaults() {
         ExperimentConfig d = ExperimentConfig.defaults();
         fanIn.set(d.fanIn());
         samples.set(d.samples());

@@ -34,6 +34,10 @@ final class Settings {
         if (prefs == null) {
             return;
         }
+        m.batch(() -> restoreValues(m));
+    }
+
+    private void restoreValues(MainViewModel m) {
         try {
             setIfValid(m.fanInProperty(), prefs.getInt("fanIn", -1), 1, 4096);
             setIfValid(m.samplesProperty(), prefs.getInt("samples", -1), 10, 20000);

@@ -58,6 +58,21 @@ class ExperimentServiceTest {
     }
 
     @Test
+    void aRequestEqualToTheRunningOneIsNotComputedTwice() throws Exception {
+        List<Integer> shown = new CopyOnWriteArrayList<>();
+        Platform.runLater(() -> {
+            service.latestProperty().addListener((obs, old, now) -> shown.add(now.config().fanIn()));
+            service.submit(withFanIn(20));
+            service.submit(withFanIn(21));
+            service.submit(withFanIn(20));         // back to what runs: the waiting 21 is dropped too
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(WaitForAsyncUtils.asyncFx(service::isRunning).get());
+        assertEquals(List.of(20), shown);
+    }
+
+    @Test
     void requestsAfterAResultStartAtOnce() throws TimeoutException {
         List<Integer> shown = new CopyOnWriteArrayList<>();
         Platform.runLater(() -> {

@@ -65,6 +65,30 @@ class SettingsTest {
     }
 
     @Test
+    void restoringManySettingsRequestsOneComputation() throws Exception {
+        MainViewModel first = newModel();
+        WaitForAsyncUtils.asyncFx(() -> {
+            first.fanInProperty().set(128);
+            first.samplesProperty().set(64);
+            first.widthProperty().set(32);
+            new Settings(node).save(first);
+            first.cancel();
+        }).get();
+        ExperimentService service = WaitForAsyncUtils.asyncFx(() -> new ExperimentService(engine)).get();
+        MainViewModel second = WaitForAsyncUtils.asyncFx(() -> new MainViewModel(service)).get();
+        boolean[] waiting = new boolean[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            new Settings(node).restore(second);
+            waiting[0] = service.hasWaiting();
+            second.cancel();
+        }).get();
+        // one request for the restored state, none for the half-restored ones in between
+        assertEquals(false, waiting[0]);
+        assertEquals(128, service.configProperty().get().fanIn());
+        assertEquals(32, service.configProperty().get().width());
+    }
+
+    @Test
     void absurdOrUnknownStoredValuesKeepTheDefaults() throws Exception {
         node.putInt("fanIn", 99999);
         node.putInt("depth", -3);
