@@ -38,6 +38,111 @@ public final class Histogram {
         return acc.toHistogram();
     }
 
+    /**
+     * Redistributes these counts over {@code bins} equal bins on [lo, hi], for drawing several histograms on one
+     * shared axis without going back to the data.
+     *
+     * <p>The values inside a source bin are taken as spread uniformly over it, so each source bin gives every
+     * target bin, and the new underflow and overflow, a share in proportion to the length they overlap. The shares
+     * are rounded to whole counts by largest remainder (ties to the lower bin, then underflow, then overflow), so
+     * every count is within 1 of its exact share and the total is conserved exactly. This histogram's underflow,
+     * overflow and non-finite counts are carried over as they are: where those values lie is not known. When this
+     * histogram is flat (lo = hi, every binned value equal to lo), its binned values are counted as that one value.
+     * When the target is flat, it takes, like {@link #of}, only values equal to lo, in the middle bin; spread-out
+     * mass has none there and goes to underflow or overflow.
+     *
+     * @param lo   the new lower edge, finite
+     * @param hi   the new upper edge, finite and ≥ lo
+     * @param bins the new number of bins, at least 1
+     * @throws IllegalArgumentException when the range or the number of bins is invalid
+     */
+    public Histogram rebin(double lo, double hi, int bins) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi) || hi < lo) {
+            throw new IllegalArgumentException("rebinning needs finite lo ≤ hi, got [" + lo + ", " + hi + "]");
+        }
+        if (bins < 1) {
+            throw new IllegalArgumentException("rebinning needs at least one bin, got " + bins);
+        }
+        long inBins = Arrays.stream(counts).sum();
+        long[] out = new long[bins];
+        if (!(this.hi > this.lo)) {
+            // A flat source: every binned value is this.lo, a point that goes whole into one place, as of() puts it.
+            double v = this.lo;
+            if (v < lo) {
+                return new Histogram(lo, hi, out, underflow + inBins, overflow, nonFinite);
+            }
+            if (v > hi) {
+                return new Histogram(lo, hi, out, underflow, overflow + inBins, nonFinite);
+            }
+            out[hi > lo ? Math.min((int) ((v - lo) * (bins / (hi - lo))), bins - 1) : bins / 2] = inBins;
+            return new Histogram(lo, hi, out, underflow, overflow, nonFinite);
+        }
+        // Exact shares: bins 0..bins−1, then underflow at [bins], overflow at [bins + 1].
+        double[] share = new double[bins + 2];
+        boolean flat = !(hi > lo);
+        double scale = flat ? 0.0 : bins / (hi - lo);
+        int sourceBins = counts.length;
+        for (int i = 0; i < sourceBins; i++) {
+            long c = counts[i];
+            if (c == 0) {
+                continue;
+            }
+            double a = edge(i);
+            double b = i + 1 == sourceBins ? this.hi : edge(i + 1);
+            double length = b - a;
+            share[bins] += c * (Math.max(0.0, Math.min(b, lo) - a) / length);
+            share[bins + 1] += c * (Math.max(0.0, b - Math.max(a, hi)) / length);
+            if (flat || b <= lo || a >= hi) {
+                continue;
+            }
+            // The target bins [a, b] can touch, widened by one for rounding in the index.
+            int first = Math.max(0, (int) Math.floor((Math.max(a, lo) - lo) * scale) - 1);
+            int last = Math.min(bins - 1, (int) Math.floor((Math.min(b, hi) - lo) * scale) + 1);
+            for (int j = first; j <= last; j++) {
+                double t0 = lo + (hi - lo) * j / bins;
+                double t1 = j + 1 == bins ? hi : lo + (hi - lo) * (j + 1) / bins;
+                double overlap = Math.min(b, t1) - Math.max(a, t0);
+                if (overlap > 0) {
+                    share[j] += c * (overlap / length);
+                }
+            }
+        }
+        long[] whole = largestRemainder(share, inBins);
+        System.arraycopy(whole, 0, out, 0, bins);
+        return new Histogram(lo, hi, out, underflow + whole[bins], overflow + whole[bins + 1], nonFinite);
+    }
+
+    /**
+     * Rounds non-negative shares that add up to {@code total} to whole counts that add up to exactly
+     * {@code total}: each share's floor, then one more for the largest fractional parts (ties to the lower index).
+     */
+    private static long[] largestRemainder(double[] share, long total) {
+        int n = share.length;
+        long[] out = new long[n];
+        long assigned = 0;
+        for (int k = 0; k < n; k++) {
+            out[k] = (long) Math.floor(share[k]);
+            assigned += out[k];
+        }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (p, q) -> Double.compare(share[q] - out[q], share[p] - out[p]));  // stable: ties by index
+        // The exact deficit lies in [0, n); rounding in the shares cannot move it by a whole count, but stay safe.
+        long deficit = total - assigned;
+        for (int r = 0; deficit > 0; r = (r + 1) % n, deficit--) {
+            out[order[r]]++;
+        }
+        for (int r = n - 1; deficit < 0; r = (r + n - 1) % n) {
+            if (out[order[r]] > 0) {
+                out[order[r]]--;
+                deficit++;
+            }
+        }
+        return out;
+    }
+
     /** Mutable counts for one piece of data; pieces merge by adding. */
     static final class Accumulator {
         final double lo;
