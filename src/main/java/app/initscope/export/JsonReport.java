@@ -25,7 +25,8 @@ import java.util.List;
  * STATS = {"count", "mean", "std", "min", "max", "nonFinite", "zeroFraction", "saturatedFraction",
  *          "histogram": {"lo", "hi", "counts": [...], "underflow", "overflow"}}
  * </pre>
- * A number that is not finite (a mean of no values, a theory that does not apply, an overflowed loss) is written
+ * A preview ({@link ExperimentResult#preview()}) also has {@code "preview": true} after {@code "initscope"}; a
+ * full run has no such key. A number that is not finite (a mean of no values, a theory that does not apply, an overflowed loss) is written
  * as {@code null}, so the output is always valid JSON.
  */
 public final class JsonReport {
@@ -39,6 +40,9 @@ public final class JsonReport {
     public static ObjectNode toTree(ExperimentResult result, String version, List<Double> computeMillis) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("initscope", version);
+        if (result.preview()) {
+            root.put("preview", true);
+        }
         root.set("config", config(result.config()));
         ArrayNode results = root.putArray("results");
         for (StrategyResult r : result.results()) {

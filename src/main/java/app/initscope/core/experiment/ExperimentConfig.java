@@ -118,6 +118,23 @@ public record ExperimentConfig(List<Strategy> strategies, Activation activation,
         return total;
     }
 
+    /**
+     * The number of rows for a {@linkplain ExperimentRunner#preview preview} of one strategy that costs at most
+     * about {@code maxMultiplyAdds}: {@link #multiplyAdds()} grows linearly with the rows, so this is the most rows
+     * within the budget, but never fewer than 10 nor more than the samples.
+     *
+     * @param maxMultiplyAdds the budget, ≥ 0 (infinity means every row)
+     * @throws IllegalArgumentException when the budget is negative or NaN
+     */
+    public int previewRows(double maxMultiplyAdds) {
+        if (!(maxMultiplyAdds >= 0)) {
+            throw new IllegalArgumentException("a multiply-add budget must be ≥ 0, got " + maxMultiplyAdds);
+        }
+        double perRow = multiplyAdds() / samples;
+        double rows = Math.floor(maxMultiplyAdds / perRow);
+        return (int) Math.min(samples, Math.max(10, rows));
+    }
+
     /** A mutable builder; {@link #build()} validates. */
     public static final class Builder {
         private List<Strategy> strategies = Strategy.SEED;

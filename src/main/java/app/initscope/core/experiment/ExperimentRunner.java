@@ -77,12 +77,48 @@ public final class ExperimentRunner {
         return new ExperimentResult(config, results, gemm.name());
     }
 
+    /**
+     * Runs one strategy on the first {@code rows} rows of the config's input, as a quick preview of a large run.
+     *
+     * <p>The input and targets are filled piece by piece of their flat row-major buffers, each piece from its own
+     * generator, so the first {@code rows} rows are the same numbers whatever the sample count: the preview sees
+     * exactly the full run's first rows, and the same weights. dY is divided by {@code config.samples()}, not by
+     * {@code rows}, so δ has the full run's scale. Every tensor that is computed row by row (z, a, φ′, δ) is then
+     * a subsample of the full run's, and its statistics estimate the full run's; so does the loss, a mean over
+     * the rows held. The weight gradient is not: dW_l = a_{l−1}ᵀ·δ_l sums over rows, and the preview's lacks
+     * the other rows' terms (its size falls between rows/samples and √(rows/samples) of the full run's, depending
+     * on how the terms correlate), so it must not be shown as the full run's. Summaries count rows·width values.
+     *
+     * @param strategy  need not be one of the config's
+     * @param rows      between 1 and {@code config.samples()}
+     * @param cancelled polled between steps; when it turns true the preview stops with
+     *                  {@link CancellationException}
+     * @throws IllegalArgumentException when rows is out of range
+     * @throws InvalidConfigException   when the preview would not fit in memory
+     */
+    public StrategyResult preview(ExperimentConfig config, Strategy strategy, int rows, BooleanSupplier cancelled) {
+        if (rows < 1 || rows > config.samples()) {
+            throw new IllegalArgumentException("preview rows must be between 1 and " + config.samples() + ", got "
+                    + rows);
+        }
+        check(cancelled);
+        ExperimentConfig part = config.toBuilder().strategies(List.of(strategy)).samples(rows).build();
+        Network net = newNetwork(part, config.samples());
+        RandomStreams random = new RandomStreams(config.seed());
+        net.drawData(random, config.input() == InputDistribution.UNIFORM);
+        return runStrategy(part, net, random, strategy, RunListener.NONE, cancelled);
+    }
+
     /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
     public Network newNetwork(ExperimentConfig config) {
+        return newNetwork(config, config.samples());
+    }
+
+    private Network newNetwork(ExperimentConfig config, int gradientRows) {
         MemoryEstimate.check(config, maxHeapBytes);
         Phi phi = config.activation().function(config.leakySlope());
         return new Network(config.samples(), config.fanIn(), config.width(), config.depth(), config.outputs(), phi,
-                gemm, parallel);
+                gemm, parallel, gradientRows);
     }
 
     /**

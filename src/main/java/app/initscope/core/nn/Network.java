@@ -12,8 +12,10 @@ import app.initscope.core.linalg.RandomStreams;
  *   z_l = a_{l−1}·W_l,  a_l = φ(z_l),  a_0 = X          (l = 1..depth, W_l is in_l × width)
  *   y   = a_depth·W_out                                  (W_out is width × outputs)
  *   L   = Σ(y − T)² / (2·samples)
- *   dY = (y − T)/samples,  g_depth = dY·W_outᵀ,  δ_l = g_l ⊙ φ′(z_l),  dW_l = a_{l−1}ᵀ·δ_l,  g_{l−1} = δ_l·W_lᵀ
+ *   dY = (y − T)/R,  g_depth = dY·W_outᵀ,  δ_l = g_l ⊙ φ′(z_l),  dW_l = a_{l−1}ᵀ·δ_l,  g_{l−1} = δ_l·W_lᵀ
  * </pre>
+ * R, the {@linkplain #gradientRows() gradient rows}, is the number of samples, unless the network holds only the
+ * first rows of a larger run and scales dY, and with it every δ, as that run would.
  * The steps are separate methods so the caller can look at each tensor as soon as it exists. z_l's buffer is
  * reused for δ_l in the backward pass, so {@link #z(int)} is valid only between {@link #forward(int)} and
  * {@link #backward(int)} of that layer. Not thread-safe: one run at a time.
@@ -27,6 +29,7 @@ public final class Network {
     public static final long LAYER_STREAM_BASE = 100;
 
     private final int samples;
+    private final int gradientRows;
     private final int fanIn;
     private final int width;
     private final int depth;
@@ -47,9 +50,24 @@ public final class Network {
     private final float[] dy;
     private final float[] g;
 
-    /** Allocates every buffer. */
+    /** Allocates every buffer; dY is divided by the number of samples. */
     public Network(int samples, int fanIn, int width, int depth, int outputs, Phi phi, Gemm gemm, Parallel parallel) {
+        this(samples, fanIn, width, depth, outputs, phi, gemm, parallel, samples);
+    }
+
+    /**
+     * Allocates every buffer; dY is divided by {@code gradientRows} instead of the number of samples, so a network
+     * of some rows of a larger run gets that run's δ scale.
+     *
+     * @param gradientRows the rows of the run being imitated, at least 1
+     */
+    public Network(int samples, int fanIn, int width, int depth, int outputs, Phi phi, Gemm gemm, Parallel parallel,
+                   int gradientRows) {
+        if (gradientRows < 1) {
+            throw new IllegalArgumentException("gradient rows must be at least 1, got " + gradientRows);
+        }
         this.samples = samples;
+        this.gradientRows = gradientRows;
         this.fanIn = fanIn;
         this.width = width;
         this.depth = depth;
@@ -107,14 +125,17 @@ public final class Network {
         parallel.forEach(Chunks.count(n), p -> phi.apply(zl, al, dl, Chunks.from(p), Chunks.to(p, n)));
     }
 
-    /** Computes y, dY and g_depth, and returns the loss L. Needs every layer forward. */
+    /**
+     * Computes y, dY = (y − T)/{@linkplain #gradientRows() R} and g_depth, and returns the loss
+     * L = Σ(y − T)²/(2·samples) over the rows held: a mean, whatever R is. Needs every layer forward.
+     */
     public double readout() {
         gemm.mult(a[depth], wOut, y, samples, width, outputs);
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double r = (double) y[i] - t[i];
             sum += r * r;
-            dy[i] = (float) (r / samples);
+            dy[i] = (float) (r / gradientRows);
         }
         gemm.multTransB(dy, wOut, g, samples, outputs, width);
         return sum / (2.0 * samples);
@@ -143,6 +164,11 @@ public final class Network {
 
     public int samples() {
         return samples;
+    }
+
+    /** R in dY = (y − T)/R: the number of samples unless a larger run's was given. */
+    public int gradientRows() {
+        return gradientRows;
     }
 
     public int width() {
