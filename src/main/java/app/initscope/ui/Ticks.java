@@ -43,11 +43,9 @@ final class Ticks {
         }
         double a = Math.abs(v);
         String s;
-        if (a >= 1e-3 && a < 1e5) {
-            s = String.format(Locale.ROOT, "%.4g", v);
-            if (s.contains(".") && !s.contains("e")) {
-                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-            }
+        String fixed = a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.4g", v) : "e";
+        if (!fixed.contains("e")) {                    // %.4g turns to "2.191e+04" from 9999.5 on
+            s = fixed.contains(".") ? fixed.replaceAll("0+$", "").replaceAll("\\.$", "") : fixed;
         } else {
             String[] parts = String.format(Locale.ROOT, "%.2e", v).split("e");
             String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "")

@@ -22,6 +22,9 @@ class TicksTest {
         assertEquals("0.628", Ticks.label(0.628));
         assertEquals("31.62", Ticks.label(31.6228));
         assertEquals("0", Ticks.label(0));
+        assertEquals("2509", Ticks.label(2509.4));
+        assertEquals("2.19e4", Ticks.label(21910));
+        assertEquals("1e4", Ticks.label(9999.7));
         assertEquals("–", Ticks.label(Double.NaN));
     }
 }

@@ -1,0 +1,188 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.TestRunners;
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.LayerResult;
+import app.initscope.core.experiment.StrategyResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.core.stats.Summary;
+import app.initscope.ui.Explanation.Paragraph;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Explain text, checked against real results of the engine; every quoted number comes from the result. */
+class ExplanationTest {
+
+    private static ExperimentResult tanh;
+    private static ExperimentResult sigmoid;
+    private static ExperimentResult relu;
+
+    @BeforeAll
+    static void run() {
+        ExperimentConfig.Builder small = ExperimentConfig.builder().fanIn(300).samples(300).width(300);
+        tanh = TestRunners.run(small.activation(Activation.TANH).strategies(List.of(Strategy.values())).build());
+        sigmoid = TestRunners.run(small.activation(Activation.SIGMOID).strategies(List.of(Strategy.ZERO)).build());
+        relu = TestRunners.run(small.activation(Activation.RELU)
+                .strategies(List.of(Strategy.HE, Strategy.XAVIER, Strategy.LARGE)).build());
+    }
+
+    private static StrategyResult result(ExperimentResult r, Strategy s) {
+        return r.find(s).orElseThrow();
+    }
+
+    /** The three paragraphs joined, for "mentions" checks. */
+    private static String text(ExperimentResult r, Strategy s, int layer) {
+        return String.join("\n", Explanation.of(r.config(), result(r, s), layer).stream()
+                .map(p -> p.heading() + ": " + p.text()).toList());
+    }
+
+    private static String see(ExperimentResult r, Strategy s, int layer) {
+        return Explanation.of(r.config(), result(r, s), layer).getFirst().text();
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    private static void assertContains(String text, String part) {
+        assertTrue(text.contains(part), () -> "expected «" + part + "» in:\n" + text);
+    }
+
+    @Test
+    void zeroWithSigmoidIsSymmetry() {
+        LayerResult l = result(sigmoid, Strategy.ZERO).layer(1);
+        assertEquals(1, l.distinctUnits());
+        String see = see(sigmoid, Strategy.ZERO, 1);
+        assertContains(see, "distinct units: 1 of " + l.fanOut());
+        assertContains(see, "symmetry");
+        assertTrue(see.indexOf("symmetry") < see.indexOf("std z"), "symmetry is the dominant finding:\n" + see);
+        assertEquals("Symmetry: all " + l.fanOut() + " units are identical",
+                Explanation.headline(sigmoid.config(), result(sigmoid, Strategy.ZERO), 1));
+        // φ(0) = 0.5 for every unit
+        assertContains(text(sigmoid, Strategy.ZERO, 1), "φ(0) = " + Ticks.label(l.activation().mean()));
+    }
+
+    @Test
+    void largeWithTanhSaturatesAndQuotesThePercentage() {
+        Summary a = result(tanh, Strategy.LARGE).layer(1).activation();
+        assertTrue(a.saturatedFraction() > 0.5, "saturated " + a.saturatedFraction());
+        String see = see(tanh, Strategy.LARGE, 1);
+        assertContains(see, "saturation");
+        assertContains(see, "saturated: " + percent(a.saturatedFraction()));
+        assertTrue(Explanation.headline(tanh.config(), result(tanh, Strategy.LARGE), 1).startsWith("Saturation"));
+    }
+
+    @Test
+    void xavierWithTanhPreservesTheVarianceAndQuotesStdZ() {
+        LayerResult l = result(tanh, Strategy.XAVIER).layer(1);
+        String see = see(tanh, Strategy.XAVIER, 1);
+        assertContains(see, "variance is preserved");
+        assertContains(see, "std z " + Ticks.label(l.z().std()));
+        assertFalse(see.contains("symmetry"), see);
+    }
+
+    @Test
+    void heWithReluHasHalfTheUnitsOffAndQuotesTheZeros() {
+        Summary a = result(relu, Strategy.HE).layer(1).activation();
+        String see = see(relu, Strategy.HE, 1);
+        assertContains(see, "Half the units are off");
+        assertContains(see, "zeros: " + percent(a.zeroFraction()));
+        assertContains(text(relu, Strategy.HE, 1), "factor 2");
+    }
+
+    @Test
+    void smallWithTanhIsVanishing() {
+        LayerResult l = result(tanh, Strategy.SMALL).layer(1);
+        String see = see(tanh, Strategy.SMALL, 1);
+        assertContains(see, "vanishing");
+        assertContains(see, "std z " + Ticks.label(l.z().std()));
+        assertContains(see, "linear part");
+        assertTrue(Explanation.headline(tanh.config(), result(tanh, Strategy.SMALL), 1).startsWith("Vanishing"));
+    }
+
+    @Test
+    void largeWithReluIsExploding() {
+        LayerResult l = result(relu, Strategy.LARGE).layer(1);
+        String see = see(relu, Strategy.LARGE, 1);
+        assertContains(see, "exploding");
+        assertContains(see, "std z " + Ticks.label(l.z().std()));
+        assertContains(text(relu, Strategy.LARGE, 1), "Press 5 for He");
+    }
+
+    @Test
+    void everyStrategyGetsThreeNonEmptyParagraphsWithItsFormulaAndNumbers() {
+        for (StrategyResult r : tanh.results()) {
+            List<Paragraph> ps = Explanation.of(tanh.config(), r, 1);
+            assertEquals(List.of("What you see", "Why", "What to try"), ps.stream().map(Paragraph::heading).toList());
+            for (Paragraph p : ps) {
+                assertFalse(p.text().isBlank(), r.strategy() + " " + p.heading());
+            }
+            LayerResult l = r.layer(1);
+            String why = ps.get(1).text();
+            assertContains(why, "Var(z) = fan_in · Var(w) · E[x²]");
+            assertContains(why, r.strategy().formula());
+            assertContains(why, "fan_in is " + l.fanIn());
+            assertContains(why, "weight std is " + Ticks.label(l.weightStd()));
+            if (Double.isFinite(l.theory().stdZ())) {
+                assertContains(why, "predicts std z " + Ticks.label(l.theory().stdZ()));
+            }
+            assertContains(ps.getFirst().text(), Ticks.label(r.loss()));
+            assertFalse(Explanation.headline(tanh.config(), r, 1).isBlank(), r.strategy().id());
+        }
+    }
+
+    @Test
+    void deepLayersQuoteThePreviousLayerAndTheirPosition() {
+        ExperimentResult deep = TestRunners.run(ExperimentConfig.builder().activation(Activation.RELU)
+                .strategies(List.of(Strategy.XAVIER)).fanIn(100).samples(200).width(100).depth(10).build());
+        StrategyResult r = deep.results().getFirst();
+        Summary previous = r.layer(9).activation();
+        double ex2 = previous.mean() * previous.mean() + previous.std() * previous.std();
+        List<Paragraph> ps = Explanation.of(deep.config(), r, 10);
+        assertContains(ps.getFirst().text(), "Layer 10 of 10.");
+        assertContains(ps.get(1).text(), "layer 9's activations, with E[x²] = " + Ticks.label(ex2));
+        // Xavier with ReLU halves the variance per layer: by layer 10 the signal has faded
+        assertContains(ps.getFirst().text(), "std z " + Ticks.label(r.layer(10).z().std()));
+        assertTrue(Explanation.headline(deep.config(), r, 10).endsWith("(layer 10 of 10)"));
+        assertContains(Explanation.of(deep.config(), r, 3).get(1).text(), "on to layer 4");
+    }
+
+    @Test
+    void overflowIsReportedAsNotFinite() {
+        // std z grows by √300 per linear layer and leaves the float range after about 30 layers
+        ExperimentResult huge = TestRunners.run(ExperimentConfig.builder().activation(Activation.LINEAR)
+                .strategies(List.of(Strategy.LARGE)).fanIn(300).samples(20).width(300).outputs(2).depth(40)
+                .build());
+        StrategyResult r = huge.results().getFirst();
+        LayerResult last = r.layer(40);
+        assertTrue(last.z().nonFinite() > 0, "layer 40 overflowed");
+        String see = Explanation.of(huge.config(), r, 40).getFirst().text();
+        assertContains(see, "not finite");
+        assertTrue(Explanation.headline(huge.config(), r, 40).startsWith("Overflow"));
+    }
+
+    @Test
+    void rejectsALayerOutsideTheNetwork() {
+        StrategyResult r = result(tanh, Strategy.XAVIER);
+        assertThrows(IllegalArgumentException.class, () -> Explanation.of(tanh.config(), r, 0));
+        assertThrows(IllegalArgumentException.class, () -> Explanation.of(tanh.config(), r, 2));
+    }
+
+    @Test
+    void numbersAreFormattedForReading() {
+        assertEquals("94.7%", Explanation.percent(0.94712));
+        assertEquals("not finite", Explanation.num(Double.NaN));
+        assertEquals("not finite", Explanation.num(Double.POSITIVE_INFINITY));
+        assertEquals("Press 4 for Xavier", Explanation.pick(Strategy.XAVIER));
+        assertEquals("Pick Orthogonal in the list", Explanation.pick(Strategy.ORTHOGONAL));
+    }
+}
