@@ -410,15 +410,15 @@ public final class Explanation {
         return String.join(" ", s);
     }
 
-    /** "Raise depth to 10 and set the layer to 10", or null when the network is already that deep. */
+    /** "Raise depth to 10 and open the Depth view", or null when the network is already that deep. */
     private static String deeper(Facts f) {
-        return f.config.depth() < 10 ? "Raise depth to 10 and set the layer to 10" : null;
+        return f.config.depth() < 10 ? "Raise depth to 10 and open the Depth view" : null;
     }
 
     /** How to pick a strategy: keys 1–9 select the first nine of the list. */
     static String pick(Strategy s) {
         int key = s.ordinal() + 1;
-        return key <= 9 ? "Press " + key + " for " + s.label() : "Pick " + s.label() + " in the list";
+        return key <= 9 ? "Press " + key + " for " + s.label() : "Pick " + s.label() + " from the More menu";
     }
 
     // ---- Numbers ---------------------------------------------------------------------------------------------

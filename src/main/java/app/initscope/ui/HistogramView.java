@@ -27,14 +27,28 @@ public final class HistogramView extends Region {
      * @param note           an extra line under the statistics, or null
      * @param warning        whether the note is a warning (drawn in red) rather than information
      * @param logY           whether counts use a log scale
+     * @param histogram      the counts to draw: the summary's own, or the same data re-binned onto a shared axis
      */
     public record Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
-                       String note, boolean warning, boolean logY) {
+                       String note, boolean warning, boolean logY, Histogram histogram) {
+
+        /** Draws the summary's own histogram. */
+        public Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
+                    String note, boolean warning, boolean logY) {
+            this(title, axisLabel, summary, color, theoryVariance, note, warning, logY, summary.histogram());
+        }
+
+        /** The same data drawn with other counts (e.g. re-binned onto a shared axis). */
+        public Data withHistogram(Histogram h) {
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h);
+        }
     }
 
     private static final Font TITLE = Font.font("DejaVu Sans", FontWeight.BOLD, 17);
     private static final Font TEXT = Font.font("DejaVu Sans", 14);
     private static final Font SMALL = Font.font("DejaVu Sans", 13);
+    private static final Font SMALL_BOLD = Font.font("DejaVu Sans", FontWeight.BOLD, 13);
+    private static final Font TINY = Font.font("DejaVu Sans", 11);
     private static final Color AXIS = Color.web("#333333");
     private static final Color GRID = Color.web("#e6e6e6");
     private static final Color THEORY = Color.web("#222222");
@@ -42,12 +56,25 @@ public final class HistogramView extends Region {
 
     private final Canvas canvas = new Canvas();
     private Data data;
+    private boolean compact;
 
     public HistogramView() {
         getChildren().add(canvas);
         getStyleClass().add("histogram-view");
         setMinSize(240, 200);
         setPrefSize(420, 320);
+    }
+
+    /**
+     * A small multiple: one line of statistics, no y labels and smaller type, for grids of many histograms.
+     */
+    public void setCompact(boolean compact) {
+        this.compact = compact;
+        if (compact) {
+            setMinSize(90, 70);
+            setPrefSize(180, 120);
+        }
+        draw();
     }
 
     /** Shows new data (null clears). */
@@ -74,11 +101,11 @@ public final class HistogramView extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        paint(g, canvas.getWidth(), canvas.getHeight(), data);
+        paint(g, canvas.getWidth(), canvas.getHeight(), data, compact);
     }
 
     /** Paints a histogram into any graphics context of the given logical size. */
-    static void paint(GraphicsContext g, double w, double h, Data data) {
+    static void paint(GraphicsContext g, double w, double h, Data data, boolean compact) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         if (w < 50 || h < 50) {
@@ -93,32 +120,57 @@ public final class HistogramView extends Region {
             return;
         }
         Summary s = data.summary();
-        Histogram hist = s.histogram();
+        Histogram hist = data.histogram();
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(AXIS);
-        g.setFont(TITLE);
-        g.fillText(data.title(), 10, 6);
-        g.setFont(TEXT);
-        String stats = "mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std());
-        g.fillText(stats, 10, 30);
-        String range = "min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max());
-        g.fillText(range, 10, 50);
-        String extra = (s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
-                + "zeros " + pct(s.zeroFraction());
-        g.fillText(extra, 10, 70);
-        double top = 96;
-        if (data.note() != null && !data.note().isEmpty()) {
-            g.setFill(data.warning() ? WARN : AXIS);
-            g.setFont(data.warning() ? Font.font("DejaVu Sans", FontWeight.BOLD, 14) : TEXT);
-            g.fillText(data.note(), 10, 90);
-            top += 20;
+        double top;
+        double left;
+        double bottom;
+        Font tickFont;
+        if (compact) {
+            g.setFont(SMALL_BOLD);
+            g.fillText(data.title(), 4, 2);
+            g.setFont(SMALL);
+            String line = "std " + Ticks.label(s.std())
+                    + (s.saturatedFraction() != null ? " · sat " + pct(s.saturatedFraction()) : "")
+                    + (s.zeroFraction() >= 0.005 ? " · zeros " + pct(s.zeroFraction()) : "");
+            g.fillText(line, 4, 18);
+            if (data.warning() && data.note() != null) {
+                g.setFill(WARN);
+                g.fillText(data.note(), 4, 34);
+                top = 52;
+            } else {
+                top = 38;
+            }
+            left = 6;
+            bottom = h - 20;
+            tickFont = TINY;
+        } else {
+            g.setFont(TITLE);
+            g.fillText(data.title(), 10, 6);
+            g.setFont(TEXT);
+            String stats = "mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std());
+            g.fillText(stats, 10, 30);
+            String range = "min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max());
+            g.fillText(range, 10, 50);
+            String extra = (s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
+                    + "zeros " + pct(s.zeroFraction());
+            g.fillText(extra, 10, 70);
+            top = 96;
+            if (data.note() != null && !data.note().isEmpty()) {
+                g.setFill(data.warning() ? WARN : AXIS);
+                g.setFont(data.warning() ? Font.font("DejaVu Sans", FontWeight.BOLD, 14) : TEXT);
+                g.fillText(data.note(), 10, 90);
+                top += 20;
+            }
+            left = 58;
+            bottom = h - 48;
+            tickFont = SMALL;
         }
 
-        double left = 58;
-        double right = w - 14;
-        double bottom = h - 48;
-        if (right - left < 40 || bottom - top < 40) {
+        double right = w - (compact ? 6 : 14);
+        if (right - left < 40 || bottom - top < (compact ? 16 : 40)) {
             return;
         }
         double lo = hist.lo();
@@ -152,8 +204,10 @@ public final class HistogramView extends Region {
             g.setStroke(GRID);
             g.setLineWidth(1);
             g.strokeLine(left, y, right, y);
-            g.setFill(AXIS);
-            g.fillText(shortCount(t), left - 6, y);
+            if (!compact) {
+                g.setFill(AXIS);
+                g.fillText(shortCount(t), left - 6, y);
+            }
         }
 
         // bars
@@ -199,14 +253,28 @@ public final class HistogramView extends Region {
                 }
             }
             g.stroke();
-            g.setLineDashes(6, 4);
-            g.strokeLine(right - 120, top + 10, right - 92, top + 10);
+            // the predicted std as a reference: dotted lines at ±σ
+            double sigma = Math.sqrt(q);
+            g.setLineWidth(1.5);
+            g.setLineDashes(2, 4);
+            for (double x : new double[] {-sigma, sigma}) {
+                if (x > axisLo && x < axisHi) {
+                    double px = left + (x - axisLo) / (axisHi - axisLo) * plotW;
+                    g.strokeLine(px, top, px, bottom);
+                }
+            }
+            if (!compact) {
+                g.setLineDashes(6, 4);
+                g.setLineWidth(2);
+                g.strokeLine(right - 150, top + 10, right - 122, top + 10);
+                g.setLineDashes();
+                g.setFill(AXIS);
+                g.setFont(SMALL);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText("theory, ±σ", right - 116, top + 10);
+            }
             g.setLineDashes();
-            g.setFill(AXIS);
-            g.setFont(SMALL);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText("theory", right - 86, top + 10);
         }
 
         // axes and x ticks
@@ -217,26 +285,30 @@ public final class HistogramView extends Region {
         g.setFill(AXIS);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        List<Double> xt = Ticks.of(axisLo, axisHi, Math.max(3, (int) (plotW / 60)));
+        g.setFont(tickFont);
+        List<Double> xt = Ticks.of(axisLo, axisHi, Math.max(compact ? 2 : 3, (int) (plotW / (compact ? 55 : 60))));
         for (double t : xt) {
             double x = left + (t - axisLo) / (axisHi - axisLo) * plotW;
-            g.strokeLine(x, bottom, x, bottom + 5);
+            g.strokeLine(x, bottom, x, bottom + (compact ? 3 : 5));
             String label = Ticks.label(t);
-            double half = textWidth(label, SMALL) / 2;
+            double half = textWidth(label, tickFont) / 2;
             double cx = Math.min(Math.max(x, half + 2), w - half - 2);   // keep edge labels inside the canvas
-            g.fillText(label, cx, bottom + 7);
+            g.fillText(label, cx, bottom + (compact ? 4 : 7));
         }
-        g.setFont(TEXT);
-        g.fillText(data.axisLabel(), (left + right) / 2, bottom + 26);
+        if (!compact) {
+            g.setFont(TEXT);
+            g.fillText(data.axisLabel(), (left + right) / 2, bottom + 26);
+        }
 
         // what is not on the axis
         long off = hist.underflow() + hist.overflow();
         if (off > 0 || s.nonFinite() > 0) {
             g.setFill(WARN);
-            g.setFont(SMALL);
+            g.setFont(compact ? TINY : SMALL);
             g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
             g.fillText((off > 0 ? off + " off axis" : "") + (off > 0 && s.nonFinite() > 0 ? ", " : "")
-                    + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), right, top - 18);
+                    + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), right, compact ? 3 : top - 22);
         }
     }
 

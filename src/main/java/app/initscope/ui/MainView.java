@@ -1,14 +1,14 @@
 package app.initscope.ui;
 
 import app.initscope.core.experiment.ExperimentConfig;
-import app.initscope.core.experiment.LayerResult;
-import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -16,13 +16,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -30,45 +30,40 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.controlsfx.control.StatusBar;
 
-/** The first window: a strategy list, the three histograms of the chosen strategy, and a status bar. */
+/**
+ * The main window: the strategy picker and the network's settings on top, the view options on the left, and the
+ * four views (single, compare, depth, explain) in tabs, with a status bar.
+ */
 public final class MainView extends BorderPane {
 
     private final MainViewModel model;
-    private final HistogramView zView = new HistogramView();
-    private final HistogramView aView = new HistogramView();
-    private final HistogramView gView = new HistogramView();
+    private final SingleView single;
+    private final CompareView compare;
+    private final DepthView depth;
+    private final ExplainView explain;
+    private final TabPane tabs = new TabPane();
     private final Label heading = new Label();
     private final Label formula = new Label();
     private final Label config = new Label();
+    private final Set<Tab> stale = new HashSet<>();
+    private boolean refreshQueued;
+    private boolean newResult;
 
     public MainView(MainViewModel model) {
         this.model = model;
         getStyleClass().add("main-view");
+        single = new SingleView(model);
+        compare = new CompareView(model);
+        depth = new DepthView(model);
+        explain = new ExplainView(model);
 
-        ListView<Strategy> list = new ListView<>();
-        list.setId("strategies");
-        list.getItems().setAll(Strategy.values());
-        list.setCellFactory(v -> new StrategyCell());
-        list.getSelectionModel().select(model.strategyProperty().get());
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.strategyProperty().set(now);
-            }
-        });
-        list.setPrefWidth(230);
-        list.setPrefHeight(Strategy.values().length * 31 + 4);
-        list.setMinHeight(160);
-        model.strategyProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
-        list.setTooltip(new Tooltip("Keys 1–9 pick a strategy; ← and → step through them."));
-        Label listTitle = new Label("Initialization");
-        listTitle.getStyleClass().add("section-title");
-        VBox side = new VBox(8, listTitle, list, viewOptions());
+        VBox side = viewOptions();
         side.setPadding(new Insets(12));
+        side.setPrefWidth(250);
+        side.setMinWidth(Region.USE_PREF_SIZE);
         setLeft(side);
 
         heading.getStyleClass().add("heading");
@@ -77,25 +72,23 @@ public final class MainView extends BorderPane {
         config.getStyleClass().add("config");
         config.setId("config");
         showConfig(model.config());
-        VBox top = new VBox(2, heading, formula, config, controls());
-        top.setPadding(new Insets(12, 12, 4, 0));
+        HBox title = new HBox(16, heading, formula);
+        title.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox top = new VBox(4, title, config, new StrategyPicker(model.strategyProperty()), controls());
+        top.setPadding(new Insets(10, 12, 0, 0));
 
-        zView.setId("histogram-z");
-        aView.setId("histogram-activation");
-        gView.setId("histogram-gradient");
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.add(zView, 0, 0);
-        grid.add(aView, 1, 0);
-        grid.add(gView, 2, 0);
-        for (HistogramView v : new HistogramView[] {zView, aView, gView}) {
-            GridPane.setHgrow(v, Priority.ALWAYS);
-            GridPane.setVgrow(v, Priority.ALWAYS);
-            v.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        }
-        VBox center = new VBox(6, top, grid);
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        center.setPadding(new Insets(0, 12, 12, 0));
+        tabs.setId("views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab("single", "Single", "The chosen strategy's z, activation and gradient histograms", single),
+                tab("compare", "Compare", "Every strategy side by side on shared axes, with a table", compare),
+                tab("depth", "Depth", "Layer by layer: what happens to the signal as the network gets deeper",
+                        depth),
+                tab("explain", "Explain", "What the picture shows and why, with the live numbers", explain));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
+        VBox center = new VBox(6, top, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        center.setPadding(new Insets(0, 12, 8, 0));
         setCenter(center);
 
         StatusBar status = new StatusBar();
@@ -104,20 +97,84 @@ public final class MainView extends BorderPane {
         status.progressProperty().bind(model.progressProperty());
         setBottom(status);
 
-        model.shownProperty().addListener((obs, old, now) -> show(now));
+        model.shownProperty().addListener((obs, old, now) -> requestRefresh(true));
         for (var p : List.of(model.layerProperty(), model.gradientProperty(), model.logYProperty(),
-                model.showTheoryProperty())) {
-            p.addListener((obs, old, now) -> show(model.shownProperty().get()));
+                model.showTheoryProperty(), model.lockAxesProperty())) {
+            p.addListener((obs, old, now) -> requestRefresh(false));
         }
+        model.comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
+                requestRefresh(false));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 showConfig(now.config());
             }
+            requestRefresh(true);
         });
         model.strategyProperty().addListener((obs, old, now) -> showHeading(now));
         showHeading(model.strategyProperty().get());
-        show(model.shownProperty().get());
+        refreshNow();
+    }
+
+    private static Tab tab(String id, String text, String tip, Node content) {
+        Tab t = new Tab(text, content);
+        t.setId("tab-" + id);
+        t.setTooltip(new Tooltip(tip));
+        return t;
+    }
+
+    /** Marks every view stale and redraws the visible one once, after the current burst of changes. */
+    private void requestRefresh(boolean fromResult) {
+        stale.addAll(tabs.getTabs());
+        newResult |= fromResult;
+        if (!refreshQueued) {
+            refreshQueued = true;
+            javafx.application.Platform.runLater(this::refreshNow);
+        }
+    }
+
+    private void refreshNow() {
+        refreshQueued = false;
+        Tab visible = tabs.getSelectionModel().getSelectedItem();
+        if (visible == null || !stale.remove(visible)) {
+            return;
+        }
+        long start = System.nanoTime();
+        Node content = visible.getContent();
+        if (content == single) {
+            single.refresh();
+        } else if (content == compare) {
+            compare.refresh();
+        } else if (content == depth) {
+            depth.refresh();
+        } else if (content == explain) {
+            explain.refresh();
+        }
+        if (newResult) {
+            newResult = false;
+            model.reportDrawn((System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    /** Shows a view: 0 single, 1 compare, 2 depth, 3 explain. */
+    void showView(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    SingleView single() {
+        return single;
+    }
+
+    CompareView compare() {
+        return compare;
+    }
+
+    DepthView depth() {
+        return depth;
+    }
+
+    ExplainView explain() {
+        return explain;
     }
 
     private VBox viewOptions() {
@@ -149,6 +206,12 @@ public final class MainView extends BorderPane {
         logY.selectedProperty().bindBidirectional(model.logYProperty());
         logY.setTooltip(new Tooltip("Counts on a log scale: shows the thin tails and what is left of a "
                 + "vanished or saturated distribution."));
+        CheckBox lock = new CheckBox("lock axes across strategies");
+        lock.setId("lock-axes");
+        lock.selectedProperty().bindBidirectional(model.lockAxesProperty());
+        lock.setTooltip(new Tooltip("Give each histogram the x-axis of all strategies together, so that stepping "
+                + "through strategies keeps the axis still: a vanished signal is then a thin spike."));
+        lock.setWrapText(true);
         CheckBox theory = new CheckBox("show theory");
         theory.setId("show-theory");
         theory.selectedProperty().bindBidirectional(model.showTheoryProperty());
@@ -186,8 +249,7 @@ public final class MainView extends BorderPane {
         reset.setOnAction(e -> model.resetToDefaults());
         reset.setTooltip(new Tooltip("Back to the seed experiment: tanh, fan_in 1000, 1000 samples, width 1000, "
                 + "one layer, seed 42."));
-        VBox box = new VBox(8, title, layerRow, gradientRow, seedRow, seedHint, logY, theory, reset);
-        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox box = new VBox(10, title, layerRow, gradientRow, seedRow, seedHint, logY, lock, theory, reset);
         return box;
     }
 
@@ -238,16 +300,23 @@ public final class MainView extends BorderPane {
         bar.setVgap(6);
         bar.add(activationBox, 0, 0);
         bar.add(new NumberControl("fan-in", "fan_in", "Inputs per unit of the first layer. Var(z) grows with it "
-                + "unless the weights shrink as 1/fan_in.", model.fanInProperty(), 1, 4096, true), 1, 0);
+                + "unless the weights shrink as 1/fan_in.", model.fanInProperty(), 1, 4096, true, true), 1, 0);
         bar.add(new NumberControl("samples", "samples", "Rows of the synthetic input: more rows give smoother "
-                + "histograms, fewer run faster.", model.samplesProperty(), 10, 20000, true), 2, 0);
+                + "histograms, fewer run faster.", model.samplesProperty(), 10, 20000, true, true), 2, 0);
         bar.add(new NumberControl("width", "width", "Units per hidden layer (the fan-in of the layers after the "
-                + "first).", model.widthProperty(), 1, 4096, true), 3, 0);
+                + "first).", model.widthProperty(), 1, 4096, true, true), 3, 0);
         bar.add(new NumberControl("depth", "depth", "Hidden layers: depth multiplies whatever one layer does to "
-                + "the signal.", model.depthProperty(), 1, 20, false), 1, 1);
+                + "the signal.", model.depthProperty(), 1, 20, true, false), 1, 1);
         bar.add(new NumberControl("outputs", "outputs", "Outputs of the linear readout that the loss compares "
-                + "with random targets.", model.outputsProperty(), 1, 100, false), 2, 1);
-        bar.add(new NumberControl("bins", "bins", "Histogram bins.", model.binsProperty(), 10, 200, false), 3, 1);
+                + "with random targets.", model.outputsProperty(), 1, 100, true, false), 2, 1);
+        bar.add(new NumberControl("bins", "bins", "Histogram bins: more show finer shape, fewer are less noisy.",
+                model.binsProperty(), 10, 200, true, false), 3, 1);
+        NumberControl slope = new NumberControl("leaky-slope", "slope", "Leaky ReLU's slope for negative inputs: "
+                + "0 is plain ReLU; a small slope keeps a trickle of gradient flowing through units that are off. "
+                + "He's gain becomes 2/(1+slope²).", model.leakySlopeProperty(), 0, 1, false, false);
+        slope.visibleProperty().bind(model.activationProperty().isEqualTo(Activation.LEAKY_RELU));
+        slope.managedProperty().bind(slope.visibleProperty());
+        bar.add(slope, 0, 1);
         for (int i = 0; i < 4; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(25);
@@ -268,32 +337,6 @@ public final class MainView extends BorderPane {
         formula.setText(s.formula());
     }
 
-    private void show(StrategyResult r) {
-        if (r == null) {
-            zView.setData(null);
-            aView.setData(null);
-            gView.setData(null);
-            return;
-        }
-        int layer = Math.min(model.layerProperty().get(), r.layers().size());
-        LayerResult l = r.layer(layer);
-        Color color = Palette.of(r.strategy());
-        boolean log = model.logYProperty().get();
-        boolean theory = model.showTheoryProperty().get();
-        String where = r.layers().size() > 1 ? " · layer " + layer : "";
-        String symmetry = l.distinctUnits() == 1 ? "⚠ all " + l.fanOut() + " units identical (symmetry)" : null;
-        String activation = model.config().activation().label();
-        zView.setData(new HistogramView.Data("Pre-activation z" + where, "z = a·W", l.z(), color,
-                theory ? l.theory().varianceZ() : Double.NaN,
-                theory ? "theory: std " + Ticks.label(l.theory().stdZ()) : null, false, log));
-        aView.setData(new HistogramView.Data("Activation a" + where, "a = " + activation + "(z)", l.activation(),
-                color, Double.NaN, symmetry, symmetry != null, log));
-        GradientView g = model.gradientProperty().get();
-        gView.setData(new HistogramView.Data(g.title() + where, g.symbol(), l.get(g.tensor()), color, Double.NaN,
-                String.format(Locale.ROOT, "distinct units %d / %d", l.distinctUnits(), l.fanOut()),
-                l.distinctUnits() == 1, log));
-    }
-
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             return;
@@ -306,24 +349,6 @@ public final class MainView extends BorderPane {
                 && !(e.getTarget() instanceof Spinner)) {
             model.stepStrategy(code == KeyCode.LEFT ? -1 : 1);
             e.consume();
-        }
-    }
-
-    /** A list cell with the strategy's colour swatch. */
-    private static final class StrategyCell extends ListCell<Strategy> {
-        @Override
-        protected void updateItem(Strategy s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null) {
-                setText(null);
-                setGraphic(null);
-            } else {
-                setText(s.label());
-                Rectangle swatch = new Rectangle(14, 14, Palette.of(s));
-                HBox box = new HBox(swatch);
-                box.setPadding(new Insets(0, 4, 0, 0));
-                setGraphic(box);
-            }
         }
     }
 }

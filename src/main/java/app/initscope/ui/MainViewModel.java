@@ -9,6 +9,10 @@ import app.initscope.core.nn.Activation;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -49,8 +53,15 @@ public final class MainViewModel {
             GradientView.DELTA);
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final BooleanProperty showTheory = new SimpleBooleanProperty(this, "showTheory", true);
+    private final BooleanProperty lockAxes = new SimpleBooleanProperty(this, "lockAxes", false);
+    private final DoubleProperty leakySlope = new SimpleDoubleProperty(this, "leakySlope", 0.01);
+    private final ObservableList<Strategy> compared = FXCollections.observableArrayList(Strategy.SEED);
+    private double computeMillis = Double.NaN;
+    private double drawMillis = Double.NaN;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private long startedNanos;
+    private ExperimentConfig requested;
+    private boolean timed;
     private boolean batching;
 
     /** @param service computes in the background; its config is set from here */
@@ -61,17 +72,21 @@ public final class MainViewModel {
             p.addListener((obs, old, now) -> compute());
         }
         activation.addListener((obs, old, now) -> compute());
+        leakySlope.addListener((obs, old, now) -> {
+            if (activation.get() == Activation.LEAKY_RELU) {
+                compute();
+            }
+        });
         seed.addListener((obs, old, now) -> compute());
         depth.addListener((obs, old, now) -> layer.set(Math.min(layer.get(), now.intValue())));
         service.latestProperty().addListener((obs, old, now) -> {
+            // the time from the request to the first full result of the visible strategy
+            if (!timed && !now.preview() && now.config().equals(requested) && !now.results().isEmpty()) {
+                computeMillis = (System.nanoTime() - startedNanos) / 1e6;
+                timed = true;
+            }
             result.set(now);
-            int total = now.config().strategies().size();
-            double ms = (System.nanoTime() - startedNanos) / 1e6;
-            status.set(now.results().size() < total
-                    ? String.format(Locale.ROOT, "%d of %d strategies after %.0f ms · computing the rest…",
-                            now.results().size(), total, ms)
-                    : String.format(Locale.ROOT, "computed %d strategies in %.0f ms · kernel %s", total, ms,
-                            now.kernel()));
+            updateStatus();
         });
         service.setOnFailed(e -> status.set("error: " + message(service.getException())));
         service.stateProperty().addListener((obs, old, now) -> {
@@ -98,13 +113,15 @@ public final class MainViewModel {
             return;
         }
         startedNanos = System.nanoTime();
+        requested = next;
+        timed = false;
         service.submit(next);
     }
 
     private ExperimentConfig buildConfig() {
         return ExperimentConfig.builder().strategies(visibleFirst(strategy.get())).activation(activation.get())
                 .fanIn(fanIn.get()).samples(samples.get()).width(width.get()).depth(depth.get())
-                .outputs(outputs.get()).bins(bins.get()).seed(seed.get()).build();
+                .outputs(outputs.get()).bins(bins.get()).seed(seed.get()).leakySlope(leakySlope.get()).build();
     }
 
     /** Cancels any computation, running or waiting. */
@@ -118,6 +135,33 @@ public final class MainViewModel {
         order.remove(visible);
         order.addFirst(visible);
         return order;
+    }
+
+    /** Called by the view after it drew a new result, with how long the drawing took. */
+    public void reportDrawn(double millis) {
+        drawMillis = millis;
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        ExperimentResult now = result.get();
+        if (now == null) {
+            return;
+        }
+        int total = now.config().strategies().size();
+        int done = now.results().size();
+        String times = String.format(Locale.ROOT, "computed in %.0f ms · drawn in %.0f ms", computeMillis,
+                drawMillis);
+        if (now.preview()) {
+            status.set("preview from a subsample of rows · refining…");
+        } else if (done < total) {
+            status.set(String.format(Locale.ROOT, "%s · %d of %d strategies, computing the rest…", times, done,
+                    total));
+        } else {
+            double all = (System.nanoTime() - startedNanos) / 1e6;
+            status.set(String.format(Locale.ROOT, "%s %s · all %d strategies in %.0f ms · kernel %s",
+                    strategy.get().label(), times, total, all, now.kernel()));
+        }
     }
 
     private void updateShown() {
@@ -237,6 +281,9 @@ public final class MainViewModel {
         gradient.set(GradientView.DELTA);
         logY.set(false);
         showTheory.set(true);
+        lockAxes.set(false);
+        leakySlope.set(d.leakySlope());
+        compared.setAll(Strategy.SEED);
     }
 
     /** The hidden layer shown, 1 to depth. */
@@ -271,6 +318,21 @@ public final class MainViewModel {
         if (index >= 0 && index < Strategy.values().length) {
             strategy.set(Strategy.values()[index]);
         }
+    }
+
+    /** Whether histograms of the same tensor share one x-axis across strategies. */
+    public BooleanProperty lockAxesProperty() {
+        return lockAxes;
+    }
+
+    /** The slope of leaky ReLU for negative inputs, 0–1 (used only with leaky ReLU). */
+    public DoubleProperty leakySlopeProperty() {
+        return leakySlope;
+    }
+
+    /** The strategies the compare and depth views show, in the list's order. */
+    public ObservableList<Strategy> comparedStrategies() {
+        return compared;
     }
 
     /** The activation function. */

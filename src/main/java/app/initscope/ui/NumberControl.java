@@ -1,9 +1,8 @@
 package app.initscope.ui;
 
 import java.util.Locale;
-import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
-import javafx.beans.property.IntegerProperty;
+import java.util.function.DoubleUnaryOperator;
+import javafx.beans.property.Property;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -16,41 +15,47 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * A slider paired with an editable field for one integer setting. The field commits on Enter (or when it loses
- * focus); a value that is not a whole number in range is refused with a visible hint, and the last good value
- * stays. The slider may use a log scale, so a range like 1–4096 is easy to sweep.
+ * A slider paired with an editable field for one numeric setting (whole numbers, or decimals for a setting like
+ * the leaky-ReLU slope). The field commits on Enter (or when it loses focus); a value that does not parse or is
+ * out of range is refused with a visible hint, and the last good value stays. The slider may use a log scale, so
+ * a range like 1–4096 is easy to sweep.
  */
 final class NumberControl extends VBox {
 
-    private final IntegerProperty value;
-    private final int min;
-    private final int max;
+    private final Property<Number> value;
+    private final double min;
+    private final double max;
+    private final boolean whole;
     private final TextField field = new TextField();
     private final Label hint = new Label();
     private final Slider slider;
-    private final ToIntFunction<Double> fromSlider;
-    private final IntFunction<Double> toSlider;
+    private final DoubleUnaryOperator fromSlider;
+    private final DoubleUnaryOperator toSlider;
     private boolean updating;
 
     /**
      * @param id      the node id prefix (the field is {@code id + "-field"}, the slider {@code id + "-slider"})
      * @param label   what the user reads
      * @param tooltip what it does and why it matters
+     * @param whole    whether the setting is a whole number (an IntegerProperty) rather than a decimal
      * @param logScale whether the slider moves in powers of two
      */
-    NumberControl(String id, String label, String tooltip, IntegerProperty value, int min, int max,
-                  boolean logScale) {
+    NumberControl(String id, String label, String tooltip, Property<Number> value, double min, double max,
+                  boolean whole, boolean logScale) {
         this.value = value;
         this.min = min;
         this.max = max;
+        this.whole = whole;
         if (logScale) {
             toSlider = v -> Math.log(v) / Math.log(2);
-            fromSlider = s -> (int) Math.round(Math.pow(2, s));
+            fromSlider = s -> Math.pow(2, s);
         } else {
-            toSlider = v -> (double) v;
-            fromSlider = s -> (int) Math.round(s);
+            toSlider = v -> v;
+            fromSlider = s -> s;
         }
-        slider = new Slider(toSlider.apply(min), toSlider.apply(max), toSlider.apply(value.get()));
+        slider = new Slider(toSlider.applyAsDouble(min), toSlider.applyAsDouble(max),
+                toSlider.applyAsDouble(value.getValue().doubleValue()));
+        setId(id);
         slider.setId(id + "-slider");
         field.setId(id + "-field");
         hint.setId(id + "-hint");
@@ -61,7 +66,7 @@ final class NumberControl extends VBox {
         hint.setVisible(false);
         hint.setManaged(false);
         hint.setWrapText(true);
-        Tooltip tip = new Tooltip(tooltip + String.format(Locale.ROOT, " (%d–%d)", min, max));
+        Tooltip tip = new Tooltip(tooltip + " (" + format(min) + "–" + format(max) + ")");
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         name.setTooltip(tip);
@@ -80,7 +85,7 @@ final class NumberControl extends VBox {
         getChildren().addAll(row, hint);
         setSpacing(2);
 
-        field.setText(Integer.toString(value.get()));
+        field.setText(format(current()));
         field.setOnAction(e -> commitField());
         field.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
@@ -89,23 +94,40 @@ final class NumberControl extends VBox {
         });
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                showValue(value.get());
+                showValue(current());
             }
         });
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!updating) {
-                int v = Math.clamp(fromSlider.applyAsInt(now.doubleValue()), min, max);
-                value.set(v);
+                store(Math.clamp(round(fromSlider.applyAsDouble(now.doubleValue())), min, max));
             }
         });
-        value.addListener((obs, old, now) -> showValue(now.intValue()));
+        value.addListener((obs, old, now) -> showValue(now.doubleValue()));
     }
 
-    private void showValue(int v) {
+    private double current() {
+        return value.getValue().doubleValue();
+    }
+
+    /** Whole numbers round to integers; decimals to the slider's resolution of 0.001. */
+    private double round(double v) {
+        return whole ? Math.round(v) : Math.round(v * 1000) / 1000.0;
+    }
+
+    private void store(double v) {
+        value.setValue(whole ? (Number) (int) v : (Number) v);
+    }
+
+    private String format(double v) {
+        return whole ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.3f", v)
+                .replaceAll("0+$", "").replaceAll("\\.$", ".0");
+    }
+
+    private void showValue(double v) {
         updating = true;
         try {
-            field.setText(Integer.toString(v));
-            slider.setValue(toSlider.apply(v));
+            field.setText(format(v));
+            slider.setValue(toSlider.applyAsDouble(v));
             setHint(null);
         } finally {
             updating = false;
@@ -114,18 +136,19 @@ final class NumberControl extends VBox {
 
     private void commitField() {
         String text = field.getText().trim();
-        int parsed;
+        double parsed;
         try {
-            parsed = Integer.parseInt(text);
+            parsed = whole ? Integer.parseInt(text) : Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            setHint(String.format(Locale.ROOT, "'%s' is not a whole number; kept %d", text, value.get()));
+            setHint("'" + text + "' is not " + (whole ? "a whole number" : "a number") + "; kept "
+                    + format(current()));
             return;
         }
-        if (parsed < min || parsed > max) {
-            setHint(String.format(Locale.ROOT, "must be %d–%d; kept %d", min, max, value.get()));
+        if (!(parsed >= min && parsed <= max)) {
+            setHint("must be " + format(min) + "–" + format(max) + "; kept " + format(current()));
             return;
         }
-        value.set(parsed);
+        store(parsed);
         showValue(parsed);
     }
 

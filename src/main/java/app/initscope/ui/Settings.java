@@ -2,6 +2,8 @@ package app.initscope.ui;
 
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.beans.property.IntegerProperty;
@@ -54,6 +56,22 @@ final class Settings {
             }
             m.logYProperty().set(prefs.getBoolean("logY", false));
             m.showTheoryProperty().set(prefs.getBoolean("showTheory", true));
+            m.lockAxesProperty().set(prefs.getBoolean("lockAxes", false));
+            double slope = prefs.getDouble("leakySlope", m.leakySlopeProperty().get());
+            if (slope >= 0 && slope <= 1) {
+                m.leakySlopeProperty().set(slope);
+            }
+            List<Strategy> compared = new ArrayList<>();
+            for (String id : prefs.get("compared", "").split(",")) {
+                try {
+                    compared.add(Strategy.fromId(id));
+                } catch (IllegalArgumentException ignored) {
+                    // an empty list or an id from another version
+                }
+            }
+            if (!compared.isEmpty()) {
+                m.comparedStrategies().setAll(compared);
+            }
         } catch (IllegalStateException | SecurityException ignored) {
             // the store went away: keep the defaults
         }
@@ -76,6 +94,9 @@ final class Settings {
             prefs.put("strategy", m.strategyProperty().get().id());
             prefs.putBoolean("logY", m.logYProperty().get());
             prefs.putBoolean("showTheory", m.showTheoryProperty().get());
+            prefs.putBoolean("lockAxes", m.lockAxesProperty().get());
+            prefs.putDouble("leakySlope", m.leakySlopeProperty().get());
+            prefs.put("compared", String.join(",", m.comparedStrategies().stream().map(Strategy::id).toList()));
             prefs.flush();
         } catch (BackingStoreException | IllegalStateException | SecurityException ignored) {
             // a read-only home: this session's settings are not remembered

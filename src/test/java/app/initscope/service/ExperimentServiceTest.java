@@ -2,8 +2,10 @@ package app.initscope.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.init.Strategy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,5 +85,30 @@ class ExperimentServiceTest {
         Platform.runLater(() -> service.submit(withFanIn(13)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 2);
         assertEquals(List.of(12, 13), shown);
+    }
+
+    @Test
+    void aLargeConfigShowsAPreviewFromTheFirstRowsThenTheFullResult() throws TimeoutException {
+        // 4000 × 2048 × 1024 × 2 ≈ 1.7·10¹⁰ multiply-adds: over the preview threshold
+        ExperimentConfig big = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER)).fanIn(2048)
+                .samples(4000).width(1024).build();
+        assertTrue(big.multiplyAdds() > ExperimentService.PREVIEW_THRESHOLD);
+        List<ExperimentResult> shown = new CopyOnWriteArrayList<>();
+        Platform.runLater(() -> {
+            service.latestProperty().addListener((obs, old, now) -> shown.add(now));
+            service.submit(big);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !shown.isEmpty() && !shown.getLast().preview());
+        ExperimentResult preview = shown.getFirst();
+        ExperimentResult full = shown.getLast();
+        assertTrue(preview.preview(), "the preview comes first");
+        assertEquals(2, shown.size());
+        var p = preview.results().getFirst().layer(1);
+        var f = full.results().getFirst().layer(1);
+        assertTrue(p.z().count() < f.z().count(), "the preview holds fewer rows");
+        // z, a and δ are row-wise, so a subsample estimates them well
+        assertEquals(f.z().std(), p.z().std(), 0.03 * f.z().std());
+        assertEquals(f.activation().std(), p.activation().std(), 0.03 * f.activation().std());
+        assertEquals(f.delta().std(), p.delta().std(), 0.05 * f.delta().std());
     }
 }

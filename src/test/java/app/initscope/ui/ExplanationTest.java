@@ -183,6 +183,6 @@ class ExplanationTest {
         assertEquals("not finite", Explanation.num(Double.NaN));
         assertEquals("not finite", Explanation.num(Double.POSITIVE_INFINITY));
         assertEquals("Press 4 for Xavier", Explanation.pick(Strategy.XAVIER));
-        assertEquals("Pick Orthogonal in the list", Explanation.pick(Strategy.ORTHOGONAL));
+        assertEquals("Pick Orthogonal from the More menu", Explanation.pick(Strategy.ORTHOGONAL));
     }
 }

@@ -79,7 +79,7 @@ class MainViewTest {
     @Test
     void pickingZeroShowsTheSymmetryWarning(FxRobot robot) throws TimeoutException {
         awaitAllStrategies();
-        robot.clickOn("Zero");
+        robot.clickOn("#strategy-zero");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Strategy.ZERO, model.strategyProperty().get());
         assertEquals("Zero initialization", robot.lookup("#heading").queryAs(Label.class).getText());

@@ -1,0 +1,230 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.cli.Cli;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.core.stats.Histogram;
+import app.initscope.service.Engine;
+import app.initscope.service.ExperimentService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The compare, depth and explain views, the strategy picker, and the shared axes. */
+@ExtendWith(ApplicationExtension.class)
+class ViewsTest {
+
+    private Engine engine;
+    private MainViewModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        engine = new Engine(2);
+        model = new MainViewModel(new ExperimentService(engine));
+        view = new MainView(model);
+        stage.setScene(new Scene(view, 1280, 720));
+        stage.show();
+        // a small network keeps these tests quick; the seed experiment is MainViewTest's
+        model.batch(() -> {
+            model.fanInProperty().set(200);
+            model.samplesProperty().set(300);
+            model.widthProperty().set(100);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        Platform.runLater(model::cancel);
+        engine.close();
+    }
+
+    private void awaitComplete(Predicate<ExperimentResult> which) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            ExperimentResult r = model.resultProperty().get();
+            return r != null && r.results().size() == Strategy.values().length && which.test(r);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theCompareTableRowsMatchTheCliForTheSameConfigAndSeed(FxRobot robot) throws Exception {
+        robot.interact(() -> model.batch(() -> {
+            model.depthProperty().set(2);
+            model.seedProperty().set(7);
+        }));
+        awaitComplete(r -> r.config().depth() == 2 && r.config().seed() == 7);
+        robot.interact(() -> {
+            model.layerProperty().set(2);
+            view.showView(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<CompareView.Row> rows = view.compare().rows();
+        assertEquals(Strategy.values().length, rows.size());
+
+        StringWriter out = new StringWriter();
+        int code = Cli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "run", "--format", "json",
+                "--strategies", "all", "--fan-in", "200", "--samples", "300", "--width", "100", "--depth", "2",
+                "--seed", "7", "--threads", "1");
+        assertEquals(0, code);
+        JsonNode results = new ObjectMapper().readTree(out.toString()).get("results");
+        for (CompareView.Row row : rows) {
+            JsonNode r = null;
+            for (JsonNode n : results) {
+                if (n.get("strategy").asText().equals(row.strategy().id())) {
+                    r = n;
+                }
+            }
+            assertNotNull(r, row.strategy().id());
+            JsonNode layer = r.get("layers").get(1);
+            String id = row.strategy().id();
+            assertEquals(layer.get("z").get("mean").asDouble(), row.meanZ(), id);
+            assertEquals(layer.get("z").get("std").asDouble(), row.stdZ(), id);
+            assertEquals(layer.get("activation").get("std").asDouble(), row.stdA(), id);
+            assertEquals(layer.get("activation").get("saturatedFraction").asDouble(), row.saturated(), id);
+            assertEquals(layer.get("activation").get("zeroFraction").asDouble(), row.zeros(), id);
+            assertEquals(layer.get("delta").get("std").asDouble(), row.stdGradient(), id);
+            assertEquals(layer.get("distinctUnits").asInt(), row.distinctUnits(), id);
+            assertEquals(r.get("loss").asDouble(), row.loss(), id);
+        }
+    }
+
+    @Test
+    void clickingACompareTableRowSelectsThatStrategy(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> view.showView(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node largeRow = robot.lookup(".table-row-cell").<javafx.scene.control.TableRow<?>>match(
+                r -> r.getItem() instanceof CompareView.Row row && row.strategy() == Strategy.LARGE).query();
+        robot.clickOn(largeRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Strategy.LARGE, model.strategyProperty().get());
+        HistogramView large = robot.lookup("#compare-large-z").queryAs(HistogramView.class);
+        HistogramView xavier = robot.lookup("#compare-xavier-z").queryAs(HistogramView.class);
+        assertEquals(large.getData().histogram().lo(), xavier.getData().histogram().lo(),
+                "the column shares one axis");
+        assertEquals(large.getData().histogram().hi(), xavier.getData().histogram().hi());
+    }
+
+    @Test
+    void depthTenShowsTenLayersInTheDepthView(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> model.depthProperty().set(10));
+        awaitComplete(r -> r.config().depth() == 10);
+        robot.interact(() -> view.showView(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10, view.depth().layersShown());
+        for (int l = 1; l <= 10; l++) {
+            assertTrue(robot.lookup("#depth-gradient-" + l).tryQuery().isPresent(), "layer " + l);
+        }
+        List<LayerChart.Series> lines = view.depth().activationChart().series();
+        assertEquals(Strategy.SEED.size(), lines.size());
+        assertEquals(10, lines.getFirst().values().length);
+        // the chart plots the measured std of each layer
+        var xavier = model.resultProperty().get().find(Strategy.XAVIER).orElseThrow();
+        LayerChart.Series line = lines.stream().filter(s -> s.strategy() == Strategy.XAVIER).findFirst()
+                .orElseThrow();
+        assertEquals(xavier.layer(7).activation().std(), line.values()[6]);
+    }
+
+    @Test
+    void lockedAxesKeepTheZAxisStillAcrossStrategies(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> {
+            model.lockAxesProperty().set(true);
+            model.strategyProperty().set(Strategy.SMALL);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Histogram small = view.single().zView().getData().histogram();
+        robot.interact(() -> model.strategyProperty().set(Strategy.LARGE));
+        WaitForAsyncUtils.waitForFxEvents();
+        Histogram large = view.single().zView().getData().histogram();
+        assertEquals(small.lo(), large.lo());
+        assertEquals(small.hi(), large.hi());
+        // the shared axis is Large's own (the widest), and Small's values all sit in the middle bins
+        var own = model.shownProperty().get().layer(1).z().histogram();
+        assertEquals(own.lo(), large.lo(), 1e-9 * Math.abs(own.lo()));
+        int zeroBin = (int) Math.floor(-small.lo() / ((small.hi() - small.lo()) / small.bins()));
+        long nearZero = 0;
+        for (int i = Math.max(0, zeroBin - 1); i <= Math.min(small.bins() - 1, zeroBin + 1); i++) {
+            nearZero += small.count(i);
+        }
+        assertEquals(small.total() - small.nonFinite(), nearZero, "a vanished signal is a spike at 0");
+        robot.interact(() -> model.lockAxesProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(own, view.single().zView().getData().histogram());
+    }
+
+    @Test
+    void theSegmentedButtonAndTheMoreMenuPickStrategies(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.clickOn("#strategy-he");
+        assertEquals(Strategy.HE, model.strategyProperty().get());
+        robot.clickOn("#strategy-more");
+        MenuButton more = robot.lookup("#strategy-more").queryAs(MenuButton.class);
+        MenuItem orthogonal = more.getItems().stream().filter(i -> "strategy-orthogonal".equals(i.getId()))
+                .findFirst().orElseThrow();
+        robot.interact(orthogonal::fire);
+        assertEquals(Strategy.ORTHOGONAL, model.strategyProperty().get());
+        assertTrue(more.getText().startsWith("Orthogonal"), more.getText());
+        robot.interact(() -> more.hide());
+    }
+
+    @Test
+    void theLeakySlopeIsOnlyOfferedForLeakyReluAndReachesTheComputation(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        assertFalse(robot.lookup("#leaky-slope").query().isVisible());
+        robot.interact(() -> model.activationProperty().set(Activation.LEAKY_RELU));
+        assertTrue(robot.lookup("#leaky-slope").query().isVisible());
+        robot.interact(() -> {
+            var field = robot.lookup("#leaky-slope-field").queryAs(javafx.scene.control.TextField.class);
+            field.setText("0.2");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        awaitComplete(r -> r.config().leakySlope() == 0.2 && r.config().activation() == Activation.LEAKY_RELU);
+        // with slope 0.2 a negative z keeps a fifth of itself: no activation is exactly zero any more
+        var he = model.resultProperty().get().find(Strategy.HE).orElseThrow();
+        assertEquals(0.0, he.layer(1).activation().zeroFraction(), 1e-3);
+        assertTrue(he.layer(1).activation().min() < 0);
+    }
+
+    @Test
+    void theExplainViewQuotesTheLiveNumbersOfTheChosenStrategy(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> {
+            model.strategyProperty().set(Strategy.ZERO);
+            view.showView(3);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String zero = String.join("\n", view.explain().shownText());
+        assertTrue(zero.contains("distinct units: 1"), zero);
+        robot.interact(() -> model.strategyProperty().set(Strategy.LARGE));
+        WaitForAsyncUtils.waitForFxEvents();
+        String large = String.join("\n", view.explain().shownText());
+        double saturated = model.shownProperty().get().layer(1).activation().saturatedFraction();
+        assertTrue(large.contains(String.format(java.util.Locale.ROOT, "saturated: %.1f%%", 100 * saturated)), large);
+        assertTrue(large.contains(Strategy.LARGE.formula()), large);
+    }
+}
