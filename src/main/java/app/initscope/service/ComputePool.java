@@ -20,6 +20,8 @@ public final class ComputePool implements Parallel, AutoCloseable {
     private final int threads;
     private final ExecutorService helpers;
 
+    private volatile boolean closed;
+
     /** @param threads how many pieces may run at once, at least 1 */
     public ComputePool(int threads) {
         if (threads < 1) {
@@ -92,8 +94,14 @@ public final class ComputePool implements Parallel, AutoCloseable {
         }
     }
 
+    /** Whether the pool is closed and its threads have all ended. */
+    public boolean isTerminated() {
+        return helpers == null ? closed : helpers.isTerminated();
+    }
+
     @Override
     public void close() {
+        closed = true;
         if (helpers != null) {
             helpers.shutdownNow();
         }

@@ -57,6 +57,11 @@ public final class Engine implements AutoCloseable {
         return pool.parallelism();
     }
 
+    /** Whether {@link #close()} ran and every compute thread has ended. */
+    public boolean isTerminated() {
+        return pool.isTerminated();
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -51,6 +51,16 @@ public final class App extends Application {
         model.compute();
     }
 
+    /** The engine, for tests. */
+    Engine engine() {
+        return engine;
+    }
+
+    /** The view-model, for tests. */
+    MainViewModel model() {
+        return model;
+    }
+
     @Override
     public void stop() {
         if (model != null) {

@@ -7,10 +7,16 @@ import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Summary;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -55,9 +61,26 @@ final class CompareView extends SplitPane {
 
     private final MainViewModel model;
     private final GridPane grid = new GridPane();
-    private final TableView<Row> table = new TableView<>();
-    private final TableColumn<Row, Double> gradientColumn;
+    /**
+     * A table line: one per strategy, kept for the life of the view. A new result only changes each line's row,
+     * so the table updates its cells' text instead of rebuilding its rows (which took 10–20 ms on the FX thread).
+     */
+    static final class Line {
+        final Strategy strategy;
+        final ObjectProperty<Row> row = new SimpleObjectProperty<>();
+
+        Line(Strategy strategy) {
+            this.strategy = strategy;
+        }
+    }
+
+    private final TableView<Line> table = new TableView<>();
+    private final TableColumn<Line, Double> gradientColumn;
     private boolean selecting;
+    private final Label[] heads = new Label[3];
+    private final Map<Strategy, HistogramView[]> cells = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, Label> rowLabels = new EnumMap<>(Strategy.class);
+    private List<Strategy> gridRows = List.of();
 
     CompareView(MainViewModel model) {
         this.model = model;
@@ -101,7 +124,6 @@ final class CompareView extends SplitPane {
                     }
                 }
             }
-            refresh();
         });
         pick.setTooltip(new Tooltip("Which strategies the grid shows. The table always lists all of them."));
         Label axes = new Label("Each column shares one x-axis across the rows; each row scales its counts to "
@@ -123,9 +145,13 @@ final class CompareView extends SplitPane {
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         table.setId("compare-table");
+        table.setFixedCellSize(26);             // rows of one height lay out much faster when the items change
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Row, Strategy> name = new TableColumn<>("strategy");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().strategy()));
+        for (Strategy s : Strategy.values()) {
+            table.getItems().add(new Line(s));
+        }
+        TableColumn<Line, Strategy> name = new TableColumn<>("strategy");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().strategy));
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Strategy s, boolean empty) {
@@ -134,39 +160,48 @@ final class CompareView extends SplitPane {
                 setGraphic(empty || s == null ? null : new Rectangle(12, 12, Palette.of(s)));
             }
         });
-        name.setPrefWidth(150);
+        name.setPrefWidth(140);
         table.getColumns().add(name);
         table.getColumns().add(number("mean z", Row::meanZ));
         table.getColumns().add(number("std z", Row::stdZ));
-        table.getColumns().add(number("theory std z", Row::theoryStdZ));
+        TableColumn<Line, Double> theoryColumn = number("theory", Row::theoryStdZ);
+        theoryColumn.setGraphic(null);
+        Label theoryHead = new Label("theory");
+        theoryHead.setTooltip(new Tooltip("The std of z that the mean-field theory predicts for this layer"));
+        theoryColumn.setText(null);
+        theoryColumn.setGraphic(theoryHead);
+        table.getColumns().add(theoryColumn);
         table.getColumns().add(number("mean a", Row::meanA));
         table.getColumns().add(number("std a", Row::stdA));
         table.getColumns().add(percent("saturated", Row::saturated));
         table.getColumns().add(percent("zeros", Row::zeros));
         gradientColumn = number("std δ", Row::stdGradient);
         table.getColumns().add(gradientColumn);
-        TableColumn<Row, Integer> distinct = new TableColumn<>("distinct units");
-        distinct.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().distinctUnits()));
+        TableColumn<Line, Integer> distinct = new TableColumn<>("distinct");
+        distinct.setCellValueFactory(c -> of(c.getValue(), Row::distinctUnits));
         table.getColumns().add(distinct);
         table.getColumns().add(number("loss", Row::loss));
         table.setPlaceholder(new Label("computing…"));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !selecting) {
-                model.strategyProperty().set(now.strategy());
+                model.strategyProperty().set(now.strategy);
             }
         });
 
         getItems().addAll(top, table);
-        setDividerPositions(0.58);
-        model.strategyProperty().addListener((obs, old, now) -> {
-            selectRow(now);
-            refresh();
-        });
+        setDividerPositions(0.64);
+        model.strategyProperty().addListener((obs, old, now) -> selectRow(now));
     }
 
-    private static TableColumn<Row, Double> number(String title, Function<Row, Double> value) {
-        TableColumn<Row, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+    /** A line's value, which follows the line's row (null until the strategy is computed). */
+    private static <T> ObservableValue<T> of(Line line, Function<Row, T> value) {
+        return Bindings.createObjectBinding(() -> line.row.get() == null ? null : value.apply(line.row.get()),
+                line.row);
+    }
+
+    private static TableColumn<Line, Double> number(String title, Function<Row, Double> value) {
+        TableColumn<Line, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> of(d.getValue(), value));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
@@ -178,13 +213,15 @@ final class CompareView extends SplitPane {
         return c;
     }
 
-    private static TableColumn<Row, Double> percent(String title, Function<Row, Double> value) {
-        TableColumn<Row, Double> c = number(title, value);
+    private static TableColumn<Line, Double> percent(String title, Function<Row, Double> value) {
+        TableColumn<Line, Double> c = number(title, value);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v));
+                Row row = empty || getTableRow() == null || getTableRow().getItem() == null ? null
+                        : getTableRow().getItem().row.get();
+                setText(row == null ? null : v == null ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v));
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });
@@ -194,7 +231,7 @@ final class CompareView extends SplitPane {
     private void selectRow(Strategy s) {
         selecting = true;
         try {
-            table.getItems().stream().filter(r -> r.strategy() == s).findFirst()
+            table.getItems().stream().filter(r -> r.strategy == s).findFirst()
                     .ifPresentOrElse(r -> table.getSelectionModel().select(r),
                             () -> table.getSelectionModel().clearSelection());
         } finally {
@@ -202,19 +239,16 @@ final class CompareView extends SplitPane {
         }
     }
 
-    /** The table's rows, in the table's current (possibly sorted) order. */
+    /** The table's computed rows, in the table's current (possibly sorted) order. */
     List<Row> rows() {
-        return List.copyOf(table.getItems());
+        return table.getItems().stream().map(l -> l.row.get()).filter(r -> r != null).toList();
     }
 
     /** Redraws the grid and refills the table from the model's current result. */
     void refresh() {
         ExperimentResult result = model.resultProperty().get();
-        grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
         if (result == null) {
-            table.getItems().clear();
+            table.getItems().forEach(l -> l.row.set(null));
             return;
         }
         int depth = result.config().depth();
@@ -223,57 +257,93 @@ final class CompareView extends SplitPane {
         gradientColumn.setText("std " + g.tensor().symbol());
 
         // the table: every computed strategy, sorted as the user last sorted it
-        List<Row> rows = result.results().stream().sorted((x, y) -> x.strategy().compareTo(y.strategy()))
-                .map(r -> Row.of(r, layer, g.tensor())).toList();
-        table.getItems().setAll(rows);
-        table.sort();
-        selectRow(model.strategyProperty().get());
-
-        // the grid: the chosen strategies, in the list's order
-        List<StrategyResult> shown = model.comparedStrategies().stream()
-                .map(s -> result.find(s).orElse(null)).filter(r -> r != null).toList();
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
-        grid.getColumnConstraints().add(labels);
-        for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setHgrow(Priority.ALWAYS);
-            cc.setPercentWidth(-1);
-            grid.getColumnConstraints().add(cc);
+        for (Line line : table.getItems()) {
+            Row row = result.find(line.strategy).map(r -> Row.of(r, layer, g.tensor())).orElse(null);
+            if (!java.util.Objects.equals(row, line.row.get())) {
+                line.row.set(row);
+            }
         }
+        if (!table.getSortOrder().isEmpty() && result.results().size() == result.config().strategies().size()) {
+            table.sort();                      // re-sort once the numbers are complete, not at every partial one
+        }
+
+        // the grid: the chosen strategies, in the list's order; its nodes are rebuilt only when that list changes
+        List<Strategy> rowsNow = List.copyOf(model.comparedStrategies());
+        if (!rowsNow.equals(gridRows)) {
+            buildGrid(rowsNow);
+        }
+        List<StrategyResult> shown = rowsNow.stream().map(s -> result.find(s).orElse(null))
+                .filter(r -> r != null).toList();
         TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, g.tensor()};
         String where = depth > 1 ? " · layer " + layer : "";
         for (int c = 0; c < 3; c++) {
-            Label head = new Label(Plots.axisLabel(kinds[c], result.config().activation()) + where);
-            head.getStyleClass().add("section-title");
-            grid.add(head, c + 1, 0);
+            heads[c].setText(Plots.axisLabel(kinds[c], result.config().activation()) + where);
         }
         boolean log = model.logYProperty().get();
         boolean theory = model.showTheoryProperty().get();
         for (int c = 0; c < 3; c++) {
             TensorKind kind = kinds[c];
             List<HistogramView.Data> column = Plots.locked(shown.stream()
-                    .map(r -> Plots.data(result, r, layer, kind, r.strategy().label(), theory, log)).toList());
+                    .map(r -> Plots.data(result, r, layer, kind, "", theory, log)).toList());
+            Map<Strategy, HistogramView.Data> byStrategy = new EnumMap<>(Strategy.class);
             for (int i = 0; i < column.size(); i++) {
-                HistogramView v = new HistogramView();
-                v.setCompact(true);
-                v.setId("compare-" + shown.get(i).strategy().id() + "-" + kind.id());
-                v.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-                v.setData(column.get(i));
-                grid.add(v, c + 1, i + 1);
+                byStrategy.put(shown.get(i).strategy(), column.get(i));
+            }
+            for (Strategy s : rowsNow) {
+                HistogramView cell = cells.get(s)[c];
+                String id = "compare-" + s.id() + "-" + kind.id();
+                if (!id.equals(cell.getId())) {
+                    cell.setId(id);                    // only on a change: a new id means new CSS and layout
+                }
+                cell.setData(byStrategy.get(s));       // null, "computing…", until this strategy's result arrives
             }
         }
+        Strategy chosen = model.strategyProperty().get();
+        rowLabels.forEach((s, label) -> {
+            String style = s == chosen ? "row-label-chosen" : "row-label";
+            if (!label.getStyleClass().contains(style)) {
+                label.getStyleClass().setAll(style);
+            }
+        });
+    }
+
+    private void buildGrid(List<Strategy> rowsNow) {
+        gridRows = rowsNow;
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        cells.clear();
+        rowLabels.clear();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(120);
+        grid.getColumnConstraints().add(labels);
+        for (int c = 0; c < 3; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+            heads[c] = new Label();
+            heads[c].getStyleClass().add("section-title");
+            grid.add(heads[c], c + 1, 0);
+        }
         grid.getRowConstraints().add(new RowConstraints());
-        for (int i = 0; i < shown.size(); i++) {
-            Strategy s = shown.get(i).strategy();
+        for (int i = 0; i < rowsNow.size(); i++) {
+            Strategy s = rowsNow.get(i);
             Label label = new Label(s.label(), new Rectangle(14, 14, Palette.of(s)));
-            label.getStyleClass().add(s == model.strategyProperty().get() ? "row-label-chosen" : "row-label");
             label.setOnMouseClicked(e -> model.strategyProperty().set(s));
             label.setTooltip(new Tooltip("Show " + s.label() + " in the single view's histograms"));
             grid.add(label, 0, i + 1);
+            rowLabels.put(s, label);
+            HistogramView[] row = new HistogramView[3];
+            for (int c = 0; c < 3; c++) {
+                row[c] = new HistogramView();
+                row[c].setCompact(true);
+                row[c].setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                grid.add(row[c], c + 1, i + 1);
+            }
+            cells.put(s, row);
             RowConstraints rc = new RowConstraints();
             rc.setVgrow(Priority.ALWAYS);
-            rc.setMinHeight(90);
+            rc.setMinHeight(72);
             grid.getRowConstraints().add(rc);
         }
     }

@@ -29,6 +29,7 @@ final class DepthView extends SplitPane {
     private final GridPane grid = new GridPane();
     private final LayerChart activationChart = new LayerChart();
     private final LayerChart gradientChart = new LayerChart();
+    private List<Object> drawnKey;
 
     DepthView(MainViewModel model) {
         this.model = model;
@@ -62,17 +63,28 @@ final class DepthView extends SplitPane {
     void refresh() {
         ExperimentResult result = model.resultProperty().get();
         StrategyResult r = model.shownProperty().get();
-        grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
         if (result == null || r == null) {
+            grid.getChildren().clear();
+            drawnKey = null;
             activationChart.setData("", "", List.of());
             gradientChart.setData("", "", List.of());
             return;
         }
-        int depth = r.layers().size();
         GradientView g = model.gradientProperty().get();
         boolean log = model.logYProperty().get();
+        List<Object> key = List.of(r, g, log, result.preview());
+        if (!key.equals(drawnKey)) {           // a partial result for other strategies leaves these as they are
+            drawnKey = key;
+            drawSmallMultiples(result, r, g, log);
+        }
+        drawCharts(result, g);
+    }
+
+    private void drawSmallMultiples(ExperimentResult result, StrategyResult r, GradientView g, boolean log) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        int depth = r.layers().size();
         List<HistogramView.Data> as = new ArrayList<>();
         List<HistogramView.Data> gs = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
@@ -110,6 +122,9 @@ final class DepthView extends SplitPane {
             }
         }
 
+    }
+
+    private void drawCharts(ExperimentResult result, GradientView g) {
         List<LayerChart.Series> sa = new ArrayList<>();
         List<LayerChart.Series> sg = new ArrayList<>();
         for (var s : model.comparedStrategies()) {

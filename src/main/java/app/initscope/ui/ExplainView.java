@@ -38,10 +38,15 @@ final class ExplainView extends HBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setMinWidth(360);
-        HBox.setHgrow(scroll, Priority.ALWAYS);
+        scroll.setPrefWidth(640);
+        scroll.setMaxWidth(860);            // short lines read better than a 1300-pixel one
+        HBox.setHgrow(scroll, Priority.SOMETIMES);
+        zView.setCompact(true);
+        aView.setCompact(true);
         VBox charts = new VBox(8, zView, aView);
         charts.setMinWidth(300);
         charts.setPrefWidth(380);
+        HBox.setHgrow(charts, Priority.ALWAYS);
         VBox.setVgrow(zView, Priority.ALWAYS);
         VBox.setVgrow(aView, Priority.ALWAYS);
         zView.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);

@@ -79,6 +79,9 @@ public final class HistogramView extends Region {
 
     /** Shows new data (null clears). */
     public void setData(Data data) {
+        if (data != null && data.equals(this.data)) {
+            return;                      // the same picture: a partial result that added other strategies
+        }
         this.data = data;
         draw();
     }
@@ -129,20 +132,19 @@ public final class HistogramView extends Region {
         double bottom;
         Font tickFont;
         if (compact) {
-            g.setFont(SMALL_BOLD);
-            g.fillText(data.title(), 4, 2);
+            double y = 2;
+            if (!data.title().isEmpty()) {
+                g.setFont(SMALL_BOLD);
+                g.fillText(data.title(), 4, y);
+                y += 16;
+            }
             g.setFont(SMALL);
             String line = "std " + Ticks.label(s.std())
                     + (s.saturatedFraction() != null ? " · sat " + pct(s.saturatedFraction()) : "")
                     + (s.zeroFraction() >= 0.005 ? " · zeros " + pct(s.zeroFraction()) : "");
-            g.fillText(line, 4, 18);
-            if (data.warning() && data.note() != null) {
-                g.setFill(WARN);
-                g.fillText(data.note(), 4, 34);
-                top = 52;
-            } else {
-                top = 38;
-            }
+            g.fillText(line, 4, y);
+            y += 16;
+            top = y + 4;
             left = 6;
             bottom = h - 20;
             tickFont = TINY;
@@ -263,17 +265,6 @@ public final class HistogramView extends Region {
                     g.strokeLine(px, top, px, bottom);
                 }
             }
-            if (!compact) {
-                g.setLineDashes(6, 4);
-                g.setLineWidth(2);
-                g.strokeLine(right - 150, top + 10, right - 122, top + 10);
-                g.setLineDashes();
-                g.setFill(AXIS);
-                g.setFont(SMALL);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.CENTER);
-                g.fillText("theory, ±σ", right - 116, top + 10);
-            }
             g.setLineDashes();
         }
 
@@ -286,7 +277,7 @@ public final class HistogramView extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.setFont(tickFont);
-        List<Double> xt = Ticks.of(axisLo, axisHi, Math.max(compact ? 2 : 3, (int) (plotW / (compact ? 55 : 60))));
+        List<Double> xt = Ticks.of(axisLo, axisHi, Math.max(3, (int) (plotW / (compact ? 45 : 60))));
         for (double t : xt) {
             double x = left + (t - axisLo) / (axisHi - axisLo) * plotW;
             g.strokeLine(x, bottom, x, bottom + (compact ? 3 : 5));
@@ -298,6 +289,18 @@ public final class HistogramView extends Region {
         if (!compact) {
             g.setFont(TEXT);
             g.fillText(data.axisLabel(), (left + right) / 2, bottom + 26);
+        }
+
+        if (compact && data.warning() && data.note() != null) {
+            // over the plot, on a white band, so that a warning never squeezes a small multiple's bars away
+            g.setFont(SMALL_BOLD);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            double tw = Math.min(textWidth(data.note(), SMALL_BOLD), w - 2 * left);
+            g.setFill(Color.color(1, 1, 1, 0.85));
+            g.fillRect(left + 2, top + 1, tw + 6, 17);
+            g.setFill(WARN);
+            g.fillText(data.note(), left + 5, top + 2, w - 2 * left - 6);
         }
 
         // what is not on the axis
@@ -312,10 +315,15 @@ public final class HistogramView extends Region {
         }
     }
 
+    /** One node reused for measuring: painting runs on the FX thread only (or the export's single thread). */
+    private static final Text MEASURE = new Text();
+
     private static double textWidth(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        synchronized (MEASURE) {
+            MEASURE.setFont(font);
+            MEASURE.setText(s);
+            return MEASURE.getLayoutBounds().getWidth();
+        }
     }
 
     private static double niceCeiling(long max) {

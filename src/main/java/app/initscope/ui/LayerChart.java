@@ -85,7 +85,7 @@ final class LayerChart extends Region {
             }
         }
         double legendW = 150;
-        double left = 62;
+        double left = 80;
         double right = w - legendW - 10;
         double top = 30;
         double bottom = h - 44;
@@ -132,9 +132,9 @@ final class LayerChart extends Region {
         }
         g.fillText("layer", (left + right) / 2, bottom + 24);
         g.save();
-        g.translate(14, (top + bottom) / 2);
+        g.translate(8, (top + bottom) / 2);
         g.rotate(-90);
-        g.fillText(yLabel, 0, -6);
+        g.fillText(yLabel, 0, 0);
         g.restore();
         g.setStroke(AXIS);
         g.setLineWidth(1.5);

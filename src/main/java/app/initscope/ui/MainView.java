@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,7 +63,7 @@ public final class MainView extends BorderPane {
 
         VBox side = viewOptions();
         side.setPadding(new Insets(12));
-        side.setPrefWidth(250);
+        side.setPrefWidth(272);
         side.setMinWidth(Region.USE_PREF_SIZE);
         setLeft(side);
 
@@ -72,19 +73,28 @@ public final class MainView extends BorderPane {
         config.getStyleClass().add("config");
         config.setId("config");
         showConfig(model.config());
-        HBox title = new HBox(16, heading, formula);
+        config.setWrapText(true);
+        side.getChildren().add(config);
+        HBox title = new HBox(14, heading, formula);
         title.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        VBox top = new VBox(4, title, config, new StrategyPicker(model.strategyProperty()), controls());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // the title and the picker share a row while they fit, and wrap onto two rows in a narrow window
+        FlowPane headline = new FlowPane(24, 6, title, new StrategyPicker(model.strategyProperty()));
+        headline.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(4, headline, controls());
         top.setPadding(new Insets(10, 12, 0, 0));
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                tab("single", "Single", "The chosen strategy's z, activation and gradient histograms", single),
-                tab("compare", "Compare", "Every strategy side by side on shared axes, with a table", compare),
-                tab("depth", "Depth", "Layer by layer: what happens to the signal as the network gets deeper",
-                        depth),
-                tab("explain", "Explain", "What the picture shows and why, with the live numbers", explain));
+                tab("single", "Single", "The chosen strategy's z, activation and gradient histograms (Ctrl+1)",
+                        single),
+                tab("compare", "Compare", "Every strategy side by side on shared axes, with a table (Ctrl+2)",
+                        compare),
+                tab("depth", "Depth", "Layer by layer: what happens to the signal as the network gets deeper "
+                        + "(Ctrl+3)", depth),
+                tab("explain", "Explain", "What the picture shows and why, with the live numbers (Ctrl+4)",
+                        explain));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
         VBox center = new VBox(6, top, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -218,7 +228,7 @@ public final class MainView extends BorderPane {
         theory.setTooltip(new Tooltip("Draw the mean-field prediction N(0, q) over the z histogram."));
         TextField seed = new TextField(Long.toString(model.seedProperty().get()));
         seed.setId("seed");
-        seed.setPrefColumnCount(4);
+        seed.setPrefColumnCount(3);
         Label seedHint = new Label();
         seedHint.getStyleClass().add("hint");
         seedHint.setManaged(false);
@@ -242,6 +252,7 @@ public final class MainView extends BorderPane {
         Button resample = new Button("Resample");
         resample.setId("resample");
         resample.setOnAction(e -> model.resample());
+        resample.setMinWidth(Region.USE_PREF_SIZE);
         resample.setTooltip(new Tooltip("Draw new random numbers (a new seed): the shapes stay, the details move."));
         HBox seedRow = labeledRow("seed", seedTip, seed, resample);
         Button reset = new Button("Reset to defaults");
@@ -328,7 +339,7 @@ public final class MainView extends BorderPane {
     }
 
     private void showConfig(ExperimentConfig c) {
-        config.setText(String.format(Locale.ROOT, "%s · fan_in %d · samples %d · width %d · depth %d · seed %d",
+        config.setText(String.format(Locale.ROOT, "showing: %s · fan_in %d · samples %d · width %d · depth %d · seed %d",
                 c.activation().label(), c.fanIn(), c.samples(), c.width(), c.depth(), c.seed()));
     }
 
@@ -338,6 +349,14 @@ public final class MainView extends BorderPane {
     }
 
     private void onKey(KeyEvent e) {
+        if (e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()) {
+            int index = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
+            if (index >= 0 && index < tabs.getTabs().size()) {
+                showView(index);        // Ctrl+1..4: the views
+                e.consume();
+            }
+            return;
+        }
         if (e.getTarget() instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             return;
         }

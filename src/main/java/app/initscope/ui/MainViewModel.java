@@ -124,6 +124,11 @@ public final class MainViewModel {
                 .outputs(outputs.get()).bins(bins.get()).seed(seed.get()).leakySlope(leakySlope.get()).build();
     }
 
+    /** Whether a computation runs or waits. */
+    public boolean isComputing() {
+        return service.isRunning() || service.hasWaiting();
+    }
+
     /** Cancels any computation, running or waiting. */
     public void cancel() {
         service.cancelAll();

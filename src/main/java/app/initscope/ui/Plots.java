@@ -41,7 +41,7 @@ final class Plots {
             case Z -> {
                 if (theory && Double.isFinite(l.theory().stdZ())) {
                     q = l.theory().varianceZ();
-                    note = "theory: std " + Ticks.label(l.theory().stdZ());
+                    note = "theory (dashed, ±σ dotted): std " + Ticks.label(l.theory().stdZ());
                 }
             }
             case ACTIVATION -> {

@@ -118,7 +118,7 @@ class ViewsTest {
         robot.interact(() -> view.showView(1));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node largeRow = robot.lookup(".table-row-cell").<javafx.scene.control.TableRow<?>>match(
-                r -> r.getItem() instanceof CompareView.Row row && row.strategy() == Strategy.LARGE).query();
+                r -> r.getItem() instanceof CompareView.Line line && line.strategy == Strategy.LARGE).query();
         robot.clickOn(largeRow);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Strategy.LARGE, model.strategyProperty().get());

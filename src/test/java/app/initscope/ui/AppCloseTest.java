@@ -1,0 +1,48 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Closing the real application window while it computes cancels the work and stops every compute thread. */
+class AppCloseTest {
+
+    @Test
+    void closingTheWindowDuringAComputationCancelsItAndStopsTheComputeThreads() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        App app = (App) FxToolkit.setupApplication(App.class);
+        MainViewModel model = app.model();
+        // a big network: some seconds of work, so the close surely lands in the middle of it
+        WaitForAsyncUtils.asyncFx(() -> model.batch(() -> {
+            model.samplesProperty().set(20000);
+            model.widthProperty().set(2048);
+            model.fanInProperty().set(2048);
+            model.depthProperty().set(3);
+        })).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(model::isComputing).get()
+                && model.resultProperty().get() != null);
+        assertFalse(app.engine().isTerminated());
+
+        long start = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage stage = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage s
+                    && s.getTitle() != null && s.getTitle().startsWith("InitScope")).findFirst().orElseThrow();
+            // what the window manager's close button does: the close request, then the window goes away
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        }).get();
+        FxToolkit.cleanupApplication(app);              // Application.stop(), as when the last window closes
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(model::isComputing).get()
+                && app.engine().isTerminated());
+        double millis = (System.nanoTime() - start) / 1e6;
+        assertTrue(app.engine().isTerminated());
+        assertTrue(millis < 5000, "stopped in " + millis + " ms");
+    }
+}

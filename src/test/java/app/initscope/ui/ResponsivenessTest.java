@@ -1,0 +1,103 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.service.Engine;
+import app.initscope.service.ExperimentService;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The FX thread stays free while the seed experiment computes: a probe posts a task to it every millisecond and
+ * records how much CPU time the FX thread spent before it ran the task. The largest is the longest stretch the
+ * FX thread was busy (drawing the new results, laying out, pulsing); the computation itself must never be on it.
+ * CPU time rather than wall time, because with every core computing the FX thread also waits for a core, which
+ * is the scheduler's doing and not work on the FX thread (wall-clock waits were 10–80 ms on the 2-core VM).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ResponsivenessTest {
+
+    /** One frame at 60 Hz: the FX thread may not spend longer than this on anything while a computation runs. */
+    private static final long MAX_BUSY_MILLIS = 16;
+
+    private Engine engine;
+    private MainViewModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        engine = new Engine(2);
+        model = new MainViewModel(new ExperimentService(engine));
+        view = new MainView(model);
+        stage.setScene(new Scene(view, 1280, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        Platform.runLater(model::cancel);
+        engine.close();
+    }
+
+    private long longestStallWhileComputing(FxRobot robot, int fanIn) throws Exception {
+        robot.interact(() -> model.fanInProperty().set(fanIn));
+        AtomicLong worst = new AtomicLong();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long fx = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().threadId()).get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!complete(fanIn) && System.nanoTime() < deadline) {
+            CountDownLatch ran = new CountDownLatch(1);
+            long cpuAtPost = threads.getThreadCpuTime(fx);
+            Platform.runLater(() -> {
+                // CPU time the FX thread spent before it reached this task: its busy stretch, not counting time
+                // it merely waited for a core (the compute threads use every core)
+                worst.accumulateAndGet(threads.getCurrentThreadCpuTime() - cpuAtPost, Math::max);
+                ran.countDown();
+            });
+            assertTrue(ran.await(10, TimeUnit.SECONDS), "the FX thread answers");
+            Thread.sleep(1);
+        }
+        assertTrue(complete(fanIn), "the computation finished");
+        return worst.get() / 1_000_000;
+    }
+
+    private boolean complete(int fanIn) {
+        ExperimentResult r = model.resultProperty().get();
+        return r != null && r.config().fanIn() == fanIn && r.results().size() == Strategy.values().length;
+    }
+
+    @Test
+    void theFxThreadIsNeverBusyLongWhileTheSeedExperimentComputes(FxRobot robot) throws Exception {
+        warmUp(robot);
+        String[] views = {"single", "compare", "depth", "explain"};
+        int fanIn = 999;
+        for (int v = 0; v < views.length; v++) {
+            int index = v;
+            robot.interact(() -> view.showView(index));
+            longestStallWhileComputing(robot, fanIn--);        // the view's first drawing builds its nodes
+            long busy = longestStallWhileComputing(robot, fanIn--);
+            assertTrue(busy <= MAX_BUSY_MILLIS, views[v] + " view: the FX thread was busy for " + busy + " ms");
+        }
+    }
+
+    private void warmUp(FxRobot robot) throws TimeoutException {
+        robot.interact(model::compute);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> complete(1000));
+    }
+}
