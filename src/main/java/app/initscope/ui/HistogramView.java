@@ -139,9 +139,27 @@ public final class HistogramView extends Region {
                 y += 16;
             }
             g.setFont(SMALL);
-            String line = "std " + Ticks.label(s.std())
-                    + (s.saturatedFraction() != null ? " · sat " + pct(s.saturatedFraction()) : "")
-                    + (s.zeroFraction() >= 0.005 ? " · zeros " + pct(s.zeroFraction()) : "");
+            // the statistics on one line when they fit, else as many lines as they need (at most three)
+            List<String> parts = new java.util.ArrayList<>(List.of("std " + Ticks.label(s.std())));
+            if (s.saturatedFraction() != null) {
+                parts.add("sat " + pct(s.saturatedFraction()));
+            }
+            if (s.zeroFraction() >= 0.005) {
+                parts.add("zeros " + pct(s.zeroFraction()));
+            }
+            String line = "";
+            int lines = 0;
+            for (String part : parts) {
+                String joined = line.isEmpty() ? part : line + " · " + part;
+                if (!line.isEmpty() && textWidth(joined, SMALL) > w - 8 && lines < 2) {
+                    g.fillText(line, 4, y);
+                    y += 15;
+                    lines++;
+                    line = part;
+                } else {
+                    line = joined;
+                }
+            }
             g.fillText(line, 4, y);
             y += 16;
             top = y + 4;
@@ -315,15 +333,10 @@ public final class HistogramView extends Region {
         }
     }
 
-    /** One node reused for measuring: painting runs on the FX thread only (or the export's single thread). */
-    private static final Text MEASURE = new Text();
-
     private static double textWidth(String s, Font font) {
-        synchronized (MEASURE) {
-            MEASURE.setFont(font);
-            MEASURE.setText(s);
-            return MEASURE.getLayoutBounds().getWidth();
-        }
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static double niceCeiling(long max) {

@@ -18,7 +18,7 @@ final class Ticks {
             ticks.add(lo);
             return ticks;
         }
-        double step = niceStep(span / Math.max(1, target));
+        double step = nearestStep(span / Math.max(1, target));
         double first = Math.ceil(lo / step) * step;
         for (double t = first; t <= hi + step * 1e-9; t += step) {
             ticks.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
@@ -26,6 +26,18 @@ final class Ticks {
         return ticks;
     }
 
+    /**
+     * The 1-2-5 step nearest to {@code raw} (on a log scale), so that about {@code target} ticks appear: rounding
+     * up instead left a ±4.8 axis with a single tick at 0.
+     */
+    static double nearestStep(double raw) {
+        double exp = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / exp;
+        double nice = f < Math.sqrt(2) ? 1 : f < Math.sqrt(10) ? 2 : f < Math.sqrt(50) ? 5 : 10;
+        return nice * exp;
+    }
+
+    /** The smallest 1-2-5 step at least {@code raw}. */
     static double niceStep(double raw) {
         double exp = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / exp;

@@ -57,11 +57,22 @@ class ResponsivenessTest {
 
     private long longestStallWhileComputing(FxRobot robot, int fanIn) throws Exception {
         robot.interact(() -> model.fanInProperty().set(fanIn));
+        return longestStallUntil(fanIn);
+    }
+
+    private long longestStallUntil(int fanIn) throws Exception {
+        long busy = longestBusyWhile(() -> !complete(fanIn));
+        assertTrue(complete(fanIn), "the computation finished");
+        return busy;
+    }
+
+    /** Probes the FX thread every millisecond while {@code running} holds; returns its longest busy stretch. */
+    private static long longestBusyWhile(java.util.function.BooleanSupplier running) throws Exception {
         AtomicLong worst = new AtomicLong();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fx = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().threadId()).get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!complete(fanIn) && System.nanoTime() < deadline) {
+        while (running.getAsBoolean() && System.nanoTime() < deadline) {
             CountDownLatch ran = new CountDownLatch(1);
             long cpuAtPost = threads.getThreadCpuTime(fx);
             Platform.runLater(() -> {
@@ -73,7 +84,6 @@ class ResponsivenessTest {
             assertTrue(ran.await(10, TimeUnit.SECONDS), "the FX thread answers");
             Thread.sleep(1);
         }
-        assertTrue(complete(fanIn), "the computation finished");
         return worst.get() / 1_000_000;
     }
 
@@ -94,6 +104,32 @@ class ResponsivenessTest {
             long busy = longestStallWhileComputing(robot, fanIn--);
             assertTrue(busy <= MAX_BUSY_MILLIS, views[v] + " view: the FX thread was busy for " + busy + " ms");
         }
+    }
+
+    @Test
+    void aDragAcrossTheWholeFanInRangeStaysFluidAndEndsOnTheLastValue(FxRobot robot) throws Exception {
+        warmUp(robot);
+        javafx.scene.control.Slider slider = robot.lookup("#fan-in-slider").queryAs(javafx.scene.control.Slider.class);
+        // a two-second drag from 1 to 4096, one slider position per 60 Hz frame, as a mouse drag delivers them
+        Thread drag = new Thread(() -> {
+            int frames = 120;
+            for (int i = 0; i <= frames; i++) {
+                double position = slider.getMin() + (slider.getMax() - slider.getMin()) * i / frames;
+                Platform.runLater(() -> slider.setValue(position));
+                try {
+                    Thread.sleep(16);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        drag.start();
+        long busy = longestBusyWhile(drag::isAlive);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(busy <= MAX_BUSY_MILLIS, "the FX thread was busy for " + busy + " ms during the drag");
+        assertTrue(model.fanInProperty().get() == 4096, "the drag ends at the top: " + model.fanInProperty().get());
+        longestStallUntil(4096);
+        assertTrue(model.shownProperty().get().layer(1).fanIn() == 4096, "the last value is what is shown");
     }
 
     private void warmUp(FxRobot robot) throws TimeoutException {

@@ -16,6 +16,12 @@ class TicksTest {
     }
 
     @Test
+    void theStepIsTheNearestNiceOneSoAnAxisGetsAboutTheTicksAskedFor() {
+        // a step of 2.2 rounds to 2, not up to 5 (which left a single tick at 0)
+        assertEquals(List.of(-4.0, -2.0, 0.0, 2.0, 4.0), Ticks.of(-4.769, 4.087, 4));
+    }
+
+    @Test
     void labelsAreShortAndUseTrueMinusSigns() {
         assertEquals("−5e−4", Ticks.label(-5e-4));
         assertEquals("1.25e6", Ticks.label(1.25e6));
