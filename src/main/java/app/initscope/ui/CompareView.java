@@ -35,7 +35,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 /**
@@ -90,17 +89,7 @@ final class CompareView extends SplitPane {
         CheckComboBox<Strategy> pick = new CheckComboBox<>();
         pick.setId("compare-strategies");
         pick.getItems().setAll(Strategy.values());
-        pick.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Strategy s) {
-                return s == null ? "" : s.label();
-            }
-
-            @Override
-            public Strategy fromString(String s) {
-                return null;
-            }
-        });
+        pick.setConverter(Fx.labels(Strategy::label));
         pick.setTitle("strategies in the grid");
         pick.setShowCheckedCount(true);
         for (Strategy s : model.comparedStrategies()) {
@@ -137,16 +126,13 @@ final class CompareView extends SplitPane {
         grid.setId("compare-grid");
         grid.setHgap(8);
         grid.setVgap(4);
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
+        ScrollPane scroll = Fx.scrolling(grid);
         VBox top = new VBox(bar, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         table.setId("compare-table");
         table.setFixedCellSize(26);             // rows of one height lay out much faster when the items change
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (Strategy s : Strategy.values()) {
             table.getItems().add(new Line(s));
         }
@@ -160,28 +146,25 @@ final class CompareView extends SplitPane {
                 setGraphic(empty || s == null ? null : new Rectangle(12, 12, Palette.of(s)));
             }
         });
-        name.setPrefWidth(140);
+        name.setPrefWidth(150);
         table.getColumns().add(name);
         table.getColumns().add(number("mean z", Row::meanZ));
         table.getColumns().add(number("std z", Row::stdZ));
-        TableColumn<Line, Double> theoryColumn = number("theory", Row::theoryStdZ);
-        theoryColumn.setGraphic(null);
-        Label theoryHead = new Label("theory");
-        theoryHead.setTooltip(new Tooltip("The std of z that the mean-field theory predicts for this layer"));
-        theoryColumn.setText(null);
-        theoryColumn.setGraphic(theoryHead);
-        table.getColumns().add(theoryColumn);
+        table.getColumns().add(number("theory\nstd z", Row::theoryStdZ));
         table.getColumns().add(number("mean a", Row::meanA));
         table.getColumns().add(number("std a", Row::stdA));
-        table.getColumns().add(percent("saturated", Row::saturated));
-        table.getColumns().add(percent("zeros", Row::zeros));
+        table.getColumns().add(percent("saturated\na", Row::saturated));
+        table.getColumns().add(percent("zeros\na", Row::zeros));
         gradientColumn = number("std δ", Row::stdGradient);
         table.getColumns().add(gradientColumn);
-        TableColumn<Line, Integer> distinct = new TableColumn<>("distinct");
+        TableColumn<Line, Integer> distinct = new TableColumn<>("distinct\nunits");
         distinct.setCellValueFactory(c -> of(c.getValue(), Row::distinctUnits));
+        distinct.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(distinct);
         table.getColumns().add(number("loss", Row::loss));
         table.setPlaceholder(new Label("computing…"));
+        table.setTooltip(new Tooltip("Every strategy's numbers at the shown layer (the same as `initscope run`). "
+                + "theory std z is the mean-field prediction. Click a header to sort, a row to show that strategy."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !selecting) {
                 model.strategyProperty().set(now.strategy);

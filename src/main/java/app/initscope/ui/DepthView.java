@@ -38,10 +38,7 @@ final class DepthView extends SplitPane {
         grid.setId("depth-grid");
         grid.setHgap(4);
         grid.setVgap(2);
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
+        ScrollPane scroll = Fx.scrolling(grid);
         activationChart.setId("depth-chart-activation");
         gradientChart.setId("depth-chart-gradient");
         HBox charts = new HBox(10, activationChart, gradientChart);

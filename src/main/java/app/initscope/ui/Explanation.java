@@ -71,8 +71,9 @@ public final class Explanation {
             case VANISHING -> "Vanishing signal: std z " + num(l.z().std());
             case EXPLODING -> "Exploding signal: std z " + num(l.z().std());
             case SHRINKING -> "Shrinking signal: std z " + num(l.z().std());
-            case PRESERVED -> "Variance preserved: std z " + num(l.z().std())
-                    + (f.findings.contains(Finding.HALF_OFF) ? ", half the units off" : "");
+            case PRESERVED -> f.findings.contains(Finding.HALF_OFF)
+                    ? "Scale preserved: E[a²] " + num(secondMoment(l.activation())) + ", half the units off"
+                    : "Variance preserved: std z " + num(l.z().std());
             case HALF_OFF -> "Half off: zeros " + percent(l.activation().zeroFraction());
         };
         return f.config.depth() > 1 ? text + " (layer " + l.layer() + " of " + f.config.depth() + ")" : text;
@@ -173,8 +174,14 @@ public final class Explanation {
                     s.add("If every layer shrinks it like this, a deep network loses the signal.");
                 }
                 case PRESERVED -> {
-                    s.add("std z " + num(z.std()) + ": the variance is preserved. z keeps roughly the input's "
-                            + "scale.");
+                    if (f.findings.contains(Finding.HALF_OFF)) {
+                        s.add("std z " + num(z.std()) + " is larger than the input's 1 on purpose: ReLU zeroes about "
+                                + "half of z, so what reaches the next layer is E[a²] = "
+                                + num(secondMoment(a)) + ", the input's scale again.");
+                    } else {
+                        s.add("std z " + num(z.std()) + ": the variance is preserved. z keeps roughly the input's "
+                                + "scale.");
+                    }
                     if (a.saturatedFraction() != null) {
                         s.add("So " + f.activation.label() + " works in its useful range: only "
                                 + percent(a.saturatedFraction()) + " of the activations are saturated.");
@@ -196,7 +203,8 @@ public final class Explanation {
         double loss = f.result.loss();
         if (Double.isFinite(loss)) {
             s.add("Before any training the loss is " + num(loss) + "; always answering 0 would score about "
-                    + num(f.config.outputs() / 2.0) + ".");
+                    + num(f.config.outputs() / 2.0) + ". An untrained readout adds its own random guesses, so a "
+                    + "higher loss here says nothing bad; whether the gradients can flow is what matters.");
         } else {
             s.add("Before any training the loss is not finite.");
         }
@@ -354,6 +362,11 @@ public final class Explanation {
             case SELU -> "SELU expects Var(z) = 1; the factor 2 makes z about √2 too wide for it.";
             case GELU -> "GELU drops part of the negative side, like ReLU, so the factor 2 roughly makes up for it.";
         };
+    }
+
+    /** E[v²] = mean² + std². */
+    private static double secondMoment(app.initscope.core.stats.Summary v) {
+        return v.mean() * v.mean() + v.std() * v.std();
     }
 
     // ---- What to try -----------------------------------------------------------------------------------------

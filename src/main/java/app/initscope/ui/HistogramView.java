@@ -4,9 +4,7 @@ import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -18,7 +16,7 @@ import javafx.scene.text.TextAlignment;
  * header with the statistics, the counts that fell off the axis or were not finite, and optionally the
  * theory's N(0, q) density.
  */
-public final class HistogramView extends Region {
+public final class HistogramView extends CanvasRegion {
 
     /**
      * What to draw.
@@ -54,12 +52,10 @@ public final class HistogramView extends Region {
     private static final Color THEORY = Color.web("#222222");
     private static final Color WARN = Color.web("#b00020");
 
-    private final Canvas canvas = new Canvas();
     private Data data;
     private boolean compact;
 
     public HistogramView() {
-        getChildren().add(canvas);
         getStyleClass().add("histogram-view");
         setMinSize(240, 200);
         setPrefSize(420, 320);
@@ -92,19 +88,8 @@ public final class HistogramView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        paint(g, canvas.getWidth(), canvas.getHeight(), data, compact);
+    void paint(GraphicsContext g, double w, double h) {
+        paint(g, w, h, data, compact);
     }
 
     /** Paints a histogram into any graphics context of the given logical size. */
@@ -204,6 +189,22 @@ public final class HistogramView extends Region {
             axisHi = lo + pad;
         }
         long maxCount = Math.max(1, hist.maxCount());
+        // ReLU's exact zeros can be half of all values: one bar that would flatten the rest. Scale to the other
+        // bins and draw that bar broken at the top, with its count.
+        int zeroBin = -1;
+        if (!degenerate && !data.logY() && s.zeroFraction() >= 0.2 && lo <= 0 && hi >= 0) {
+            int zb = (int) Math.min(hist.bins() - 1, Math.floor(-lo / (hi - lo) * hist.bins()));
+            long others = 0;
+            for (int i = 0; i < hist.bins(); i++) {
+                if (i != zb) {
+                    others = Math.max(others, hist.count(i));
+                }
+            }
+            if (others > 0 && hist.count(zb) > 2.5 * others) {
+                zeroBin = zb;
+                maxCount = others;
+            }
+        }
         boolean log = data.logY();
         double yMax = log ? Math.pow(10, Math.ceil(Math.log10(maxCount + 1))) : niceCeiling(maxCount);
         // the height of a count as a fraction of the plot: linear, or log10(1 + count)
@@ -246,8 +247,28 @@ public final class HistogramView extends Region {
                 if (c == 0) {
                     continue;
                 }
-                double barH = Math.max(1, frac.applyAsDouble(c) * plotH);
+                double barH = Math.min(plotH, Math.max(1, frac.applyAsDouble(c) * plotH));
                 g.fillRect(left + i * bw, bottom - barH, Math.max(1, bw - (bw > 4 ? 1 : 0)), barH);
+            }
+            if (zeroBin >= 0) {
+                double x = left + zeroBin * bw;
+                double barW = Math.max(1, bw - (bw > 4 ? 1 : 0));
+                g.setFill(Color.WHITE);                              // the break: a gap near the top
+                g.fillRect(x - 1, top + 8, barW + 2, 4);
+                g.setFill(AXIS);
+                g.setFont(compact ? TINY : SMALL);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                long zeros = Math.round(s.zeroFraction() * s.count());
+                Font font = compact ? TINY : SMALL;
+                String count = shortCount(zeros) + " zeros";
+                if (x + barW + 4 + textWidth("◀ " + count, font) <= right) {
+                    g.fillText("◀ " + count, x + barW + 4, top + 2);
+                } else if (x - 4 - textWidth(count + " ▶", font) >= left) {
+                    g.setTextAlign(TextAlignment.RIGHT);
+                    g.fillText(count + " ▶", x - 4, top + 2);
+                }
+                g.setFill(fill);
             }
         }
 
@@ -295,11 +316,18 @@ public final class HistogramView extends Region {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.setFont(tickFont);
-        List<Double> xt = Ticks.of(axisLo, axisHi, Math.max(3, (int) (plotW / (compact ? 45 : 60))));
-        for (double t : xt) {
+        int wanted = compact ? Math.max(2, (int) (plotW / 50)) : Math.max(3, (int) (plotW / 60));
+        List<Double> xt = Ticks.of(axisLo, axisHi, wanted);
+        while (wanted > 1 && xt.size() > 2 && widest(xt, tickFont) * xt.size() * 1.4 > plotW) {
+            wanted = Math.max(1, Math.min(wanted - 1, xt.size() - 2));   // fewer ticks until their labels fit
+            xt = Ticks.of(axisLo, axisHi, wanted);
+        }
+        List<String> labels = Ticks.labels(xt);
+        for (int i = 0; i < xt.size(); i++) {
+            double t = xt.get(i);
             double x = left + (t - axisLo) / (axisHi - axisLo) * plotW;
             g.strokeLine(x, bottom, x, bottom + (compact ? 3 : 5));
-            String label = Ticks.label(t);
+            String label = labels.get(i);
             double half = textWidth(label, tickFont) / 2;
             double cx = Math.min(Math.max(x, half + 2), w - half - 2);   // keep edge labels inside the canvas
             g.fillText(label, cx, bottom + (compact ? 4 : 7));
@@ -314,11 +342,12 @@ public final class HistogramView extends Region {
             g.setFont(SMALL_BOLD);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            double tw = Math.min(textWidth(data.note(), SMALL_BOLD), w - 2 * left);
+            String note = fit(data.note(), SMALL_BOLD, w - 2 * left - 8);
+            double tw = textWidth(note, SMALL_BOLD);
             g.setFill(Color.color(1, 1, 1, 0.85));
             g.fillRect(left + 2, top + 1, tw + 6, 17);
             g.setFill(WARN);
-            g.fillText(data.note(), left + 5, top + 2, w - 2 * left - 6);
+            g.fillText(note, left + 5, top + 2);
         }
 
         // what is not on the axis
@@ -331,6 +360,24 @@ public final class HistogramView extends Region {
             g.fillText((off > 0 ? off + " off axis" : "") + (off > 0 && s.nonFinite() > 0 ? ", " : "")
                     + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), right, compact ? 3 : top - 22);
         }
+    }
+
+    private static double widest(List<Double> ticks, Font font) {
+        return Ticks.labels(ticks).stream().mapToDouble(t -> textWidth(t, font)).max().orElse(0);
+    }
+
+    /** The text, cut with an ellipsis where it would be wider than {@code max} (never squeezed). */
+    private static String fit(String text, Font font, double max) {
+        if (textWidth(text, font) <= max) {
+            return text;
+        }
+        for (int n = text.length() - 1; n > 1; n--) {
+            String cut = text.substring(0, n).stripTrailing() + "…";
+            if (textWidth(cut, font) <= max) {
+                return cut;
+            }
+        }
+        return "…";
     }
 
     private static double textWidth(String s, Font font) {

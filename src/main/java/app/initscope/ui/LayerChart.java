@@ -3,9 +3,7 @@ package app.initscope.ui;
 import app.initscope.core.init.Strategy;
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -16,7 +14,7 @@ import javafx.scene.text.TextAlignment;
  * shrinks with depth. A value of 0 (or not finite) cannot sit on a log axis: it is drawn as an open marker on the
  * bottom edge and the legend says so.
  */
-final class LayerChart extends Region {
+final class LayerChart extends CanvasRegion {
 
     /** One strategy's values, for layers 1, 2, … */
     record Series(Strategy strategy, double[] values) {
@@ -27,13 +25,11 @@ final class LayerChart extends Region {
     private static final Color AXIS = Color.web("#333333");
     private static final Color GRID = Color.web("#e6e6e6");
 
-    private final Canvas canvas = new Canvas();
     private String title = "";
     private String yLabel = "";
     private List<Series> series = List.of();
 
     LayerChart() {
-        getChildren().add(canvas);
         setMinSize(200, 160);
         setPrefSize(480, 260);
     }
@@ -51,18 +47,8 @@ final class LayerChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
-        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), title, yLabel, series);
+    void paint(GraphicsContext g, double w, double h) {
+        paint(g, w, h, title, yLabel, series);
     }
 
     static void paint(GraphicsContext g, double w, double h, String title, String yLabel, List<Series> series) {

@@ -31,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -281,17 +280,7 @@ public final class MainView extends BorderPane {
         ChoiceBox<Activation> activation = new ChoiceBox<>();
         activation.setId("activation");
         activation.getItems().setAll(Activation.values());
-        activation.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Activation a) {
-                return a == null ? "" : a.label();
-            }
-
-            @Override
-            public Activation fromString(String s) {
-                return null;
-            }
-        });
+        activation.setConverter(Fx.labels(Activation::label));
         activation.valueProperty().bindBidirectional(model.activationProperty());
         Tooltip tip = new Tooltip("The nonlinearity φ after every hidden layer. Xavier suits tanh and sigmoid; "
                 + "He suits ReLU, which zeroes half its inputs.");

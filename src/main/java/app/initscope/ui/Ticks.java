@@ -66,4 +66,26 @@ final class Ticks {
         }
         return s.replace('-', '−');
     }
+
+    /**
+     * Labels for the ticks of one axis in one notation: decimals with the same number of places when every tick
+     * is readable that way (−0.0010, −0.0005, 0, 0.0005, 0.0010 rather than −0.001, −5e−4, …), else each in the
+     * short form of {@link #label}.
+     */
+    static List<String> labels(List<Double> ticks) {
+        double step = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int i = 0; i < ticks.size(); i++) {
+            largest = Math.max(largest, Math.abs(ticks.get(i)));
+            if (i > 0) {
+                step = Math.min(step, Math.abs(ticks.get(i) - ticks.get(i - 1)));
+            }
+        }
+        if (ticks.size() < 2 || !(step > 0) || largest >= 1e5 || step < 1e-4) {
+            return ticks.stream().map(Ticks::label).toList();
+        }
+        int places = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+        return ticks.stream().map(t -> t == 0 ? "0"
+                : String.format(Locale.ROOT, "%." + places + "f", t).replace('-', '−')).toList();
+    }
 }

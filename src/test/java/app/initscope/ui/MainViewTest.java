@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.core.init.Strategy;
-import app.initscope.service.Engine;
-import app.initscope.service.ExperimentService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -26,24 +22,19 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
 
-    private Engine engine;
+    private TestWindow window;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        engine = new Engine(2);
-        model = new MainViewModel(new ExperimentService(engine));
-        stage.setScene(new Scene(new MainView(model), 1280, 720));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        window = TestWindow.open(stage);
+        model = window.model();
         model.compute();
     }
 
     @AfterEach
     void stop() {
-        Platform.runLater(model::cancel);
-        engine.close();
+        window.close();
     }
 
     private void awaitResult() throws TimeoutException {

@@ -33,4 +33,14 @@ class TicksTest {
         assertEquals("1e4", Ticks.label(9999.7));
         assertEquals("–", Ticks.label(Double.NaN));
     }
+
+    @Test
+    void oneAxisUsesOneNotation() {
+        assertEquals(List.of("−0.0010", "−0.0005", "0", "0.0005", "0.0010"),
+                Ticks.labels(List.of(-0.001, -0.0005, 0.0, 0.0005, 0.001)));
+        assertEquals(List.of("−1.0", "−0.5", "0", "0.5", "1.0"), Ticks.labels(List.of(-1.0, -0.5, 0.0, 0.5, 1.0)));
+        assertEquals(List.of("−100", "0", "100"), Ticks.labels(List.of(-100.0, 0.0, 100.0)));
+        assertEquals(List.of("−2e5", "0", "2e5"), Ticks.labels(List.of(-2e5, 0.0, 2e5)));
+        assertEquals(List.of("−5e−5", "0", "5e−5"), Ticks.labels(List.of(-5e-5, 0.0, 5e-5)));
+    }
 }

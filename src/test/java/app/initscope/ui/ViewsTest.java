@@ -10,8 +10,6 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.stats.Histogram;
-import app.initscope.service.Engine;
-import app.initscope.service.ExperimentService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -37,17 +33,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ViewsTest {
 
-    private Engine engine;
+    private TestWindow window;
     private MainViewModel model;
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        engine = new Engine(2);
-        model = new MainViewModel(new ExperimentService(engine));
-        view = new MainView(model);
-        stage.setScene(new Scene(view, 1280, 720));
-        stage.show();
+        window = TestWindow.open(stage);
+        model = window.model();
+        view = window.view();
         // a small network keeps these tests quick; the seed experiment is MainViewTest's
         model.batch(() -> {
             model.fanInProperty().set(200);
@@ -58,8 +52,7 @@ class ViewsTest {
 
     @AfterEach
     void stop() {
-        Platform.runLater(model::cancel);
-        engine.close();
+        window.close();
     }
 
     private void awaitComplete(Predicate<ExperimentResult> which) throws TimeoutException {
