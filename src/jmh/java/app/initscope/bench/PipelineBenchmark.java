@@ -38,6 +38,7 @@ public class PipelineBenchmark {
     private Engine engine;
     private ExperimentRunner runner;
     private ExperimentConfig config;
+    private ExperimentConfig sliderConfig;
     private Network network;
     private RandomStreams random;
 
@@ -46,6 +47,7 @@ public class PipelineBenchmark {
         engine = new Engine(threads);
         runner = engine.runner();
         config = ExperimentConfig.defaults();
+        sliderConfig = config.toBuilder().fanIn(999).strategies(java.util.List.of(Strategy.XAVIER)).build();
         network = runner.newNetwork(config);
         random = new RandomStreams(config.seed());
         network.drawData(random, false);
@@ -60,6 +62,16 @@ public class PipelineBenchmark {
     @Benchmark
     public StrategyResult oneStrategy() {
         return runner.runStrategy(config, network, random, Strategy.XAVIER, RunListener.NONE, () -> false);
+    }
+
+    /**
+     * What a slider change costs before the first histogram can be drawn: a new config (fan_in 999) from scratch,
+     * allocation and data included, to the visible strategy's result. Target: well under the 100 ms a change may
+     * take on screen.
+     */
+    @Benchmark
+    public ExperimentResult sliderChangeToFirstStrategy() {
+        return runner.run(sliderConfig, RunListener.NONE, () -> false);
     }
 
     /** The five seed strategies, from config to result. Target: ≤ 150 ms. */
