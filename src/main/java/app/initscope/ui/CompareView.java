@@ -1,5 +1,9 @@
 package app.initscope.ui;
 
+import app.initscope.render.Plots;
+import app.initscope.render.Palette;
+import app.initscope.render.Ticks;
+import app.initscope.render.HistogramChart;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -266,9 +270,9 @@ final class CompareView extends SplitPane {
         boolean theory = model.showTheoryProperty().get();
         for (int c = 0; c < 3; c++) {
             TensorKind kind = kinds[c];
-            List<HistogramView.Data> column = Plots.locked(shown.stream()
+            List<HistogramChart.Data> column = Plots.locked(shown.stream()
                     .map(r -> Plots.data(result, r, layer, kind, "", theory, log)).toList());
-            Map<Strategy, HistogramView.Data> byStrategy = new EnumMap<>(Strategy.class);
+            Map<Strategy, HistogramChart.Data> byStrategy = new EnumMap<>(Strategy.class);
             for (int i = 0; i < column.size(); i++) {
                 byStrategy.put(shown.get(i).strategy(), column.get(i));
             }

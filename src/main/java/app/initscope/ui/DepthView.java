@@ -1,5 +1,8 @@
 package app.initscope.ui;
 
+import app.initscope.render.Plots;
+import app.initscope.render.LayerLines;
+import app.initscope.render.HistogramChart;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -82,8 +85,8 @@ final class DepthView extends SplitPane {
         grid.getColumnConstraints().clear();
         grid.getRowConstraints().clear();
         int depth = r.layers().size();
-        List<HistogramView.Data> as = new ArrayList<>();
-        List<HistogramView.Data> gs = new ArrayList<>();
+        List<HistogramChart.Data> as = new ArrayList<>();
+        List<HistogramChart.Data> gs = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
             as.add(Plots.data(result, r, l, TensorKind.ACTIVATION, "layer " + l, false, log));
             gs.add(Plots.data(result, r, l, g.tensor(), "layer " + l, false, log));
@@ -122,13 +125,13 @@ final class DepthView extends SplitPane {
     }
 
     private void drawCharts(ExperimentResult result, GradientView g) {
-        List<LayerChart.Series> sa = new ArrayList<>();
-        List<LayerChart.Series> sg = new ArrayList<>();
+        List<LayerLines.Series> sa = new ArrayList<>();
+        List<LayerLines.Series> sg = new ArrayList<>();
         for (var s : model.comparedStrategies()) {
             result.find(s).ifPresent(sr -> {
-                sa.add(new LayerChart.Series(s, sr.layers().stream().mapToDouble(l -> l.activation().std())
+                sa.add(new LayerLines.Series(s, sr.layers().stream().mapToDouble(l -> l.activation().std())
                         .toArray()));
-                sg.add(new LayerChart.Series(s, sr.layers().stream().mapToDouble(l -> l.get(g.tensor()).std())
+                sg.add(new LayerLines.Series(s, sr.layers().stream().mapToDouble(l -> l.get(g.tensor()).std())
                         .toArray()));
             });
         }
@@ -137,7 +140,7 @@ final class DepthView extends SplitPane {
                 "std(" + g.tensor().symbol() + "), log scale", sg);
     }
 
-    private static HistogramView small(String id, HistogramView.Data data) {
+    private static HistogramView small(String id, HistogramChart.Data data) {
         HistogramView v = new HistogramView();
         v.setCompact(true);
         v.setId(id);

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.Plots;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.Ticks;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;

@@ -1,5 +1,7 @@
 package app.initscope.ui;
 
+import app.initscope.render.Plots;
+import app.initscope.render.HistogramChart;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -60,7 +62,7 @@ final class SingleView extends GridPane {
                 log)));
     }
 
-    private HistogramView.Data axis(ExperimentResult all, int layer, TensorKind kind, HistogramView.Data d) {
+    private HistogramChart.Data axis(ExperimentResult all, int layer, TensorKind kind, HistogramChart.Data d) {
         if (!model.lockAxesProperty().get()) {
             return d;
         }

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.Palette;
 import app.initscope.core.init.Strategy;
 import java.util.ArrayList;
 import java.util.List;

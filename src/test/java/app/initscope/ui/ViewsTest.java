@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.LayerLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -132,12 +133,12 @@ class ViewsTest {
         for (int l = 1; l <= 10; l++) {
             assertTrue(robot.lookup("#depth-gradient-" + l).tryQuery().isPresent(), "layer " + l);
         }
-        List<LayerChart.Series> lines = view.depth().activationChart().series();
+        List<LayerLines.Series> lines = view.depth().activationChart().series();
         assertEquals(Strategy.SEED.size(), lines.size());
         assertEquals(10, lines.getFirst().values().length);
         // the chart plots the measured std of each layer
         var xavier = model.resultProperty().get().find(Strategy.XAVIER).orElseThrow();
-        LayerChart.Series line = lines.stream().filter(s -> s.strategy() == Strategy.XAVIER).findFirst()
+        LayerLines.Series line = lines.stream().filter(s -> s.strategy() == Strategy.XAVIER).findFirst()
                 .orElseThrow();
         assertEquals(xavier.layer(7).activation().std(), line.values()[6]);
     }

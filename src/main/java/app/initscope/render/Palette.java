@@ -1,4 +1,4 @@
-package app.initscope.ui;
+package app.initscope.render;
 
 import app.initscope.core.init.Strategy;
 import javafx.scene.paint.Color;

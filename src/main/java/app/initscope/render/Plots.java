@@ -1,4 +1,4 @@
-package app.initscope.ui;
+package app.initscope.render;
 
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** Builds what the histogram views draw from a result: titles, axis labels, notes, and shared axes. */
-final class Plots {
+public final class Plots {
 
     private Plots() {
     }
 
     /** How a tensor is named on an axis, e.g. {@code a = tanh(z)}. */
-    static String axisLabel(TensorKind kind, Activation activation) {
+    public static String axisLabel(TensorKind kind, Activation activation) {
         return switch (kind) {
             case Z -> "z = a·W";
             case ACTIVATION -> "a = " + activation.label() + "(z)";
-            case DELTA -> GradientView.DELTA.symbol();
-            case WEIGHT_GRADIENT -> GradientView.WEIGHT.symbol();
-            case LOCAL_GRADIENT -> GradientView.LOCAL.symbol();
+            case DELTA -> "δ = ∂L/∂z";
+            case WEIGHT_GRADIENT -> "∂L/∂W";
+            case LOCAL_GRADIENT -> "φ′(z)";
         };
     }
 
@@ -30,7 +30,7 @@ final class Plots {
      * What to draw for one tensor of one layer of one strategy: z carries the theory's curve and std, the
      * activation the symmetry warning, and the gradients the distinct-units count.
      */
-    static HistogramView.Data data(ExperimentResult result, StrategyResult r, int layer, TensorKind kind,
+    public static HistogramChart.Data data(ExperimentResult result, StrategyResult r, int layer, TensorKind kind,
                                    String title, boolean theory, boolean logY) {
         LayerResult l = r.layer(layer);
         boolean symmetric = l.distinctUnits() == 1;
@@ -59,13 +59,13 @@ final class Plots {
                 }
             }
         }
-        return new HistogramView.Data(result.preview() ? title + " · preview" : title,
+        return new HistogramChart.Data(result.preview() ? title + " · preview" : title,
                 axisLabel(kind, result.config().activation()), l.get(kind),
                 Palette.of(r.strategy()), q, note, warning, logY);
     }
 
     /** The smallest range that holds every histogram's range: a shared, locked axis. */
-    static double[] union(List<Histogram> histograms) {
+    public static double[] union(List<Histogram> histograms) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Histogram h : histograms) {
@@ -78,7 +78,7 @@ final class Plots {
     }
 
     /** The data re-binned onto a shared range (unchanged when the range is null or already its own). */
-    static HistogramView.Data onAxis(HistogramView.Data d, double[] range) {
+    public static HistogramChart.Data onAxis(HistogramChart.Data d, double[] range) {
         Histogram h = d.histogram();
         if (range == null || (range[0] == h.lo() && range[1] == h.hi())) {
             return d;
@@ -87,8 +87,8 @@ final class Plots {
     }
 
     /** Re-bins every data onto the union of their ranges. */
-    static List<HistogramView.Data> locked(List<HistogramView.Data> all) {
-        double[] range = union(all.stream().map(HistogramView.Data::histogram).toList());
+    public static List<HistogramChart.Data> locked(List<HistogramChart.Data> all) {
+        double[] range = union(all.stream().map(HistogramChart.Data::histogram).toList());
         return all.stream().map(d -> onAxis(d, range)).toList();
     }
 }

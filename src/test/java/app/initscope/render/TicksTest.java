@@ -1,4 +1,4 @@
-package app.initscope.ui;
+package app.initscope.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

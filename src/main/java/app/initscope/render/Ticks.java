@@ -1,17 +1,17 @@
-package app.initscope.ui;
+package app.initscope.render;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** "Nice" axis ticks (steps of 1, 2 or 5 times a power of ten) and their labels. */
-final class Ticks {
+public final class Ticks {
 
     private Ticks() {
     }
 
     /** About {@code target} ticks inside [lo, hi]. */
-    static List<Double> of(double lo, double hi, int target) {
+    public static List<Double> of(double lo, double hi, int target) {
         List<Double> ticks = new ArrayList<>();
         double span = hi - lo;
         if (!(span > 0) || !Double.isFinite(span)) {
@@ -38,7 +38,7 @@ final class Ticks {
     }
 
     /** The smallest 1-2-5 step at least {@code raw}. */
-    static double niceStep(double raw) {
+    public static double niceStep(double raw) {
         double exp = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / exp;
         double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
@@ -46,7 +46,7 @@ final class Ticks {
     }
 
     /** A short label for a tick or a statistic: 4 significant digits, scientific when tiny or huge. */
-    static String label(double v) {
+    public static String label(double v) {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "–" : v > 0 ? "∞" : "−∞";
         }
@@ -72,7 +72,7 @@ final class Ticks {
      * is readable that way (−0.0010, −0.0005, 0, 0.0005, 0.0010 rather than −0.001, −5e−4, …), else each in the
      * short form of {@link #label}.
      */
-    static List<String> labels(List<Double> ticks) {
+    public static List<String> labels(List<Double> ticks) {
         double step = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (int i = 0; i < ticks.size(); i++) {

@@ -1,0 +1,178 @@
+package app.initscope.cli;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.experiment.MemoryEstimate;
+import app.initscope.core.experiment.RunListener;
+import app.initscope.core.experiment.TensorKind;
+import app.initscope.core.init.Strategy;
+import app.initscope.export.FigureExport;
+import app.initscope.render.Figure;
+import app.initscope.render.Figures;
+import app.initscope.service.Engine;
+import app.initscope.service.FxThread;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code initscope export}: renders the window's views to PNG, SVG or CSV with the same painting code, on
+ * JavaFX's headless platform, so it works with no display at all.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Render a view of the experiment to PNG (at 1x, 2x or 4x), SVG or CSV, without a display. "
+                + "Prints the files it wrote.",
+        footer = {"", "Examples:",
+                "  initscope export --view single --strategy xavier --out figures",
+                "  initscope export --view compare --scale 4 --out figures",
+                "  initscope export --view depth --depth 10 --strategy small --format svg --out figures",
+                "  initscope export --view histogram --strategy large --tensor activation --format csv"})
+public final class ExportCommand implements Callable<Integer> {
+
+    /** The views. */
+    enum View { single, compare, depth, histogram }
+
+    /** Which tensor a histogram view shows. */
+    enum Tensor { z, activation, gradient }
+
+    /** Which gradient the third histogram shows. */
+    enum Gradient { delta, weightGradient, localGradient }
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "single",
+            description = "single, compare, depth or histogram (default: ${DEFAULT-VALUE}).")
+    View view;
+
+    @Option(names = "--strategy", paramLabel = "ID", defaultValue = "xavier",
+            description = "The strategy of the single, depth and histogram views (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--tensor", paramLabel = "T", defaultValue = "z",
+            description = "The histogram view's tensor: z, activation or gradient (default: ${DEFAULT-VALUE}).")
+    Tensor tensor;
+
+    @Option(names = "--gradient", paramLabel = "G", defaultValue = "delta",
+            description = "Which gradient: delta, weightGradient or localGradient (default: ${DEFAULT-VALUE}).")
+    Gradient gradient;
+
+    @Option(names = "--layer", paramLabel = "N", defaultValue = "1",
+            description = "The hidden layer shown, 1..depth (default: ${DEFAULT-VALUE}).")
+    int layer;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
+            description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "2",
+            description = "PNG pixels per point: 1, 2 or 4 (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+            description = "The folder to write into; it must exist (default: the current folder).")
+    Path out;
+
+    @Option(names = "--no-caption", negatable = false,
+            description = "Leave out the line under the figure that names the config.")
+    boolean noCaption;
+
+    @Option(names = "--log-y", description = "Counts on a log scale.")
+    boolean logY;
+
+    @Option(names = "--lock-axes", description = "Single and histogram views: the x-axis of all strategies.")
+    boolean lockAxes;
+
+    @Option(names = "--no-theory", negatable = false, description = "Leave out the theory's curve.")
+    boolean noTheory;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig config = experiment.toConfig();
+        Strategy shown = parseStrategy();
+        if (view != View.compare && !config.strategies().contains(shown)) {
+            List<Strategy> all = new ArrayList<>(config.strategies());
+            all.addFirst(shown);
+            config = config.toBuilder().strategies(all).build();
+        }
+        FigureExport.Format fmt;
+        try {
+            fmt = FigureExport.Format.of(format);
+        } catch (IllegalArgumentException e) {
+            throw experiment.usage("format", e.getMessage());
+        }
+        if (scale != 1 && scale != 2 && scale != 4) {
+            throw experiment.usage("scale", "must be 1, 2 or 4, got " + scale);
+        }
+        if (layer < 1 || layer > config.depth()) {
+            throw experiment.usage("layer", "must be 1.." + config.depth() + " (the depth), got " + layer);
+        }
+        if (!Files.isDirectory(out)) {
+            throw experiment.usage("out", "folder " + out.toAbsolutePath() + " does not exist");
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1 || threadCount > 256) {
+            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
+        }
+        try {
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+        } catch (InvalidConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ExperimentResult result;
+        try (Engine engine = new Engine(threadCount)) {
+            result = engine.runner().run(config, RunListener.NONE, () -> false);
+        }
+        Figures.Options options = new Figures.Options(layer, gradientKind(), logY, !noTheory, lockAxes, !noCaption);
+        ExperimentResult computed = result;
+        Path file = FxThread.call(() -> {
+            Figure figure = switch (view) {
+                case single -> Figures.single(computed, shown, options);
+                case compare -> Figures.compare(computed, computed.config().strategies(), options);
+                case depth -> Figures.depth(computed, shown, computed.config().strategies(), options);
+                case histogram -> Figures.histogram(computed, shown, switch (tensor) {
+                    case z -> TensorKind.Z;
+                    case activation -> TensorKind.ACTIVATION;
+                    case gradient -> gradientKind();
+                }, options);
+            };
+            return FigureExport.write(figure, fmt, scale, out);
+        });
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println(file.toAbsolutePath());
+        printer.flush();
+        return 0;
+    }
+
+    private Strategy parseStrategy() {
+        try {
+            return Strategy.fromId(strategy);
+        } catch (IllegalArgumentException e) {
+            throw experiment.usage("strategy", e.getMessage());
+        }
+    }
+
+    private TensorKind gradientKind() {
+        return switch (gradient) {
+            case delta -> TensorKind.DELTA;
+            case weightGradient -> TensorKind.WEIGHT_GRADIENT;
+            case localGradient -> TensorKind.LOCAL_GRADIENT;
+        };
+    }
+}

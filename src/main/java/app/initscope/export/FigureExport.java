@@ -1,0 +1,173 @@
+package app.initscope.export;
+
+import app.initscope.core.stats.Histogram;
+import app.initscope.core.stats.Summary;
+import app.initscope.render.Figure;
+import app.initscope.render.FxPen;
+import app.initscope.render.SvgPen;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes a {@link Figure} as PNG (rendered at 1×, 2× or 4× on a Canvas of that many device pixels, never upscaled),
+ * as SVG (a vector drawing from the same painting code), or as CSV (every histogram's bins and statistics). Files
+ * are written atomically: a temp file, then a move. PNG and SVG need the JavaFX thread (fonts are measured and
+ * the Canvas is snapshotted there).
+ */
+public final class FigureExport {
+
+    /** The file formats. */
+    public enum Format {
+        PNG("png"), SVG("svg"), CSV("csv");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        /** Looks a format up by its extension, case-insensitively. */
+        public static Format of(String name) {
+            for (Format f : values()) {
+                if (f.extension.equalsIgnoreCase(name.trim())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown format '" + name + "'; valid: png, svg, csv");
+        }
+    }
+
+    /** The header of the figure CSV. */
+    public static final String CSV_HEADER = "strategy,layer,tensor,row,lo,hi,value";
+
+    private FigureExport() {
+    }
+
+    /** Renders the figure at {@code scale} device pixels per logical pixel. FX thread. */
+    public static WritableImage image(Figure figure, double scale) {
+        int w = (int) Math.ceil(figure.width() * scale);
+        int h = (int) Math.ceil(figure.height() * scale);
+        Canvas canvas = new Canvas(w, h);
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.scale(scale, scale);
+        figure.paint(new FxPen(g));
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.WHITE);
+        return canvas.snapshot(params, new WritableImage(w, h));
+    }
+
+    /** The image's pixels as an AWT image, for ImageIO. */
+    public static BufferedImage toBuffered(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
+
+    /** The figure as an SVG document. FX thread (text is measured with JavaFX's fonts). */
+    public static String svg(Figure figure) {
+        SvgPen pen = new SvgPen(figure.width(), figure.height());
+        figure.paint(pen);
+        return pen.toSvg();
+    }
+
+    /**
+     * The bins and statistics of every histogram in the figure, one value per row: {@code row} is {@code bin} (with
+     * its lo and hi edges), {@code underflow}, {@code overflow}, {@code nonFinite}, or a statistic ({@code count},
+     * {@code mean}, {@code std}, {@code min}, {@code max}, {@code zeroFraction}, {@code saturatedFraction}).
+     */
+    public static String csv(Figure figure) {
+        StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
+        for (Figure.Panel p : figure.panels()) {
+            String key = p.strategy() + "," + p.layer() + "," + p.tensor() + ",";
+            Summary sum = p.data().summary();
+            Histogram h = p.data().histogram();
+            for (int i = 0; i < h.bins(); i++) {
+                s.append(key).append("bin,").append(num(h.edge(i))).append(',').append(num(h.edge(i + 1)))
+                        .append(',').append(h.count(i)).append('\n');
+            }
+            row(s, key, "underflow", h.underflow());
+            row(s, key, "overflow", h.overflow());
+            row(s, key, "nonFinite", h.nonFinite());
+            row(s, key, "count", sum.count());
+            row(s, key, "mean", sum.mean());
+            row(s, key, "std", sum.std());
+            row(s, key, "min", sum.min());
+            row(s, key, "max", sum.max());
+            row(s, key, "zeroFraction", sum.zeroFraction());
+            if (sum.saturatedFraction() != null) {
+                row(s, key, "saturatedFraction", sum.saturatedFraction());
+            }
+        }
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String key, String name, double value) {
+        s.append(key).append(name).append(",,,").append(num(value)).append('\n');
+    }
+
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    /**
+     * Writes the figure into {@code dir} as {@code <figure name>[@2x].<ext>} and returns the file. PNG and SVG:
+     * FX thread.
+     *
+     * @throws IOException with a message naming the file when the folder is missing, unwritable or full; no
+     *                     partial file is left
+     */
+    public static Path write(Figure figure, Format format, double scale, Path dir) throws IOException {
+        String suffix = format == Format.PNG && scale != 1 ? "@" + (int) scale + "x" : "";
+        Path file = dir.resolve(figure.name() + suffix + "." + format.extension());
+        switch (format) {
+            case PNG -> {
+                BufferedImage image = toBuffered(image(figure, scale));
+                AtomicFiles.write(file, out -> {
+                    if (!ImageIO.write(image, "png", out)) {
+                        throw new IOException("no PNG writer");
+                    }
+                });
+            }
+            case SVG -> AtomicFiles.writeString(file, svg(figure));
+            case CSV -> AtomicFiles.writeString(file, csv(figure));
+            default -> throw new IllegalStateException(format.toString());
+        }
+        return file;
+    }
+
+    /** Like {@link #write} but unchecked, for lambdas. */
+    public static Path writeUnchecked(Figure figure, Format format, double scale, Path dir) {
+        try {
+            return write(figure, format, scale, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The logical size of a figure at a scale, e.g. "3000×1040 px". */
+    public static String size(Figure f, double scale) {
+        return String.format(Locale.ROOT, "%d×%d px", (int) Math.ceil(f.width() * scale),
+                (int) Math.ceil(f.height() * scale));
+    }
+}

@@ -1,0 +1,142 @@
+package app.initscope.render;
+
+import app.initscope.core.init.Strategy;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints a line chart of one statistic by layer, one line per strategy, on a log y-axis: how the signal grows or
+ * shrinks with depth. A value of 0 (or not finite) cannot sit on a log axis: it is drawn as an open marker on the
+ * bottom edge and the legend says so.
+ */
+public final class LayerLines {
+
+    /** One strategy's values, for layers 1, 2, … */
+    public record Series(Strategy strategy, double[] values) {
+    }
+
+    private static final Font TITLE = Font.font("DejaVu Sans", FontWeight.BOLD, 15);
+    private static final Font TEXT = Font.font("DejaVu Sans", 13);
+    private static final Color AXIS = Color.web("#333333");
+    private static final Color GRID = Color.web("#e6e6e6");
+
+    private LayerLines() {
+    }
+
+    public static void paint(Pen g, double w, double h, String title, String yLabel, List<Series> series) {
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFill(AXIS);
+        g.setFont(TITLE);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, 8, 4);
+        int layers = series.stream().mapToInt(s -> s.values().length).max().orElse(0);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double v : s.values()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double legendW = 150;
+        double left = 80;
+        double right = w - legendW - 10;
+        double top = 30;
+        double bottom = h - 44;
+        if (layers == 0 || right - left < 60 || bottom - top < 40) {
+            return;
+        }
+        if (!(lo <= hi)) {
+            lo = 1e-3;
+            hi = 1;
+        }
+        int eLo = (int) Math.floor(Math.log10(lo));
+        int eHi = (int) Math.ceil(Math.log10(hi));
+        if (eHi == eLo) {
+            eHi++;
+        }
+        int decades = eHi - eLo;
+        int step = Math.max(1, (int) Math.ceil(decades / Math.max(1.0, (bottom - top) / 28)));
+        final double yLo = eLo;
+        final double yHi = eHi;
+        java.util.function.DoubleUnaryOperator yOf = v -> bottom - (Math.log10(v) - yLo) / (yHi - yLo) * (bottom - top);
+        java.util.function.IntToDoubleFunction xOf = l -> layers == 1 ? (left + right) / 2
+                : left + (l - 1) * (right - left) / (layers - 1);
+
+        g.setFont(TEXT);
+        g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int e = eLo; e <= eHi; e += step) {
+            double y = yOf.applyAsDouble(Math.pow(10, e));
+            g.setStroke(GRID);
+            g.strokeLine(left, y, right, y);
+            g.setFill(AXIS);
+            g.fillText(e == 0 ? "1" : "1e" + e, left - 6, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        int xStep = Math.max(1, (int) Math.ceil(layers / Math.max(1.0, (right - left) / 34)));
+        for (int l = 1; l <= layers; l += xStep) {
+            double x = xOf.applyAsDouble(l);
+            g.setStroke(AXIS);
+            g.strokeLine(x, bottom, x, bottom + 4);
+            g.setFill(AXIS);
+            g.fillText(Integer.toString(l), x, bottom + 6);
+        }
+        g.fillText("layer", (left + right) / 2, bottom + 24);
+        g.save();
+        g.translate(8, (top + bottom) / 2);
+        g.rotate(-90);
+        g.fillText(yLabel, 0, 0);
+        g.restore();
+        g.setStroke(AXIS);
+        g.setLineWidth(1.5);
+        g.strokeLine(left, bottom, right, bottom);
+        g.strokeLine(left, top, left, bottom);
+
+        double legendY = top;
+        for (Series s : series) {
+            Color c = Palette.of(s.strategy());
+            g.setStroke(c);
+            g.setFill(c);
+            g.setLineWidth(2.5);
+            boolean anyZero = false;
+            double px = Double.NaN;
+            double py = Double.NaN;
+            for (int l = 1; l <= s.values().length; l++) {
+                double v = s.values()[l - 1];
+                double x = xOf.applyAsDouble(l);
+                if (v > 0 && Double.isFinite(v)) {
+                    double y = yOf.applyAsDouble(v);
+                    if (!Double.isNaN(px)) {
+                        g.strokeLine(px, py, x, y);
+                    }
+                    g.fillOval(x - 3.5, y - 3.5, 7, 7);
+                    px = x;
+                    py = y;
+                } else {
+                    anyZero = true;
+                    g.setLineWidth(2);
+                    g.strokeOval(x - 4, bottom - 4, 8, 8);
+                    g.setLineWidth(2.5);
+                    px = Double.NaN;
+                }
+            }
+            g.strokeLine(right + 14, legendY + 9, right + 38, legendY + 9);
+            g.setFill(AXIS);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(s.strategy().label() + (anyZero ? " (0)" : ""), right + 44, legendY + 9);
+            legendY += 20;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package app.initscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/**
+ * {@code initscope export}. JavaFX runs already (TestFX), as it would not in a shell: the command then uses it and
+ * leaves it running; on its own it starts the headless platform, which .ci/run checks with DISPLAY unset.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportCommandTest {
+
+    private static final String SMALL = "--fan-in=64 --samples=60 --width=32";
+
+    @Test
+    void exportsTheCompareGridAsAPngAtTwiceTheScaleAndPrintsThePath(@TempDir Path dir) throws Exception {
+        RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args(
+                "export --view compare --scale 2 --out " + dir + " " + SMALL));
+        assertEquals(0, o.code(), o.err());
+        Path file = Path.of(o.out().trim());
+        assertEquals(dir.resolve("compare-layer1@2x.png"), file);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertTrue(image.getWidth() > 2000, "rendered at 2x: " + image.getWidth());
+    }
+
+    @Test
+    void exportsTheDepthViewAsSvgAndAHistogramAsCsv(@TempDir Path dir) throws Exception {
+        RunCommandTest.Outcome svg = RunCommandTest.run(RunCommandTest.args(
+                "export --view depth --depth 4 --strategy small --format svg --out " + dir + " " + SMALL));
+        assertEquals(0, svg.code(), svg.err());
+        assertTrue(Files.readString(Path.of(svg.out().trim())).contains("<svg"));
+        RunCommandTest.Outcome csv = RunCommandTest.run(RunCommandTest.args(
+                "export --view histogram --strategy large --tensor activation --format csv --out " + dir + " "
+                        + SMALL));
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(Files.readString(Path.of(csv.out().trim())).contains("large,1,activation,bin,"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "export --scale 3|--scale",
+        "export --view nope|--view",
+        "export --format gif|--format",
+        "export --layer 2|--layer",
+        "export --strategy nope|--strategy",
+        "export --out /no/such/folder|--out"})
+    void badInputExitsTwoWithOneLineNamingTheOption(String line, String option) {
+        RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args(line + " " + SMALL));
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains(option), o.err());
+    }
+}
