@@ -9,7 +9,14 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import app.initscope.core.experiment.TensorKind;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -45,6 +52,7 @@ public final class MainView extends BorderPane {
     private final DepthView depth;
     private final ExplainView explain;
     private final TabPane tabs = new TabPane();
+    private final ExportController export;
     private final Label heading = new Label();
     private final Label formula = new Label();
     private final Label config = new Label();
@@ -59,6 +67,7 @@ public final class MainView extends BorderPane {
         compare = new CompareView(model);
         depth = new DepthView(model);
         explain = new ExplainView(model);
+        export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
 
         VBox side = viewOptions();
         side.setPadding(new Insets(12));
@@ -95,10 +104,13 @@ public final class MainView extends BorderPane {
                 tab("explain", "Explain", "What the picture shows and why, with the live numbers (Ctrl+4)",
                         explain));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
+        contextMenus();
         VBox center = new VBox(6, top, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 0));
         setCenter(center);
+
+        setTop(menuBar());
 
         StatusBar status = new StatusBar();
         status.setId("status");
@@ -162,6 +174,84 @@ public final class MainView extends BorderPane {
         if (newResult) {
             newResult = false;
             model.reportDrawn((System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    /** The id of the visible view: single, compare, depth or explain. */
+    String visibleView() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? "single" : t.getId().substring("tab-".length());
+    }
+
+    ExportController exporter() {
+        return export;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem exportView = item("Export view…", "shortcut+E", () -> export.exportWithDialog(
+                caption -> export.view(visibleView(), caption)));
+        Menu exportOne = new Menu("Export histogram");
+        for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, null}) {
+            exportOne.getItems().add(item(k == null ? "gradient" : k == TensorKind.Z ? "z" : "activation", null,
+                    () -> export.exportWithDialog(caption -> export.histogram(
+                            k == null ? model.gradientProperty().get().tensor() : k, caption))));
+        }
+        MenuItem copy = item("Copy image", "shortcut+shift+C", () -> export.copy(export.view(visibleView(), true)));
+        MenuItem all = item("Export all strategies…", null, export::exportAll);
+        MenuItem quit = item("Quit", "shortcut+Q", () -> {
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                stage.close();
+            }
+        });
+        Menu file = new Menu("File");
+        file.getItems().addAll(exportView, exportOne, copy, all, new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+        Menu view = new Menu("View");
+        view.setId("menu-view");
+        String[] names = {"Single", "Compare", "Depth", "Explain"};
+        for (int i = 0; i < names.length; i++) {
+            int index = i;
+            view.getItems().add(item(names[i], "shortcut+" + (i + 1), () -> showView(index)));
+        }
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Right-click on any chart: export or copy it, or the whole view. */
+    private void contextMenus() {
+        TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, null};
+        HistogramView[] views = {single.zView(), single.aView(), single.gView()};
+        for (int i = 0; i < 3; i++) {
+            TensorKind k = kinds[i];
+            java.util.function.Supplier<TensorKind> kind = () -> k == null ? model.gradientProperty().get().tensor() : k;
+            ContextMenu menu = new ContextMenu(
+                    item("Export this histogram…", null, () -> export.exportWithDialog(
+                            caption -> export.histogram(kind.get(), caption))),
+                    item("Copy this histogram", null, () -> export.copy(export.histogram(kind.get(), true))),
+                    item("Export the single view…", null, () -> export.exportWithDialog(
+                            caption -> export.view("single", caption))));
+            HistogramView v = views[i];
+            v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
+        }
+        for (var pair : List.of(java.util.Map.entry("compare", (Node) compare), java.util.Map.entry("depth",
+                (Node) depth))) {
+            ContextMenu menu = new ContextMenu(
+                    item("Export the " + pair.getKey() + " view…", null, () -> export.exportWithDialog(
+                            caption -> export.view(pair.getKey(), caption))),
+                    item("Copy the " + pair.getKey() + " view", null, () -> export.copy(
+                            export.view(pair.getKey(), true))));
+            pair.getValue().setOnContextMenuRequested(e -> menu.show(pair.getValue(), e.getScreenX(), e.getScreenY()));
         }
     }
 

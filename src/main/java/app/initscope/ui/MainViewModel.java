@@ -142,6 +142,11 @@ public final class MainViewModel {
         return order;
     }
 
+    /** Shows a one-line message in the status bar (e.g. where an export went). */
+    public void notice(String message) {
+        status.set(message);
+    }
+
     /** Called by the view after it drew a new result, with how long the drawing took. */
     public void reportDrawn(double millis) {
         drawMillis = millis;

@@ -75,4 +75,12 @@ final class SingleView extends GridPane {
     HistogramView zView() {
         return zView;
     }
+
+    HistogramView aView() {
+        return aView;
+    }
+
+    HistogramView gView() {
+        return gView;
+    }
 }

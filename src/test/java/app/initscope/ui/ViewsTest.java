@@ -221,4 +221,45 @@ class ViewsTest {
         assertTrue(large.contains(String.format(java.util.Locale.ROOT, "saturated: %.1f%%", 100 * saturated)), large);
         assertTrue(large.contains(Strategy.LARGE.formula()), large);
     }
+
+    @Test
+    void theWindowExportsTheVisibleViewAndEveryStrategyInTheBackground(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> view.showView(1));
+        java.util.concurrent.CompletableFuture<java.nio.file.Path> written = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> {
+            var figure = view.exporter().view(view.visibleView(), true);
+            assertTrue(figure.name().startsWith("compare"), figure.name());
+            view.exporter().write(figure, new ExportController.Choice(
+                    app.initscope.export.FigureExport.Format.PNG, 2, true), dir.resolve("grid.png"),
+                    written::complete, written::completeExceptionally);
+        });
+        java.nio.file.Path file = written.get(30, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        assertTrue(image.getWidth() > 2000, "at 2x: " + image.getWidth());
+
+        java.util.concurrent.CompletableFuture<List<java.nio.file.Path>> all = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> view.exporter().exportAll(dir, false, all::complete, all::completeExceptionally));
+        List<java.nio.file.Path> files = all.get(60, TimeUnit.SECONDS);
+        assertEquals(Strategy.values().length + 1, files.size(), "one per strategy, plus the compare grid");
+        for (java.nio.file.Path f : files) {
+            assertTrue(java.nio.file.Files.size(f) > 1000, f.toString());
+        }
+    }
+
+    @Test
+    void aFailedExportIsReportedAndTheAppKeepsRunning(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> view.exporter().write(view.exporter().view("single", true),
+                new ExportController.Choice(app.initscope.export.FigureExport.Format.SVG, 1, true),
+                dir.resolve("no-such-folder").resolve("x.svg"), p -> failed.complete(null), failed::complete));
+        Throwable e = failed.get(30, TimeUnit.SECONDS);
+        assertNotNull(e, "the write failed");
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        robot.interact(() -> model.fanInProperty().set(201));
+        awaitComplete(r -> r.config().fanIn() == 201);
+    }
 }

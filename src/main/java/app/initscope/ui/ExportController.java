@@ -1,0 +1,250 @@
+package app.initscope.ui;
+
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.StrategyResult;
+import app.initscope.core.experiment.TensorKind;
+import app.initscope.core.init.Strategy;
+import app.initscope.export.AtomicFiles;
+import app.initscope.export.FigureExport;
+import app.initscope.export.FigureExport.Format;
+import app.initscope.render.Figure;
+import app.initscope.render.Figures;
+import app.initscope.service.Background;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/**
+ * Export from the window: the current view or one histogram as PNG (1×, 2×, 4×), SVG or CSV, a copy to the
+ * clipboard, and every strategy at once. Pictures are painted on the FX thread by the same code as the screen,
+ * then encoded and written atomically in the background; a failure (an unwritable folder, a full disk) shows a
+ * dialog, and the app keeps running with no half-written file left.
+ */
+final class ExportController {
+
+    /** What the user chose in the export dialog. */
+    record Choice(Format format, int scale, boolean caption) {
+    }
+
+    private final MainViewModel model;
+    private final Supplier<Window> owner;
+    private File lastFolder;
+    private Choice last = new Choice(Format.PNG, 2, true);
+
+    ExportController(MainViewModel model, Supplier<Window> owner) {
+        this.model = model;
+        this.owner = owner;
+    }
+
+    /** The figure of a view ("single", "compare", "depth"; the explain view exports as single), or null. */
+    Figure view(String view, boolean caption) {
+        ExperimentResult result = model.resultProperty().get();
+        StrategyResult shown = model.shownProperty().get();
+        if (result == null || shown == null) {
+            return null;
+        }
+        Figures.Options o = options(caption);
+        return switch (view) {
+            case "compare" -> Figures.compare(result, List.copyOf(model.comparedStrategies()), o);
+            case "depth" -> Figures.depth(result, shown.strategy(), List.copyOf(model.comparedStrategies()), o);
+            default -> Figures.single(result, shown.strategy(), o);
+        };
+    }
+
+    /** The figure of one histogram of the chosen strategy, or null. */
+    Figure histogram(TensorKind tensor, boolean caption) {
+        ExperimentResult result = model.resultProperty().get();
+        StrategyResult shown = model.shownProperty().get();
+        return result == null || shown == null ? null
+                : Figures.histogram(result, shown.strategy(), tensor, options(caption));
+    }
+
+    private Figures.Options options(boolean caption) {
+        return new Figures.Options(model.layerProperty().get(), model.gradientProperty().get().tensor(),
+                model.logYProperty().get(), model.showTheoryProperty().get(), model.lockAxesProperty().get(),
+                caption);
+    }
+
+    /** Asks how and where, then exports the figure that {@code make} builds (given the caption choice). */
+    void exportWithDialog(java.util.function.Function<Boolean, Figure> make) {
+        if (make.apply(last.caption()) == null) {
+            model.notice("nothing to export yet: the computation is still running");
+            return;
+        }
+        Dialog<Choice> dialog = choiceDialog();
+        dialog.showAndWait().ifPresent(choice -> {
+            last = choice;
+            Figure figure = make.apply(choice.caption());
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export " + figure.name());
+            String suffix = choice.format() == Format.PNG && choice.scale() != 1 ? "@" + choice.scale() + "x" : "";
+            chooser.setInitialFileName(figure.name() + suffix + "." + choice.format().extension());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    choice.format().name() + " files", "*." + choice.format().extension()));
+            if (lastFolder != null && lastFolder.isDirectory()) {
+                chooser.setInitialDirectory(lastFolder);
+            }
+            File file = chooser.showSaveDialog(owner.get());        // the system dialog asks before overwriting
+            if (file != null) {
+                lastFolder = file.getParentFile();
+                write(figure, choice, file.toPath(), path -> model.notice("exported " + path), this::showError);
+            }
+        });
+    }
+
+    private Dialog<Choice> choiceDialog() {
+        Dialog<Choice> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Export");
+        dialog.setHeaderText("Export as a picture or as data");
+        ChoiceBox<Format> format = new ChoiceBox<>();
+        format.getItems().setAll(Format.values());
+        format.setValue(last.format());
+        format.setConverter(Fx.labels(f -> switch (f) {
+            case PNG -> "PNG picture";
+            case SVG -> "SVG vector drawing";
+            case CSV -> "CSV of bins and statistics";
+        }));
+        ChoiceBox<Integer> scale = new ChoiceBox<>();
+        scale.getItems().setAll(1, 2, 4);
+        scale.setValue(last.scale());
+        scale.setConverter(Fx.labels(s -> s + "× (" + s + " pixels per point)"));
+        scale.disableProperty().bind(format.valueProperty().isNotEqualTo(Format.PNG));
+        CheckBox caption = new CheckBox("caption naming the config");
+        caption.setSelected(last.caption());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label("format"), format);
+        grid.addRow(1, new Label("scale"), scale);
+        grid.add(caption, 1, 2);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType ok = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ok ? new Choice(format.getValue(), scale.getValue(),
+                caption.isSelected()) : null);
+        return dialog;
+    }
+
+    /**
+     * Writes a figure to a file: painted now, on the FX thread; encoded and written in the background. Calls
+     * {@code done} or {@code failed} on the FX thread.
+     */
+    void write(Figure figure, Choice choice, Path file, Consumer<Path> done, Consumer<Throwable> failed) {
+        AtomicFiles.Content content = content(figure, choice);
+        Background.run(() -> {
+            AtomicFiles.write(file, content);
+            return file;
+        }, done, failed);
+    }
+
+    /** Paints the figure (FX thread) into what the background then writes. */
+    private static AtomicFiles.Content content(Figure figure, Choice choice) {
+        return switch (choice.format()) {
+            case PNG -> {
+                BufferedImage image = FigureExport.toBuffered(FigureExport.image(figure, choice.scale()));
+                yield out -> {
+                    if (!ImageIO.write(image, "png", out)) {
+                        throw new IOException("no PNG writer");
+                    }
+                };
+            }
+            case SVG -> text(FigureExport.svg(figure));
+            case CSV -> text(FigureExport.csv(figure));
+        };
+    }
+
+    private static AtomicFiles.Content text(String s) {
+        return out -> out.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Puts the figure on the clipboard as an image at 2×. */
+    void copy(Figure figure) {
+        if (figure == null) {
+            model.notice("nothing to copy yet: the computation is still running");
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(FigureExport.image(figure, 2));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        model.notice("copied " + figure.name() + " to the clipboard");
+    }
+
+    /** Asks for a folder, then writes one PNG per computed strategy (its single view) plus the compare grid. */
+    void exportAll() {
+        ExperimentResult result = model.resultProperty().get();
+        if (result == null || result.results().size() < result.config().strategies().size()) {
+            model.notice("wait until every strategy is computed, then export them all");
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export all strategies into a folder");
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File folder = chooser.showDialog(owner.get());
+        if (folder != null) {
+            lastFolder = folder;
+            exportAll(folder.toPath(), true, paths -> model.notice("exported " + paths.size() + " pictures to "
+                    + folder), this::showError);
+        }
+    }
+
+    /** Writes every strategy's single view and the compare grid as PNG at 2× into {@code folder}. */
+    void exportAll(Path folder, boolean askBeforeOverwriting, Consumer<List<Path>> done, Consumer<Throwable> failed) {
+        ExperimentResult result = model.resultProperty().get();
+        Figures.Options o = options(true);
+        List<Figure> figures = new ArrayList<>();
+        for (Strategy s : result.config().strategies()) {
+            figures.add(Figures.single(result, s, o));
+        }
+        figures.add(Figures.compare(result, result.config().strategies(), o));
+        Choice png = new Choice(Format.PNG, 2, true);
+        List<Path> files = figures.stream().map(f -> folder.resolve(f.name() + "@2x.png")).toList();
+        long existing = files.stream().filter(Files::exists).count();
+        if (askBeforeOverwriting && existing > 0) {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, existing + " of the " + files.size()
+                    + " files already exist in " + folder + ". Replace them?", ButtonType.YES, ButtonType.NO);
+            confirm.initOwner(owner.get());
+            confirm.setHeaderText("Replace existing files?");
+            if (confirm.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
+                return;
+            }
+        }
+        List<AtomicFiles.Content> contents = figures.stream().map(f -> content(f, png)).toList();
+        Background.run(() -> {
+            for (int i = 0; i < files.size(); i++) {
+                AtomicFiles.write(files.get(i), contents.get(i));
+            }
+            return files;
+        }, done, failed);
+    }
+
+    private void showError(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        model.notice("export failed: " + message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.initOwner(owner.get());
+        alert.setHeaderText("The export could not be written");
+        alert.show();
+    }
+}
