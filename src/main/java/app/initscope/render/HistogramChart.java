@@ -27,19 +27,26 @@ public final class HistogramChart {
      * @param warning        whether the note is a warning (drawn in red) rather than information
      * @param logY           whether counts use a log scale
      * @param histogram      the counts to draw: the summary's own, or the same data re-binned onto a shared axis
+     * @param ghost          a pinned earlier histogram drawn faintly under this one, on the same range and bins, or
+     *                       null
      */
     public record Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
-                       String note, boolean warning, boolean logY, Histogram histogram) {
+                       String note, boolean warning, boolean logY, Histogram histogram, Histogram ghost) {
 
         /** Draws the summary's own histogram. */
         public Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
                     String note, boolean warning, boolean logY) {
-            this(title, axisLabel, summary, color, theoryVariance, note, warning, logY, summary.histogram());
+            this(title, axisLabel, summary, color, theoryVariance, note, warning, logY, summary.histogram(), null);
         }
 
         /** The same data drawn with other counts (e.g. re-binned onto a shared axis). */
         public Data withHistogram(Histogram h) {
-            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h);
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost);
+        }
+
+        /** The same data over a faint pinned "before" histogram (which must have the same range and bins). */
+        public Data withGhost(Histogram g) {
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, histogram, g);
         }
     }
 
@@ -149,7 +156,8 @@ public final class HistogramChart {
             axisLo = lo - pad;
             axisHi = lo + pad;
         }
-        long maxCount = Math.max(1, hist.maxCount());
+        Histogram ghost = data.ghost() != null && data.ghost().bins() == hist.bins() ? data.ghost() : null;
+        long maxCount = Math.max(1, Math.max(hist.maxCount(), ghost == null ? 0 : ghost.maxCount()));
         // ReLU's exact zeros can be half of all values: one bar that would flatten the rest. Scale to the other
         // bins and draw that bar broken at the top, with its count.
         int zeroBin = -1;
@@ -203,6 +211,18 @@ public final class HistogramChart {
             g.fillBar(x - bw / 2, bottom - barH, bw, barH);
         } else {
             double bw = plotW / hist.bins();
+            if (ghost != null) {
+                // the pinned "before": faint grey bars under the live ones
+                g.setFill(Color.color(0.55, 0.55, 0.55, 0.35));
+                for (int i = 0; i < ghost.bins(); i++) {
+                    long c = ghost.count(i);
+                    if (c > 0) {
+                        double barH = Math.min(plotH, Math.max(1, frac.applyAsDouble(c) * plotH));
+                        g.fillRect(left + i * bw, bottom - barH, Math.max(1, bw), barH);
+                    }
+                }
+                g.setFill(fill);
+            }
             for (int i = 0; i < hist.bins(); i++) {
                 long c = hist.count(i);
                 if (c == 0) {

@@ -31,6 +31,12 @@ public final class App extends Application {
         double[] size = settings.windowSize(1280, 720);
         Scene scene = new Scene(view, size[0], size[1]);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("initscope.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("themes/present.css"))
+                .toExternalForm());
+        // presentation mode is full screen; leaving full screen (Esc, the window manager) leaves it too
+        stage.setFullScreenExitHint("Esc leaves presentation mode · ? lists the keys");
+        model.presentingProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
+        stage.fullScreenProperty().addListener((obs, old, now) -> model.presentingProperty().set(now));
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "InitScope — " + model.strategyProperty().get().label() + " · "
                         + model.activationProperty().get().label(),

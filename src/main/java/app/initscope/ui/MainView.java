@@ -37,6 +37,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 
@@ -53,6 +54,8 @@ public final class MainView extends BorderPane {
     private final ExplainView explain;
     private final TabPane tabs = new TabPane();
     private final ExportController export;
+    private final TourController tour;
+    private final Label tourCaption = new Label();
     private final Label heading = new Label();
     private final Label formula = new Label();
     private final Label config = new Label();
@@ -68,6 +71,7 @@ public final class MainView extends BorderPane {
         depth = new DepthView(model);
         explain = new ExplainView(model);
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
+        tour = new TourController(model, Tour.bundled(), this::showView);
 
         VBox side = viewOptions();
         side.setPadding(new Insets(12));
@@ -108,15 +112,41 @@ public final class MainView extends BorderPane {
         VBox center = new VBox(6, top, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 0));
-        setCenter(center);
+        StackPane stack = new StackPane(center, helpOverlay());
+        setCenter(stack);
 
-        setTop(menuBar());
+        MenuBar menus = menuBar();
+        setTop(menus);
+        // H hides the settings so that the charts fill a projector
+        for (Node n : List.of(side, top, menus)) {
+            n.visibleProperty().bind(model.controlsHiddenProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        model.presentingProperty().addListener((obs, old, now) -> {
+            getStyleClass().remove("present");
+            if (now) {
+                getStyleClass().add("present");
+            }
+            CanvasRegion.zoomProperty().set(now ? PRESENT_ZOOM : 1);
+        });
+        model.pinnedProperty().addListener((obs, old, now) -> requestRefresh(false));
 
         StatusBar status = new StatusBar();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
         status.progressProperty().bind(model.progressProperty());
-        setBottom(status);
+        tourCaption.setId("tour-caption");
+        tourCaption.getStyleClass().add("tour-caption");
+        tourCaption.setWrapText(true);
+        tourCaption.textProperty().bind(tour.captionProperty());
+        Label tourKeys = new Label("Space: next · Backspace: back · Esc: leave the tour");
+        tourKeys.getStyleClass().add("config");
+        VBox tourBar = new VBox(2, tourCaption, tourKeys);
+        tourBar.getStyleClass().add("tour-bar");
+        tourBar.setPadding(new Insets(8, 14, 8, 14));
+        tourBar.visibleProperty().bind(tour.stepProperty().greaterThanOrEqualTo(0));
+        tourBar.managedProperty().bind(tourBar.visibleProperty());
+        setBottom(new VBox(tourBar, status));
 
         model.shownProperty().addListener((obs, old, now) -> requestRefresh(true));
         for (var p : List.of(model.layerProperty(), model.gradientProperty(), model.logYProperty(),
@@ -177,6 +207,42 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** How much larger the charts draw in presentation mode: 14 px type becomes 20 px. */
+    static final double PRESENT_ZOOM = 1.45;
+
+    TourController tour() {
+        return tour;
+    }
+
+    /** The keys, over the charts; ? shows and hides it. */
+    private Node helpOverlay() {
+        String[][] keys = {
+            {"1 – 9", "pick a strategy"}, {"← →", "step through the strategies"},
+            {"Ctrl+1 – 4", "single, compare, depth, explain"}, {"L", "log-scale counts"},
+            {"T", "theory on or off"}, {"P", "pin the histograms as a grey ghost (again: unpin)"},
+            {"Space", "next step of the guided tour"}, {"Backspace", "previous step of the tour"},
+            {"F11", "presentation mode"}, {"H", "hide or show the settings"}, {"Esc", "leave the tour, "
+                + "then presentation mode"}, {"Ctrl+E", "export the view"}, {"?", "this list"}};
+        GridPane grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(8);
+        Label title = new Label("Keys");
+        title.getStyleClass().add("heading");
+        grid.add(title, 0, 0, 2, 1);
+        for (int i = 0; i < keys.length; i++) {
+            Label key = new Label(keys[i][0]);
+            key.getStyleClass().add("help-key");
+            grid.addRow(i + 1, key, new Label(keys[i][1]));
+        }
+        grid.getStyleClass().add("help-overlay");
+        grid.setPadding(new Insets(24, 32, 24, 32));
+        grid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        grid.setId("help");
+        grid.visibleProperty().bind(model.helpShownProperty());
+        grid.setOnMouseClicked(e -> model.helpShownProperty().set(false));
+        return grid;
+    }
+
     /** The id of the visible view: single, compare, depth or explain. */
     String visibleView() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
@@ -214,7 +280,21 @@ public final class MainView extends BorderPane {
             int index = i;
             view.getItems().add(item(names[i], "shortcut+" + (i + 1), () -> showView(index)));
         }
-        MenuBar bar = new MenuBar(file, view);
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("Present (full screen)", "F11", () -> model.presentingProperty().set(
+                        !model.presentingProperty().get())),
+                // plain keys are handled by the window's key filter (not accelerators, which would also fire
+                // while typing in a field); the menu only names them
+                item("Hide or show the settings    H", null, () -> model.controlsHiddenProperty().set(
+                        !model.controlsHiddenProperty().get())),
+                item("Pin as a ghost / unpin    P", null, model::togglePin),
+                item("Keys    ?", null, () -> model.helpShownProperty().set(true)));
+        Menu tourMenu = new Menu("Tour");
+        tourMenu.setId("menu-tour");
+        tourMenu.getItems().addAll(item("Start, or the next step    Space", null, tour::next),
+                item("Previous step    Backspace", null, tour::previous),
+                item("Leave the tour    Esc", null, tour::stop));
+        MenuBar bar = new MenuBar(file, view, tourMenu);
         bar.setId("menu-bar");
         return bar;
     }
@@ -427,6 +507,38 @@ public final class MainView extends BorderPane {
         formula.setText(s.formula());
     }
 
+    /** The lecture keys; true when the key was one of them. */
+    private boolean lectureKey(KeyEvent e) {
+        if ("?".equals(e.getText()) || (e.getCode() == KeyCode.SLASH && e.isShiftDown())) {
+            model.helpShownProperty().set(!model.helpShownProperty().get());
+            return true;
+        }
+        switch (e.getCode()) {
+            case F11 -> model.presentingProperty().set(!model.presentingProperty().get());
+            case H -> model.controlsHiddenProperty().set(!model.controlsHiddenProperty().get());
+            case L -> model.logYProperty().set(!model.logYProperty().get());
+            case T -> model.showTheoryProperty().set(!model.showTheoryProperty().get());
+            case P -> model.togglePin();
+            case SPACE -> tour.next();
+            case BACK_SPACE -> tour.previous();
+            case ESCAPE -> {
+                if (model.helpShownProperty().get()) {
+                    model.helpShownProperty().set(false);
+                } else if (tour.isRunning()) {
+                    tour.stop();
+                } else if (model.presentingProperty().get()) {
+                    model.presentingProperty().set(false);
+                } else {
+                    return false;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()) {
             int index = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
@@ -440,7 +552,9 @@ public final class MainView extends BorderPane {
             return;
         }
         KeyCode code = e.getCode();
-        if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
+        if (lectureKey(e)) {
+            e.consume();
+        } else if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
             model.pickStrategy(Integer.parseInt(code.getChar().isEmpty() ? "0" : code.getChar()) - 1);
             e.consume();
         } else if ((code == KeyCode.LEFT || code == KeyCode.RIGHT) && !(e.getTarget() instanceof Slider)

@@ -56,6 +56,10 @@ public final class MainViewModel {
     private final BooleanProperty lockAxes = new SimpleBooleanProperty(this, "lockAxes", false);
     private final DoubleProperty leakySlope = new SimpleDoubleProperty(this, "leakySlope", 0.01);
     private final ObservableList<Strategy> compared = FXCollections.observableArrayList(Strategy.SEED);
+    private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting", false);
+    private final BooleanProperty controlsHidden = new SimpleBooleanProperty(this, "controlsHidden", false);
+    private final BooleanProperty helpShown = new SimpleBooleanProperty(this, "helpShown", false);
+    private final ReadOnlyObjectWrapper<StrategyResult> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
     private double computeMillis = Double.NaN;
     private double drawMillis = Double.NaN;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -328,6 +332,33 @@ public final class MainViewModel {
         if (index >= 0 && index < Strategy.values().length) {
             strategy.set(Strategy.values()[index]);
         }
+    }
+
+    /** Presentation mode: full screen, large type, high contrast. */
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** Whether the settings (side bar, sliders, menu) are hidden so the charts fill the screen. */
+    public BooleanProperty controlsHiddenProperty() {
+        return controlsHidden;
+    }
+
+    /** Whether the list of keys is shown over the window. */
+    public BooleanProperty helpShownProperty() {
+        return helpShown;
+    }
+
+    /** The result pinned as a faint "before" under the live histograms, or null. */
+    public ReadOnlyObjectProperty<StrategyResult> pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
+    /** Pins the shown histograms as a ghost, or unpins them when something is pinned already. */
+    public void togglePin() {
+        pinned.set(pinned.get() == null ? shown.get() : null);
+        notice(pinned.get() == null ? "unpinned" : "pinned " + pinned.get().strategy().label()
+                + " as a grey ghost: pick another strategy to compare in place (P again to unpin)");
     }
 
     /** Whether histograms of the same tensor share one x-axis across strategies. */

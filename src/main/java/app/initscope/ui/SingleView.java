@@ -63,13 +63,27 @@ final class SingleView extends GridPane {
     }
 
     private HistogramChart.Data axis(ExperimentResult all, int layer, TensorKind kind, HistogramChart.Data d) {
-        if (!model.lockAxesProperty().get()) {
+        StrategyResult pin = model.pinnedProperty().get();
+        Histogram ghost = pin == null ? null : pin.layer(Math.min(layer, pin.layers().size())).get(kind).histogram();
+        List<Histogram> hs = new java.util.ArrayList<>();
+        if (model.lockAxesProperty().get()) {
+            all.results().stream().filter(s -> s.layers().size() >= layer)
+                    .forEach(s -> hs.add(s.layer(layer).get(kind).histogram()));
+        }
+        if (ghost != null) {
+            hs.add(d.histogram());
+            hs.add(ghost);
+        }
+        if (hs.isEmpty()) {
             return d;
         }
-        List<Histogram> hs = all.results().stream()
-                .filter(s -> s.layers().size() >= layer)
-                .map(s -> s.layer(layer).get(kind).histogram()).toList();
-        return Plots.onAxis(d, Plots.union(hs));
+        double[] range = Plots.union(hs);
+        HistogramChart.Data live = Plots.onAxis(d, range);
+        if (ghost == null || range == null) {
+            return live;
+        }
+        Histogram g = ghost.rebin(range[0], range[1], live.histogram().bins());
+        return live.withGhost(g);
     }
 
     HistogramView zView() {

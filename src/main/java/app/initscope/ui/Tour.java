@@ -1,0 +1,111 @@
+package app.initscope.ui;
+
+import app.initscope.core.experiment.LayerResult;
+import app.initscope.core.experiment.StrategyResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.render.Ticks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The guided tour: the lesson as data (assets/tour/tour.json). Each step sets the network and the view and has a
+ * caption whose {placeholders} are filled from the live result, so the numbers stay true when the audience asks
+ * "what if fan_in were 100?".
+ */
+final class Tour {
+
+    /** One step: what it sets, and what it says. */
+    record Step(String title, Map<String, Integer> sizes, Activation activation, Strategy strategy, String tab,
+                int layer, GradientView gradient, String caption) {
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private final List<Step> steps;
+
+    Tour(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** The tour shipped with the app. */
+    static Tour bundled() {
+        try (InputStream in = Tour.class.getResourceAsStream("tour/tour.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the tour is missing from the app");
+            }
+            return parse(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException("the tour cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static Tour parse(JsonNode root) {
+        if (root.path("initscope-tour").asInt(0) != 1 || !root.path("steps").isArray()) {
+            throw new IllegalArgumentException("not an InitScope tour (format 1)");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode s : root.get("steps")) {
+            JsonNode c = s.path("config");
+            JsonNode v = s.path("view");
+            Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+            for (String key : List.of("fanIn", "samples", "width", "depth")) {
+                if (c.has(key)) {
+                    sizes.put(key, c.get(key).asInt());
+                }
+            }
+            GradientView gradient = switch (v.path("gradient").asText("delta")) {
+                case "weightGradient" -> GradientView.WEIGHT;
+                case "localGradient" -> GradientView.LOCAL;
+                default -> GradientView.DELTA;
+            };
+            steps.add(new Step(s.path("title").asText(), sizes, Activation.fromId(c.path("activation").asText("tanh")),
+                    Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
+                    v.path("layer").asInt(1), gradient, s.path("caption").asText()));
+        }
+        return new Tour(steps);
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** Fills a caption's {placeholders} from the result of the step's strategy; an unknown one stays as it is. */
+    static String caption(Step step, StrategyResult r) {
+        if (r == null) {
+            return step.caption().replaceAll("\\{\\w+}", "…");
+        }
+        LayerResult l = r.layer(Math.min(step.layer(), r.layers().size()));
+        LayerResult first = r.layer(1);
+        LayerResult last = r.layer(r.layers().size());
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("distinct", Integer.toString(l.distinctUnits()));
+        values.put("units", Integer.toString(l.fanOut()));
+        values.put("fanIn", Integer.toString(l.fanIn()));
+        values.put("stdZ", Ticks.label(l.z().std()));
+        values.put("theoryStdZ", Ticks.label(l.theory().stdZ()));
+        values.put("stdA", Ticks.label(l.activation().std()));
+        values.put("stdAFirst", Ticks.label(first.activation().std()));
+        values.put("stdALast", Ticks.label(last.activation().std()));
+        values.put("stdDelta", Ticks.label(l.delta().std()));
+        values.put("saturated", l.activation().saturatedFraction() == null ? "—"
+                : String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().saturatedFraction()));
+        values.put("zeros", String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().zeroFraction()));
+        values.put("strategy", r.strategy().label());
+        Matcher m = PLACEHOLDER.matcher(step.caption());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

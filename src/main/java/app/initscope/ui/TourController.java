@@ -1,0 +1,109 @@
+package app.initscope.ui;
+
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Walks the guided tour: each step sets the model's config and view; the caption follows the live result. Steps
+ * go forward and back, and the tour can be left at any point (the settings then stay as the step left them).
+ */
+final class TourController {
+
+    private final MainViewModel model;
+    private final Tour tour;
+    private final IntConsumer showView;
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+
+    /** @param showView shows a view by index (0 single, 1 compare, 2 depth, 3 explain) */
+    TourController(MainViewModel model, Tour tour, IntConsumer showView) {
+        this.model = model;
+        this.tour = tour;
+        this.showView = showView;
+        model.shownProperty().addListener((obs, old, now) -> updateCaption());
+        step.addListener((obs, old, now) -> updateCaption());
+    }
+
+    /** The step shown, 0-based, or −1 when the tour is not running. */
+    ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    /** "Step 2 of 6 · title: caption with live numbers", or empty. */
+    ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+
+    boolean isRunning() {
+        return step.get() >= 0;
+    }
+
+    Tour tour() {
+        return tour;
+    }
+
+    /** The next step (the first when the tour is not running); past the last step the tour ends. */
+    void next() {
+        go(step.get() + 1);
+    }
+
+    /** The step before (stays on the first). */
+    void previous() {
+        if (isRunning()) {
+            go(Math.max(0, step.get() - 1));
+        }
+    }
+
+    /** Leaves the tour. */
+    void stop() {
+        step.set(-1);
+    }
+
+    private void go(int index) {
+        if (index >= tour.steps().size()) {
+            stop();
+            model.notice("end of the tour: the settings stay as the last step left them");
+            return;
+        }
+        Tour.Step s = tour.steps().get(index);
+        model.batch(() -> {
+            s.sizes().forEach((key, value) -> {
+                switch (key) {
+                    case "fanIn" -> model.fanInProperty().set(value);
+                    case "samples" -> model.samplesProperty().set(value);
+                    case "width" -> model.widthProperty().set(value);
+                    case "depth" -> model.depthProperty().set(value);
+                    default -> { }
+                }
+            });
+            model.activationProperty().set(s.activation());
+            model.strategyProperty().set(s.strategy());
+            model.layerProperty().set(Math.min(s.layer(), model.depthProperty().get()));
+            model.gradientProperty().set(s.gradient());
+        });
+        showView.accept(switch (s.tab()) {
+            case "compare" -> 1;
+            case "depth" -> 2;
+            case "explain" -> 3;
+            default -> 0;
+        });
+        step.set(index);
+    }
+
+    private void updateCaption() {
+        int i = step.get();
+        if (i < 0) {
+            caption.set("");
+            return;
+        }
+        Tour.Step s = tour.steps().get(i);
+        var shown = model.shownProperty().get();
+        boolean current = shown != null && shown.strategy() == s.strategy()
+                && model.config().activation() == s.activation();
+        caption.set("Step " + (i + 1) + " of " + tour.steps().size() + " · " + s.title() + ": "
+                + Tour.caption(s, current ? shown : null));
+    }
+}
