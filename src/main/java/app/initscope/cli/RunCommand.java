@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 "  initscope run",
                 "  initscope run --activation relu --strategies xavier,he",
                 "  initscope run --depth 10 --strategies small,xavier,large --format csv --output deep.csv",
-                "  initscope run --format json --strategies all"})
+                "  initscope run --format json --strategies all",
+                "  initscope run --preset lecture.json --samples 200"})
 public final class RunCommand implements Callable<Integer> {
 
     /** Output formats. */

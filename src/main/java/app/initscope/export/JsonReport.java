@@ -70,7 +70,8 @@ public final class JsonReport {
         }
     }
 
-    private static ObjectNode config(ExperimentConfig c) {
+    /** The {@code "config"} object, shared with {@link Preset}, which adds {@code "ranges"}. */
+    static ObjectNode config(ExperimentConfig c) {
         ObjectNode n = MAPPER.createObjectNode();
         ArrayNode strategies = n.putArray("strategies");
         c.strategies().stream().map(Strategy::id).forEach(strategies::add);

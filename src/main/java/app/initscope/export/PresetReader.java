@@ -1,0 +1,357 @@
+package app.initscope.export;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.InputDistribution;
+import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.experiment.TensorKind;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.core.stats.Range;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Turns preset JSON into a {@link Preset}, checking every field; see {@link Preset} for the format. */
+final class PresetReader {
+
+    /** The largest preset file read; a real one is about 1 KB. */
+    static final int MAX_BYTES = 1 << 20;
+
+    /** Strict where it matters: a key given twice or text after the object is an error. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** {@link InvalidConfigException#parameter()} (the CLI's spelling) to the preset's field. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("strategies", "strategies"),
+            Map.entry("activation", "activation"), Map.entry("input", "input"), Map.entry("fan-in", "fanIn"),
+            Map.entry("samples", "samples"), Map.entry("width", "width"), Map.entry("depth", "depth"),
+            Map.entry("outputs", "outputs"), Map.entry("bins", "bins"), Map.entry("leaky-slope", "leakySlope"),
+            Map.entry("constant", "constant"), Map.entry("sigma", "sigma"));
+
+    private PresetReader() {
+    }
+
+    /** Parses a preset file's bytes: UTF-8, with or without a byte order mark. */
+    static Preset parse(byte[] bytes) throws PresetException {
+        if (bytes.length > MAX_BYTES) {
+            throw new PresetException("file is larger than " + (MAX_BYTES >> 20) + " MiB; a preset is about 1 KB");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PresetException("not UTF-8 text", e);
+        }
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    static Preset parse(String json) throws PresetException {
+        return preset(tree(json));
+    }
+
+    private static JsonNode tree(String json) throws PresetException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            if (truncated(json, e)) {
+                throw new PresetException("file is truncated: the JSON ends early (" + where(e.getLocation()) + ")",
+                        e);
+            }
+            throw new PresetException("not valid JSON (" + where(e.getLocation()) + "): "
+                    + oneLine(e.getOriginalMessage()), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new PresetException("file is empty");
+        }
+        if (!root.isObject()) {
+            throw new PresetException("expected a JSON object {...} at the top, got " + describe(root));
+        }
+        return root;
+    }
+
+    private static Preset preset(JsonNode root) throws PresetException {
+        Fields top = new Fields(root, "");
+        if (!root.has(Preset.FORMAT_KEY)) {
+            throw new PresetException("missing '" + Preset.FORMAT_KEY + "' (the format version, " + Preset.FORMAT
+                    + "); is this a preset file?");
+        }
+        long format = top.whole(Preset.FORMAT_KEY);
+        if (format > Preset.FORMAT) {
+            throw new PresetException("written by a newer InitScope (format " + format + "; this one reads "
+                    + Preset.FORMAT + ")");
+        }
+        if (format < Preset.FORMAT) {
+            throw new PresetException("'" + Preset.FORMAT_KEY + "' must be " + Preset.FORMAT + ", got " + format);
+        }
+        String name = top.optionalText("name");
+        String description = top.optionalText("description");
+        ExperimentConfig config = config(top.object("config"));
+        Fields view = top.optionalObject("view");
+        try {
+            return new Preset(name, description, config, view == null ? Preset.ViewState.DEFAULT : view(view));
+        } catch (IllegalArgumentException e) {
+            throw new PresetException(e.getMessage(), e);
+        }
+    }
+
+    private static ExperimentConfig config(Fields c) throws PresetException {
+        List<Strategy> strategies = strategies(c);
+        Activation activation = c.id("activation", Activation::fromId);
+        int fanIn = c.integer("fanIn");
+        int samples = c.integer("samples");
+        int width = c.integer("width");
+        int depth = c.integer("depth");
+        int outputs = c.integer("outputs");
+        long seed = c.whole("seed");
+        double leakySlope = c.number("leakySlope");
+        double constant = c.number("constant");
+        double sigma = c.number("sigma");
+        int bins = c.integer("bins");
+        InputDistribution input = c.id("input", InputDistribution::fromId);
+        Map<TensorKind, Range> ranges = ranges(c.optionalObject("ranges"));
+        try {
+            return ExperimentConfig.builder().strategies(strategies).activation(activation).fanIn(fanIn)
+                    .samples(samples).width(width).depth(depth).outputs(outputs).seed(seed).leakySlope(leakySlope)
+                    .constant(constant).sigma(sigma).bins(bins).input(input).ranges(ranges).build();
+        } catch (InvalidConfigException e) {
+            String field = FIELDS.get(e.parameter());
+            if (field == null) {
+                throw new PresetException("'config' is too large: " + e.getMessage()
+                        .substring(e.parameter().length() + 2), e);
+            }
+            throw new PresetException("'config." + field + "' " + e.getMessage()
+                    .substring(e.parameter().length() + 2), e);
+        }
+    }
+
+    private static List<Strategy> strategies(Fields c) throws PresetException {
+        JsonNode list = c.required("strategies");
+        if (!list.isArray()) {
+            throw new PresetException("'config.strategies' must be an array of strategy ids, got "
+                    + describe(list));
+        }
+        if (list.isEmpty()) {
+            throw new PresetException("'config.strategies' must list at least one strategy; valid: "
+                    + Strategy.validIds());
+        }
+        List<Strategy> result = new ArrayList<>();
+        for (JsonNode id : list) {
+            if (!id.isTextual()) {
+                throw new PresetException("'config.strategies' must hold strategy ids, got " + describe(id));
+            }
+            Strategy s;
+            try {
+                s = Strategy.fromId(id.asText());
+            } catch (IllegalArgumentException e) {
+                throw new PresetException("unknown strategy '" + id.asText() + "'; valid: " + Strategy.validIds(),
+                        e);
+            }
+            if (result.contains(s)) {
+                throw new PresetException("'config.strategies' lists '" + s.id() + "' twice");
+            }
+            result.add(s);
+        }
+        return result;
+    }
+
+    private static Map<TensorKind, Range> ranges(Fields r) throws PresetException {
+        Map<TensorKind, Range> ranges = new EnumMap<>(TensorKind.class);
+        if (r == null) {
+            return ranges;
+        }
+        for (Map.Entry<String, JsonNode> e : r.node().properties()) {
+            TensorKind kind;
+            try {
+                kind = TensorKind.fromId(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw new PresetException("'config.ranges': " + ex.getMessage(), ex);
+            }
+            String path = "'config.ranges." + e.getKey() + "'";
+            JsonNode pair = e.getValue();
+            if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isNumber()) {
+                throw new PresetException(path + " must be [lo, hi], two numbers, got " + describe(pair));
+            }
+            try {
+                ranges.put(kind, new Range(pair.get(0).doubleValue(), pair.get(1).doubleValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new PresetException(path + ": " + ex.getMessage(), ex);
+            }
+        }
+        return ranges;
+    }
+
+    private static Preset.ViewState view(Fields v) throws PresetException {
+        String strategy = v.text("strategy");
+        int layer = v.integer("layer");
+        String gradient = v.text("gradient");
+        boolean logY = v.bool("logY");
+        boolean showTheory = v.bool("showTheory");
+        boolean lockAxes = v.bool("lockAxes");
+        String tab = v.text("tab");
+        try {
+            return new Preset.ViewState(strategy, layer, gradient, logY, showTheory, lockAxes, tab);
+        } catch (IllegalArgumentException e) {
+            throw new PresetException(e.getMessage(), e);
+        }
+    }
+
+    /** The fields of one JSON object, read with messages that name them by path, e.g. {@code 'config.fanIn'}. */
+    private record Fields(JsonNode node, String prefix) {
+
+        private String path(String key) {
+            return "'" + prefix + key + "'";
+        }
+
+        JsonNode required(String key) throws PresetException {
+            JsonNode n = node.get(key);
+            if (n == null) {
+                throw new PresetException("missing " + path(key));
+            }
+            return n;
+        }
+
+        /** An object member, or null when absent or JSON null. */
+        Fields optionalObject(String key) throws PresetException {
+            JsonNode n = node.get(key);
+            return n == null || n.isNull() ? null : object(key);
+        }
+
+        Fields object(String key) throws PresetException {
+            JsonNode n = required(key);
+            if (!n.isObject()) {
+                throw new PresetException(path(key) + " must be an object {...}, got " + describe(n));
+            }
+            return new Fields(n, prefix + key + ".");
+        }
+
+        String text(String key) throws PresetException {
+            JsonNode n = required(key);
+            if (!n.isTextual()) {
+                throw new PresetException(path(key) + " must be a string, got " + describe(n));
+            }
+            return n.asText();
+        }
+
+        /** A string member, or null when absent or JSON null. */
+        String optionalText(String key) throws PresetException {
+            JsonNode n = node.get(key);
+            return n == null || n.isNull() ? null : text(key);
+        }
+
+        <T> T id(String key, Function<String, T> fromId) throws PresetException {
+            String id = text(key);
+            try {
+                return fromId.apply(id);
+            } catch (IllegalArgumentException e) {
+                throw new PresetException(e.getMessage(), e);
+            }
+        }
+
+        boolean bool(String key) throws PresetException {
+            JsonNode n = required(key);
+            if (!n.isBoolean()) {
+                throw new PresetException(path(key) + " must be true or false, got " + describe(n));
+            }
+            return n.booleanValue();
+        }
+
+        /** A finite number. */
+        double number(String key) throws PresetException {
+            JsonNode n = required(key);
+            if (!n.isNumber()) {
+                throw new PresetException(path(key) + " must be a number, got " + describe(n));
+            }
+            double v = n.doubleValue();
+            if (!Double.isFinite(v)) {
+                throw new PresetException(path(key) + " must be a finite number, got " + v);
+            }
+            return v;
+        }
+
+        /** A whole number that fits a long; {@code 1e3} and {@code 10.0} count, {@code 10.5} does not. */
+        long whole(String key) throws PresetException {
+            JsonNode n = required(key);
+            if (n.isIntegralNumber()) {
+                if (!n.canConvertToLong()) {
+                    throw new PresetException(path(key) + " is out of range, got " + n.asText());
+                }
+                return n.longValue();
+            }
+            double v = number(key);
+            if (v != Math.rint(v)) {
+                throw new PresetException(path(key) + " must be a whole number, got " + n.asText());
+            }
+            if (Math.abs(v) >= 0x1p63) {
+                throw new PresetException(path(key) + " is out of range, got " + n.asText());
+            }
+            return (long) v;
+        }
+
+        /** A whole number that fits an int. */
+        int integer(String key) throws PresetException {
+            long v = whole(key);
+            if (v != (int) v) {
+                throw new PresetException(path(key) + " is out of range, got " + v);
+            }
+            return (int) v;
+        }
+    }
+
+    /** A JSON value for a message: numbers and literals as written, the kind of anything else. */
+    private static String describe(JsonNode n) {
+        if (n.isTextual()) {
+            String s = n.asText();
+            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+        }
+        if (n.isArray()) {
+            return "an array";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        return n.asText();
+    }
+
+    /**
+     * Whether a parse error comes from text that stops early: the parser hit the end inside an object or array, or
+     * failed on a last word cut short, such as {@code tr} for {@code true} or {@code 0.} for {@code 0.01}.
+     */
+    private static boolean truncated(String json, JsonProcessingException e) {
+        if (e instanceof JsonEOFException) {
+            return true;
+        }
+        if (!(e.getProcessor() instanceof JsonParser parser) || parser.getParsingContext() == null
+                || parser.getParsingContext().inRoot() || e.getLocation() == null) {
+            return false;
+        }
+        long at = e.getLocation().getCharOffset();
+        return at >= 0 && at <= json.length() && json.substring((int) at).chars()
+                .noneMatch(c -> Character.isWhitespace(c) || "{}[],:\"".indexOf(c) >= 0);
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null || at.getLineNr() < 1 ? "position unknown"
+                : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}
