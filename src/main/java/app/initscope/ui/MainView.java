@@ -10,6 +10,13 @@ import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import app.initscope.core.experiment.TensorKind;
+import app.initscope.export.Preset;
+import app.initscope.export.PresetException;
+import java.io.File;
+import java.io.IOException;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -207,6 +214,63 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Applies a preset; a refused one leaves everything as it was and says why. Returns whether it applied. */
+    boolean applyPreset(Preset p, String source) {
+        try {
+            model.apply(p);
+        } catch (IllegalArgumentException e) {
+            presetError(source, e.getMessage());
+            return false;
+        }
+        showView(Preset.ViewState.TABS.indexOf(p.view().tab()));
+        model.notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
+                : ": " + p.description()));
+        return true;
+    }
+
+    private void openPreset() {
+        FileChooser chooser = presetChooser("Open a preset");
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                applyPreset(Preset.read(file.toPath()), file.getName());
+            } catch (PresetException e) {
+                presetError(file.getName(), e.problem());
+            }
+        }
+    }
+
+    private void savePreset() {
+        FileChooser chooser = presetChooser("Save the settings as a preset");
+        chooser.setInitialFileName("lecture.json");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            try {
+                model.toPreset(visibleView()).write(file.toPath());
+                model.notice("saved preset " + file);
+            } catch (IOException e) {
+                presetError(file.getName(), e.getMessage());
+            }
+        }
+    }
+
+    private static FileChooser presetChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("InitScope presets", "*.json"));
+        return chooser;
+    }
+
+    private void presetError(String source, String problem) {
+        model.notice("preset " + source + " not applied: " + problem);
+        if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
+            alert.initOwner(getScene().getWindow());
+            alert.setHeaderText("The preset " + source + " was not applied; nothing changed");
+            alert.show();
+        }
+    }
+
     /** How much larger the charts draw in presentation mode: 14 px type becomes 20 px. */
     static final double PRESENT_ZOOM = 1.45;
 
@@ -264,6 +328,8 @@ public final class MainView extends BorderPane {
         }
         MenuItem copy = item("Copy image", "shortcut+shift+C", () -> export.copy(export.view(visibleView(), true)));
         MenuItem all = item("Export all strategies…", null, export::exportAll);
+        MenuItem open = item("Open preset…", "shortcut+O", this::openPreset);
+        MenuItem save = item("Save preset…", "shortcut+S", this::savePreset);
         MenuItem quit = item("Quit", "shortcut+Q", () -> {
             if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
                 stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
@@ -271,7 +337,16 @@ public final class MainView extends BorderPane {
             }
         });
         Menu file = new Menu("File");
-        file.getItems().addAll(exportView, exportOne, copy, all, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, save, new SeparatorMenuItem(), exportView, exportOne, copy, all,
+                new SeparatorMenuItem(), quit);
+        Menu presets = new Menu("Presets");
+        presets.setId("menu-presets");
+        for (String name : Preset.bundledNames()) {
+            Preset p = Preset.bundled(name);
+            MenuItem it = item(p.name() == null ? name : p.name(), null, () -> applyPreset(p, name));
+            it.setId("preset-" + name);
+            presets.getItems().add(it);
+        }
         file.setId("menu-file");
         Menu view = new Menu("View");
         view.setId("menu-view");
@@ -294,7 +369,7 @@ public final class MainView extends BorderPane {
         tourMenu.getItems().addAll(item("Start, or the next step    Space", null, tour::next),
                 item("Previous step    Backspace", null, tour::previous),
                 item("Leave the tour    Esc", null, tour::stop));
-        MenuBar bar = new MenuBar(file, view, tourMenu);
+        MenuBar bar = new MenuBar(file, view, presets, tourMenu);
         bar.setId("menu-bar");
         return bar;
     }

@@ -3,6 +3,7 @@ package app.initscope.ui;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
+import app.initscope.export.Preset;
 import app.initscope.core.init.Strategy;
 import app.initscope.service.ExperimentService;
 import app.initscope.core.nn.Activation;
@@ -272,6 +273,61 @@ public final class MainViewModel {
                 batching = false;
                 compute();
             }
+        }
+    }
+
+    /**
+     * The current settings as a preset (the config as the window computes it, with the compared strategies as
+     * its strategy list, and the view state).
+     */
+    public Preset toPreset(String tab) {
+        ExperimentConfig c = buildConfig().toBuilder().strategies(List.copyOf(compared)).build();
+        String gradientId = gradient.get().tensor().id();
+        return new Preset(null, null, c, new Preset.ViewState(strategy.get().id(), layer.get(), gradientId,
+                logY.get(), showTheory.get(), lockAxes.get(), tab));
+    }
+
+    /**
+     * Applies a preset: its network and view. A preset outside the window's ranges (which are narrower than the
+     * command line's) is refused with a message naming the setting, and nothing changes.
+     *
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
+    public void apply(Preset p) {
+        ExperimentConfig c = p.config();
+        inRange("fan_in", c.fanIn(), 1, 4096);
+        inRange("samples", c.samples(), 10, 20000);
+        inRange("width", c.width(), 1, 4096);
+        inRange("depth", c.depth(), 1, 20);
+        inRange("outputs", c.outputs(), 1, 100);
+        inRange("bins", c.bins(), 10, 200);
+        Preset.ViewState v = p.view();
+        batch(() -> {
+            fanIn.set(c.fanIn());
+            samples.set(c.samples());
+            width.set(c.width());
+            depth.set(c.depth());
+            outputs.set(c.outputs());
+            bins.set(c.bins());
+            activation.set(c.activation());
+            seed.set(c.seed());
+            leakySlope.set(c.leakySlope());
+            compared.setAll(c.strategies());
+            strategy.set(Strategy.fromId(v.strategy()));
+            layer.set(Math.min(v.layer(), c.depth()));
+            gradient.set(java.util.Arrays.stream(GradientView.values())
+                    .filter(g -> g.tensor().id().equals(v.gradient())).findFirst().orElse(GradientView.DELTA));
+            logY.set(v.logY());
+            showTheory.set(v.showTheory());
+            lockAxes.set(v.lockAxes());
+        });
+    }
+
+    private static void inRange(String name, int value, int lo, int hi) {
+        if (value < lo || value > hi) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s %d is outside the window's range %d–%d (the command line takes it: initscope run --preset)",
+                    name, value, lo, hi));
         }
     }
 

@@ -1,0 +1,185 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.export.Preset;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presets in the window, presentation mode and its keys, and the guided tour. */
+@ExtendWith(ApplicationExtension.class)
+class LectureTest {
+
+    private TestWindow window;
+    private MainViewModel model;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindow.open(stage);
+        model = window.model();
+        view = window.view();
+        model.batch(() -> {
+            model.fanInProperty().set(200);
+            model.samplesProperty().set(300);
+            model.widthProperty().set(100);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        CanvasRegion.zoomProperty().set(1);
+        window.close();
+    }
+
+    private void await(Predicate<ExperimentResult> which) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            ExperimentResult r = model.resultProperty().get();
+            return r != null && r.results().size() == Strategy.values().length && which.test(r);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the node and all its parents are visible. */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aPresetRoundTripsAndRestoresTheView(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.batch(() -> {
+                model.depthProperty().set(3);
+                model.activationProperty().set(Activation.RELU);
+                model.seedProperty().set(9);
+            });
+            model.layerProperty().set(2);
+            model.gradientProperty().set(GradientView.WEIGHT);
+            model.logYProperty().set(true);
+            model.lockAxesProperty().set(true);
+            model.strategyProperty().set(Strategy.HE);
+            view.showView(2);
+        });
+        String json = model.toPreset(view.visibleView()).toJson();
+        Preset back = Preset.parse(json);
+        robot.interact(() -> {
+            model.resetToDefaults();
+            view.showView(0);
+        });
+        assertEquals(1, model.depthProperty().get());
+        robot.interact(() -> assertTrue(view.applyPreset(back, "test")));
+        assertEquals(3, model.depthProperty().get());
+        assertEquals(200, model.fanInProperty().get());
+        assertEquals(Activation.RELU, model.activationProperty().get());
+        assertEquals(9, model.seedProperty().get());
+        assertEquals(2, model.layerProperty().get());
+        assertEquals(GradientView.WEIGHT, model.gradientProperty().get());
+        assertTrue(model.logYProperty().get());
+        assertTrue(model.lockAxesProperty().get());
+        assertEquals(Strategy.HE, model.strategyProperty().get());
+        assertEquals("depth", view.visibleView());
+        await(r -> r.config().depth() == 3 && r.config().activation() == Activation.RELU);
+    }
+
+    @Test
+    void aPresetOutsideTheWindowsRangesIsRefusedAndNothingChanges(FxRobot robot) throws Exception {
+        await(r -> r.config().fanIn() == 200);
+        Preset seed = Preset.bundled("seed-experiment");
+        Preset huge = new Preset(null, null, seed.config().toBuilder().fanIn(5000).build(), seed.view());
+        robot.interact(() -> assertFalse(view.applyPreset(huge, "huge.json")));
+        assertEquals(200, model.fanInProperty().get());
+        assertTrue(model.statusProperty().get().contains("fan_in 5000"), model.statusProperty().get());
+    }
+
+    @Test
+    void everyBundledPresetAppliesInTheWindow(FxRobot robot) {
+        for (String name : Preset.bundledNames()) {
+            robot.interact(() -> assertTrue(view.applyPreset(Preset.bundled(name), name), name));
+        }
+    }
+
+    @Test
+    void presentationKeysChangeTheViewAndEscLeaves(FxRobot robot) throws Exception {
+        await(r -> r.config().fanIn() == 200);
+        robot.clickOn("#histogram-z");
+        robot.type(KeyCode.F11);
+        assertTrue(model.presentingProperty().get());
+        assertTrue(view.getStyleClass().contains("present"));
+        assertEquals(MainView.PRESENT_ZOOM, CanvasRegion.zoomProperty().get());
+        robot.type(KeyCode.H);
+        assertFalse(shown(robot.lookup("#fan-in").query()), "H hides the settings");
+        robot.type(KeyCode.L);
+        assertTrue(model.logYProperty().get());
+        robot.type(KeyCode.T);
+        assertFalse(model.showTheoryProperty().get());
+        robot.type(KeyCode.P);
+        assertNotNull(model.pinnedProperty().get());
+        robot.type(KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        HistogramView z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
+        assertNotNull(z.getData().ghost(), "the pinned Xavier shows as a ghost under Large");
+        assertEquals(z.getData().histogram().lo(), z.getData().ghost().lo(), "on one axis");
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        assertTrue(model.helpShownProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(model.helpShownProperty().get());
+        assertTrue(model.presentingProperty().get(), "the first Esc only closed the help");
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(model.presentingProperty().get());
+        assertEquals(1.0, CanvasRegion.zoomProperty().get());
+        robot.type(KeyCode.P);
+        assertNull(model.pinnedProperty().get());
+    }
+
+    @Test
+    void theTourSetsEachStepAndItsCaptionQuotesTheLiveNumbers(FxRobot robot) throws Exception {
+        robot.clickOn("#histogram-z");
+        robot.type(KeyCode.SPACE);
+        assertEquals(0, view.tour().stepProperty().get());
+        assertEquals(Strategy.ZERO, model.strategyProperty().get());
+        await(r -> r.config().fanIn() == 1000 && r.config().activation() == Activation.TANH);
+        String zero = view.tour().captionProperty().get();
+        assertTrue(zero.contains("Distinct units: 1 of 1000"), zero);
+        robot.type(KeyCode.SPACE).type(KeyCode.SPACE);
+        assertEquals(Strategy.LARGE, model.strategyProperty().get());
+        await(r -> r.config().fanIn() == 1000);
+        double saturated = model.shownProperty().get().layer(1).activation().saturatedFraction();
+        String large = view.tour().captionProperty().get();
+        assertTrue(large.contains(String.format(Locale.ROOT, "saturated: %.1f%%", 100 * saturated)), large);
+        // "what if fan_in were 100?": the caption follows the new numbers
+        robot.interact(() -> model.fanInProperty().set(100));
+        await(r -> r.config().fanIn() == 100);
+        double stdZ = model.shownProperty().get().layer(1).z().std();
+        String after = view.tour().captionProperty().get();
+        assertTrue(after.contains("std z is " + app.initscope.render.Ticks.label(stdZ)), after);
+        assertTrue(after.contains("add up 100 inputs"), after);
+        robot.type(KeyCode.BACK_SPACE);
+        assertEquals(Strategy.SMALL, model.strategyProperty().get());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(view.tour().isRunning());
+        assertEquals("", view.tour().captionProperty().get());
+    }
+}
