@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
                 "  initscope export --view single --strategy xavier --out figures",
                 "  initscope export --view compare --scale 4 --out figures",
                 "  initscope export --view depth --depth 10 --strategy small --format svg --out figures",
-                "  initscope export --view histogram --strategy large --tensor activation --format csv"})
+                "  initscope export --view histogram --strategy large --tensor activation --format csv",
+                "  initscope export --preset assets/presets/deep-relu-xavier-he.json --format svg",
+                "With --preset, the preset's view (tab, strategy, layer, gradient, toggles) is the default too."})
 public final class ExportCommand implements Callable<Integer> {
 
     /** The views. */
@@ -102,9 +104,37 @@ public final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Takes the view of {@code --preset} for every view option not given on the command line. */
+    private void viewFromPreset() {
+        experiment.preset().ifPresent(p -> {
+            var parsed = spec.commandLine().getParseResult();
+            var v = p.view();
+            if (!parsed.hasMatchedOption("--view")) {
+                view = switch (v.tab()) {
+                    case "compare" -> View.compare;
+                    case "depth" -> View.depth;
+                    default -> View.single;
+                };
+            }
+            if (!parsed.hasMatchedOption("--strategy")) {
+                strategy = v.strategy();
+            }
+            if (!parsed.hasMatchedOption("--layer")) {
+                layer = v.layer();
+            }
+            if (!parsed.hasMatchedOption("--gradient")) {
+                gradient = Gradient.valueOf(v.gradient());
+            }
+            logY |= !parsed.hasMatchedOption("--log-y") && v.logY();
+            lockAxes |= !parsed.hasMatchedOption("--lock-axes") && v.lockAxes();
+            noTheory |= !parsed.hasMatchedOption("--no-theory") && !v.showTheory();
+        });
+    }
+
     @Override
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.toConfig();
+        viewFromPreset();
         Strategy shown = parseStrategy();
         if (view != View.compare && !config.strategies().contains(shown)) {
             List<Strategy> all = new ArrayList<>(config.strategies());

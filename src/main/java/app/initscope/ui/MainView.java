@@ -83,6 +83,7 @@ public final class MainView extends BorderPane {
         VBox side = viewOptions();
         side.setPadding(new Insets(12));
         side.setPrefWidth(272);
+        side.getStyleClass().add("side-bar");
         side.setMinWidth(Region.USE_PREF_SIZE);
         setLeft(side);
 

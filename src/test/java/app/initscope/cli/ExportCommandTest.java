@@ -47,6 +47,23 @@ class ExportCommandTest {
         assertTrue(Files.readString(Path.of(csv.out().trim())).contains("large,1,activation,bin,"));
     }
 
+    @Test
+    void aPresetGivesTheConfigAndTheViewAndOptionsOverrideThem(@TempDir Path dir) throws Exception {
+        Path preset = Path.of("assets/presets/deep-relu-xavier-he.json");
+        RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args(
+                "export --preset " + preset + " --samples 60 --format csv --out " + dir));
+        assertEquals(0, o.code(), o.err());
+        var p = app.initscope.export.Preset.read(preset);
+        String expectedView = p.view().tab().equals("depth") ? p.view().strategy() + "-depth" : p.view().tab();
+        assertTrue(o.out().trim().endsWith(expectedView + ".csv"), o.out() + " for view " + p.view());
+        RunCommandTest.Outcome single = RunCommandTest.run(RunCommandTest.args(
+                "export --preset " + preset + " --samples 60 --view single --strategy xavier --format csv --out "
+                        + dir));
+        assertEquals(0, single.code(), single.err());
+        assertTrue(single.out().trim().endsWith("xavier-single-layer" + Math.min(p.view().layer(),
+                p.config().depth()) + ".csv"), single.out());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "export --scale 3|--scale",
