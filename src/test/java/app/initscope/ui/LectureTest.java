@@ -34,14 +34,9 @@ class LectureTest {
 
     @Start
     void start(Stage stage) {
-        window = TestWindow.open(stage);
+        window = TestWindow.openSmall(stage);     // the seed experiment itself is MainViewTest's
         model = window.model();
         view = window.view();
-        model.batch(() -> {
-            model.fanInProperty().set(200);
-            model.samplesProperty().set(300);
-            model.widthProperty().set(100);
-        });
     }
 
     @AfterEach
@@ -51,11 +46,7 @@ class LectureTest {
     }
 
     private void await(Predicate<ExperimentResult> which) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            ExperimentResult r = model.resultProperty().get();
-            return r != null && r.results().size() == Strategy.values().length && which.test(r);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        window.awaitComplete(which);
     }
 
     /** Whether the node and all its parents are visible. */

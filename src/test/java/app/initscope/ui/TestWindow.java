@@ -21,6 +21,28 @@ record TestWindow(Engine engine, MainViewModel model, MainView view) {
         return new TestWindow(engine, model, view);
     }
 
+    /** The window on a small network (fan_in 200, 300 samples, width 100), which keeps a test quick. */
+    static TestWindow openSmall(Stage stage) {
+        TestWindow w = open(stage);
+        w.model().batch(() -> {
+            w.model().fanInProperty().set(200);
+            w.model().samplesProperty().set(300);
+            w.model().widthProperty().set(100);
+        });
+        return w;
+    }
+
+    /** Waits until every strategy of a result that {@code which} accepts is shown. */
+    void awaitComplete(java.util.function.Predicate<app.initscope.core.experiment.ExperimentResult> which)
+            throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            var r = model.resultProperty().get();
+            return r != null && r.results().size() == app.initscope.core.init.Strategy.values().length
+                    && which.test(r);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Cancels the work and stops the engine's threads. */
     void close() {
         Platform.runLater(model::cancel);

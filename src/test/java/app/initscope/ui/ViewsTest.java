@@ -40,15 +40,9 @@ class ViewsTest {
 
     @Start
     void start(Stage stage) {
-        window = TestWindow.open(stage);
+        window = TestWindow.openSmall(stage);     // the seed experiment itself is MainViewTest's
         model = window.model();
         view = window.view();
-        // a small network keeps these tests quick; the seed experiment is MainViewTest's
-        model.batch(() -> {
-            model.fanInProperty().set(200);
-            model.samplesProperty().set(300);
-            model.widthProperty().set(100);
-        });
     }
 
     @AfterEach
@@ -57,11 +51,7 @@ class ViewsTest {
     }
 
     private void awaitComplete(Predicate<ExperimentResult> which) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            ExperimentResult r = model.resultProperty().get();
-            return r != null && r.results().size() == Strategy.values().length && which.test(r);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        window.awaitComplete(which);
     }
 
     @Test
@@ -261,5 +251,17 @@ class ViewsTest {
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         robot.interact(() -> model.fanInProperty().set(201));
         awaitComplete(r -> r.config().fanIn() == 201);
+    }
+
+    @Test
+    void copyImagePutsTheViewOnTheClipboardAtTwiceItsSize(FxRobot robot) throws Exception {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> {
+            var figure = view.exporter().view("single", true);
+            view.exporter().copy(figure);
+            var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+            assertTrue(clipboard.hasImage(), "an image is on the clipboard");
+            assertEquals(Math.ceil(figure.width() * 2), clipboard.getImage().getWidth());
+        });
     }
 }
