@@ -8,6 +8,7 @@
 module initscope {
     requires static jdk.incubator.vector;
     requires java.prefs;
+    requires java.logging;
     requires java.desktop;
     requires javafx.controls;
     requires org.controlsfx.controls;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.export.Preset;
 import app.initscope.export.PresetException;
@@ -272,6 +273,18 @@ public final class MainView extends BorderPane {
         }
     }
 
+    private void about() {
+        ExperimentResult r = model.resultProperty().get();
+        Alert about = new Alert(Alert.AlertType.INFORMATION, "Version " + app.initscope.Version.get()
+                + "\nJava " + Runtime.version() + "\nMatrix kernel: " + (r == null ? "…" : r.kernel())
+                + "\n\nSee why weight initialization decides whether a neural network can learn."
+                + "\nThe command line: initscope run --help, initscope export --help", ButtonType.OK);
+        about.initOwner(getScene().getWindow());
+        about.setTitle("About InitScope");
+        about.setHeaderText("InitScope " + app.initscope.Version.get());
+        about.show();
+    }
+
     /** How much larger the charts draw in presentation mode: 14 px type becomes 20 px. */
     static final double PRESENT_ZOOM = 1.45;
 
@@ -370,7 +383,11 @@ public final class MainView extends BorderPane {
         tourMenu.getItems().addAll(item("Start, or the next step    Space", null, tour::next),
                 item("Previous step    Backspace", null, tour::previous),
                 item("Leave the tour    Esc", null, tour::stop));
-        MenuBar bar = new MenuBar(file, view, presets, tourMenu);
+        Menu help = new Menu("Help");
+        help.setId("menu-help");
+        help.getItems().addAll(item("Keys    ?", null, () -> model.helpShownProperty().set(true)),
+                item("About InitScope", null, this::about));
+        MenuBar bar = new MenuBar(file, view, presets, tourMenu, help);
         bar.setId("menu-bar");
         return bar;
     }
