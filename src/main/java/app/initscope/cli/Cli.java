@@ -85,8 +85,13 @@ public final class Cli implements Runnable {
         return FAILURE;
     }
 
-    private static String describe(Throwable ex) {
+    static String describe(Throwable ex) {
         String m = ex.getMessage();
+        if (m != null && m.contains("com.sun.javafx.font")) {
+            // JavaFX found no fonts ("JavaFX detected no fonts!") and then fails deep in its text code
+            return "no fonts found: JavaFX needs at least one (install, for example, the Debian package "
+                    + "fonts-dejavu-core); 'initscope run' works without fonts";
+        }
         if (ex instanceof OutOfMemoryError) {
             return "out of memory (" + m + "); try smaller samples, width or depth";
         }

@@ -159,4 +159,15 @@ class RunCommandTest {
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--strategies") && h.out().contains("Examples"), h.out());
     }
+
+    @Test
+    void aJavaFxWithoutFontsIsExplainedInOneLine() {
+        // what JavaFX 26 throws when fontconfig lists no fonts
+        var npe = new NullPointerException("Cannot invoke \"com.sun.javafx.font.FontResource.getDefaultAAMode()\" "
+                + "because the return value of \"com.sun.javafx.font.LogicalFont.getSlot0Resource()\" is null");
+        String message = Cli.describe(npe);
+        assertTrue(message.startsWith("no fonts found"), message);
+        assertTrue(message.contains("fonts-dejavu-core"), message);
+        assertEquals("disk full", Cli.describe(new java.io.IOException("disk full")));
+    }
 }
