@@ -11,7 +11,7 @@ import app.initscope.ui.App;
 public final class Launcher {
 
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
-    /** Kept, so that its level stays set: java.util.prefs would otherwise log its first start at INFO. */
+    /** Kept, so that its level stays set (a logger that nothing holds may be collected, and its level lost). */
     private static final java.util.logging.Logger PREFS_LOG = java.util.logging.Logger.getLogger("java.util.prefs");
 
     private Launcher() {
@@ -22,7 +22,8 @@ public final class Launcher {
         if (System.getProperty(LOG_FORMAT) == null) {
             System.setProperty(LOG_FORMAT, "initscope: %4$s: %5$s%6$s%n");     // one line per log record
         }
-        PREFS_LOG.setLevel(java.util.logging.Level.WARNING);      // a read-only home still says so, in one line
+        // java.util.prefs reports a read-only home in three lines and again every 30 s; Settings says it once
+        PREFS_LOG.setLevel(java.util.logging.Level.OFF);
         if (args.length == 0) {
             try {
                 App.start(args);

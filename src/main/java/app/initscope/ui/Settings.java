@@ -22,6 +22,8 @@ final class Settings {
         this.prefs = prefs;
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app.initscope");
+
     /** The app's node, or a settings object that remembers nothing if the store is unavailable. */
     static Settings forApp() {
         try {
@@ -98,8 +100,10 @@ final class Settings {
             prefs.putDouble("leakySlope", m.leakySlopeProperty().get());
             prefs.put("compared", String.join(",", m.comparedStrategies().stream().map(Strategy::id).toList()));
             prefs.flush();
-        } catch (BackingStoreException | IllegalStateException | SecurityException ignored) {
-            // a read-only home: this session's settings are not remembered
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            // a read-only home: this session's settings are not remembered; say so once, in one line
+            LOG.warning("the settings could not be saved (" + e.getMessage() + "); InitScope works, and starts "
+                    + "with the defaults next time");
         }
     }
 

@@ -2,6 +2,7 @@ package app.initscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
@@ -123,5 +124,91 @@ class SettingsTest {
         assertEquals(1000, m.fanInProperty().get());
         assertEquals(Activation.TANH, m.activationProperty().get());
         assertEquals(42, m.seedProperty().get());
+    }
+
+    /** A store that cannot be written, like preferences under a read-only home. */
+    private static final class ReadOnlyStore extends java.util.prefs.AbstractPreferences {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+
+        ReadOnlyStore() {
+            super(null, "");
+        }
+
+        @Override
+        protected void putSpi(String key, String value) {
+            values.put(key, value);
+        }
+
+        @Override
+        protected String getSpi(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        protected void removeSpi(String key) {
+            values.remove(key);
+        }
+
+        @Override
+        protected void removeNodeSpi() {
+        }
+
+        @Override
+        protected String[] keysSpi() {
+            return values.keySet().toArray(new String[0]);
+        }
+
+        @Override
+        protected String[] childrenNamesSpi() {
+            return new String[0];
+        }
+
+        @Override
+        protected java.util.prefs.AbstractPreferences childSpi(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void syncSpi() throws java.util.prefs.BackingStoreException {
+            throw new java.util.prefs.BackingStoreException("read-only file system");
+        }
+
+        @Override
+        protected void flushSpi() throws java.util.prefs.BackingStoreException {
+            throw new java.util.prefs.BackingStoreException("read-only file system");
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenIsReportedOnceAndTheAppGoesOn() throws Exception {
+        java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("app.initscope");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            MainViewModel model = newModel();
+            WaitForAsyncUtils.asyncFx(() -> {
+                new Settings(new ReadOnlyStore()).save(model);
+                model.cancel();
+            }).get();
+        } finally {
+            log.removeHandler(handler);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.getFirst().contains("read-only file system"), warnings.getFirst());
+        assertTrue(warnings.getFirst().contains("defaults next time"), warnings.getFirst());
     }
 }
