@@ -230,13 +230,25 @@ final class ExportController {
                 return;
             }
         }
-        List<AtomicFiles.Content> contents = figures.stream().map(f -> content(f, png)).toList();
+        writeEach(figures, files, 0, png, done, failed);
+    }
+
+    /**
+     * Paints figure {@code i} (FX thread), writes it in the background, then goes on with the next: the window
+     * stays responsive between figures (painting all 13 at once took 1.3 s on the FX thread).
+     */
+    private void writeEach(List<Figure> figures, List<Path> files, int i, Choice choice,
+                           Consumer<List<Path>> done, Consumer<Throwable> failed) {
+        if (i == figures.size()) {
+            done.accept(files);
+            return;
+        }
+        model.notice("exporting " + (i + 1) + " of " + figures.size() + ": " + files.get(i).getFileName());
+        AtomicFiles.Content content = content(figures.get(i), choice);
         Background.run(() -> {
-            for (int i = 0; i < files.size(); i++) {
-                AtomicFiles.write(files.get(i), contents.get(i));
-            }
-            return files;
-        }, done, failed);
+            AtomicFiles.write(files.get(i), content);
+            return files.get(i);
+        }, written -> writeEach(figures, files, i + 1, choice, done, failed), failed);
     }
 
     private void showError(Throwable e) {
