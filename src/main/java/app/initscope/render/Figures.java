@@ -56,7 +56,7 @@ public final class Figures {
         StrategyResult r = find(result, strategy);
         int layer = layer(r, o);
         HistogramChart.Data d = axis(result, layer, tensor, Plots.data(result, r, layer, tensor,
-                title(tensor) + where(r, layer), o.theory(), o.logY()), o.lockAxes());
+                Plots.title(tensor) + where(r, layer), o.theory(), o.logY()), o.lockAxes());
         double w = 640;
         double h = 460;
         String caption = o.caption() ? caption(result.config(), strategy) : null;
@@ -76,7 +76,7 @@ public final class Figures {
         List<Figure.Panel> panels = new ArrayList<>();
         for (TensorKind k : kinds) {
             panels.add(new Figure.Panel(strategy.id(), layer, k.id(), axis(result, layer, k, Plots.data(result, r, layer,
-                    k, title(k) + where(r, layer), o.theory(), o.logY()), o.lockAxes())));
+                    k, Plots.title(k) + where(r, layer), o.theory(), o.logY()), o.lockAxes())));
         }
         double pw = 520;
         double ph = 460;
@@ -234,15 +234,6 @@ public final class Figures {
         return r.layers().size() > 1 ? " · layer " + layer : "";
     }
 
-    private static String title(TensorKind k) {
-        return switch (k) {
-            case Z -> "Pre-activation z";
-            case ACTIVATION -> "Activation a";
-            case DELTA -> "Gradient δ";
-            case WEIGHT_GRADIENT -> "Weight gradient ∂L/∂W";
-            case LOCAL_GRADIENT -> "Local gradient φ′(z)";
-        };
-    }
 
     private static HistogramChart.Data axis(ExperimentResult all, int layer, TensorKind kind, HistogramChart.Data d,
                                             boolean lock) {

@@ -15,6 +15,17 @@ public final class Plots {
     private Plots() {
     }
 
+    /** A chart title for a tensor, e.g. {@code Gradient δ}. */
+    public static String title(TensorKind k) {
+        return switch (k) {
+            case Z -> "Pre-activation z";
+            case ACTIVATION -> "Activation a";
+            case DELTA -> "Gradient δ";
+            case WEIGHT_GRADIENT -> "Weight gradient ∂L/∂W";
+            case LOCAL_GRADIENT -> "Local gradient φ′(z)";
+        };
+    }
+
     /** How a tensor is named on an axis, e.g. {@code a = tanh(z)}. */
     public static String axisLabel(TensorKind kind, Activation activation) {
         return switch (kind) {

@@ -1,24 +1,21 @@
 package app.initscope.ui;
 
+import app.initscope.render.Plots;
 import app.initscope.core.experiment.TensorKind;
 
 /** Which gradient the third histogram shows. */
 public enum GradientView {
     /** δ = ∂L/∂z, the error signal each unit receives (the default). */
-    DELTA(TensorKind.DELTA, "δ = ∂L/∂z", "Gradient δ"),
+    DELTA(TensorKind.DELTA),
     /** ∂L/∂W, what a gradient step would change. */
-    WEIGHT(TensorKind.WEIGHT_GRADIENT, "∂L/∂W", "Weight gradient ∂L/∂W"),
+    WEIGHT(TensorKind.WEIGHT_GRADIENT),
     /** φ′(z), the local slope that multiplies δ on its way back. */
-    LOCAL(TensorKind.LOCAL_GRADIENT, "φ′(z)", "Local gradient φ′(z)");
+    LOCAL(TensorKind.LOCAL_GRADIENT);
 
     private final TensorKind tensor;
-    private final String symbol;
-    private final String title;
 
-    GradientView(TensorKind tensor, String symbol, String title) {
+    GradientView(TensorKind tensor) {
         this.tensor = tensor;
-        this.symbol = symbol;
-        this.title = title;
     }
 
     /** The tensor shown. */
@@ -28,16 +25,16 @@ public enum GradientView {
 
     /** The axis label, e.g. {@code δ = ∂L/∂z}. */
     public String symbol() {
-        return symbol;
+        return Plots.axisLabel(tensor, null);         // the gradients' labels do not depend on the activation
     }
 
     /** The chart title. */
     public String title() {
-        return title;
+        return Plots.title(tensor);
     }
 
     @Override
     public String toString() {
-        return symbol;
+        return symbol();
     }
 }
