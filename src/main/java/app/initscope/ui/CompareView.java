@@ -330,7 +330,8 @@ final class CompareView extends SplitPane {
             cells.put(s, row);
             RowConstraints rc = new RowConstraints();
             rc.setVgrow(Priority.ALWAYS);
-            rc.setMinHeight(72);
+            // small multiples need their height in drawing units: taller rows when the charts are zoomed
+            rc.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(72));
             grid.getRowConstraints().add(rc);
         }
     }

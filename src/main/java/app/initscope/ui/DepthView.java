@@ -117,7 +117,7 @@ final class DepthView extends SplitPane {
             for (int i = 0; i < 2; i++) {
                 RowConstraints rc = new RowConstraints();
                 rc.setVgrow(Priority.ALWAYS);
-                rc.setMinHeight(80);
+                rc.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(80));
                 grid.getRowConstraints().add(rc);
             }
         }
