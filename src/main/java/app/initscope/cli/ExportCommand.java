@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code initscope export}: renders the window's views to PNG, SVG or CSV with the same painting code, on
  * JavaFX's headless platform, so it works with no display at all.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+@Command(name = "export", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class, versionProvider = Cli.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Render a view of the experiment to PNG (at 1x, 2x or 4x), SVG or CSV, without a display. "
                 + "Prints the files it wrote.",

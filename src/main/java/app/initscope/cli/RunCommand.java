@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code initscope run}: runs the experiment and prints a table, JSON or CSV. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class, versionProvider = Cli.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Run the forward and backward pass for each strategy and report the statistics of z, the "
                 + "activation, φ′(z), δ and dW per layer.",

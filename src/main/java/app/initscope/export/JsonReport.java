@@ -1,6 +1,8 @@
 package app.initscope.export;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.settings.Setting;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -73,20 +75,16 @@ public final class JsonReport {
     /** The {@code "config"} object, shared with {@link Preset}, which adds {@code "ranges"}. */
     static ObjectNode config(ExperimentConfig c) {
         ObjectNode n = MAPPER.createObjectNode();
-        ArrayNode strategies = n.putArray("strategies");
-        c.strategies().stream().map(Strategy::id).forEach(strategies::add);
-        n.put("activation", c.activation().id());
-        n.put("fanIn", c.fanIn());
-        n.put("samples", c.samples());
-        n.put("width", c.width());
-        n.put("depth", c.depth());
-        n.put("outputs", c.outputs());
-        n.put("seed", c.seed());
-        n.put("leakySlope", c.leakySlope());
-        n.put("constant", c.constant());
-        n.put("sigma", c.sigma());
-        n.put("bins", c.bins());
-        n.put("input", c.input().id());
+        for (Setting<?> s : Catalog.ALL) {
+            Object v = c.get(s);
+            switch (s.kind()) {
+                case INTEGER -> n.put(s.id(), (Integer) v);
+                case WHOLE -> n.put(s.id(), (Long) v);
+                case NUMBER -> n.put(s.id(), (Double) v);
+                case CHOICE -> n.put(s.id(), s.text(v));
+                case LIST -> s.ids(v).forEach(n.putArray(s.id())::add);
+            }
+        }
         return n;
     }
 

@@ -1,11 +1,10 @@
 package app.initscope.export;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
-import app.initscope.core.experiment.InputDistribution;
 import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.experiment.TensorKind;
-import app.initscope.core.init.Strategy;
-import app.initscope.core.nn.Activation;
+import app.initscope.core.settings.Setting;
 import app.initscope.core.stats.Range;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -36,13 +35,6 @@ final class PresetReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-
-    /** {@link InvalidConfigException#parameter()} (the CLI's spelling) to the preset's field. */
-    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("strategies", "strategies"),
-            Map.entry("activation", "activation"), Map.entry("input", "input"), Map.entry("fan-in", "fanIn"),
-            Map.entry("samples", "samples"), Map.entry("width", "width"), Map.entry("depth", "depth"),
-            Map.entry("outputs", "outputs"), Map.entry("bins", "bins"), Map.entry("leaky-slope", "leakySlope"),
-            Map.entry("constant", "constant"), Map.entry("sigma", "sigma"));
 
     private PresetReader() {
     }
@@ -112,61 +104,58 @@ final class PresetReader {
     }
 
     private static ExperimentConfig config(Fields c) throws PresetException {
-        List<Strategy> strategies = strategies(c);
-        Activation activation = c.id("activation", Activation::fromId);
-        int fanIn = c.integer("fanIn");
-        int samples = c.integer("samples");
-        int width = c.integer("width");
-        int depth = c.integer("depth");
-        int outputs = c.integer("outputs");
-        long seed = c.whole("seed");
-        double leakySlope = c.number("leakySlope");
-        double constant = c.number("constant");
-        double sigma = c.number("sigma");
-        int bins = c.integer("bins");
-        InputDistribution input = c.id("input", InputDistribution::fromId);
+        ExperimentConfig.Builder b = ExperimentConfig.builder();
+        for (Setting<?> s : Catalog.ALL) {
+            read(c, s, b);
+        }
         Map<TensorKind, Range> ranges = ranges(c.optionalObject("ranges"));
         try {
-            return ExperimentConfig.builder().strategies(strategies).activation(activation).fanIn(fanIn)
-                    .samples(samples).width(width).depth(depth).outputs(outputs).seed(seed).leakySlope(leakySlope)
-                    .constant(constant).sigma(sigma).bins(bins).input(input).ranges(ranges).build();
+            return b.ranges(ranges).build();
         } catch (InvalidConfigException e) {
-            String field = FIELDS.get(e.parameter());
-            if (field == null) {
-                throw new PresetException("'config' is too large: " + e.getMessage()
-                        .substring(e.parameter().length() + 2), e);
+            if (e.setting().isEmpty()) {
+                throw new PresetException("'config' is too large: " + e.problem(), e);
             }
-            throw new PresetException("'config." + field + "' " + e.getMessage()
-                    .substring(e.parameter().length() + 2), e);
+            throw new PresetException("'config." + e.setting().get().id() + "' " + e.problem(), e);
         }
     }
 
-    private static List<Strategy> strategies(Fields c) throws PresetException {
-        JsonNode list = c.required("strategies");
+    /** Reads one setting's field, of the JSON type its kind asks for. */
+    private static <T> void read(Fields c, Setting<T> s, ExperimentConfig.Builder b) throws PresetException {
+        Object v = switch (s.kind()) {
+            case INTEGER -> c.integer(s.id());
+            case WHOLE -> c.whole(s.id());
+            case NUMBER -> c.number(s.id());
+            case CHOICE -> c.id(s.id(), s::parseId);
+            case LIST -> list(c, s);
+        };
+        b.set(s, s.cast(v));
+    }
+
+    private static List<Object> list(Fields c, Setting<?> s) throws PresetException {
+        String path = "'config." + s.id() + "'";
+        JsonNode list = c.required(s.id());
         if (!list.isArray()) {
-            throw new PresetException("'config.strategies' must be an array of strategy ids, got "
-                    + describe(list));
+            throw new PresetException(path + " must be an array of ids, got " + describe(list));
         }
         if (list.isEmpty()) {
-            throw new PresetException("'config.strategies' must list at least one strategy; valid: "
-                    + Strategy.validIds());
+            throw new PresetException(path + " " + s.problem(List.of()));
         }
-        List<Strategy> result = new ArrayList<>();
+        List<Object> result = new ArrayList<>();
         for (JsonNode id : list) {
             if (!id.isTextual()) {
-                throw new PresetException("'config.strategies' must hold strategy ids, got " + describe(id));
+                throw new PresetException(path + " must hold ids, got " + describe(id));
             }
-            Strategy s;
+            Object v;
             try {
-                s = Strategy.fromId(id.asText());
+                v = s.parseId(id.asText());
             } catch (IllegalArgumentException e) {
-                throw new PresetException("unknown strategy '" + id.asText() + "'; valid: " + Strategy.validIds(),
-                        e);
+                throw new PresetException(e.getMessage(), e);
             }
-            if (result.contains(s)) {
-                throw new PresetException("'config.strategies' lists '" + s.id() + "' twice");
+            if (result.contains(v)) {
+                throw new PresetException(path + " lists '" + id.asText().trim().toLowerCase(java.util.Locale.ROOT)
+                        + "' twice");
             }
-            result.add(s);
+            result.add(v);
         }
         return result;
     }

@@ -4,9 +4,15 @@ import app.initscope.core.init.InitOptions;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.stats.Range;
+import app.initscope.core.settings.Setting;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated, immutable experiment: which strategies, which network, which input.
@@ -15,71 +21,120 @@ import java.util.Map;
  * readout to {@code outputs}; the defaults reproduce the seed experiment (one hidden tanh layer, 1000 samples
  * of 1000 features).
  *
- * @param strategies the strategies to compare, in order; not empty, no repeats
- * @param ranges     fixed histogram ranges by tensor; a tensor without one uses its finite min and max
+ * <p>The config holds one value for every setting of the {@link Catalog}, read with {@link #get}; the named
+ * accessors are shorthands. Besides, {@link #ranges()} fixes histogram ranges by tensor; a tensor without one
+ * uses its finite min and max. Two configs are equal when every value and range is.
  */
-public record ExperimentConfig(List<Strategy> strategies, Activation activation, int fanIn, int samples, int width,
-                               int depth, int outputs, long seed, double leakySlope, double constant, double sigma,
-                               int bins, InputDistribution input, Map<TensorKind, Range> ranges) {
+public final class ExperimentConfig {
 
-    /** The largest fan-in, width and sample count accepted. */
-    public static final int MAX_DIMENSION = 1 << 16;
-    /** The largest sample count accepted. */
-    public static final int MAX_SAMPLES = 1_000_000;
-    /** The largest depth accepted. */
-    public static final int MAX_DEPTH = 100;
-    /** The largest number of outputs accepted. */
-    public static final int MAX_OUTPUTS = 10_000;
     /** The most elements one tensor may have: a Java array's limit. */
     public static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 16;
-    /** The largest number of histogram bins accepted. */
-    public static final int MAX_BINS = 10_000;
 
-    /** Validates every field; the message of the exception names the parameter and what is allowed. */
-    public ExperimentConfig {
-        if (strategies == null || strategies.isEmpty()) {
-            throw new InvalidConfigException("strategies", "at least one strategy is needed; valid: "
-                    + Strategy.validIds());
+    private final Map<Setting<?>, Object> values;
+    private final Map<TensorKind, Range> ranges;
+
+    /** Validates every value; the exception's message names the setting and what is allowed. */
+    private ExperimentConfig(Map<Setting<?>, Object> values, Map<TensorKind, Range> ranges) {
+        Map<Setting<?>, Object> checked = new LinkedHashMap<>();
+        for (Setting<?> s : Catalog.ALL) {
+            Object v = values.get(s);
+            String problem = s.problem(v);
+            if (problem != null) {
+                throw new InvalidConfigException(s, problem);
+            }
+            checked.put(s, v instanceof List<?> list ? List.copyOf(list) : v);
         }
-        if (strategies.stream().distinct().count() != strategies.size()) {
-            throw new InvalidConfigException("strategies", "a strategy is listed twice: " + strategies);
-        }
-        strategies = List.copyOf(strategies);
-        if (activation == null) {
-            throw new InvalidConfigException("activation", "is required; valid: " + Activation.validIds());
-        }
-        if (input == null) {
-            throw new InvalidConfigException("input", "is required; valid: normal, uniform");
-        }
-        checkRange("fan-in", fanIn, 1, MAX_DIMENSION);
-        checkRange("samples", samples, 1, MAX_SAMPLES);
-        checkRange("width", width, 1, MAX_DIMENSION);
-        checkRange("depth", depth, 1, MAX_DEPTH);
-        checkRange("outputs", outputs, 1, MAX_OUTPUTS);
-        checkRange("bins", bins, 1, MAX_BINS);
-        if (!(leakySlope >= 0 && leakySlope <= 1)) {
-            throw new InvalidConfigException("leaky-slope", "must be between 0 and 1, got " + leakySlope);
-        }
-        if (!(Math.abs(constant) <= 1000)) {
-            throw new InvalidConfigException("constant", "must be between -1000 and 1000, got " + constant);
-        }
-        if (!(sigma >= 0 && sigma <= 1000)) {
-            throw new InvalidConfigException("sigma", "must be between 0 and 1000, got " + sigma);
-        }
-        long widest = Math.max(fanIn, width);
-        if ((long) samples * widest > MAX_ARRAY_LENGTH || widest * width > MAX_ARRAY_LENGTH) {
+        this.values = Collections.unmodifiableMap(checked);
+        long widest = Math.max(fanIn(), width());
+        long samples = samples();
+        long width = width();
+        if (samples * widest > MAX_ARRAY_LENGTH || widest * width > MAX_ARRAY_LENGTH) {
             throw new InvalidConfigException("size", String.format(java.util.Locale.ROOT,
                     "a %d × %d tensor has more than %d elements, the most one array holds; reduce samples, "
-                            + "width or fan-in", (long) samples * widest > MAX_ARRAY_LENGTH ? samples : widest,
+                            + "width or fan-in", samples * widest > MAX_ARRAY_LENGTH ? samples : widest,
                     widest, MAX_ARRAY_LENGTH));
         }
-        ranges = ranges == null || ranges.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranges));
+        this.ranges = ranges == null || ranges.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ranges));
     }
 
-    private static void checkRange(String name, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new InvalidConfigException(name, "must be between " + min + " and " + max + ", got " + value);
-        }
+    /** The value of a setting. */
+    public <T> T get(Setting<T> setting) {
+        return setting.cast(values.get(setting));
+    }
+
+    /** The strategies to compare, in order; not empty, no repeats. */
+    public List<Strategy> strategies() {
+        return get(Catalog.STRATEGIES);
+    }
+
+    public Activation activation() {
+        return get(Catalog.ACTIVATION);
+    }
+
+    public int fanIn() {
+        return get(Catalog.FAN_IN);
+    }
+
+    public int samples() {
+        return get(Catalog.SAMPLES);
+    }
+
+    public int width() {
+        return get(Catalog.WIDTH);
+    }
+
+    public int depth() {
+        return get(Catalog.DEPTH);
+    }
+
+    public int outputs() {
+        return get(Catalog.OUTPUTS);
+    }
+
+    public long seed() {
+        return get(Catalog.SEED);
+    }
+
+    public double leakySlope() {
+        return get(Catalog.LEAKY_SLOPE);
+    }
+
+    public double constant() {
+        return get(Catalog.CONSTANT);
+    }
+
+    public double sigma() {
+        return get(Catalog.SIGMA);
+    }
+
+    public int bins() {
+        return get(Catalog.BINS);
+    }
+
+    public InputDistribution input() {
+        return get(Catalog.INPUT);
+    }
+
+    /** Fixed histogram ranges by tensor; a tensor without one uses its finite min and max. */
+    public Map<TensorKind, Range> ranges() {
+        return ranges;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExperimentConfig c && values.equals(c.values) && ranges.equals(c.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * values.hashCode() + ranges.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("ExperimentConfig[");
+        values.forEach((s, v) -> b.append(s.id()).append('=').append(s.text(v)).append(", "));
+        return b.append("ranges=").append(ranges).append(']').toString();
     }
 
     /** The seed experiment. */
@@ -94,27 +149,29 @@ public record ExperimentConfig(List<Strategy> strategies, Activation activation,
 
     /** A builder holding this config's values. */
     public Builder toBuilder() {
-        return new Builder().strategies(strategies).activation(activation).fanIn(fanIn).samples(samples)
-                .width(width).depth(depth).outputs(outputs).seed(seed).leakySlope(leakySlope).constant(constant)
-                .sigma(sigma).bins(bins).input(input).ranges(ranges);
+        Builder b = new Builder();
+        b.values.putAll(values);
+        b.set.addAll(values.keySet());
+        return b.ranges(ranges);
     }
 
     /** The options the initializers need. */
     public InitOptions initOptions() {
-        return new InitOptions(activation, leakySlope, constant, sigma);
+        return new InitOptions(activation(), leakySlope(), constant(), sigma());
     }
 
     /** The fan-in of hidden layer l (1-based). */
     public int layerFanIn(int layer) {
-        return layer == 1 ? fanIn : width;
+        return layer == 1 ? fanIn() : width();
     }
 
     /** The number of multiply-adds of one strategy's forward and backward pass. */
     public double multiplyAdds() {
-        double s = samples;
-        double total = s * fanIn * width * 2;                 // z_1 and dW_1
-        total += (depth - 1) * s * width * width * 3.0;       // z_l, dW_l, g_{l−1} for l ≥ 2
-        total += s * width * outputs * 2.0;                   // readout and its gradient
+        double s = samples();
+        double width = width();
+        double total = s * fanIn() * width * 2;               // z_1 and dW_1
+        total += (depth() - 1) * s * width * width * 3.0;     // z_l, dW_l, g_{l−1} for l ≥ 2
+        total += s * width * outputs() * 2.0;                 // readout and its gradient
         return total;
     }
 
@@ -130,95 +187,87 @@ public record ExperimentConfig(List<Strategy> strategies, Activation activation,
         if (!(maxMultiplyAdds >= 0)) {
             throw new IllegalArgumentException("a multiply-add budget must be ≥ 0, got " + maxMultiplyAdds);
         }
-        double perRow = multiplyAdds() / samples;
+        double perRow = multiplyAdds() / samples();
         double rows = Math.floor(maxMultiplyAdds / perRow);
-        return (int) Math.min(samples, Math.max(10, rows));
+        return (int) Math.min(samples(), Math.max(10, rows));
     }
 
     /** A mutable builder; {@link #build()} validates. */
     public static final class Builder {
-        private List<Strategy> strategies = Strategy.SEED;
-        private Activation activation = Activation.TANH;
-        private int fanIn = 1000;
-        private int samples = 1000;
-        private Integer width;
-        private int depth = 1;
-        private int outputs = 10;
-        private long seed = 42;
-        private double leakySlope = 0.01;
-        private double constant = 0.01;
-        private double sigma = 0.01;
-        private int bins = 60;
-        private InputDistribution input = InputDistribution.NORMAL;
+        private final Map<Setting<?>, Object> values = new HashMap<>();
+        private final Set<Setting<?>> set = new HashSet<>();
         private Map<TensorKind, Range> ranges = Map.of();
 
         private Builder() {
+            for (Setting<?> s : Catalog.ALL) {
+                values.put(s, s.defaultValue());
+            }
+        }
+
+        /** Sets one setting's value (checked by {@link #build()}). */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, setting.cast(value));
+            set.add(setting);
+            return this;
+        }
+
+        /** The value this builder holds for a setting (a setting never set that follows another: that one's). */
+        public <T> T get(Setting<T> setting) {
+            Setting<T> from = setting.defaultsTo();
+            return setting.cast(values.get(from != null && !set.contains(setting) ? from : setting));
         }
 
         public Builder strategies(List<Strategy> v) {
-            strategies = v;
-            return this;
+            return set(Catalog.STRATEGIES, v);
         }
 
         public Builder activation(Activation v) {
-            activation = v;
-            return this;
+            return set(Catalog.ACTIVATION, v);
         }
 
         public Builder fanIn(int v) {
-            fanIn = v;
-            return this;
+            return set(Catalog.FAN_IN, v);
         }
 
         public Builder samples(int v) {
-            samples = v;
-            return this;
+            return set(Catalog.SAMPLES, v);
         }
 
         /** The width; when never set, it equals the fan-in. */
         public Builder width(int v) {
-            width = v;
-            return this;
+            return set(Catalog.WIDTH, v);
         }
 
         public Builder depth(int v) {
-            depth = v;
-            return this;
+            return set(Catalog.DEPTH, v);
         }
 
         public Builder outputs(int v) {
-            outputs = v;
-            return this;
+            return set(Catalog.OUTPUTS, v);
         }
 
         public Builder seed(long v) {
-            seed = v;
-            return this;
+            return set(Catalog.SEED, v);
         }
 
         public Builder leakySlope(double v) {
-            leakySlope = v;
-            return this;
+            return set(Catalog.LEAKY_SLOPE, v);
         }
 
         public Builder constant(double v) {
-            constant = v;
-            return this;
+            return set(Catalog.CONSTANT, v);
         }
 
         public Builder sigma(double v) {
-            sigma = v;
-            return this;
+            return set(Catalog.SIGMA, v);
         }
 
         public Builder bins(int v) {
-            bins = v;
-            return this;
+            return set(Catalog.BINS, v);
         }
 
         public Builder input(InputDistribution v) {
-            input = v;
-            return this;
+            return set(Catalog.INPUT, v);
         }
 
         public Builder ranges(Map<TensorKind, Range> v) {
@@ -228,8 +277,11 @@ public record ExperimentConfig(List<Strategy> strategies, Activation activation,
 
         /** Validates and builds. */
         public ExperimentConfig build() {
-            return new ExperimentConfig(strategies, activation, fanIn, samples, width == null ? fanIn : width, depth,
-                    outputs, seed, leakySlope, constant, sigma, bins, input, ranges);
+            Map<Setting<?>, Object> resolved = new HashMap<>();
+            for (Setting<?> s : Catalog.ALL) {
+                resolved.put(s, get(s));
+            }
+            return new ExperimentConfig(resolved, ranges);
         }
     }
 }
