@@ -1,6 +1,8 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.settings.Setting;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import java.util.HashSet;
@@ -508,8 +510,7 @@ public final class MainView extends BorderPane {
         };
         seed.setOnAction(e -> commitSeed.run());
         model.seedProperty().addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
-        Tooltip seedTip = new Tooltip("The random seed of the input, the targets and the weights: the same seed "
-                + "always redraws the same picture.");
+        Tooltip seedTip = new Tooltip(Catalog.SEED.help());
         seed.setTooltip(seedTip);
         Button resample = new Button("Resample");
         resample.setId("resample");
@@ -545,8 +546,7 @@ public final class MainView extends BorderPane {
         activation.getItems().setAll(Activation.values());
         activation.setConverter(Fx.labels(Activation::label));
         activation.valueProperty().bindBidirectional(model.activationProperty());
-        Tooltip tip = new Tooltip("The nonlinearity φ after every hidden layer. Xavier suits tanh and sigmoid; "
-                + "He suits ReLU, which zeroes half its inputs.");
+        Tooltip tip = new Tooltip(Catalog.ACTIVATION.help());
         tip.setWrapText(true);
         tip.setMaxWidth(360);
         activation.setTooltip(tip);
@@ -562,21 +562,19 @@ public final class MainView extends BorderPane {
         bar.setHgap(18);
         bar.setVgap(6);
         bar.add(activationBox, 0, 0);
-        bar.add(new NumberControl("fan-in", "fan_in", "Inputs per unit of the first layer. Var(z) grows with it "
-                + "unless the weights shrink as 1/fan_in.", model.fanInProperty(), 1, 4096, true, true), 1, 0);
-        bar.add(new NumberControl("samples", "samples", "Rows of the synthetic input: more rows give smoother "
-                + "histograms, fewer run faster.", model.samplesProperty(), 10, 20000, true, true), 2, 0);
-        bar.add(new NumberControl("width", "width", "Units per hidden layer (the fan-in of the layers after the "
-                + "first).", model.widthProperty(), 1, 4096, true, true), 3, 0);
-        bar.add(new NumberControl("depth", "depth", "Hidden layers: depth multiplies whatever one layer does to "
-                + "the signal.", model.depthProperty(), 1, 20, true, false), 1, 1);
-        bar.add(new NumberControl("outputs", "outputs", "Outputs of the linear readout that the loss compares "
-                + "with random targets.", model.outputsProperty(), 1, 100, true, false), 2, 1);
-        bar.add(new NumberControl("bins", "bins", "Histogram bins: more show finer shape, fewer are less noisy.",
-                model.binsProperty(), 10, 200, true, false), 3, 1);
-        NumberControl slope = new NumberControl("leaky-slope", "slope", "Leaky ReLU's slope for negative inputs: "
-                + "0 is plain ReLU; a small slope keeps a trickle of gradient flowing through units that are off. "
-                + "He's gain becomes 2/(1+slope²).", model.leakySlopeProperty(), 0, 1, false, false);
+        // every numeric setting of the catalog that the window edits gets a slider, in catalog order; the leaky
+        // slope sits under the activation and shows only with leaky ReLU
+        ConfigDraft draft = model.draft();
+        int cell = 1;
+        for (Setting<?> s : draft.settings()) {
+            if (s.isNumeric() && s.inWindow() && s != Catalog.LEAKY_SLOPE) {
+                @SuppressWarnings("unchecked")
+                Setting<? extends Number> n = (Setting<? extends Number>) s;
+                bar.add(NumberControl.of(n, draft.number(n)), 1 + (cell - 1) % 3, (cell - 1) / 3);
+                cell++;
+            }
+        }
+        NumberControl slope = NumberControl.of(Catalog.LEAKY_SLOPE, draft.number(Catalog.LEAKY_SLOPE));
         slope.visibleProperty().bind(model.activationProperty().isEqualTo(Activation.LEAKY_RELU));
         slope.managedProperty().bind(slope.visibleProperty());
         bar.add(slope, 0, 1);

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.beans.property.IntegerProperty;
@@ -25,7 +25,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Worker;
 
@@ -40,22 +39,13 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<ExperimentResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<StrategyResult> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "starting…");
-    private final IntegerProperty fanIn = new SimpleIntegerProperty(this, "fanIn", 1000);
-    private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 1000);
-    private final IntegerProperty width = new SimpleIntegerProperty(this, "width", 1000);
-    private final IntegerProperty depth = new SimpleIntegerProperty(this, "depth", 1);
-    private final IntegerProperty outputs = new SimpleIntegerProperty(this, "outputs", 10);
-    private final IntegerProperty bins = new SimpleIntegerProperty(this, "bins", 60);
-    private final ObjectProperty<Activation> activation = new SimpleObjectProperty<>(this, "activation",
-            Activation.TANH);
-    private final LongProperty seed = new SimpleLongProperty(this, "seed", 42);
+    private final ConfigDraft draft = new ConfigDraft();
     private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 1);
     private final ObjectProperty<GradientView> gradient = new SimpleObjectProperty<>(this, "gradient",
             GradientView.DELTA);
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final BooleanProperty showTheory = new SimpleBooleanProperty(this, "showTheory", true);
     private final BooleanProperty lockAxes = new SimpleBooleanProperty(this, "lockAxes", false);
-    private final DoubleProperty leakySlope = new SimpleDoubleProperty(this, "leakySlope", 0.01);
     private final ObservableList<Strategy> compared = FXCollections.observableArrayList(Strategy.SEED);
     private final BooleanProperty presenting = new SimpleBooleanProperty(this, "presenting", false);
     private final BooleanProperty controlsHidden = new SimpleBooleanProperty(this, "controlsHidden", false);
@@ -73,17 +63,8 @@ public final class MainViewModel {
     public MainViewModel(ExperimentService service) {
         this.service = service;
         service.configProperty().set(buildConfig());
-        for (var p : List.of(fanIn, samples, width, depth, outputs, bins)) {
-            p.addListener((obs, old, now) -> compute());
-        }
-        activation.addListener((obs, old, now) -> compute());
-        leakySlope.addListener((obs, old, now) -> {
-            if (activation.get() == Activation.LEAKY_RELU) {
-                compute();
-            }
-        });
-        seed.addListener((obs, old, now) -> compute());
-        depth.addListener((obs, old, now) -> layer.set(Math.min(layer.get(), now.intValue())));
+        draft.addListener(obs -> compute());
+        depthProperty().addListener((obs, old, now) -> layer.set(Math.min(layer.get(), now.intValue())));
         service.latestProperty().addListener((obs, old, now) -> {
             // the time from the request to the first full result of the visible strategy
             if (!timed && !now.preview() && now.config().equals(requested) && !now.results().isEmpty()) {
@@ -124,9 +105,7 @@ public final class MainViewModel {
     }
 
     private ExperimentConfig buildConfig() {
-        return ExperimentConfig.builder().strategies(visibleFirst(strategy.get())).activation(activation.get())
-                .fanIn(fanIn.get()).samples(samples.get()).width(width.get()).depth(depth.get())
-                .outputs(outputs.get()).bins(bins.get()).seed(seed.get()).leakySlope(leakySlope.get()).build();
+        return draft.build(visibleFirst(strategy.get()));
     }
 
     /** Whether a computation runs or waits. */
@@ -188,6 +167,11 @@ public final class MainViewModel {
         return t == null ? "unknown" : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /** The window's draft of the experiment: one property per setting of the catalog. */
+    ConfigDraft draft() {
+        return draft;
+    }
+
     /** The strategy whose histograms are shown. */
     public ObjectProperty<Strategy> strategyProperty() {
         return strategy;
@@ -221,42 +205,42 @@ public final class MainViewModel {
 
     /** The input features, 1–4096. */
     public IntegerProperty fanInProperty() {
-        return fanIn;
+        return (IntegerProperty) draft.number(Catalog.FAN_IN);
     }
 
     /** The rows of the synthetic input, 10–20000. */
     public IntegerProperty samplesProperty() {
-        return samples;
+        return (IntegerProperty) draft.number(Catalog.SAMPLES);
     }
 
     /** The units per hidden layer, 1–4096. */
     public IntegerProperty widthProperty() {
-        return width;
+        return (IntegerProperty) draft.number(Catalog.WIDTH);
     }
 
     /** The hidden layers, 1–20. */
     public IntegerProperty depthProperty() {
-        return depth;
+        return (IntegerProperty) draft.number(Catalog.DEPTH);
     }
 
     /** The outputs of the readout, 1–100. */
     public IntegerProperty outputsProperty() {
-        return outputs;
+        return (IntegerProperty) draft.number(Catalog.OUTPUTS);
     }
 
     /** The histogram bins, 10–200. */
     public IntegerProperty binsProperty() {
-        return bins;
+        return (IntegerProperty) draft.number(Catalog.BINS);
     }
 
     /** The random seed: the same seed redraws the same picture. */
     public LongProperty seedProperty() {
-        return seed;
+        return (LongProperty) draft.number(Catalog.SEED);
     }
 
     /** Draws new random numbers: a new seed from the current one. */
     public void resample() {
-        seed.set(Math.floorMod(seed.get() * 6364136223846793005L + 1442695040888963407L, 1_000_000L));
+        seedProperty().set(Math.floorMod(seedProperty().get() * 6364136223846793005L + 1442695040888963407L, 1_000_000L));
     }
 
     /**
@@ -295,23 +279,10 @@ public final class MainViewModel {
      */
     public void apply(Preset p) {
         ExperimentConfig c = p.config();
-        inRange("fan_in", c.fanIn(), 1, 4096);
-        inRange("samples", c.samples(), 10, 20000);
-        inRange("width", c.width(), 1, 4096);
-        inRange("depth", c.depth(), 1, 20);
-        inRange("outputs", c.outputs(), 1, 100);
-        inRange("bins", c.bins(), 10, 200);
         Preset.ViewState v = p.view();
+        draft.checkWindowRanges(c);     // before anything changes: a refused preset leaves all as it was
         batch(() -> {
-            fanIn.set(c.fanIn());
-            samples.set(c.samples());
-            width.set(c.width());
-            depth.set(c.depth());
-            outputs.set(c.outputs());
-            bins.set(c.bins());
-            activation.set(c.activation());
-            seed.set(c.seed());
-            leakySlope.set(c.leakySlope());
+            draft.apply(c);
             compared.setAll(c.strategies());
             strategy.set(Strategy.fromId(v.strategy()));
             layer.set(Math.min(v.layer(), c.depth()));
@@ -323,36 +294,19 @@ public final class MainViewModel {
         });
     }
 
-    private static void inRange(String name, int value, int lo, int hi) {
-        if (value < lo || value > hi) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s %d is outside the window's range %d–%d (the command line takes it: initscope run --preset)",
-                    name, value, lo, hi));
-        }
-    }
-
     /** Restores the seed experiment: its network, input, seed and view. */
     public void resetToDefaults() {
         batch(this::applyDefaults);
     }
 
     private void applyDefaults() {
-        ExperimentConfig d = ExperimentConfig.defaults();
-        fanIn.set(d.fanIn());
-        samples.set(d.samples());
-        width.set(d.width());
-        depth.set(d.depth());
-        outputs.set(d.outputs());
-        bins.set(d.bins());
-        activation.set(d.activation());
-        seed.set(d.seed());
+        draft.reset();
         strategy.set(Strategy.XAVIER);
         layer.set(1);
         gradient.set(GradientView.DELTA);
         logY.set(false);
         showTheory.set(true);
         lockAxes.set(false);
-        leakySlope.set(d.leakySlope());
         compared.setAll(Strategy.SEED);
     }
 
@@ -424,7 +378,7 @@ public final class MainViewModel {
 
     /** The slope of leaky ReLU for negative inputs, 0–1 (used only with leaky ReLU). */
     public DoubleProperty leakySlopeProperty() {
-        return leakySlope;
+        return (DoubleProperty) draft.number(Catalog.LEAKY_SLOPE);
     }
 
     /** The strategies the compare and depth views show, in the list's order. */
@@ -434,6 +388,6 @@ public final class MainViewModel {
 
     /** The activation function. */
     public ObjectProperty<Activation> activationProperty() {
-        return activation;
+        return draft.choice(Catalog.ACTIVATION);
     }
 }

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.settings.Setting;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import javafx.beans.property.Property;
@@ -32,6 +33,15 @@ final class NumberControl extends VBox {
     private final DoubleUnaryOperator fromSlider;
     private final DoubleUnaryOperator toSlider;
     private boolean updating;
+
+    /**
+     * The editor of a numeric setting of the catalog: its flag (without dashes) as the node id, its label, help
+     * and the window's range, a whole-number field unless it is a real number, and a log slider when it asks.
+     */
+    static NumberControl of(Setting<? extends Number> s, Property<Number> value) {
+        return new NumberControl(s.flag().substring(2), s.label(), s.help(), value, s.windowMin(), s.windowMax(),
+                s.kind() != Setting.Kind.NUMBER, s.logScale());
+    }
 
     /**
      * @param id      the node id prefix (the field is {@code id + "-field"}, the slider {@code id + "-slider"})

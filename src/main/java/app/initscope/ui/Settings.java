@@ -1,12 +1,11 @@
 package app.initscope.ui;
 
 import app.initscope.core.init.Strategy;
-import app.initscope.core.nn.Activation;
+import app.initscope.core.settings.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import javafx.beans.property.IntegerProperty;
 
 /**
  * Remembers the last settings and window size between runs (java.util.prefs). Values out of range or unknown
@@ -43,15 +42,19 @@ final class Settings {
 
     private void restoreValues(MainViewModel m) {
         try {
-            setIfValid(m.fanInProperty(), prefs.getInt("fanIn", -1), 1, 4096);
-            setIfValid(m.samplesProperty(), prefs.getInt("samples", -1), 10, 20000);
-            setIfValid(m.widthProperty(), prefs.getInt("width", -1), 1, 4096);
-            setIfValid(m.depthProperty(), prefs.getInt("depth", -1), 1, 20);
-            setIfValid(m.outputsProperty(), prefs.getInt("outputs", -1), 1, 100);
-            setIfValid(m.binsProperty(), prefs.getInt("bins", -1), 10, 200);
-            m.seedProperty().set(prefs.getLong("seed", m.seedProperty().get()));
+            ConfigDraft draft = m.draft();
+            for (Setting<?> s : draft.settings()) {
+                String text = prefs.get(s.id(), null);
+                try {
+                    Object v = text == null ? null : s.parse(text);
+                    if (v != null && s.problem(v) == null && s.inWindowRange(v)) {
+                        draft.set(s, v);
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // a value from another version, or edited by hand: keep the default
+                }
+            }
             try {
-                m.activationProperty().set(Activation.fromId(prefs.get("activation", "tanh")));
                 m.strategyProperty().set(Strategy.fromId(prefs.get("strategy", "xavier")));
             } catch (IllegalArgumentException ignored) {
                 // an id from another version: keep the default
@@ -59,10 +62,6 @@ final class Settings {
             m.logYProperty().set(prefs.getBoolean("logY", false));
             m.showTheoryProperty().set(prefs.getBoolean("showTheory", true));
             m.lockAxesProperty().set(prefs.getBoolean("lockAxes", false));
-            double slope = prefs.getDouble("leakySlope", m.leakySlopeProperty().get());
-            if (slope >= 0 && slope <= 1) {
-                m.leakySlopeProperty().set(slope);
-            }
             List<Strategy> compared = new ArrayList<>();
             for (String id : prefs.get("compared", "").split(",")) {
                 try {
@@ -85,19 +84,14 @@ final class Settings {
             return;
         }
         try {
-            prefs.putInt("fanIn", m.fanInProperty().get());
-            prefs.putInt("samples", m.samplesProperty().get());
-            prefs.putInt("width", m.widthProperty().get());
-            prefs.putInt("depth", m.depthProperty().get());
-            prefs.putInt("outputs", m.outputsProperty().get());
-            prefs.putInt("bins", m.binsProperty().get());
-            prefs.putLong("seed", m.seedProperty().get());
-            prefs.put("activation", m.activationProperty().get().id());
+            ConfigDraft draft = m.draft();
+            for (Setting<?> s : draft.settings()) {
+                prefs.put(s.id(), s.text(draft.get(s)));
+            }
             prefs.put("strategy", m.strategyProperty().get().id());
             prefs.putBoolean("logY", m.logYProperty().get());
             prefs.putBoolean("showTheory", m.showTheoryProperty().get());
             prefs.putBoolean("lockAxes", m.lockAxesProperty().get());
-            prefs.putDouble("leakySlope", m.leakySlopeProperty().get());
             prefs.put("compared", String.join(",", m.comparedStrategies().stream().map(Strategy::id).toList()));
             prefs.flush();
         } catch (BackingStoreException | IllegalStateException | SecurityException e) {
@@ -127,12 +121,6 @@ final class Settings {
             } catch (BackingStoreException | IllegalStateException | SecurityException ignored) {
                 // not remembered
             }
-        }
-    }
-
-    private static void setIfValid(IntegerProperty p, int v, int min, int max) {
-        if (v >= min && v <= max) {
-            p.set(v);
         }
     }
 }

@@ -1,5 +1,7 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
+import app.initscope.core.settings.Setting;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
@@ -23,9 +25,22 @@ import java.util.regex.Pattern;
  */
 final class Tour {
 
-    /** One step: what it sets, and what it says. */
-    record Step(String title, Map<String, Integer> sizes, Activation activation, Strategy strategy, String tab,
-                int layer, GradientView gradient, String caption) {
+    /**
+     * One step: what it sets, and what it says.
+     *
+     * @param config the settings the step sets, by catalog entry; the activation is always among them
+     */
+    record Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
+                GradientView gradient, String caption) {
+
+        Step {
+            config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+        }
+
+        /** The activation the step shows. */
+        Activation activation() {
+            return Catalog.ACTIVATION.cast(config.get(Catalog.ACTIVATION));
+        }
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -56,10 +71,19 @@ final class Tour {
         for (JsonNode s : root.get("steps")) {
             JsonNode c = s.path("config");
             JsonNode v = s.path("view");
-            Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
-            for (String key : List.of("fanIn", "samples", "width", "depth")) {
-                if (c.has(key)) {
-                    sizes.put(key, c.get(key).asInt());
+            // any setting of the catalog, spelt as in a preset's config; the activation defaults to tanh
+            Map<Setting<?>, Object> config = new java.util.LinkedHashMap<>();
+            config.put(Catalog.ACTIVATION, Activation.TANH);
+            for (Setting<?> setting : Catalog.ALL) {
+                JsonNode value = c.get(setting.id());
+                if (value != null && setting != Catalog.STRATEGIES) {
+                    Object parsed = setting.parse(value.asText());
+                    String problem = setting.problem(parsed);
+                    if (problem != null) {
+                        throw new IllegalArgumentException("tour step '" + s.path("title").asText() + "': "
+                                + setting.id() + " " + problem);
+                    }
+                    config.put(setting, parsed);
                 }
             }
             GradientView gradient = switch (v.path("gradient").asText("delta")) {
@@ -67,8 +91,7 @@ final class Tour {
                 case "localGradient" -> GradientView.LOCAL;
                 default -> GradientView.DELTA;
             };
-            steps.add(new Step(s.path("title").asText(), sizes, Activation.fromId(c.path("activation").asText("tanh")),
-                    Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
+            steps.add(new Step(s.path("title").asText(), config, Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
                     v.path("layer").asInt(1), gradient, s.path("caption").asText()));
         }
         return new Tour(steps);

@@ -70,16 +70,7 @@ final class TourController {
         }
         Tour.Step s = tour.steps().get(index);
         model.batch(() -> {
-            s.sizes().forEach((key, value) -> {
-                switch (key) {
-                    case "fanIn" -> model.fanInProperty().set(value);
-                    case "samples" -> model.samplesProperty().set(value);
-                    case "width" -> model.widthProperty().set(value);
-                    case "depth" -> model.depthProperty().set(value);
-                    default -> { }
-                }
-            });
-            model.activationProperty().set(s.activation());
+            s.config().forEach(model.draft()::set);
             model.strategyProperty().set(s.strategy());
             model.layerProperty().set(Math.min(s.layer(), model.depthProperty().get()));
             model.gradientProperty().set(s.gradient());

@@ -60,7 +60,7 @@ public final class Catalog {
             .build();
 
     public static final Setting<Double> LEAKY_SLOPE = Setting.number("leakySlope", "--leaky-slope", 0.01)
-            .range(0, 1).label("slope").paramLabel("A")
+            .range(0, 1).window(0, 1).label("slope").paramLabel("A")
             .help("Leaky ReLU's slope for negative inputs: 0 is plain ReLU; a small slope keeps a trickle of "
                     + "gradient flowing through units that are off. He's gain becomes 2/(1+slope²).")
             .build();

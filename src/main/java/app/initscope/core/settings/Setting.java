@@ -49,6 +49,7 @@ public final class Setting<T> {
     private final double windowMin;
     private final double windowMax;
     private final boolean logScale;
+    private final boolean inWindow;
     private final String help;
     private final String unit;
     private final Function<String, ?> choiceParser;
@@ -70,6 +71,7 @@ public final class Setting<T> {
         this.windowMin = Double.isNaN(b.windowMin) ? b.min : b.windowMin;
         this.windowMax = Double.isNaN(b.windowMax) ? b.max : b.windowMax;
         this.logScale = b.logScale;
+        this.inWindow = !Double.isNaN(b.windowMin);
         this.help = Objects.requireNonNull(b.help, "help");
         this.unit = b.unit;
         this.choiceParser = b.choiceParser;
@@ -177,6 +179,11 @@ public final class Setting<T> {
     /** The largest value the window's editor offers. */
     public double windowMax() {
         return windowMax;
+    }
+
+    /** Whether the window offers an editor for this setting (its description gave a window range). */
+    public boolean inWindow() {
+        return inWindow;
     }
 
     /** Whether the window's slider moves on a log scale. */
