@@ -105,7 +105,7 @@ public final class MainViewModel {
     }
 
     private ExperimentConfig buildConfig() {
-        return draft.build(visibleFirst(strategy.get()));
+        return draft.build(visibleFirst(strategy.get(), compared));
     }
 
     /** Whether a computation runs or waits. */
@@ -118,12 +118,17 @@ public final class MainViewModel {
         service.cancelAll();
     }
 
-    /** Every strategy, the visible one first, so that its picture comes first. */
-    private static List<Strategy> visibleFirst(Strategy visible) {
-        List<Strategy> order = new java.util.ArrayList<>(List.of(Strategy.values()));
-        order.remove(visible);
-        order.addFirst(visible);
-        return order;
+    /**
+     * Every strategy in the order to compute them: the visible one first, so that its picture comes first, then
+     * the compared ones (a preset's list), whose grid and depth charts are then complete, then the rest for the
+     * table and for stepping through strategies.
+     */
+    private static List<Strategy> visibleFirst(Strategy visible, List<Strategy> compared) {
+        java.util.LinkedHashSet<Strategy> order = new java.util.LinkedHashSet<>();
+        order.add(visible);
+        order.addAll(compared);
+        order.addAll(List.of(Strategy.values()));
+        return List.copyOf(order);
     }
 
     /** Shows a one-line message in the status bar (e.g. where an export went). */
