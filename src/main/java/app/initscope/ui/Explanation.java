@@ -91,9 +91,10 @@ public final class Explanation {
             case VANISHING -> "Vanishing signal: std z " + num(l.z().std());
             case EXPLODING -> "Exploding signal: std z " + num(l.z().std());
             case SHRINKING -> "Shrinking signal: std z " + num(l.z().std());
-            case PRESERVED -> f.findings.contains(Finding.HALF_OFF)
-                    ? "Scale preserved: E[a²] " + num(secondMoment(l.activation())) + ", half the units off"
-                    : "Variance preserved: std z " + num(l.z().std());
+            case PRESERVED -> !f.findings.contains(Finding.HALF_OFF)
+                    ? "Variance preserved: std z " + num(l.z().std())
+                    : (keptScale(f) < 0 ? "Scale halved: E[a²] " : keptScale(f) > 0 ? "Scale grows: E[a²] "
+                            : "Scale preserved: E[a²] ") + num(secondMoment(l.activation())) + ", half the units off";
             case HALF_OFF -> "Half off: zeros " + percent(l.activation().zeroFraction());
         };
         return f.config.depth() > 1 ? text + " (layer " + l.layer() + " of " + f.config.depth() + ")" : text;
@@ -202,10 +203,15 @@ public final class Explanation {
                     s.addAll(gradientOfAWeakSignal(f));
                 }
                 case PRESERVED -> {
-                    if (f.findings.contains(Finding.HALF_OFF)) {
-                        s.add("std z " + num(z.std()) + " is larger than the input's 1 on purpose: ReLU zeroes about "
-                                + "half of z, so what reaches the next layer is E[a²] = "
-                                + num(secondMoment(a)) + ", the input's scale again.");
+                    if (f.findings.contains(Finding.HALF_OFF) && keptScale(f) == 0) {
+                        s.add("std z " + num(z.std()) + " is larger than the input's √E[x²] = "
+                                + num(Math.sqrt(f.inputSecondMoment)) + " on purpose: ReLU zeroes about half of z, so "
+                                + "what reaches the next layer is E[a²] = " + num(secondMoment(a))
+                                + ", the input's scale again.");
+                    } else if (f.findings.contains(Finding.HALF_OFF)) {
+                        s.add("std z " + num(z.std()) + " keeps the input's scale, but ReLU zeroes about half of z, "
+                                + "so what reaches the next layer is E[a²] = " + num(secondMoment(a)) + " against "
+                                + "this layer's E[x²] = " + num(f.inputSecondMoment) + ".");
                     } else {
                         s.add("std z " + num(z.std()) + ": the variance is preserved. z keeps roughly the input's "
                                 + "scale.");
@@ -319,11 +325,11 @@ public final class Explanation {
             return "";
         }
         double r = here / next;
-        if (r >= 1.5) {
+        if (r >= 1.2) {
             return " It grew by the factor " + factor(r) + " on its way back from layer " + (l.layer() + 1)
                     + " (std δ " + num(next) + " there)" + (scale == Scale.LARGE ? ": an exploding gradient." : ".");
         }
-        if (r <= 1 / 1.5) {
+        if (r <= 1 / 1.2) {
             return " It shrank by the factor " + factor(1 / r) + " on its way back from layer " + (l.layer() + 1)
                     + " (std δ " + num(next) + " there)" + (scale == Scale.SMALL ? ": a vanishing gradient." : ".");
         }
@@ -546,7 +552,8 @@ public final class Explanation {
             case TANH, SIGMOID -> f.activation.label() + " zeroes nothing, so the factor 2 has no lost half to make "
                     + "up for: " + (f.layer.z().std() > Math.sqrt(f.inputSecondMoment)
                             ? "z is wider than its input (std z " + num(f.layer.z().std()) + " against √E[x²] = "
-                                    + num(Math.sqrt(f.inputSecondMoment)) + ") and more of it lands on the flat tails."
+                                    + num(Math.sqrt(f.inputSecondMoment)) + ") and more of it lands on the flat tails "
+                                    + "(saturated: " + percent(f.layer.activation().saturatedFraction()) + ")."
                             : "yet " + f.activation.label() + " squashes what it passes on, so by this layer the "
                                     + "scale has settled at std z " + num(f.layer.z().std()) + ".");
             case LINEAR -> "A linear activation loses nothing, so the factor 2 doubles the variance at every "
@@ -555,6 +562,15 @@ public final class Explanation {
                     + num(2 * f.inputSecondMoment) + " instead.";
             case GELU -> "GELU drops part of the negative side, like ReLU, so the factor 2 roughly makes up for it.";
         };
+    }
+
+    /**
+     * Whether this layer hands on the scale it got: 0 if E[a²] is within a factor 1.4 of its input's E[x²],
+     * −1 below, +1 above.
+     */
+    private static int keptScale(Facts f) {
+        double ratio = secondMoment(f.layer.activation()) / f.inputSecondMoment;
+        return ratio < 1 / 1.4 ? -1 : ratio > 1.4 ? 1 : 0;
     }
 
     /** E[v²] = mean² + std². */

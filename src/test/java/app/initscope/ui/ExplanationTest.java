@@ -149,6 +149,17 @@ class ExplanationTest {
     }
 
     @Test
+    void xavierWithReluSaysTheScaleHalvesNotThatItIsPreserved() {
+        Summary a = result(relu, Strategy.XAVIER).layer(1).activation();
+        double handedOn = a.mean() * a.mean() + a.std() * a.std();
+        assertTrue(handedOn < 0.6, "E[a²] " + handedOn + " against the input's 1");
+        assertTrue(Explanation.headline(relu.config(), result(relu, Strategy.XAVIER), 1).startsWith("Scale halved"));
+        String see = see(relu, Strategy.XAVIER, 1);
+        assertFalse(see.contains("on purpose"), see);
+        assertContains(see, "E[a²] = " + Ticks.label(handedOn));
+    }
+
+    @Test
     void constantWithReluSwitchesEveryUnitOnOrOffTogether() {
         LayerResult l = result(relu, Strategy.CONSTANT).layer(1);
         assertEquals(1, l.distinctUnits());
