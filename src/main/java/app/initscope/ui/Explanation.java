@@ -32,6 +32,25 @@ public final class Explanation {
     static final double SATURATED_FRACTION = 0.5;
     /** A ReLU zero fraction within this distance of ½ counts as "half off". */
     static final double HALF_OFF_TOLERANCE = 0.1;
+    /**
+     * A gradient more than this many times its healthy scale counts as large, less than its inverse as small
+     * (see {@link #healthyDelta}).
+     */
+    static final double GRADIENT_FACTOR = 10;
+    /** A loss more than this many times the all-zero answer's counts as huge. */
+    static final double HUGE_LOSS_FACTOR = 10;
+
+    /** How a measured gradient compares with its healthy scale. */
+    enum Scale {
+        SMALL, HEALTHY, LARGE;
+
+        static Scale of(double measured, double healthy) {
+            if (!(measured < healthy * GRADIENT_FACTOR)) {
+                return LARGE;                           // also ∞ and NaN: overflowed
+            }
+            return measured < healthy / GRADIENT_FACTOR ? SMALL : HEALTHY;
+        }
+    }
 
     /** One paragraph of the panel. */
     public record Paragraph(String heading, String text) {
@@ -72,9 +91,10 @@ public final class Explanation {
             case VANISHING -> "Vanishing signal: std z " + num(l.z().std());
             case EXPLODING -> "Exploding signal: std z " + num(l.z().std());
             case SHRINKING -> "Shrinking signal: std z " + num(l.z().std());
-            case PRESERVED -> f.findings.contains(Finding.HALF_OFF)
-                    ? "Scale preserved: E[a²] " + num(secondMoment(l.activation())) + ", half the units off"
-                    : "Variance preserved: std z " + num(l.z().std());
+            case PRESERVED -> !f.findings.contains(Finding.HALF_OFF)
+                    ? "Variance preserved: std z " + num(l.z().std())
+                    : (keptScale(f) < 0 ? "Scale halved: E[a²] " : keptScale(f) > 0 ? "Scale grows: E[a²] "
+                            : "Scale preserved: E[a²] ") + num(secondMoment(l.activation())) + ", half the units off";
             case HALF_OFF -> "Half off: zeros " + percent(l.activation().zeroFraction());
         };
         return f.config.depth() > 1 ? text + " (layer " + l.layer() + " of " + f.config.depth() + ")" : text;
@@ -149,8 +169,9 @@ public final class Explanation {
                     s.add(f.activation == Activation.TANH
                             ? "Most activations sit on the flat tails of tanh, close to −1 or +1."
                             : "Most activations sit on the flat tails of sigmoid, close to 0 or 1.");
-                    s.add("There φ′ ≈ 0 (mean φ′ " + num(l.localGradient().mean()) + "), and δ = g · φ′, so "
-                            + "almost no gradient gets through. These units barely learn.");
+                    s.add("There φ′ ≈ 0 (mean φ′ " + num(l.localGradient().mean()) + "), and δ = g · φ′, so the "
+                            + "saturated units pass almost nothing back and barely learn.");
+                    s.addAll(saturatedGradient(f));
                 }
                 case VANISHING -> {
                     if (z.std() == 0) {
@@ -158,8 +179,7 @@ public final class Explanation {
                     } else {
                         s.add("The signal is vanishing: std z " + num(z.std()) + ".");
                         s.add(smallSignal(f.activation, a));
-                        s.add("The gradients are tiny too: std δ " + num(l.delta().std()) + ", std dW "
-                                + num(l.weightGradient().std()) + ". Learning crawls.");
+                        s.addAll(gradientOfAWeakSignal(f));
                     }
                 }
                 case EXPLODING -> {
@@ -167,18 +187,31 @@ public final class Explanation {
                             + "scale of about 1.");
                     s.add(f.activation.label() + " has no flat tail to stop it, so the activations are huge too "
                             + "(std a " + num(a.std()) + ").");
-                    s.add("Every further layer multiplies the scale again, and the gradients grow with it.");
+                    s.add(l.layer() < f.config.depth() ? "Every further layer multiplies the scale again."
+                            : "Each layer added after it would multiply the scale again.");
+                    s.add(gradientScale(f));
                 }
                 case SHRINKING -> {
                     s.add("The signal is shrinking: std z " + num(z.std()) + ", below the input's scale of "
                             + "about 1.");
+                    if (l.layer() > 1 && Double.isFinite(f.previousStdZ) && f.previousStdZ > 0) {
+                        s.add("Layer " + (l.layer() - 1) + " had std z " + num(f.previousStdZ) + ", so this layer "
+                                + (z.std() < f.previousStdZ ? "shrank it by the factor " : "grew it by the factor ")
+                                + num(z.std() / f.previousStdZ) + ".");
+                    }
                     s.add("If every layer shrinks it like this, a deep network loses the signal.");
+                    s.addAll(gradientOfAWeakSignal(f));
                 }
                 case PRESERVED -> {
-                    if (f.findings.contains(Finding.HALF_OFF)) {
-                        s.add("std z " + num(z.std()) + " is larger than the input's 1 on purpose: ReLU zeroes about "
-                                + "half of z, so what reaches the next layer is E[a²] = "
-                                + num(secondMoment(a)) + ", the input's scale again.");
+                    if (f.findings.contains(Finding.HALF_OFF) && keptScale(f) == 0) {
+                        s.add("std z " + num(z.std()) + " is larger than the input's √E[x²] = "
+                                + num(Math.sqrt(f.inputSecondMoment)) + " on purpose: ReLU zeroes about half of z, so "
+                                + "what reaches the next layer is E[a²] = " + num(secondMoment(a))
+                                + ", the input's scale again.");
+                    } else if (f.findings.contains(Finding.HALF_OFF)) {
+                        s.add("std z " + num(z.std()) + " keeps the input's scale, but ReLU zeroes about half of z, "
+                                + "so what reaches the next layer is E[a²] = " + num(secondMoment(a)) + " against "
+                                + "this layer's E[x²] = " + num(f.inputSecondMoment) + ".");
                     } else {
                         s.add("std z " + num(z.std()) + ": the variance is preserved. z keeps roughly the input's "
                                 + "scale.");
@@ -189,20 +222,34 @@ public final class Explanation {
                     } else {
                         s.add("So " + f.activation.label() + " works in its useful range.");
                     }
-                    s.add("φ′ stays well away from 0 (mean φ′ " + num(l.localGradient().mean())
-                            + "), so the gradients get through.");
+                    if (l.localGradient().mean() > 0.1) {
+                        s.add("φ′ stays well away from 0 (mean φ′ " + num(l.localGradient().mean())
+                                + "), so this layer passes on the gradient it gets.");
+                    }
+                    s.add(gradientScale(f));
                 }
                 case HALF_OFF -> {
                     s.add("Half the units are off (zeros: " + percent(a.zeroFraction()) + ").");
                     s.add("ReLU outputs exactly 0 for every negative z, and z is symmetric around 0.");
-                    s.add("So for any one sample about half the units are silent, and they pass no gradient back.");
-                    s.add("That is normal for ReLU; it only halves the variance that the next layer sees.");
+                    if (f.findings.contains(Finding.SYMMETRY)) {
+                        s.add("But here every unit is a copy of the others, so a sample switches off all of them or "
+                                + "none: the zeros are whole samples, not half the units.");
+                    } else {
+                        s.add("So for any one sample about half the units are silent, and they pass no gradient "
+                                + "back.");
+                        s.add("That is normal for ReLU; it only halves the variance that the next layer sees.");
+                    }
                 }
                 default -> throw new AssertionError(finding);
             }
         }
         double loss = f.result.loss();
-        if (Double.isFinite(loss)) {
+        double zeroAnswer = f.config.outputs() / 2.0;
+        if (Double.isFinite(loss) && loss > HUGE_LOSS_FACTOR * zeroAnswer) {
+            s.add("Before any training the loss is " + num(loss) + ", " + num(loss / zeroAnswer) + " times the "
+                    + num(zeroAnswer) + " that always answering 0 would score: the outputs are far too large, so the "
+                    + "error y − T that starts the backward pass is large too.");
+        } else if (Double.isFinite(loss)) {
             s.add("Before any training the loss is " + num(loss) + "; always answering 0 would score about "
                     + num(f.config.outputs() / 2.0) + ". An untrained readout adds its own random guesses, so a "
                     + "higher loss here says nothing bad; whether the gradients can flow is what matters.");
@@ -221,6 +268,142 @@ public final class Explanation {
             case LINEAR -> "The activation is linear, so a = z is just as tiny (std a " + num(a.std()) + ").";
             default -> "The activations are tiny too (std a " + num(a.std()) + ").";
         };
+    }
+
+    // ---- Gradients, against their healthy scale ----------------------------------------------------------------
+
+    /**
+     * The std δ a healthy network of this size gets: an output error of about 1 per output, divided by the
+     * samples (dY = (y − T)/R), sent back through readout weights of variance 1/width: √(outputs/width)/samples.
+     * A preserved signal keeps δ near this scale at every layer.
+     */
+    static double healthyDelta(ExperimentConfig config, LayerResult l) {
+        return Math.sqrt((double) config.outputs() / l.fanOut()) / config.samples();
+    }
+
+    /** The std dW a healthy network gets: dW sums samples products a·δ, with E[a²] ≈ 1: √samples · δ. */
+    static double healthyWeightGradient(ExperimentConfig config, LayerResult l) {
+        return healthyDelta(config, l) * Math.sqrt(config.samples());
+    }
+
+    /** "about 120 times" or "about 1/40 of", then the healthy scale. */
+    private static String against(double measured, double healthy, String what) {
+        double ratio = measured / healthy;
+        String scale = num(healthy) + " a healthy network of this size gets for " + what;
+        if (!Double.isFinite(ratio)) {
+            return "against the " + scale;
+        }
+        if (ratio >= 1.5) {
+            return "about " + factor(ratio) + " times the " + scale;
+        }
+        if (ratio <= 1 / 1.5) {
+            return "about 1/" + factor(1 / ratio) + " of the " + scale;
+        }
+        return "near the " + scale;
+    }
+
+    /** A ratio rounded for reading: 2, 4.5, 125, 1.56e4. */
+    private static String factor(double r) {
+        if (r >= 1e5) {
+            return num(r);
+        }
+        if (r >= 10) {
+            return Long.toString(Math.round(r));
+        }
+        return num(Math.round(r * 10) / 10.0);
+    }
+
+    /** How δ changed on its way back from the next layer, or "" at the last layer. */
+    private static String backwardTrend(Facts f, Scale scale) {
+        LayerResult l = f.layer;
+        if (l.layer() >= f.config.depth()) {
+            return "";
+        }
+        double here = l.delta().std();
+        double next = f.result.layer(l.layer() + 1).delta().std();
+        if (!(here > 0 && next > 0) || !Double.isFinite(here) || !Double.isFinite(next)) {
+            return "";
+        }
+        double r = here / next;
+        if (r >= 1.2) {
+            return " It grew by the factor " + factor(r) + " on its way back from layer " + (l.layer() + 1)
+                    + " (std δ " + num(next) + " there)" + (scale == Scale.LARGE ? ": an exploding gradient." : ".");
+        }
+        if (r <= 1 / 1.2) {
+            return " It shrank by the factor " + factor(1 / r) + " on its way back from layer " + (l.layer() + 1)
+                    + " (std δ " + num(next) + " there)" + (scale == Scale.SMALL ? ": a vanishing gradient." : ".");
+        }
+        return " It kept its size on its way back from layer " + (l.layer() + 1) + " (std δ " + num(next)
+                + " there).";
+    }
+
+    /** One sentence on std δ against its healthy scale, and how it changed on the way back. */
+    private static String gradientScale(Facts f) {
+        double delta = f.layer.delta().std();
+        double healthy = healthyDelta(f.config, f.layer);
+        Scale scale = Scale.of(delta, healthy);
+        String quoted = "std δ " + num(delta) + ", " + against(delta, healthy, "δ");
+        String first = switch (scale) {
+            case SMALL -> "The gradient that reaches this layer is small, though: " + quoted + ".";
+            case HEALTHY -> "The gradient has a healthy size: " + quoted + ".";
+            case LARGE -> "The gradient is large: " + quoted + ".";
+        };
+        return first + backwardTrend(f, scale);
+    }
+
+    /** What the gradient does where most units are saturated: φ′ ≈ 0 does not by itself make δ small. */
+    private static List<String> saturatedGradient(Facts f) {
+        LayerResult l = f.layer;
+        double delta = l.delta().std();
+        double healthy = healthyDelta(f.config, l);
+        Scale scale = Scale.of(delta, healthy);
+        String quoted = "std δ " + num(delta) + " is " + against(delta, healthy, "δ");
+        List<String> s = new ArrayList<>();
+        switch (scale) {
+            case SMALL -> s.add("So almost no gradient gets through: " + quoted + "." + backwardTrend(f, scale));
+            case HEALTHY -> s.add("The units that are not saturated still pass a gradient of a healthy size: "
+                    + quoted + "." + backwardTrend(f, scale));
+            case LARGE -> {
+                s.add("Yet the gradient is not small: " + quoted + ".");
+                if (l.layer() < f.config.depth()) {
+                    s.add("The few units with φ′ away from 0 pass on g · φ′, and g is itself large: it comes back "
+                            + "through large weights." + backwardTrend(f, scale));
+                } else {
+                    s.add("The few units with φ′ away from 0 pass on g · φ′, and g is itself large: it comes from "
+                            + "the output error through the readout weights, which are drawn by the same rule "
+                            + "(weight std " + num(l.weightStd()) + ").");
+                }
+                s.add("That is unstable, not vanishing: most units get almost no update, and a few get large "
+                        + "ones (std dW " + num(l.weightGradient().std()) + ").");
+            }
+            default -> throw new AssertionError(scale);
+        }
+        return s;
+    }
+
+    /** The gradients of a layer whose signal has vanished or is shrinking: δ and dW can differ. */
+    private static List<String> gradientOfAWeakSignal(Facts f) {
+        LayerResult l = f.layer;
+        double delta = l.delta().std();
+        double dw = l.weightGradient().std();
+        Scale deltaScale = Scale.of(delta, healthyDelta(f.config, l));
+        Scale dwScale = Scale.of(dw, healthyWeightGradient(f.config, l));
+        List<String> s = new ArrayList<>();
+        String quotedDelta = "std δ " + num(delta) + ", " + against(delta, healthyDelta(f.config, l), "δ");
+        String quotedDw = "std dW " + num(dw) + ", " + against(dw, healthyWeightGradient(f.config, l), "dW");
+        if (deltaScale == Scale.SMALL) {
+            s.add("The gradients are tiny too: " + quotedDelta + "; " + quotedDw + "."
+                    + (dwScale == Scale.SMALL ? " Learning crawls." : "") + backwardTrend(f, deltaScale));
+        } else if (dwScale == Scale.SMALL) {
+            s.add((deltaScale == Scale.LARGE ? "δ itself is large here (" : "δ itself has a healthy size here (")
+                    + quotedDelta + "), but dW = aᵀ·δ is built from this layer's faded input (E[x²] = "
+                    + num(f.inputSecondMoment) + "), so it is small: " + quotedDw
+                    + ". These weights learn slowly." + backwardTrend(f, deltaScale));
+        } else {
+            s.add("The gradients still have a workable size: " + quotedDelta + "; " + quotedDw + "."
+                    + backwardTrend(f, deltaScale));
+        }
+        return s;
     }
 
     // ---- Why -------------------------------------------------------------------------------------------------
@@ -273,8 +456,14 @@ public final class Explanation {
                 if (act.hasSaturation()) {
                     s.add(act.label() + " is flat once |z| is beyond about 2, so most z lands where φ′ ≈ 0.");
                 } else {
-                    s.add(act.label() + " does not saturate, so each layer multiplies the scale by about "
-                            + "√fan_in instead, and the gradients blow up the same way.");
+                    double varZ = l.z().std() * l.z().std();
+                    double kept = secondMoment(l.activation()) / varZ;
+                    String growth = Double.isFinite(kept) && varZ > 0
+                            ? "√(fan_in · E[a²]/Var(z)) = " + num(Math.sqrt(f.config.width() * kept))
+                            : "√fan_in";
+                    boolean largeDelta = Scale.of(l.delta().std(), healthyDelta(f.config, l)) == Scale.LARGE;
+                    s.add(act.label() + " does not saturate, so each further layer multiplies the scale by about "
+                            + growth + " instead" + (largeDelta ? ", and the gradients grow with it." : "."));
                 }
             }
             case XAVIER, LECUN_NORMAL -> {
@@ -334,8 +523,12 @@ public final class Explanation {
 
     private static String xavierWith(Activation act, Facts f) {
         return switch (act) {
-            case TANH -> "With E[x²] = " + num(f.inputSecondMoment) + " that puts z where tanh is neither flat "
-                    + "nor merely linear. tanh squashes a little, so deep down the scale drifts slowly down.";
+            case TANH -> f.layer.z().std() >= PRESERVED_LO
+                    ? "With E[x²] = " + num(f.inputSecondMoment) + " that puts z where tanh is neither flat nor "
+                            + "merely linear. tanh squashes a little, so deep down the scale drifts slowly down."
+                    : "tanh squashes its input a little at every layer, so the scale has drifted down to E[x²] = "
+                            + num(f.inputSecondMoment) + " here, where tanh is nearly linear; from here on it "
+                            + "shrinks only slowly.";
             case SIGMOID -> "sigmoid's outputs have mean 0.5, not 0, so the next layer sees a shifted input; "
                     + "the variance of z is right, but the units are never centred.";
             case RELU -> "ReLU zeroes the negative half, so E[a²] = Var(z)/2: every further layer halves the "
@@ -357,12 +550,27 @@ public final class Explanation {
             case LEAKY_RELU -> "For leaky ReLU the rule uses 2/(1 + α²) with α = " + num(f.config.leakySlope())
                     + ": the negative half keeps α² of its variance, and the factor makes up for the rest.";
             case TANH, SIGMOID -> f.activation.label() + " zeroes nothing, so the factor 2 has no lost half to make "
-                    + "up for: z is about √2 too wide and more of it lands on the flat tails.";
+                    + "up for: " + (f.layer.z().std() > Math.sqrt(f.inputSecondMoment)
+                            ? "z is wider than its input (std z " + num(f.layer.z().std()) + " against √E[x²] = "
+                                    + num(Math.sqrt(f.inputSecondMoment)) + ") and more of it lands on the flat tails "
+                                    + "(saturated: " + percent(f.layer.activation().saturatedFraction()) + ")."
+                            : "yet " + f.activation.label() + " squashes what it passes on, so by this layer the "
+                                    + "scale has settled at std z " + num(f.layer.z().std()) + ".");
             case LINEAR -> "A linear activation loses nothing, so the factor 2 doubles the variance at every "
                     + "layer.";
-            case SELU -> "SELU expects Var(z) = 1; the factor 2 makes z about √2 too wide for it.";
+            case SELU -> "SELU expects Var(z) = 1; the factor 2 gives Var(z) = 2 · E[x²] = "
+                    + num(2 * f.inputSecondMoment) + " instead.";
             case GELU -> "GELU drops part of the negative side, like ReLU, so the factor 2 roughly makes up for it.";
         };
+    }
+
+    /**
+     * Whether this layer hands on the scale it got: 0 if E[a²] is within a factor 1.4 of its input's E[x²],
+     * −1 below, +1 above.
+     */
+    private static int keptScale(Facts f) {
+        double ratio = secondMoment(f.layer.activation()) / f.inputSecondMoment;
+        return ratio < 1 / 1.4 ? -1 : ratio > 1.4 ? 1 : 0;
     }
 
     /** E[v²] = mean² + std². */
@@ -458,7 +666,8 @@ public final class Explanation {
 
     /** Everything the paragraphs need, computed once. */
     private record Facts(ExperimentConfig config, StrategyResult result, LayerResult layer, Strategy strategy,
-                         Activation activation, double inputSecondMoment, List<Finding> findings) {
+                         Activation activation, double inputSecondMoment, double previousStdZ,
+                         List<Finding> findings) {
 
         static Facts of(ExperimentConfig config, StrategyResult result, int layer) {
             Objects.requireNonNull(config, "config");
@@ -469,13 +678,15 @@ public final class Explanation {
             }
             LayerResult l = result.layer(layer);
             double ex2;
+            double previousStdZ = Double.NaN;
             if (layer == 1) {
                 ex2 = config.input().secondMoment();
             } else {
                 Summary prev = result.layer(layer - 1).activation();
                 ex2 = prev.mean() * prev.mean() + prev.std() * prev.std();
+                previousStdZ = result.layer(layer - 1).z().std();
             }
-            return new Facts(config, result, l, result.strategy(), config.activation(), ex2,
+            return new Facts(config, result, l, result.strategy(), config.activation(), ex2, previousStdZ,
                     Explanation.findings(l, config.activation()));
         }
     }

@@ -26,6 +26,8 @@ class ExplanationTest {
     private static ExperimentResult tanh;
     private static ExperimentResult sigmoid;
     private static ExperimentResult relu;
+    private static ExperimentResult deepTanh;
+    private static ExperimentResult deepRelu;
 
     @BeforeAll
     static void run() {
@@ -33,7 +35,12 @@ class ExplanationTest {
         tanh = TestRunners.run(small.activation(Activation.TANH).strategies(List.of(Strategy.values())).build());
         sigmoid = TestRunners.run(small.activation(Activation.SIGMOID).strategies(List.of(Strategy.ZERO)).build());
         relu = TestRunners.run(small.activation(Activation.RELU)
-                .strategies(List.of(Strategy.HE, Strategy.XAVIER, Strategy.LARGE)).build());
+                .strategies(List.of(Strategy.HE, Strategy.XAVIER, Strategy.LARGE, Strategy.CONSTANT)).build());
+        ExperimentConfig.Builder deep = ExperimentConfig.builder().fanIn(100).samples(200).width(100).depth(10);
+        deepTanh = TestRunners.run(deep.activation(Activation.TANH)
+                .strategies(List.of(Strategy.LARGE, Strategy.XAVIER)).build());
+        deepRelu = TestRunners.run(deep.activation(Activation.RELU)
+                .strategies(List.of(Strategy.XAVIER, Strategy.HE)).build());
     }
 
     private static StrategyResult result(ExperimentResult r, Strategy s) {
@@ -58,6 +65,14 @@ class ExplanationTest {
         assertTrue(text.contains(part), () -> "expected «" + part + "» in:\n" + text);
     }
 
+    /** The phrases by which the text claims that the gradient or the signal vanishes. */
+    private static void assertNoVanishingClaim(String text) {
+        for (String claim : List.of("almost no gradient gets through", "vanishing gradient", "gradients are tiny",
+                "signal is vanishing")) {
+            assertFalse(text.contains(claim), () -> "«" + claim + "» contradicts the numbers in:\n" + text);
+        }
+    }
+
     @Test
     void zeroWithSigmoidIsSymmetry() {
         LayerResult l = result(sigmoid, Strategy.ZERO).layer(1);
@@ -80,6 +95,77 @@ class ExplanationTest {
         assertContains(see, "saturation");
         assertContains(see, "saturated: " + percent(a.saturatedFraction()));
         assertTrue(Explanation.headline(tanh.config(), result(tanh, Strategy.LARGE), 1).startsWith("Saturation"));
+    }
+
+    @Test
+    void largeWithTanhIsUnstableNotVanishing() {
+        // the numbers: φ′ ≈ 0 for most units, yet std δ is far above Xavier's
+        LayerResult large = result(tanh, Strategy.LARGE).layer(1);
+        double xavierDelta = result(tanh, Strategy.XAVIER).layer(1).delta().std();
+        assertTrue(large.localGradient().mean() < 0.1, "mean φ′ " + large.localGradient().mean());
+        assertTrue(large.delta().std() > 20 * xavierDelta, large.delta().std() + " vs Xavier's " + xavierDelta);
+        String see = see(tanh, Strategy.LARGE, 1);
+        assertNoVanishingClaim(see);
+        assertContains(see, "unstable, not vanishing");
+        assertContains(see, "std δ " + Ticks.label(large.delta().std()));
+    }
+
+    @Test
+    void largeWithTanhAtDepthTenHasAGradientThatGrowsOnTheWayBack() {
+        StrategyResult r = result(deepTanh, Strategy.LARGE);
+        double first = r.layer(1).delta().std();
+        double last = r.layer(10).delta().std();
+        assertTrue(first > 100 * last, "δ grows backward: layer 1 " + first + ", layer 10 " + last);
+        assertTrue(r.layer(1).activation().saturatedFraction() > 0.5);
+        String see = see(deepTanh, Strategy.LARGE, 1);
+        assertNoVanishingClaim(see);
+        assertContains(see, "exploding gradient");
+        assertContains(see, "std δ " + Ticks.label(first));
+    }
+
+    @Test
+    void xavierWithReluAtDepthTenKeepsLayerOneButItsGradientIsSmall() {
+        StrategyResult xavier = result(deepRelu, Strategy.XAVIER);
+        double he = result(deepRelu, Strategy.HE).layer(1).delta().std();
+        double delta = xavier.layer(1).delta().std();
+        assertTrue(delta < he / 10, "Xavier's δ at layer 1 " + delta + " vs He's " + he);
+        String see = see(deepRelu, Strategy.XAVIER, 1);
+        assertFalse(see.contains("the gradients get through"), see);
+        assertContains(see, "std δ " + Ticks.label(delta));
+        assertContains(see, "small");
+    }
+
+    @Test
+    void xavierWithReluAtLayerTenHasTinyWeightGradientsButNoTinyDelta() {
+        StrategyResult xavier = result(deepRelu, Strategy.XAVIER);
+        LayerResult l = xavier.layer(10);
+        LayerResult he = result(deepRelu, Strategy.HE).layer(10);
+        // δ at the last layer is on He's scale; dW is not, because the layer's input has faded
+        assertTrue(l.delta().std() > he.delta().std() / 10, l.delta().std() + " vs He's " + he.delta().std());
+        assertTrue(l.weightGradient().std() < he.weightGradient().std() / 10);
+        String see = see(deepRelu, Strategy.XAVIER, 10);
+        assertFalse(see.contains("The gradients are tiny too"), see);
+        assertContains(see, "std dW " + Ticks.label(l.weightGradient().std()));
+    }
+
+    @Test
+    void xavierWithReluSaysTheScaleHalvesNotThatItIsPreserved() {
+        Summary a = result(relu, Strategy.XAVIER).layer(1).activation();
+        double handedOn = a.mean() * a.mean() + a.std() * a.std();
+        assertTrue(handedOn < 0.6, "E[a²] " + handedOn + " against the input's 1");
+        assertTrue(Explanation.headline(relu.config(), result(relu, Strategy.XAVIER), 1).startsWith("Scale halved"));
+        String see = see(relu, Strategy.XAVIER, 1);
+        assertFalse(see.contains("on purpose"), see);
+        assertContains(see, "E[a²] = " + Ticks.label(handedOn));
+    }
+
+    @Test
+    void constantWithReluSwitchesEveryUnitOnOrOffTogether() {
+        LayerResult l = result(relu, Strategy.CONSTANT).layer(1);
+        assertEquals(1, l.distinctUnits());
+        String see = see(relu, Strategy.CONSTANT, 1);
+        assertFalse(see.contains("about half the units are silent"), see);
+        assertContains(see, "all of them or none");
     }
 
     @Test

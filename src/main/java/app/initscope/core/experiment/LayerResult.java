@@ -1,6 +1,6 @@
 package app.initscope.core.experiment;
 
-import app.initscope.core.stats.LayerTheory;
+import app.initscope.core.theory.LayerTheory;
 import app.initscope.core.stats.Summary;
 import java.util.EnumMap;
 import java.util.Map;

@@ -12,8 +12,13 @@ import app.initscope.core.nn.Activation;
  */
 public record InitOptions(Activation activation, double leakySlope, double constant, double sigma) {
 
-    /** The squared He gain: 2/(1+α²) for leaky ReLU (PyTorch's kaiming), 2 otherwise. */
+    /**
+     * The squared gain of He's rules: the rectifier's, whatever the activation, as PyTorch's {@code kaiming_*}
+     * with its default {@code nonlinearity='leaky_relu'}: 2/(1+α²) for leaky ReLU, ReLU's 2 otherwise (so the
+     * seed's He stays N(0, 2/fan_in) under tanh too). See {@link Activation#gainSquared(double)}.
+     */
     public double heGainSquared() {
-        return activation == Activation.LEAKY_RELU ? 2.0 / (1.0 + leakySlope * leakySlope) : 2.0;
+        Activation rectifier = activation == Activation.LEAKY_RELU ? Activation.LEAKY_RELU : Activation.RELU;
+        return rectifier.gainSquared(leakySlope);
     }
 }

@@ -2,11 +2,12 @@ package app.initscope.core.init;
 
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
+import app.initscope.core.nn.WeightFiller;
 
 /**
  * Fills a weight matrix W of shape fanIn × fanOut (row-major; z = a·W, so a unit's inputs are a column).
  */
-public interface Initializer {
+public interface Initializer extends WeightFiller {
 
     /**
      * Fills {@code w[0, fanIn·fanOut)}.
@@ -14,6 +15,7 @@ public interface Initializer {
      * @param w      Modified
      * @param stream the random stream for this matrix (see {@link RandomStreams})
      */
+    @Override
     void fill(float[] w, int fanIn, int fanOut, RandomStreams random, long stream, Parallel parallel);
 
     /** E[w²], the second moment the mean-field theory uses (the variance for every zero-mean strategy). */

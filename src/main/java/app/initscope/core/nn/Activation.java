@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * <p>The scalar forms use {@link StrictMath}, whose results are specified to the bit, so the scalar path gives
  * the same numbers whether or not the JIT has compiled it; the fast array paths live in {@link Elementwise}.
  *
- * <p>{@link #function(double)} binds the leaky-ReLU slope (ignored by the others).
+ * <p>{@link #function(double)} binds the leaky-ReLU slope (ignored by the others). {@link #gain(double)} is the
+ * activation's recommended weight gain, the table of PyTorch's {@code torch.nn.init.calculate_gain}.
  */
 public enum Activation {
 
@@ -252,6 +253,40 @@ public enum Activation {
             case SIGMOID -> a < 0.03f || a > 0.97f;
             default -> false;
         };
+    }
+
+    /**
+     * The square of the {@linkplain #gain(double) gain}: the factor by which a variance-preserving rule scales
+     * Var(w) = 1/fan_in. Exact for every entry (2, 25/9, 2/(1+α²), 9/16, 1), so a variance built from it carries
+     * no rounding of a square root.
+     *
+     * @param leakySlope the leaky-ReLU slope α (ignored by the others)
+     */
+    public double gainSquared(double leakySlope) {
+        return switch (this) {
+            case LINEAR, SIGMOID -> 1.0;
+            case TANH -> 25.0 / 9.0;
+            case RELU -> 2.0;
+            case LEAKY_RELU -> 2.0 / (1.0 + leakySlope * leakySlope);
+            case SELU -> 9.0 / 16.0;
+            // no entry in PyTorch's table; GELU behaves as ReLU for |z| >> 1, so it gets ReLU's gain
+            case GELU -> 2.0;
+        };
+    }
+
+    /**
+     * The recommended gain g for weights followed by this activation, as PyTorch's {@code calculate_gain}:
+     * linear and sigmoid 1, tanh 5/3, ReLU √2, leaky ReLU √(2/(1+α²)), SELU 3/4. PyTorch has no gain for GELU
+     * (it raises); we give it ReLU's √2, the limit E[φ(z)²] → q/2 that GELU approaches for large Var(z) = q.
+     *
+     * <p>The rectifier gains make E[φ(z)²] = Var(z)/g² exact for zero-mean Gaussian z. tanh's 5/3 and SELU's 3/4
+     * are PyTorch's choices, not fixed points: a self-normalizing SELU network wants Var(w) = 1/fan_in (gain 1,
+     * LeCun normal), and PyTorch's 3/4 trades that for steadier gradients in rectangular layers.
+     *
+     * @param leakySlope the leaky-ReLU slope α (ignored by the others)
+     */
+    public double gain(double leakySlope) {
+        return Math.sqrt(gainSquared(leakySlope));
     }
 
     /** Whether saturation is defined for this activation (tanh and sigmoid). */

@@ -1,6 +1,5 @@
 package app.initscope.core.nn;
 
-import app.initscope.core.init.Initializer;
 import app.initscope.core.linalg.Chunks;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
@@ -107,8 +106,11 @@ public final class Network {
         random.fillGaussian(t, t.length, 1.0, TARGET_STREAM, parallel);
     }
 
-    /** Initializes every W_l and W_out with the same initializer. Layer l draws from its own stream. */
-    public void initialize(Initializer init, RandomStreams random) {
+    /**
+     * Initializes every W_l and W_out with the same filler (an {@code Initializer} of {@code core.init}). Layer l
+     * draws from its own stream.
+     */
+    public void initialize(WeightFiller init, RandomStreams random) {
         for (int l = 1; l <= depth; l++) {
             init.fill(w[l], fanIn(l), width, random, LAYER_STREAM_BASE + l, parallel);
         }

@@ -127,4 +127,59 @@ class ActivationTest {
     void idsRoundTrip(Activation activation) {
         assertEquals(activation, Activation.fromId(activation.id().toUpperCase(java.util.Locale.ROOT)));
     }
+
+    @Test
+    void gainsFollowPytorchCalculateGain() {
+        // torch.nn.init.calculate_gain: linear 1, sigmoid 1, tanh 5/3, relu √2, leaky_relu √(2/(1+α²)), selu 3/4
+        assertEquals(1.0, Activation.LINEAR.gain(0.01));
+        assertEquals(1.0, Activation.SIGMOID.gain(0.01));
+        assertEquals(5.0 / 3.0, Activation.TANH.gain(0.01), 1e-15);
+        assertEquals(1.4142135623730951, Activation.RELU.gain(0.01), 1e-15);
+        assertEquals(Math.sqrt(2.0 / (1.0 + 0.2 * 0.2)), Activation.LEAKY_RELU.gain(0.2), 1e-15);
+        assertEquals(1.3867504905630728, Activation.LEAKY_RELU.gain(0.2), 1e-15);
+        assertEquals(0.75, Activation.SELU.gain(0.01), 1e-15);
+    }
+
+    @Test
+    void geluTakesTheReluGainWherePytorchHasNone() {
+        assertEquals(Activation.RELU.gain(0), Activation.GELU.gain(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void gainSquaredIsTheSquareOfTheGain(Activation activation) {
+        double g = activation.gain(0.3);
+        assertEquals(g * g, activation.gainSquared(0.3), 1e-15, activation.id());
+    }
+
+    /** E[φ(z)²] for z ∼ N(0, q), by the trapezoid rule over ±12 standard deviations (independent of Theory). */
+    private static double secondMoment(Phi phi, double q) {
+        double s = Math.sqrt(q);
+        int steps = 200_000;
+        double h = 24.0 / steps;
+        double sum = 0;
+        for (int i = 0; i <= steps; i++) {
+            double u = -12 + i * h;
+            double a = phi.value(s * u);
+            double w = (i == 0 || i == steps) ? 0.5 : 1.0;
+            sum += w * a * a * Math.exp(-u * u / 2);
+        }
+        return sum * h / Math.sqrt(2 * Math.PI);
+    }
+
+    @Test
+    void rectifierGainsPreserveTheSecondMomentExactly() {
+        for (double q : new double[] {0.5, 1.0, 7.0}) {
+            assertEquals(q, Activation.RELU.gainSquared(0) * secondMoment(Activation.RELU.function(0), q),
+                    1e-6 * q, "relu at q=" + q);
+            assertEquals(q, Activation.LEAKY_RELU.gainSquared(0.2)
+                    * secondMoment(Activation.LEAKY_RELU.function(0.2), q), 1e-6 * q, "leaky at q=" + q);
+        }
+    }
+
+    @Test
+    void geluApproachesTheReluGainAtLargeVariance() {
+        double q = 1e4;
+        assertEquals(q, Activation.GELU.gainSquared(0) * secondMoment(Activation.GELU.function(0), q), 0.02 * q);
+    }
 }

@@ -1,4 +1,4 @@
-package app.initscope.core.stats;
+package app.initscope.core.theory;
 
 import app.initscope.core.init.Initializer;
 import app.initscope.core.nn.Phi;

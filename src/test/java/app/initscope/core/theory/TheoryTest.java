@@ -1,4 +1,4 @@
-package app.initscope.core.stats;
+package app.initscope.core.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

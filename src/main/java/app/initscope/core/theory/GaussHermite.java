@@ -1,4 +1,4 @@
-package app.initscope.core.stats;
+package app.initscope.core.theory;
 
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;

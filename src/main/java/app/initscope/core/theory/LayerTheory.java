@@ -1,4 +1,4 @@
-package app.initscope.core.stats;
+package app.initscope.core.theory;
 
 /**
  * What the mean-field theory predicts for one layer. NaN where the theory does not apply (after the first layer
