@@ -363,18 +363,19 @@ public final class MainView extends BorderPane {
     private Node helpOverlay() {
         String[][] keys = {
             {"1 – 9", "pick a strategy"}, {"← →", "step through all twelve"},
-            {"Ctrl+1  Ctrl+2  Ctrl+3  Ctrl+4", "single, compare, depth, explain"},
+            {"Ctrl+1  Ctrl+2\nCtrl+3  Ctrl+4", "single, compare, depth, explain"},
             {"L", "log-scale counts"}, {"T", "theory on or off"},
             {"P", "pin the histograms as a grey ghost (again: unpin)"},
             {"Space", "next step of the guided tour"}, {"Backspace", "previous step of the tour"},
             {"F11", "presentation mode on or off"}, {"H", "hide or show the settings"},
-            {"Esc", "one at a time: close this list, leave the tour, show the settings, leave presentation"},
+            {"Esc", "the first that applies: close this list, leave the tour, show the settings, leave "
+                + "presentation"},
             {"Ctrl+E", "export the view"}, {"Ctrl+Shift+C", "copy the view as a picture"},
             {"Ctrl+O", "open a preset"}, {"Ctrl+S", "save the settings as a preset"},
             {"Ctrl+Q", "quit"}, {"?", "this list"}};
         GridPane grid = new GridPane();
         grid.setHgap(24);
-        grid.setVgap(8);
+        grid.setVgap(6);
         Label title = new Label("Keys");
         title.getStyleClass().add("heading");
         grid.add(title, 0, 0, 4, 1);
@@ -386,7 +387,9 @@ public final class MainView extends BorderPane {
             key.setMinWidth(Region.USE_PREF_SIZE);
             Label what = new Label(keys[i][1]);
             what.setWrapText(true);
-            what.setMaxWidth(300);
+            what.setPrefWidth(250);
+            what.setMinWidth(Region.USE_PREF_SIZE);
+            what.setMinHeight(Region.USE_PREF_SIZE);
             int column = i < half ? 0 : 2;
             grid.add(key, column, 1 + i % half);
             grid.add(what, column + 1, 1 + i % half);
