@@ -30,13 +30,8 @@ public final class App extends Application {
         MainView view = new MainView(model);
         double[] size = settings.windowSize(1280, 720);
         Scene scene = new Scene(view, size[0], size[1]);
-        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("initscope.css")).toExternalForm());
-        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("themes/present.css"))
-                .toExternalForm());
-        // presentation mode is full screen; leaving full screen (Esc, the window manager) leaves it too
-        stage.setFullScreenExitHint("Esc leaves presentation mode · ? lists the keys");
-        model.presentingProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
-        stage.fullScreenProperty().addListener((obs, old, now) -> model.presentingProperty().set(now));
+        style(scene);
+        present(stage, model);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "InitScope — " + model.strategyProperty().get().label() + " · "
                         + model.activationProperty().get().label(),
@@ -55,6 +50,25 @@ public final class App extends Application {
         });
         stage.show();
         model.compute();
+    }
+
+    /** The app's style sheets: the base look and presentation mode's theme. */
+    static void style(Scene scene) {
+        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("initscope.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("themes/present.css"))
+                .toExternalForm());
+    }
+
+    /**
+     * Presentation mode is full screen; leaving full screen (the window manager) leaves it too. The stage's own exit
+     * key is off: JavaFX would leave full screen on every Esc, even one that only closes the help or leaves the
+     * tour. The window's key handler owns F11 (on and off) and Esc (the topmost thing first, then presentation).
+     */
+    static void present(Stage stage, MainViewModel model) {
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("F11 or Esc leaves presentation mode · ? lists the keys");
+        model.presentingProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
+        stage.fullScreenProperty().addListener((obs, old, now) -> model.presentingProperty().set(now));
     }
 
     /** The engine, for tests. */

@@ -134,8 +134,13 @@ final class ExportController {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
-        grid.addRow(0, new Label("format"), format);
-        grid.addRow(1, new Label("scale"), scale);
+        Label formatLabel = new Label("format");
+        Label scaleLabel = new Label("scale");
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {formatLabel, scaleLabel, caption}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);      // never cut to "for…"
+        }
+        grid.addRow(0, formatLabel, format);
+        grid.addRow(1, scaleLabel, scale);
         grid.add(caption, 1, 2);
         dialog.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);

@@ -69,12 +69,20 @@ public final class MainView extends BorderPane {
     private final Label heading = new Label();
     private final Label formula = new Label();
     private final Label config = new Label();
+    private final Label presentCaption = new Label();
+    /**
+     * The layer as an object property for the spinner: held here, because a bidirectional binding references
+     * both sides only weakly, and an unreferenced {@code asObject()} wrapper is collected (and the spinner then
+     * moves nothing).
+     */
+    private final javafx.beans.property.ObjectProperty<Integer> layerValue;
     private final Set<Tab> stale = new HashSet<>();
     private boolean refreshQueued;
     private boolean newResult;
 
     public MainView(MainViewModel model) {
         this.model = model;
+        layerValue = model.layerProperty().asObject();
         getStyleClass().add("main-view");
         single = new SingleView(model);
         compare = new CompareView(model);
@@ -98,11 +106,14 @@ public final class MainView extends BorderPane {
         showConfig(model.config());
         config.setWrapText(true);
         side.getChildren().add(config);
-        HBox title = new HBox(14, heading, formula);
-        title.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // the heading over its formula, as wide as the widest strategy's: the picker after it never moves
+        VBox title = new VBox(0, heading, formula);
+        title.getStyleClass().add("headline-title");
+        heading.fontProperty().addListener((obs, old, now) -> fitTitle(title));
+        formula.fontProperty().addListener((obs, old, now) -> fitTitle(title));
+        fitTitle(title);
         // the title and the picker share a row while they fit, and wrap onto two rows in a narrow window
-        FlowPane headline = new FlowPane(24, 6, title, new StrategyPicker(model.strategyProperty()));
+        FlowPane headline = new FlowPane(16, 6, title, new StrategyPicker(model.strategyProperty()));
         headline.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(4, headline, controls());
         top.setPadding(new Insets(10, 12, 0, 0));
@@ -120,7 +131,7 @@ public final class MainView extends BorderPane {
                         explain));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
         contextMenus();
-        VBox center = new VBox(6, top, tabs);
+        VBox center = new VBox(6, presentBar(), top, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 0));
         StackPane stack = new StackPane(center, helpOverlay());
@@ -176,6 +187,62 @@ public final class MainView extends BorderPane {
         model.strategyProperty().addListener((obs, old, now) -> showHeading(now));
         showHeading(model.strategyProperty().get());
         refreshNow();
+    }
+
+    /** Sizes the title for the widest strategy's heading and formula in their current fonts. */
+    private void fitTitle(Region title) {
+        double widest = 0;
+        for (Strategy s : Strategy.values()) {
+            widest = Math.max(widest, Math.max(textWidth(s.label() + " initialization", heading.getFont()),
+                    textWidth(s.formula(), formula.getFont())));
+        }
+        double w = Math.ceil(widest) + 4;
+        title.setMinWidth(w);
+        title.setPrefWidth(w);
+        title.setMaxWidth(w);
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * While H hides the settings: one slim line that says what the charts show (strategy, activation, sizes, and
+     * the grey ghost when one is pinned), and a button that brings the settings back.
+     */
+    private Node presentBar() {
+        presentCaption.setId("present-caption");
+        presentCaption.getStyleClass().add("present-caption");
+        presentCaption.setMinWidth(0);
+        presentCaption.setMaxWidth(Double.MAX_VALUE);
+        Button back = new Button("H: show the settings");
+        back.setId("show-settings");
+        back.setFocusTraversable(false);
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        back.setOnAction(e -> model.controlsHiddenProperty().set(false));
+        HBox bar = new HBox(12, presentCaption, back);
+        HBox.setHgrow(presentCaption, Priority.ALWAYS);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("present-bar");
+        bar.setPadding(new Insets(6, 0, 0, 12));
+        bar.visibleProperty().bind(model.controlsHiddenProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        presentCaption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::presentText,
+                model.strategyProperty(), model.activationProperty(), model.pinnedProperty(),
+                model.resultProperty(), model.layerProperty()));
+        return bar;
+    }
+
+    private String presentText() {
+        ExperimentResult r = model.resultProperty().get();
+        ExperimentConfig c = r == null ? model.config() : r.config();
+        var pin = model.pinnedProperty().get();
+        return model.strategyProperty().get().label() + " · " + c.activation().label()
+                + String.format(Locale.ROOT, " · fan_in %d · width %d · depth %d", c.fanIn(), c.width(), c.depth())
+                + (c.depth() > 1 ? " · layer " + model.layerProperty().get() : "")
+                + (pin == null ? "" : " · grey ghost: " + pin.strategy().label());
     }
 
     private static Tab tab(String id, String text, String tip, Node content) {
@@ -297,22 +364,37 @@ public final class MainView extends BorderPane {
     /** The keys, over the charts; ? shows and hides it. */
     private Node helpOverlay() {
         String[][] keys = {
-            {"1 – 9", "pick a strategy"}, {"← →", "step through the strategies"},
-            {"Ctrl+1 – 4", "single, compare, depth, explain"}, {"L", "log-scale counts"},
-            {"T", "theory on or off"}, {"P", "pin the histograms as a grey ghost (again: unpin)"},
+            {"1 – 9", "pick a strategy"}, {"← →", "step through all twelve"},
+            {"Ctrl+1  Ctrl+2\nCtrl+3  Ctrl+4", "single, compare, depth, explain"},
+            {"L", "log-scale counts"}, {"T", "theory on or off"},
+            {"P", "pin the histograms as a grey ghost (again: unpin)"},
             {"Space", "next step of the guided tour"}, {"Backspace", "previous step of the tour"},
-            {"F11", "presentation mode"}, {"H", "hide or show the settings"}, {"Esc", "leave the tour, "
-                + "then presentation mode"}, {"Ctrl+E", "export the view"}, {"?", "this list"}};
+            {"F11", "presentation mode on or off"}, {"H", "hide or show the settings"},
+            {"Esc", "the first that applies: close this list, leave the tour, show the settings, leave "
+                + "presentation"},
+            {"Ctrl+E", "export the view"}, {"Ctrl+Shift+C", "copy the view as a picture"},
+            {"Ctrl+O", "open a preset"}, {"Ctrl+S", "save the settings as a preset"},
+            {"Ctrl+Q", "quit"}, {"?", "this list"}};
         GridPane grid = new GridPane();
         grid.setHgap(24);
-        grid.setVgap(8);
+        grid.setVgap(6);
         Label title = new Label("Keys");
         title.getStyleClass().add("heading");
-        grid.add(title, 0, 0, 2, 1);
+        grid.add(title, 0, 0, 4, 1);
+        // two columns of keys, so that the list fits a 720-pixel projector in presentation mode
+        int half = (keys.length + 1) / 2;
         for (int i = 0; i < keys.length; i++) {
             Label key = new Label(keys[i][0]);
             key.getStyleClass().add("help-key");
-            grid.addRow(i + 1, key, new Label(keys[i][1]));
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(keys[i][1]);
+            what.setWrapText(true);
+            what.setPrefWidth(250);
+            what.setMinWidth(Region.USE_PREF_SIZE);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            int column = i < half ? 0 : 2;
+            grid.add(key, column, 1 + i % half);
+            grid.add(what, column + 1, 1 + i % half);
         }
         grid.getStyleClass().add("help-overlay");
         grid.setPadding(new Insets(24, 32, 24, 32));
@@ -396,6 +478,7 @@ public final class MainView extends BorderPane {
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);        // "fan_in" keeps its underscore
         if (accelerator != null) {
             item.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
@@ -460,8 +543,24 @@ public final class MainView extends BorderPane {
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, model.depthProperty().get(), 1);
         factory.maxProperty().bind(model.depthProperty());
-        factory.valueProperty().bindBidirectional(model.layerProperty().asObject());
+        factory.valueProperty().bindBidirectional(layerValue);
+        factory.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    return factory.getValue();          // not a number: keep the layer shown
+                }
+            }
+        });
         layer.setValueFactory(factory);
+        layer.setEditable(true);
         layer.setPrefWidth(90);
         layer.disableProperty().bind(model.depthProperty().lessThan(2));
         layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
@@ -585,6 +684,7 @@ public final class MainView extends BorderPane {
             bar.getColumnConstraints().add(c);
         }
         bar.setPadding(new Insets(8, 0, 4, 0));
+        bar.getStyleClass().add("settings-bar");
         return bar;
     }
 
@@ -605,7 +705,6 @@ public final class MainView extends BorderPane {
             return true;
         }
         switch (e.getCode()) {
-            case F11 -> model.presentingProperty().set(!model.presentingProperty().get());
             case H -> model.controlsHiddenProperty().set(!model.controlsHiddenProperty().get());
             case L -> model.logYProperty().set(!model.logYProperty().get());
             case T -> model.showTheoryProperty().set(!model.showTheoryProperty().get());
@@ -613,10 +712,13 @@ public final class MainView extends BorderPane {
             case SPACE -> tour.next();
             case BACK_SPACE -> tour.previous();
             case ESCAPE -> {
+                // one thing at a time, the topmost first (the stage's own full-screen exit key is off: see App)
                 if (model.helpShownProperty().get()) {
                     model.helpShownProperty().set(false);
                 } else if (tour.isRunning()) {
                     tour.stop();
+                } else if (model.controlsHiddenProperty().get()) {
+                    model.controlsHiddenProperty().set(false);
                 } else if (model.presentingProperty().get()) {
                     model.presentingProperty().set(false);
                 } else {
@@ -630,6 +732,22 @@ public final class MainView extends BorderPane {
         return true;
     }
 
+    /**
+     * Whether the key goes to a text field: the event's target or the focused node is a text input, or a spinner
+     * or combo box whose editor takes typing (their key events target the control, not its editor).
+     */
+    private boolean typing(KeyEvent e) {
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        for (Object n : new Object[] {e.getTarget(), focus}) {
+            if (n instanceof TextInputControl t && t.isEditable()
+                    || n instanceof Spinner<?> s && s.isEditable()
+                    || n instanceof javafx.scene.control.ComboBoxBase<?> c && c.isEditable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onKey(KeyEvent e) {
         if (e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()) {
             int index = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
@@ -639,7 +757,12 @@ public final class MainView extends BorderPane {
             }
             return;
         }
-        if (e.getTarget() instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+        if (e.getCode() == KeyCode.F11 && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+            model.presentingProperty().set(!model.presentingProperty().get());     // even from a field
+            e.consume();
+            return;
+        }
+        if (typing(e) || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             return;
         }
         KeyCode code = e.getCode();

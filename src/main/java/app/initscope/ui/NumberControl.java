@@ -76,6 +76,7 @@ final class NumberControl extends VBox {
         hint.setVisible(false);
         hint.setManaged(false);
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);         // wrap onto a second line rather than end in "…"
         Tooltip tip = new Tooltip(tooltip + " (" + format(min) + "–" + format(max) + ")");
         tip.setWrapText(true);
         tip.setMaxWidth(360);
@@ -155,7 +156,7 @@ final class NumberControl extends VBox {
             return;
         }
         if (!(parsed >= min && parsed <= max)) {
-            setHint("must be " + format(min) + "–" + format(max) + "; kept " + format(current()));
+            setHint("range " + format(min) + "–" + format(max) + "; kept " + format(current()));
             return;
         }
         store(parsed);

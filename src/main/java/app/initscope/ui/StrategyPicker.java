@@ -47,6 +47,10 @@ final class StrategyPicker extends HBox {
         }
         segmented.getButtons().setAll(buttons);
         more.setId("strategy-more");
+        // one width whatever it names (the CSS sets it in em, long names end in an ellipsis): the bar never wraps
+        more.getStyleClass().add("strategy-more");
+        more.setMnemonicParsing(false);
+        more.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         more.setTooltip(new Tooltip("The rest of the family: Glorot, He uniform, LeCun, orthogonal, constant "
                 + "and custom. Keys 1–9 pick the first nine; ← and → step through all twelve."));
         for (Strategy s : Strategy.values()) {
@@ -54,6 +58,7 @@ final class StrategyPicker extends HBox {
                 continue;
             }
             RadioMenuItem item = new RadioMenuItem(s.label() + "    " + s.formula(), swatch(s));
+            item.setMnemonicParsing(false);                  // "fan_in" keeps its underscore
             item.setId("strategy-" + s.id());
             item.setUserData(s);
             item.setToggleGroup(menuGroup);

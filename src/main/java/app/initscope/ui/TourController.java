@@ -27,7 +27,10 @@ final class TourController {
         step.addListener((obs, old, now) -> updateCaption());
     }
 
-    /** The step shown, 0-based, or −1 when the tour is not running. */
+    /** What the caption says after the last step. */
+    static final String END = "End of the tour — Space to start again, Esc to leave";
+
+    /** The step shown, 0-based; the number of steps at the end of the tour; −1 when the tour is not running. */
     ReadOnlyIntegerProperty stepProperty() {
         return step.getReadOnlyProperty();
     }
@@ -45,9 +48,12 @@ final class TourController {
         return tour;
     }
 
-    /** The next step (the first when the tour is not running); past the last step the tour ends. */
+    /**
+     * The next step (the first when the tour is not running); after the last step the tour says that it has ended,
+     * and the next step after that starts it again.
+     */
     void next() {
-        go(step.get() + 1);
+        go(step.get() >= tour.steps().size() ? 0 : step.get() + 1);
     }
 
     /** The step before (stays on the first). */
@@ -64,7 +70,7 @@ final class TourController {
 
     private void go(int index) {
         if (index >= tour.steps().size()) {
-            stop();
+            step.set(tour.steps().size());
             model.notice("end of the tour: the settings stay as the last step left them");
             return;
         }
@@ -88,6 +94,10 @@ final class TourController {
         int i = step.get();
         if (i < 0) {
             caption.set("");
+            return;
+        }
+        if (i >= tour.steps().size()) {
+            caption.set(END);
             return;
         }
         Tour.Step s = tour.steps().get(i);

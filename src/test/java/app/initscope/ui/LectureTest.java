@@ -139,6 +139,9 @@ class LectureTest {
         assertFalse(model.helpShownProperty().get());
         assertTrue(model.presentingProperty().get(), "the first Esc only closed the help");
         robot.type(KeyCode.ESCAPE);
+        assertTrue(shown(robot.lookup("#fan-in").query()), "the second Esc undid H");
+        assertTrue(model.presentingProperty().get(), "and only that");
+        robot.type(KeyCode.ESCAPE);
         assertFalse(model.presentingProperty().get());
         assertEquals(1.0, CanvasRegion.zoomProperty().get());
         robot.type(KeyCode.P);

@@ -21,6 +21,32 @@ record TestWindow(Engine engine, MainViewModel model, MainView view) {
         return new TestWindow(engine, model, view);
     }
 
+    /**
+     * The window as the app shows it, with its style sheets, on a small network (fan_in 200, 300 samples, width
+     * 100). With {@code fullScreen}, presentation mode makes the stage full screen, as in the app; without, the
+     * scene keeps its 1280×720 (the headless screen is 1000×1000).
+     */
+    static TestWindow openAsApp(Stage stage, boolean fullScreen) {
+        Engine engine = new Engine(2);
+        MainViewModel model = new MainViewModel(new ExperimentService(engine));
+        MainView view = new MainView(model);
+        Scene scene = new Scene(view, 1280, 720);
+        App.style(scene);
+        if (fullScreen) {
+            App.present(stage, model);
+        }
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        model.batch(() -> {
+            model.fanInProperty().set(200);
+            model.samplesProperty().set(300);
+            model.widthProperty().set(100);
+        });
+        return new TestWindow(engine, model, view);
+    }
+
     /** The window on a small network (fan_in 200, 300 samples, width 100), which keeps a test quick. */
     static TestWindow openSmall(Stage stage) {
         TestWindow w = open(stage);
