@@ -39,6 +39,14 @@ public interface Parallel {
         return new Cancellable(this, cancelled);
     }
 
+    /**
+     * A cancel point for long steps that do not run through {@link #forEach} (a QR decomposition's column
+     * updates): throws {@link CancellationException} when this parallel is {@linkplain #cancellable cancelled},
+     * and does nothing otherwise.
+     */
+    default void checkpoint() {
+    }
+
     /** Runs every piece on the calling thread, in order. */
     static Parallel sequential() {
         return Sequential.INSTANCE;
@@ -86,6 +94,12 @@ public interface Parallel {
         @Override
         public Parallel cancellable(BooleanSupplier more) {
             return new Cancellable(inner, () -> cancelled.getAsBoolean() || more.getAsBoolean());
+        }
+
+        @Override
+        public void checkpoint() {
+            check();
+            inner.checkpoint();
         }
 
         private void check() {
