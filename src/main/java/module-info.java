@@ -1,7 +1,7 @@
 /**
  * InitScope: see why weight initialization decides whether a neural network can learn.
  *
- * <p>Layers: {@code core} (pure math, no JavaFX, no printing) ← {@code service} (the only threads) ←
+ * <p>Layers: {@code core} (pure math, no JavaFX, no printing) ← {@code engine} (the only threads, no toolkit) ←
  * {@code ui} (JavaFX views and view-models); {@code export} writes files; {@code cli} is the only package that
  * prints. The Vector API module is optional: without it the matrix products fall back to EJML.
  */

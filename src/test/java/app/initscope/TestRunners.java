@@ -5,7 +5,7 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.ExperimentRunner;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.core.linalg.Kernels;
-import app.initscope.service.ComputePool;
+import app.initscope.engine.ComputePool;
 
 /** Shared engines for tests: one pool per thread count, kept for the whole test JVM. */
 public final class TestRunners {
@@ -19,7 +19,7 @@ public final class TestRunners {
     /** A runner with the best kernel on {@code threads} (1 or 2) threads. */
     public static ExperimentRunner runner(int threads) {
         ComputePool pool = threads == 1 ? ONE : TWO;
-        return new ExperimentRunner(Kernels.best(pool), pool, Runtime.getRuntime().maxMemory());
+        return new ExperimentRunner(Kernels::best, pool, Runtime.getRuntime().maxMemory());
     }
 
     /** Runs a config on two threads. */

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import app.initscope.core.linalg.EjmlGemm;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.VectorGemm;
-import app.initscope.service.ComputePool;
+import app.initscope.engine.ComputePool;
 
 /** Float32 products of two 1000×1000 matrices: the Vector API kernel on 1 and 2 threads. */
 @BenchmarkMode(Mode.AverageTime)

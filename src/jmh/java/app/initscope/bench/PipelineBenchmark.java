@@ -8,7 +8,7 @@ import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Network;
-import app.initscope.service.Engine;
+import app.initscope.engine.Engine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

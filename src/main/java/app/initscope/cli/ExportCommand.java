@@ -10,7 +10,7 @@ import app.initscope.core.init.Strategy;
 import app.initscope.export.FigureExport;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
-import app.initscope.service.Engine;
+import app.initscope.engine.Engine;
 import app.initscope.service.FxThread;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import app.initscope.core.experiment.RunListener;
 import app.initscope.export.AtomicFiles;
 import app.initscope.export.CsvReport;
 import app.initscope.export.JsonReport;
-import app.initscope.service.Engine;
+import app.initscope.engine.Engine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package app.initscope.ui;
 
-import app.initscope.service.Engine;
-import app.initscope.service.ExperimentService;
+import app.initscope.engine.Engine;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;

@@ -9,7 +9,7 @@ import app.initscope.export.FigureExport;
 import app.initscope.export.FigureExport.Format;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
-import app.initscope.service.Background;
+import app.initscope.engine.Background;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -159,7 +159,7 @@ final class ExportController {
         Background.run(() -> {
             AtomicFiles.write(file, content);
             return file;
-        }, done, failed);
+        }, done, failed, javafx.application.Platform::runLater);
     }
 
     /** Paints the figure (FX thread) into what the background then writes. */
@@ -253,7 +253,8 @@ final class ExportController {
         Background.run(() -> {
             AtomicFiles.write(files.get(i), content);
             return files.get(i);
-        }, written -> writeEach(figures, files, i + 1, choice, done, failed), failed);
+        }, written -> writeEach(figures, files, i + 1, choice, done, failed), failed,
+                javafx.application.Platform::runLater);
     }
 
     private void showError(Throwable e) {

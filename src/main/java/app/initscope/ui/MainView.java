@@ -131,8 +131,21 @@ public final class MainView extends BorderPane {
                         explain));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
         contextMenus();
-        VBox center = new VBox(6, presentBar(), top, tabs);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
+        tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.staleProperty()).then(0.45)
+                .otherwise(1.0));
+        Label staleLabel = new Label();
+        staleLabel.setId("stale");
+        staleLabel.getStyleClass().add("stale-label");
+        staleLabel.setStyle("-fx-background-color: rgba(255, 244, 204, 0.95); -fx-text-fill: #5a4500; "
+                + "-fx-padding: 3 8 3 8; -fx-background-radius: 4;");
+        staleLabel.setMouseTransparent(true);
+        staleLabel.textProperty().bind(model.staleTextProperty());
+        staleLabel.visibleProperty().bind(model.staleProperty());
+        StackPane views = new StackPane(tabs, staleLabel);
+        StackPane.setAlignment(staleLabel, javafx.geometry.Pos.TOP_RIGHT);
+        VBox center = new VBox(6, presentBar(), top, views);
+        VBox.setVgrow(views, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 0));
         StackPane stack = new StackPane(center, helpOverlay());
         setCenter(stack);
@@ -157,6 +170,12 @@ public final class MainView extends BorderPane {
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
         status.progressProperty().bind(model.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setTooltip(new Tooltip("Stop the running computation"));
+        cancel.disableProperty().bind(model.computingProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        status.getRightItems().add(cancel);
         tourCaption.setId("tour-caption");
         tourCaption.getStyleClass().add("tour-caption");
         tourCaption.setWrapText(true);

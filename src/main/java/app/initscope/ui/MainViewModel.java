@@ -6,7 +6,6 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.export.Preset;
 import app.initscope.core.init.Strategy;
-import app.initscope.service.ExperimentService;
 import app.initscope.core.nn.Activation;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,8 @@ import javafx.collections.ObservableList;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,7 +27,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Worker;
 
 /**
  * The state of the first window: the config, the chosen strategy, and the latest result. The view binds to
@@ -51,39 +51,58 @@ public final class MainViewModel {
     private final BooleanProperty controlsHidden = new SimpleBooleanProperty(this, "controlsHidden", false);
     private final BooleanProperty helpShown = new SimpleBooleanProperty(this, "helpShown", false);
     private final ReadOnlyObjectWrapper<StrategyResult> pinned = new ReadOnlyObjectWrapper<>(this, "pinned");
-    private double computeMillis = Double.NaN;
-    private double drawMillis = Double.NaN;
+    private boolean batching;
+
+    // ---- computation and status (timing, stale marking) ----
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
+    private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
+    /** The last drawing's time; NaN before the first. */
+    private double drawMillis = Double.NaN;
+    /** From the request to its last strategy, frozen when that arrives; NaN until then. */
+    private double totalMillis = Double.NaN;
     private long startedNanos;
     private ExperimentConfig requested;
-    private boolean timed;
-    private boolean batching;
 
     /** @param service computes in the background; its config is set from here */
     public MainViewModel(ExperimentService service) {
         this.service = service;
-        service.configProperty().set(buildConfig());
+        requested = buildConfig();
         draft.addListener(obs -> compute());
         depthProperty().addListener((obs, old, now) -> layer.set(Math.min(layer.get(), now.intValue())));
         service.latestProperty().addListener((obs, old, now) -> {
-            // the time from the request to the first full result of the visible strategy
-            if (!timed && !now.preview() && now.config().equals(requested) && !now.results().isEmpty()) {
-                computeMillis = (System.nanoTime() - startedNanos) / 1e6;
-                timed = true;
+            // the total is measured once, when the last strategy of the request arrives, and then kept
+            if (Double.isNaN(totalMillis) && isComplete(now) && now.config().equals(requested)) {
+                totalMillis = (System.nanoTime() - startedNanos) / 1e6;
             }
             result.set(now);
             updateStatus();
         });
-        service.setOnFailed(e -> status.set("error: " + message(service.getException())));
-        service.stateProperty().addListener((obs, old, now) -> {
-            if (now == Worker.State.RUNNING) {
+        service.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                status.set("error: " + message(now));
+            }
+        });
+        service.runningProperty().addListener((obs, old, now) -> {
+            if (now && (result.get() == null || !isComplete(result.get()))) {
                 status.set("computing…");
             }
         });
-        progress.bind(javafx.beans.binding.Bindings.when(service.runningProperty())
-                .then(service.progressProperty()).otherwise(0.0));
+        service.cancelledProperty().addListener((obs, old, now) -> {
+            if (now) {
+                status.set("cancelled · showing the last result computed");
+            }
+        });
+        progress.bind(service.progressProperty());
         result.addListener((obs, old, now) -> updateShown());
-        strategy.addListener((obs, old, now) -> updateShown());
+        strategy.addListener((obs, old, now) -> {
+            updateShown();
+            updateStatus();
+        });
+        for (var p : List.of(result, service.runningProperty(), service.cancelledProperty(),
+                service.errorProperty(), service.requestedProperty())) {
+            p.addListener(o -> updateStale());
+        }
     }
 
     /** Computes the current settings (after any running computation; bursts coalesce). */
@@ -100,7 +119,7 @@ public final class MainViewModel {
         }
         startedNanos = System.nanoTime();
         requested = next;
-        timed = false;
+        totalMillis = Double.NaN;
         service.submit(next);
     }
 
@@ -111,6 +130,24 @@ public final class MainViewModel {
     /** Whether a computation runs or waits. */
     public boolean isComputing() {
         return service.isRunning() || service.hasWaiting();
+    }
+
+    /** Whether a computation runs or waits (what the Cancel button stops). */
+    public ReadOnlyBooleanProperty computingProperty() {
+        return service.runningProperty();
+    }
+
+    /**
+     * Whether the result shown is not the one the controls ask for: its config differs from the newest request,
+     * a computation for a newer config runs, or the newest request was cancelled or failed.
+     */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** What the stale result shows and why, e.g. "stale: showing tanh, fan_in 1000, … — computing…". */
+    public ReadOnlyStringProperty staleTextProperty() {
+        return staleText.getReadOnlyProperty();
     }
 
     /** Cancels any computation, running or waiting. */
@@ -142,25 +179,59 @@ public final class MainViewModel {
         updateStatus();
     }
 
+    private static boolean isComplete(ExperimentResult r) {
+        return r != null && !r.preview() && r.results().size() == r.config().strategies().size();
+    }
+
     private void updateStatus() {
         ExperimentResult now = result.get();
-        if (now == null) {
-            return;
+        if (now == null || service.cancelledProperty().get() || service.errorProperty().get() != null) {
+            return;                                 // "cancelled" or the error stays until the next request
         }
         int total = now.config().strategies().size();
         int done = now.results().size();
-        String times = String.format(Locale.ROOT, "computed in %.0f ms · drawn in %.0f ms", computeMillis,
-                drawMillis);
+        StrategyResult visible = now.find(strategy.get()).orElse(null);
+        String times = (visible == null ? strategy.get().label() + " not computed yet"
+                : strategy.get().label() + " computed in " + millis(visible.computeMillis()))
+                + " · drawn in " + millis(drawMillis);
         if (now.preview()) {
             status.set("preview from a subsample of rows · refining…");
         } else if (done < total) {
             status.set(String.format(Locale.ROOT, "%s · %d of %d strategies, computing the rest…", times, done,
                     total));
         } else {
-            double all = (System.nanoTime() - startedNanos) / 1e6;
-            status.set(String.format(Locale.ROOT, "%s %s · all %d strategies in %.0f ms · kernel %s",
-                    strategy.get().label(), times, total, all, now.kernel()));
+            status.set(String.format(Locale.ROOT, "%s · all %d strategies in %s · kernel %s", times, total,
+                    now.config().equals(requested) ? millis(totalMillis) : "–", now.kernel()));
         }
+    }
+
+    /** A duration for the status bar: "< 1 ms" below a millisecond, one decimal below 10 ms, "–" if unknown. */
+    static String millis(double ms) {
+        if (Double.isNaN(ms)) {
+            return "–";
+        }
+        if (ms < 1) {
+            return "< 1 ms";
+        }
+        return ms < 10 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+
+    private void updateStale() {
+        ExperimentResult r = result.get();
+        boolean cancelled = service.cancelledProperty().get();
+        boolean failed = service.errorProperty().get() != null;
+        boolean old = r != null && (!r.config().equals(requested) || cancelled || failed);
+        stale.set(old);
+        if (!old) {
+            staleText.set("");
+            return;
+        }
+        ExperimentConfig c = r.config();
+        String why = service.isRunning() ? "computing…" : cancelled ? "cancelled" : failed ? "failed"
+                : "not computed";
+        staleText.set(String.format(Locale.ROOT,
+                "stale: showing %s, fan_in %d, samples %d, width %d, depth %d — %s", c.activation().label(),
+                c.fanIn(), c.samples(), c.width(), c.depth(), why));
     }
 
     private void updateShown() {
@@ -205,7 +276,7 @@ public final class MainViewModel {
     /** The config of the result being shown, or of the first request before any result. */
     public ExperimentConfig config() {
         ExperimentResult r = result.get();
-        return r != null ? r.config() : service.configProperty().get();
+        return r != null ? r.config() : requested;
     }
 
     /** The input features, 1–4096. */

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
-import app.initscope.service.Engine;
-import app.initscope.service.ExperimentService;
+import app.initscope.engine.Engine;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
@@ -85,8 +84,8 @@ class SettingsTest {
         }).get();
         // one request for the restored state, none for the half-restored ones in between
         assertEquals(false, waiting[0]);
-        assertEquals(128, service.configProperty().get().fanIn());
-        assertEquals(32, service.configProperty().get().width());
+        assertEquals(128, service.requestedProperty().get().fanIn());
+        assertEquals(32, service.requestedProperty().get().width());
     }
 
     @Test

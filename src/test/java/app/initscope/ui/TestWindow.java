@@ -1,7 +1,6 @@
 package app.initscope.ui;
 
-import app.initscope.service.Engine;
-import app.initscope.service.ExperimentService;
+import app.initscope.engine.Engine;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;

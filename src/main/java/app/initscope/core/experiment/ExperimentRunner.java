@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Runs an experiment: for every strategy, initialize, forward, backward, and summarize every tensor.
@@ -24,39 +25,50 @@ import java.util.function.BooleanSupplier;
  * <p>Every strategy sees the same input, the same targets and the same underlying random numbers (each layer
  * draws from its own stream), so strategies differ only by their rule. The result is bit-identical for the
  * same config whatever the {@link Parallel}'s thread count. Pure computation: no threads of its own, no I/O.
+ *
+ * <p>Cancellation reaches inside every step: each run works through {@link Parallel#cancellable}, so the cancel
+ * check is polled before every piece of every product, random draw, activation and summary (pieces of a few
+ * milliseconds at most), not only between steps. A run's matrix kernel is made for that cancellable parallel.
  */
 public final class ExperimentRunner {
 
-    private final Gemm gemm;
+    private final Function<Parallel, Gemm> kernel;
     private final Parallel parallel;
     private final long maxHeapBytes;
+    private final String kernelName;
 
     /**
-     * @param gemm         the matrix kernel
+     * @param kernel       makes the matrix kernel that splits its products with a given parallel, e.g.
+     *                     {@code Kernels::best}; each run gets its own, on its cancellable parallel
      * @param parallel     how to split work
      * @param maxHeapBytes the heap the memory check measures against (usually {@code Runtime.maxMemory()})
      */
-    public ExperimentRunner(Gemm gemm, Parallel parallel, long maxHeapBytes) {
-        this.gemm = gemm;
+    public ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes) {
+        this.kernel = kernel;
         this.parallel = parallel;
         this.maxHeapBytes = maxHeapBytes;
+        this.kernelName = kernel.apply(parallel).name();
     }
 
     /** The kernel's name. */
     public String kernelName() {
-        return gemm.name();
+        return kernelName;
     }
 
     /**
      * Runs every strategy of the config, in order.
      *
      * @param listener  hears progress and each finished strategy
-     * @param cancelled polled between steps; when it turns true the run stops with {@link CancellationException}
+     * @param cancelled polled before every piece of work; when it turns true the run stops with
+     *                  {@link CancellationException} within a piece's time
      * @throws InvalidConfigException when the config would not fit in memory
      */
     public ExperimentResult run(ExperimentConfig config, RunListener listener, BooleanSupplier cancelled) {
         MemoryEstimate.check(config, maxHeapBytes);
-        Network net = newNetwork(config);
+        check(cancelled);
+        Parallel par = parallel.cancellable(cancelled);
+        Network net = newNetwork(config, config.samples(), par);
+        check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
         net.drawData(random, config.input() == InputDistribution.UNIFORM);
         List<StrategyResult> results = new ArrayList<>();
@@ -69,12 +81,12 @@ public final class ExperimentRunner {
                 public void progress(double fraction, String stage) {
                     listener.progress((index + fraction) / count, strategy.id() + ": " + stage);
                 }
-            }, cancelled);
+            }, par, cancelled);
             results.add(r);
             listener.strategyDone(r);
         }
         listener.progress(1.0, "done");
-        return new ExperimentResult(config, results, gemm.name());
+        return new ExperimentResult(config, results, kernelName);
     }
 
     /**
@@ -91,7 +103,7 @@ public final class ExperimentRunner {
      *
      * @param strategy  need not be one of the config's
      * @param rows      between 1 and {@code config.samples()}
-     * @param cancelled polled between steps; when it turns true the preview stops with
+     * @param cancelled polled before every piece of work; when it turns true the preview stops with
      *                  {@link CancellationException}
      * @throws IllegalArgumentException when rows is out of range
      * @throws InvalidConfigException   when the preview would not fit in memory
@@ -103,31 +115,42 @@ public final class ExperimentRunner {
         }
         check(cancelled);
         ExperimentConfig part = config.toBuilder().strategies(List.of(strategy)).samples(rows).build();
-        Network net = newNetwork(part, config.samples());
+        Parallel par = parallel.cancellable(cancelled);
+        Network net = newNetwork(part, config.samples(), par);
+        check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
         net.drawData(random, config.input() == InputDistribution.UNIFORM);
-        return runStrategy(part, net, random, strategy, RunListener.NONE, cancelled);
+        return runStrategy(part, net, random, strategy, RunListener.NONE, par, cancelled);
     }
 
     /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
     public Network newNetwork(ExperimentConfig config) {
-        return newNetwork(config, config.samples());
+        return newNetwork(config, config.samples(), parallel);
     }
 
-    private Network newNetwork(ExperimentConfig config, int gradientRows) {
+    private Network newNetwork(ExperimentConfig config, int gradientRows, Parallel par) {
         MemoryEstimate.check(config, maxHeapBytes);
         Phi phi = config.activation().function(config.leakySlope());
         return new Network(config.samples(), config.fanIn(), config.width(), config.depth(), config.outputs(), phi,
-                gemm, parallel, gradientRows);
+                kernel.apply(par), par, gradientRows);
     }
 
     /**
      * Runs one strategy on a prepared network whose data is drawn.
      *
-     * @param progress hears the fraction of this strategy done
+     * @param progress  hears the fraction of this strategy done
+     * @param cancelled polled between steps, and before every piece of the summaries; the network's own products
+     *                  poll only if it was built on a {@linkplain Parallel#cancellable cancellable} parallel
      */
     public StrategyResult runStrategy(ExperimentConfig config, Network net, RandomStreams random, Strategy strategy,
                                       RunListener progress, BooleanSupplier cancelled) {
+        return runStrategy(config, net, random, strategy, progress, parallel.cancellable(cancelled), cancelled);
+    }
+
+    private StrategyResult runStrategy(ExperimentConfig config, Network net, RandomStreams random,
+                                       Strategy strategy, RunListener progress, Parallel par,
+                                       BooleanSupplier cancelled) {
+        long start = System.nanoTime();
         int depth = config.depth();
         double steps = 2.0 * depth + 2;
         Initializer init = strategy.initializer(config.initOptions());
@@ -135,6 +158,7 @@ public final class ExperimentRunner {
         check(cancelled);
         progress.progress(0, "initialize");
         net.initialize(init, random);
+        check(cancelled);
         List<LayerTheory> theory = Theory.meanField(depth, config.fanIn(), config.width(),
                 config.input().secondMoment(), init, phi);
 
@@ -150,13 +174,13 @@ public final class ExperimentRunner {
             net.forward(l);
             int n = config.samples() * config.width();
             Map<TensorKind, Summary> m = new EnumMap<>(TensorKind.class);
-            m.put(TensorKind.Z, summarize(config, TensorKind.Z, net.z(l), n, null));
-            m.put(TensorKind.ACTIVATION, summarize(config, TensorKind.ACTIVATION, net.activation(l), n, saturation));
+            m.put(TensorKind.Z, summarize(config, TensorKind.Z, net.z(l), n, null, par));
+            m.put(TensorKind.ACTIVATION,
+                    summarize(config, TensorKind.ACTIVATION, net.activation(l), n, saturation, par));
             m.put(TensorKind.LOCAL_GRADIENT,
-                    summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null));
-            distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(),
-                    parallel);
-            weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), parallel);
+                    summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null, par));
+            distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
+            weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), par);
             tensors.add(m);
         }
         check(cancelled);
@@ -167,10 +191,10 @@ public final class ExperimentRunner {
             progress.progress((2.0 * depth + 2 - l) / steps, "backward layer " + l);
             net.backward(l);
             Map<TensorKind, Summary> m = tensors.get(l);
-            m.put(TensorKind.DELTA,
-                    summarize(config, TensorKind.DELTA, net.delta(l), config.samples() * config.width(), null));
+            m.put(TensorKind.DELTA, summarize(config, TensorKind.DELTA, net.delta(l),
+                    config.samples() * config.width(), null, par));
             m.put(TensorKind.WEIGHT_GRADIENT, summarize(config, TensorKind.WEIGHT_GRADIENT, net.weightGradient(l),
-                    net.fanIn(l) * config.width(), null));
+                    net.fanIn(l) * config.width(), null, par));
         }
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
@@ -178,12 +202,12 @@ public final class ExperimentRunner {
                     theory.get(l - 1), tensors.get(l)));
         }
         progress.progress(1.0, "done");
-        return new StrategyResult(strategy, loss, layers);
+        return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6);
     }
 
-    private Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
-                              Summary.SaturationTest saturation) {
-        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, parallel);
+    private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
+                                     Summary.SaturationTest saturation, Parallel par) {
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par);
     }
 
     private static void check(BooleanSupplier cancelled) {

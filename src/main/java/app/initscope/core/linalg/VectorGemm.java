@@ -146,12 +146,10 @@ public final class VectorGemm implements Gemm {
         try {
             Product product = new Product(a, rs, ps, ap, b, transB, packB, bp, c, m, k, n, rowPieces, colPieces);
             int pieces = rowPieces * colPieces;
-            if (par <= 1 || pieces == 1) {
-                for (int piece = 0; piece < pieces; piece++) {
-                    product.run(piece);
-                }
+            if (pieces == 1) {
+                product.run(0);
             } else {
-                parallel.forEach(pieces, product::run);
+                parallel.forEach(pieces, product::run);     // even on one thread: a cancellable Parallel polls
             }
         } finally {
             give(packedB, bp);

@@ -78,7 +78,7 @@ class ExperimentRunnerTest {
     void aConfigTooLargeForTheHeapIsRefusedWithTheEstimate() {
         ExperimentConfig huge = ExperimentConfig.builder().samples(20_000).fanIn(4096).depth(20).build();
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> new ExperimentRunner(new EjmlGemm(), Parallel.sequential(), 1L << 30)
+                () -> new ExperimentRunner(p -> new EjmlGemm(), Parallel.sequential(), 1L << 30)
                         .run(huge, RunListener.NONE, () -> false));
         assertTrue(e.getMessage().contains("needs about"), e.getMessage());
         assertEquals("memory", e.parameter());

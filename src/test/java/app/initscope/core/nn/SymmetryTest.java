@@ -3,7 +3,7 @@ package app.initscope.core.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.initscope.core.linalg.Parallel;
-import app.initscope.service.ComputePool;
+import app.initscope.engine.ComputePool;
 import org.junit.jupiter.api.Test;
 
 class SymmetryTest {

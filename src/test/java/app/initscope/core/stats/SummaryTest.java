@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.core.linalg.Parallel;
-import app.initscope.service.ComputePool;
+import app.initscope.engine.ComputePool;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

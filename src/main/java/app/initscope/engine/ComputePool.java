@@ -1,4 +1,4 @@
-package app.initscope.service;
+package app.initscope.engine;
 
 import app.initscope.core.linalg.Parallel;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package app.initscope.service;
+package app.initscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.init.Strategy;
+import app.initscope.engine.Engine;
+import app.initscope.engine.ExperimentJob;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +55,9 @@ class ExperimentServiceTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.contains(109));
         WaitForAsyncUtils.waitForFxEvents();
-        // the first request runs at once; the other 99 coalesce into one waiting request, the newest
-        assertEquals(List.of(10, 109), shown);
+        // the first request starts at once and the second cancels it; the other 98 coalesce into one waiting
+        // request, the newest, which supersedes the rest: only its result is ever shown
+        assertEquals(List.of(109), shown);
         assertFalse(WaitForAsyncUtils.asyncFx(service::isRunning).get());
         assertFalse(WaitForAsyncUtils.asyncFx(service::hasWaiting).get());
     }
@@ -92,7 +95,7 @@ class ExperimentServiceTest {
         // 4000 × 2048 × 1024 × 2 ≈ 1.7·10¹⁰ multiply-adds: over the preview threshold
         ExperimentConfig big = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER)).fanIn(2048)
                 .samples(4000).width(1024).build();
-        assertTrue(big.multiplyAdds() > ExperimentService.PREVIEW_THRESHOLD);
+        assertTrue(big.multiplyAdds() > ExperimentJob.PREVIEW_THRESHOLD);
         List<ExperimentResult> shown = new CopyOnWriteArrayList<>();
         Platform.runLater(() -> {
             service.latestProperty().addListener((obs, old, now) -> shown.add(now));

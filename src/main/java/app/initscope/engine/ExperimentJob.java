@@ -1,0 +1,62 @@
+package app.initscope.engine;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.ExperimentRunner;
+import app.initscope.core.experiment.RunListener;
+import app.initscope.core.experiment.StrategyResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The window's experiment as a {@link Job}: for a large config a quick preview of the first strategy from the
+ * first rows, then the full run, streaming a snapshot after each finished strategy (the strategies done so far,
+ * in the config's order). The final snapshot is the complete result.
+ */
+public final class ExperimentJob implements Job<ExperimentConfig, ExperimentResult> {
+
+    /**
+     * Above this many multiply-adds for one strategy, a quick preview from the first rows comes first. Measured
+     * (PipelineBenchmark): the seed's 2·10⁹ take 26 ms, so 8·10⁹ is about the 100 ms a slider change may take.
+     */
+    public static final double PREVIEW_THRESHOLD = 8e9;
+    /** The size of the preview: about 10⁹ multiply-adds, some 15 ms. */
+    public static final double PREVIEW_BUDGET = 1e9;
+
+    private final Engine engine;
+
+    /** @param engine warms up and runs the experiments */
+    public ExperimentJob(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public ExperimentResult run(ExperimentConfig input, Emitter<ExperimentResult> out, CancelToken cancel) {
+        out.progress(-1, "computing…");
+        engine.warmUp(cancel);
+        ExperimentRunner runner = engine.runner();
+        String kernel = runner.kernelName();
+        if (input.multiplyAdds() > PREVIEW_THRESHOLD && !input.strategies().isEmpty()) {
+            int rows = input.previewRows(PREVIEW_BUDGET);
+            if (rows < input.samples()) {
+                StrategyResult first = runner.preview(input, input.strategies().getFirst(), rows, cancel);
+                out.emit(new ExperimentResult(input, List.of(first), kernel, true));
+            }
+        }
+        List<StrategyResult> done = new ArrayList<>();
+        return runner.run(input, new RunListener() {
+            @Override
+            public void progress(double fraction, String stage) {
+                out.progress(fraction, stage);
+            }
+
+            @Override
+            public void strategyDone(StrategyResult result) {
+                done.add(result);
+                if (done.size() < input.strategies().size()) {
+                    out.emit(new ExperimentResult(input, done, kernel));     // an immutable copy
+                }
+            }
+        }, cancel);
+    }
+}

@@ -1,0 +1,140 @@
+package app.initscope.ui;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.engine.Engine;
+import app.initscope.engine.ExperimentJob;
+import app.initscope.engine.JobListener;
+import app.initscope.engine.JobRunner;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The JavaFX side of the engine's {@link ExperimentJob}: read-only properties on the FX thread for the
+ * view-model. The engine runs the jobs, cancels a running one when a newer request comes, and coalesces bursts;
+ * this adapter only turns its events into properties. Use it from the FX thread only.
+ */
+public final class ExperimentService {
+
+    private final JobRunner<ExperimentConfig, ExperimentResult> jobs;
+    private final ReadOnlyObjectWrapper<ExperimentConfig> requested = new ReadOnlyObjectWrapper<>(this,
+            "requested", ExperimentConfig.defaults());
+    private final ReadOnlyObjectWrapper<ExperimentResult> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper cancelled = new ReadOnlyBooleanWrapper(this, "cancelled");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyObjectWrapper<Throwable> error = new ReadOnlyObjectWrapper<>(this, "error");
+
+    /** @param engine the engine to compute with; its threads are shared by every job */
+    public ExperimentService(Engine engine) {
+        this.jobs = engine.jobs(new ExperimentJob(engine), Platform::runLater, new JobListener<>() {
+            @Override
+            public void started(ExperimentConfig request) {
+                running.set(true);
+                progress.set(-1);
+            }
+
+            @Override
+            public void progress(ExperimentConfig request, double fraction, String stage) {
+                progress.set(fraction);
+            }
+
+            @Override
+            public void snapshot(ExperimentConfig request, ExperimentResult snapshot) {
+                latest.set(snapshot);
+            }
+
+            @Override
+            public void finished(ExperimentConfig request, ExperimentResult result) {
+                latest.set(result);
+                ended();
+            }
+
+            @Override
+            public void cancelled(ExperimentConfig request, boolean superseded) {
+                if (!superseded) {
+                    cancelled.set(true);
+                }
+                ended();
+            }
+
+            @Override
+            public void failed(ExperimentConfig request, Throwable e) {
+                error.set(e);
+                ended();
+            }
+        });
+    }
+
+    private void ended() {
+        running.set(jobs.isBusy());
+        if (!running.get()) {
+            progress.set(0);
+        }
+    }
+
+    /**
+     * Asks for {@code next} to be computed: at once when idle, otherwise as soon as the running computation,
+     * which this cancels, has stopped (within about 100 ms); a request equal to the running one adds nothing.
+     */
+    public void submit(ExperimentConfig next) {
+        requested.set(next);
+        cancelled.set(false);
+        error.set(null);
+        running.set(true);
+        jobs.submit(next);
+    }
+
+    /** Cancels the running computation and drops any waiting request. */
+    public void cancelAll() {
+        jobs.cancel();
+    }
+
+    /** Whether a request waits for the running computation to stop. */
+    public boolean hasWaiting() {
+        return jobs.hasWaiting();
+    }
+
+    /** Whether a computation runs (or is about to). */
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** The newest request, the defaults before any. */
+    public ReadOnlyObjectProperty<ExperimentConfig> requestedProperty() {
+        return requested.getReadOnlyProperty();
+    }
+
+    /**
+     * The newest result: a partial snapshot while a computation runs (the strategies finished so far, in the
+     * config's order), then the complete one. Nothing of a superseded request follows a newer request's result.
+     */
+    public ReadOnlyObjectProperty<ExperimentResult> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    /** Whether a computation runs or waits. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Whether the newest request was cancelled (by {@link #cancelAll()}) before it finished. */
+    public ReadOnlyBooleanProperty cancelledProperty() {
+        return cancelled.getReadOnlyProperty();
+    }
+
+    /** The running computation's progress, 0 to 1, or −1 when unknown; 0 when idle. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Why the newest request failed, or null. */
+    public ReadOnlyObjectProperty<Throwable> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

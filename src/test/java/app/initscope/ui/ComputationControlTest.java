@@ -1,0 +1,89 @@
+package app.initscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Cancel button stops a heavy computation, and a result that is not the one asked for is greyed. */
+@ExtendWith(ApplicationExtension.class)
+class ComputationControlTest {
+
+    private TestWindow window;
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        window = TestWindow.openSmall(stage);
+        model = window.model();
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+    }
+
+    private static boolean fx(java.util.concurrent.Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get();
+    }
+
+    @Test
+    void cancelStopsARunningHeavyComputationAndSaysSo(FxRobot robot) throws Exception {
+        window.awaitComplete(r -> r.config().fanIn() == 200);
+        Button cancel = robot.lookup("#cancel").queryAs(Button.class);
+        assertTrue(cancel.isDisabled(), "nothing to cancel while idle");
+        // some tens of seconds of work: 20000 samples through four layers of 1000
+        robot.interact(() -> model.batch(() -> {
+            model.samplesProperty().set(20000);
+            model.widthProperty().set(1000);
+            model.fanInProperty().set(1000);
+            model.depthProperty().set(4);
+        }));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cancel.isDisabled()));
+        Thread.sleep(500);                          // well into the computation
+        robot.clickOn("#cancel");
+        long clicked = System.nanoTime();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !model.isComputing()));
+        double millis = (System.nanoTime() - clicked) / 1e6;
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(millis < 2000, "stopped after " + millis + " ms");
+        assertTrue(model.statusProperty().get().contains("cancelled"), model.statusProperty().get());
+        assertTrue(cancel.isDisabled());
+        Label stale = robot.lookup("#stale").queryAs(Label.class);
+        assertTrue(stale.isVisible());
+        assertTrue(stale.getText().contains("cancelled"), stale.getText());
+    }
+
+    @Test
+    void aStaleResultIsGreyedAndLabelledUntilTheFreshOneArrives(FxRobot robot) throws Exception {
+        window.awaitComplete(r -> r.config().fanIn() == 200);
+        TabPane views = robot.lookup("#views").queryAs(TabPane.class);
+        Label stale = robot.lookup("#stale").queryAs(Label.class);
+        assertEquals(1.0, views.getOpacity());
+        assertFalse(stale.isVisible());
+        robot.interact(() -> {
+            model.activationProperty().set(app.initscope.core.nn.Activation.RELU);
+            // at once, before any result of the new settings: the tanh result is shown, greyed and labelled
+            assertEquals(0.45, views.getOpacity(), 1e-9);
+            assertTrue(stale.isVisible());
+            assertTrue(stale.getText().startsWith("stale: showing tanh, fan_in 200, samples 300, width 100"),
+                    stale.getText());
+            assertTrue(stale.getText().endsWith("computing…"), stale.getText());
+        });
+        window.awaitComplete(r -> r.config().activation() == app.initscope.core.nn.Activation.RELU);
+        assertEquals(1.0, views.getOpacity());
+        assertFalse(stale.isVisible());
+    }
+}
