@@ -127,4 +127,22 @@ class ExperimentJobCancelTest {
         assertEquals(List.of("cancelled 4096 superseded", "finished 64"), watch.ends);
         assertTrue(millis < BOUND_MILLIS, "the newer request's result came after " + millis + " ms");
     }
+
+    @Test
+    void cancelStopsAnOrthogonalInitializationInsideItsQrDecomposition() throws Exception {
+        // the QR of a 2048 × 2048 Gaussian takes seconds; nothing else in this config is slow
+        ExperimentConfig qr = ExperimentConfig.builder().fanIn(2048).width(2048).samples(50)
+                .strategies(List.of(Strategy.ORTHOGONAL)).build();
+        Watch watch = new Watch();
+        JobRunner<ExperimentConfig, ExperimentResult> jobs = engine.jobs(new ExperimentJob(engine), Runnable::run,
+                watch);
+        jobs.submit(qr);
+        Thread.sleep(700);
+        long cancelAt = System.nanoTime();
+        jobs.cancel();
+        long end = watch.endedNanos.get(60, TimeUnit.SECONDS);
+        double millis = (end - cancelAt) / 1e6;
+        assertEquals(List.of("cancelled 2048"), watch.ends);
+        assertTrue(millis < BOUND_MILLIS, "cancel took " + millis + " ms");
+    }
 }

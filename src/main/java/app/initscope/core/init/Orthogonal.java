@@ -3,7 +3,7 @@ package app.initscope.core.init;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.decomposition.qr.QRDecompositionHouseholderColumn_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
@@ -28,7 +28,15 @@ public record Orthogonal(double gain) implements Initializer {
         for (int i = 0; i < g.length; i++) {
             gaussian.data[i] = g[i];
         }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, cols);
+        // EJML's own QR (what DecompositionFactory_DDRM.qr returns), with a cancel point at every column: at 4096
+        // the decomposition takes minutes, and a newer request must not wait for it
+        QRDecomposition<DMatrixRMaj> qr = new QRDecompositionHouseholderColumn_DDRM() {
+            @Override
+            protected void updateA(int w) {
+                parallel.checkpoint();
+                super.updateA(w);
+            }
+        };
         if (!qr.decompose(gaussian)) {
             throw new IllegalStateException("QR decomposition failed");
         }
