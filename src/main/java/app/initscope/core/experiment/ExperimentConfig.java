@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * A validated, immutable experiment: which strategies, which network, which input.
  *
- * <p>The network is an MLP with {@code depth} hidden layers of {@code width} units, no biases, and a linear
+ * <p>The network is an MLP with {@code depth} hidden layers of {@code width} units, biases N(0, σ_b²) (none at σ_b = 0), and a linear
  * readout to {@code outputs}; the defaults reproduce the seed experiment (one hidden tanh layer, 1000 samples
  * of 1000 features).
  *

@@ -117,7 +117,7 @@ class BiasTest {
         biased.forward(1);
         float[] b = biased.biases(1);
         for (int i = 0; i < c.samples() * c.width(); i++) {
-            assertEquals((float) (plain.z(1)[i] + b[i % c.width()]), biased.z(1)[i], 0.0f, "element " + i);
+            assertEquals(plain.z(1)[i] + b[i % c.width()], biased.z(1)[i], 0.0f, "element " + i);
         }
         // each layer's biases come from its own stream, and redrawing gives the same numbers
         assertNotEquals(biased.biases(1)[0], biased.biases(2)[0]);
