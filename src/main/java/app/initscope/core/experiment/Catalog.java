@@ -86,9 +86,17 @@ public final class Catalog {
             .help("The input distribution: normal N(0,1) or uniform U(-√3,√3); both have E[x²] = 1.")
             .build();
 
+    public static final Setting<Double> SIGMA_B = Setting.number("sigmaB", "--sigma-b", 0.0)
+            .range(0, 100).window(0, 3).label("σ_b").paramLabel("S")
+            .help("The std of the biases, drawn from N(0, σ_b²) once per unit: every hidden layer adds σ_b² to "
+                    + "Var(z), a shift that is the same for every input, so it pulls different inputs towards one "
+                    + "another. That pushes the network towards order: with σ_b > 0 a tanh network needs a larger "
+                    + "weight variance to stay at the edge of chaos. 0 means no biases.")
+            .build();
+
     /** Every setting, in the order of the JSON {@code "config"} object. */
     public static final List<Setting<?>> ALL = List.of(STRATEGIES, ACTIVATION, FAN_IN, SAMPLES, WIDTH, DEPTH,
-            OUTPUTS, SEED, LEAKY_SLOPE, CONSTANT, SIGMA, BINS, INPUT);
+            OUTPUTS, SEED, LEAKY_SLOPE, CONSTANT, SIGMA, BINS, INPUT, SIGMA_B);
 
     private Catalog() {
     }

@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * A validated, immutable experiment: which strategies, which network, which input.
  *
- * <p>The network is an MLP with {@code depth} hidden layers of {@code width} units, no biases, and a linear
- * readout to {@code outputs}; the defaults reproduce the seed experiment (one hidden tanh layer, 1000 samples
- * of 1000 features).
+ * <p>The network is an MLP with {@code depth} hidden layers of {@code width} units, biases N(0, σ_b²) (none at
+ * σ_b = 0), and a linear readout to {@code outputs}; the defaults reproduce the seed experiment (one hidden tanh
+ * layer, no biases, 1000 samples of 1000 features).
  *
  * <p>The config holds one value for every setting of the {@link Catalog}, read with {@link #get}; the named
  * accessors are shorthands. Besides, {@link #ranges()} fixes histogram ranges by tensor; a tensor without one

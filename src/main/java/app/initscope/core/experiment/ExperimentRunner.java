@@ -158,9 +158,11 @@ public final class ExperimentRunner {
         check(cancelled);
         progress.progress(0, "initialize");
         net.initialize(init, random);
+        double sigmaB = config.get(Catalog.SIGMA_B);
+        net.initializeBiases(sigmaB, random);
         check(cancelled);
         List<LayerTheory> theory = Theory.meanField(depth, config.fanIn(), config.width(),
-                config.input().secondMoment(), init, phi);
+                config.input().secondMoment(), sigmaB * sigmaB, init, phi);
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
                 ? config.activation()::isSaturated : null;

@@ -6,13 +6,16 @@ import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 
 /**
- * An MLP without biases and its buffers, in float32, row-major:
+ * An MLP and its buffers, in float32, row-major:
  * <pre>
- *   z_l = a_{l−1}·W_l,  a_l = φ(z_l),  a_0 = X          (l = 1..depth, W_l is in_l × width)
+ *   z_l = a_{l−1}·W_l + b_l,  a_l = φ(z_l),  a_0 = X   (l = 1..depth, W_l: in_l × width, b_l: width)
  *   y   = a_depth·W_out                                  (W_out is width × outputs)
  *   L   = Σ(y − T)² / (2·samples)
  *   dY = (y − T)/R,  g_depth = dY·W_outᵀ,  δ_l = g_l ⊙ φ′(z_l),  dW_l = a_{l−1}ᵀ·δ_l,  g_{l−1} = δ_l·W_lᵀ
  * </pre>
+ * The biases b_l are drawn from N(0, σ_b²) by {@link #initializeBiases}; without that call, or with σ_b = 0, the
+ * network has none and the bias add is skipped altogether (not a zero vector added), so its numbers are exactly
+ * those of a network without biases. δ_l and dW_l have the same form with biases; their gradient is not computed.
  * R, the {@linkplain #gradientRows() gradient rows}, is the number of samples, unless the network holds only the
  * first rows of a larger run and scales dY, and with it every δ, as that run would.
  * The steps are separate methods so the caller can look at each tensor as soon as it exists. z_l's buffer is
@@ -26,6 +29,8 @@ public final class Network {
     public static final long TARGET_STREAM = 2;
     public static final long READOUT_STREAM = 99;
     public static final long LAYER_STREAM_BASE = 100;
+    /** b_l draws from stream {@code BIAS_STREAM_BASE + l}, apart from every weight stream (depth ≤ 100 or not). */
+    public static final long BIAS_STREAM_BASE = 1_000_000;
 
     private final int samples;
     private final int gradientRows;
@@ -40,6 +45,7 @@ public final class Network {
     private final float[] x;
     private final float[] t;
     private final float[][] w;
+    private final float[][] b;
     private final float[][] zOrDelta;
     private final float[][] a;
     private final float[][] d;
@@ -77,6 +83,7 @@ public final class Network {
         x = new float[samples * fanIn];
         t = new float[samples * outputs];
         w = new float[depth + 1][];
+        b = new float[depth + 1][];
         zOrDelta = new float[depth + 1][];
         a = new float[depth + 1][];
         d = new float[depth + 1][];
@@ -117,14 +124,46 @@ public final class Network {
         init.fill(wOut, width, outputs, random, READOUT_STREAM, parallel);
     }
 
-    /** Computes z_l, a_l and φ′(z_l). Layers must go forward in order. */
+    /**
+     * Draws every b_l from N(0, σ_b²), one value per unit, layer l from its own stream, so the weights and the data
+     * stay the same numbers whatever σ_b is. σ_b = 0 removes the biases and draws nothing.
+     *
+     * @param sigmaB σ_b, at least 0
+     */
+    public void initializeBiases(double sigmaB, RandomStreams random) {
+        if (!(sigmaB >= 0) || Double.isInfinite(sigmaB)) {
+            throw new IllegalArgumentException("σ_b must be finite and at least 0, got " + sigmaB);
+        }
+        for (int l = 1; l <= depth; l++) {
+            if (sigmaB == 0) {
+                b[l] = null;
+            } else {
+                b[l] = new float[width];
+                random.fillGaussian(b[l], width, sigmaB, BIAS_STREAM_BASE + l, parallel);
+            }
+        }
+    }
+
+    /** Computes z_l = a_{l−1}·W_l (+ b_l when the network has biases), a_l and φ′(z_l). Layers go in order. */
     public void forward(int l) {
         float[] zl = zOrDelta[l];
         gemm.mult(a[l - 1], w[l], zl, samples, fanIn(l), width);
         float[] al = a[l];
         float[] dl = d[l];
+        float[] bl = b[l];
         int n = samples * width;
-        parallel.forEach(Chunks.count(n), p -> phi.apply(zl, al, dl, Chunks.from(p), Chunks.to(p, n)));
+        if (bl == null) {
+            parallel.forEach(Chunks.count(n), p -> phi.apply(zl, al, dl, Chunks.from(p), Chunks.to(p, n)));
+        } else {
+            parallel.forEach(Chunks.count(n), p -> {
+                int from = Chunks.from(p);
+                int to = Chunks.to(p, n);
+                for (int i = from; i < to; i++) {
+                    zl[i] += bl[i % width];
+                }
+                phi.apply(zl, al, dl, from, to);
+            });
+        }
     }
 
     /**
@@ -198,6 +237,11 @@ public final class Network {
     /** W_l, in_l × width. Live buffer. */
     public float[] weights(int l) {
         return w[l];
+    }
+
+    /** b_l, width values, or null when the network has no biases. Live buffer. */
+    public float[] biases(int l) {
+        return b[l];
     }
 
     /** W_out, width × outputs. Live buffer. */

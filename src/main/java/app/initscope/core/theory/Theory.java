@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * The mean-field recursion for the variance of the pre-activations of a deep network with iid, zero-mean
- * weights (Poole et al., 2016; Schoenholz et al., 2017):
+ * weights and biases drawn from N(0, σ_b²) (Poole et al., 2016; Schoenholz et al., 2017):
  * <pre>
- *   q_1     = fanIn · E[w²] · E[x²]
- *   q_{l+1} = width · E[w²] · E_{z∼N(0, q_l)}[φ(z)²]
+ *   q_1     = fanIn · E[w²] · E[x²] + σ_b²
+ *   q_{l+1} = width · E[w²] · E_{z∼N(0, q_l)}[φ(z)²] + σ_b²
+ *           = σ_w² · E[φ(√q_l·u)²] + σ_b²                  (σ_w² = width · E[w²], u ∼ N(0, 1))
  * </pre>
+ * With σ_b = 0 the bias term adds exactly 0.0, so q is the same number as without biases.
  * The expectations are closed forms for ReLU and leaky ReLU, and Gauss–Hermite sums otherwise.
  */
 public final class Theory {
@@ -23,12 +25,13 @@ public final class Theory {
      * Predicts every hidden layer.
      *
      * @param inputSecondMoment E[x²] of the input (1 for both synthetic inputs)
+     * @param biasVariance      σ_b², the variance of the biases (0 without biases)
      */
     public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
-                                              Initializer init, Phi phi) {
+                                              double biasVariance, Initializer init, Phi phi) {
         GaussHermite gh = GaussHermite.standard();
         List<LayerTheory> layers = new ArrayList<>(depth);
-        double q = fanIn * init.secondMoment(fanIn, width) * inputSecondMoment;
+        double q = fanIn * init.secondMoment(fanIn, width) * inputSecondMoment + biasVariance;
         for (int l = 1; l <= depth; l++) {
             if (l > 1 && init.mean() != 0.0) {
                 layers.add(LayerTheory.NOT_APPLICABLE);
@@ -43,7 +46,7 @@ public final class Theory {
             double meanD = exact != null ? exact[2] : gh.expectation(phi::derivative, q);
             layers.add(new LayerTheory(q, Math.sqrt(q), meanA, Math.sqrt(Math.max(0.0, secondA - meanA * meanA)),
                     meanD));
-            q = width * init.secondMoment(width, width) * secondA;
+            q = width * init.secondMoment(width, width) * secondA + biasVariance;
         }
         return layers;
     }

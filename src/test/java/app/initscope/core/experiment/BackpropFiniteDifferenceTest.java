@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The engine's dW against central finite differences of an independent double-precision forward pass written
- * here, on a tiny three-layer network.
+ * here, on a tiny three-layer network, without biases and with biases b_l ∼ N(0, 0.8²) (δ and dW keep their form).
  */
 class BackpropFiniteDifferenceTest {
 
@@ -27,6 +27,12 @@ class BackpropFiniteDifferenceTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void weightGradientMatchesFiniteDifferences(Activation activation) {
+        for (double sigmaB : new double[] {0.0, 0.8}) {
+            check(activation, sigmaB);
+        }
+    }
+
+    private static void check(Activation activation, double sigmaB) {
         ExperimentConfig config = ExperimentConfig.builder().activation(activation).leakySlope(0.1)
                 .strategies(List.of(Strategy.CUSTOM_NORMAL)).sigma(0.6).fanIn(FAN_IN).samples(SAMPLES).width(WIDTH)
                 .depth(DEPTH).outputs(OUTPUTS).seed(7).build();
@@ -35,6 +41,7 @@ class BackpropFiniteDifferenceTest {
         RandomStreams random = new RandomStreams(config.seed());
         net.drawData(random, false);
         net.initialize(Strategy.CUSTOM_NORMAL.initializer(config.initOptions()), random);
+        net.initializeBiases(sigmaB, random);
         for (int l = 1; l <= DEPTH; l++) {
             net.forward(l);
         }
@@ -49,6 +56,10 @@ class BackpropFiniteDifferenceTest {
             w[l] = toDouble(net.weights(l));
         }
         w[DEPTH + 1] = toDouble(net.readoutWeights());
+        double[][] b = new double[DEPTH + 1][];
+        for (int l = 1; l <= DEPTH; l++) {
+            b[l] = sigmaB == 0 ? new double[WIDTH] : toDouble(net.biases(l));
+        }
         double[] x = toDouble(net.input());
         double[] t = toDouble(net.targets());
 
@@ -60,32 +71,33 @@ class BackpropFiniteDifferenceTest {
             for (int i = 0; i < w[l].length; i++) {
                 double saved = w[l][i];
                 w[l][i] = saved + h;
-                double up = loss(x, t, w, phi);
+                double up = loss(x, t, w, b, phi);
                 w[l][i] = saved - h;
-                double down = loss(x, t, w, phi);
+                double down = loss(x, t, w, b, phi);
                 w[l][i] = saved;
                 fd[i] = (up - down) / (2 * h);
                 scale = Math.max(scale, Math.abs(fd[i]));
             }
-            assertTrue(scale > 1e-6, activation + " layer " + l + " has no gradient to check");
+            String name = activation + " σ_b=" + sigmaB + " layer " + l;
+            assertTrue(scale > 1e-6, name + " has no gradient to check");
             for (int i = 0; i < fd.length; i++) {
                 double err = Math.abs(fd[i] - dw[i]);
                 assertTrue(err <= 2e-4 * scale + 1e-3 * Math.abs(fd[i]),
-                        activation + " layer " + l + " weight " + i + ": backprop " + dw[i] + ", finite difference "
+                        name + " weight " + i + ": backprop " + dw[i] + ", finite difference "
                                 + fd[i]);
             }
         }
     }
 
-    /** L = Σ(y − T)²/(2·samples) of the MLP, in double, with plain loops. */
-    private static double loss(double[] x, double[] t, double[][] w, Phi phi) {
+    /** L = Σ(y − T)²/(2·samples) of the MLP with biases b, in double, with plain loops. */
+    private static double loss(double[] x, double[] t, double[][] w, double[][] b, Phi phi) {
         double[] a = x;
         int in = FAN_IN;
         for (int l = 1; l <= DEPTH; l++) {
             double[] next = new double[SAMPLES * WIDTH];
             for (int s = 0; s < SAMPLES; s++) {
                 for (int j = 0; j < WIDTH; j++) {
-                    double z = 0;
+                    double z = b[l][j];
                     for (int p = 0; p < in; p++) {
                         z += a[s * in + p] * w[l][p * WIDTH + j];
                     }
