@@ -121,6 +121,9 @@ final class PresetReader {
 
     /** Reads one setting's field, of the JSON type its kind asks for. */
     private static <T> void read(Fields c, Setting<T> s, ExperimentConfig.Builder b) throws PresetException {
+        if (s.optionalInFiles() && !c.node().has(s.id())) {
+            return;     // a file from before the setting existed: the default
+        }
         Object v = switch (s.kind()) {
             case INTEGER -> c.integer(s.id());
             case WHOLE -> c.whole(s.id());

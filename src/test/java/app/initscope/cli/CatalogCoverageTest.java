@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,20 @@ class CatalogCoverageTest {
                 assertEquals("2", r[0], s.id());
                 assertTrue(r[2].contains(s.flag() + ": must be between"), r[2]);
                 assertEquals(1, r[2].strip().lines().count(), r[2]);
+            }
+        }
+    }
+
+    @Test
+    void aPresetFromBeforeASettingExistedReadsWithItsDefault(@TempDir Path dir) throws Exception {
+        String json = new Preset(ExperimentConfig.defaults(), Preset.ViewState.DEFAULT).toJson();
+        for (Setting<?> s : Catalog.ALL) {
+            if (s.optionalInFiles()) {
+                String without = json.replaceAll("\\s*\"" + s.id() + "\": [^,}\\n]+,?", "");
+                assertTrue(!without.contains("\"" + s.id() + "\""), without);
+                Path file = dir.resolve(s.id() + ".json");
+                Files.writeString(file, without);
+                assertEquals(ExperimentConfig.defaults().get(s), Preset.read(file).config().get(s), s.id());
             }
         }
     }

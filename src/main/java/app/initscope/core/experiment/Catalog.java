@@ -87,7 +87,7 @@ public final class Catalog {
             .build();
 
     public static final Setting<Double> SIGMA_B = Setting.number("sigmaB", "--sigma-b", 0.0)
-            .range(0, 100).window(0, 3).label("σ_b").paramLabel("S")
+            .range(0, 100).window(0, 3).label("σ_b").paramLabel("S").optionalInFiles()
             .help("The std of the biases, drawn from N(0, σ_b²) once per unit: every hidden layer adds σ_b² to "
                     + "Var(z), a shift that is the same for every input, so it pulls different inputs towards one "
                     + "another. That pushes the network towards order: with σ_b > 0 a tanh network needs a larger "

@@ -50,6 +50,7 @@ public final class Setting<T> {
     private final double windowMax;
     private final boolean logScale;
     private final boolean inWindow;
+    private final boolean optionalInFiles;
     private final String help;
     private final String unit;
     private final Function<String, ?> choiceParser;
@@ -72,6 +73,7 @@ public final class Setting<T> {
         this.windowMax = Double.isNaN(b.windowMax) ? b.max : b.windowMax;
         this.logScale = b.logScale;
         this.inWindow = !Double.isNaN(b.windowMin);
+        this.optionalInFiles = b.optionalInFiles;
         this.help = Objects.requireNonNull(b.help, "help");
         this.unit = b.unit;
         this.choiceParser = b.choiceParser;
@@ -184,6 +186,14 @@ public final class Setting<T> {
     /** Whether the window offers an editor for this setting (its description gave a window range). */
     public boolean inWindow() {
         return inWindow;
+    }
+
+    /**
+     * Whether a saved file (a preset) may leave this setting out and get its default: true for settings added
+     * after a file format was fixed, so that files written before they existed still read.
+     */
+    public boolean optionalInFiles() {
+        return optionalInFiles;
     }
 
     /** Whether the window's slider moves on a log scale. */
@@ -378,6 +388,7 @@ public final class Setting<T> {
         private double windowMin = Double.NaN;
         private double windowMax = Double.NaN;
         private boolean logScale;
+        private boolean optionalInFiles;
         private String help;
         private String unit = "";
         private Function<String, ?> choiceParser;
@@ -413,6 +424,12 @@ public final class Setting<T> {
         public Builder<T> window(double lo, double hi) {
             this.windowMin = lo;
             this.windowMax = hi;
+            return this;
+        }
+
+        /** A saved file may leave the setting out; it then takes its default (see {@link #optionalInFiles()}). */
+        public Builder<T> optionalInFiles() {
+            this.optionalInFiles = true;
             return this;
         }
 
