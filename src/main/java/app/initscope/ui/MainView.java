@@ -65,6 +65,7 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final ExportController export;
     private final TourController tour;
+    private final KeyTable keys;
     private final Label tourCaption = new Label();
     private final Label heading = new Label();
     private final Label formula = new Label();
@@ -90,6 +91,7 @@ public final class MainView extends BorderPane {
         explain = new ExplainView(model);
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
         tour = new TourController(model, Tour.bundled(), this::showView);
+        keys = keyTable();
 
         VBox side = viewOptions();
         side.setPadding(new Insets(12));
@@ -382,18 +384,7 @@ public final class MainView extends BorderPane {
 
     /** The keys, over the charts; ? shows and hides it. */
     private Node helpOverlay() {
-        String[][] keys = {
-            {"1 – 9", "pick a strategy"}, {"← →", "step through all twelve"},
-            {"Ctrl+1  Ctrl+2\nCtrl+3  Ctrl+4", "single, compare, depth, explain"},
-            {"L", "log-scale counts"}, {"T", "theory on or off"},
-            {"P", "pin the histograms as a grey ghost (again: unpin)"},
-            {"Space", "next step of the guided tour"}, {"Backspace", "previous step of the tour"},
-            {"F11", "presentation mode on or off"}, {"H", "hide or show the settings"},
-            {"Esc", "the first that applies: close this list, leave the tour, show the settings, leave "
-                + "presentation"},
-            {"Ctrl+E", "export the view"}, {"Ctrl+Shift+C", "copy the view as a picture"},
-            {"Ctrl+O", "open a preset"}, {"Ctrl+S", "save the settings as a preset"},
-            {"Ctrl+Q", "quit"}, {"?", "this list"}};
+        List<KeyTable.Command> keys = this.keys.withKeys();
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(6);
@@ -401,12 +392,12 @@ public final class MainView extends BorderPane {
         title.getStyleClass().add("heading");
         grid.add(title, 0, 0, 4, 1);
         // two columns of keys, so that the list fits a 720-pixel projector in presentation mode
-        int half = (keys.length + 1) / 2;
-        for (int i = 0; i < keys.length; i++) {
-            Label key = new Label(keys[i][0]);
+        int half = (keys.size() + 1) / 2;
+        for (int i = 0; i < keys.size(); i++) {
+            Label key = new Label(keys.get(i).keys());
             key.getStyleClass().add("help-key");
             key.setMinWidth(Region.USE_PREF_SIZE);
-            Label what = new Label(keys[i][1]);
+            Label what = new Label(keys.get(i).help());
             what.setWrapText(true);
             what.setPrefWidth(250);
             what.setMinWidth(Region.USE_PREF_SIZE);
@@ -434,28 +425,94 @@ public final class MainView extends BorderPane {
         return export;
     }
 
-    private MenuBar menuBar() {
-        MenuItem exportView = item("Export view…", "shortcut+E", () -> export.exportWithDialog(
+    /** Every command of the window and its keys: the menus, the help and the key handler all read this. */
+    private KeyTable keyTable() {
+        KeyTable t = new KeyTable();
+        t.custom("pick", "1 – 9", e -> !e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()
+                        && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0,
+                "pick a strategy", null,
+                e -> model.pickStrategy(e.getCode().getChar().isEmpty() ? -1
+                        : Integer.parseInt(e.getCode().getChar()) - 1));
+        t.custom("step", "← →", e -> (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)
+                        && !e.isShortcutDown() && !(e.getTarget() instanceof Slider)
+                        && !(e.getTarget() instanceof Spinner), "step through all twelve", null,
+                e -> model.stepStrategy(e.getCode() == KeyCode.LEFT ? -1 : 1));
+        t.helpOnly("views", "Ctrl+1  Ctrl+2\nCtrl+3  Ctrl+4", "single, compare, depth, explain");
+        String[] names = {"Single", "Compare", "Depth", "Explain"};
+        for (int i = 0; i < names.length; i++) {
+            int index = i;
+            t.combination("view-" + names[i].toLowerCase(Locale.ROOT), "shortcut+" + (i + 1), null, names[i],
+                    () -> showView(index));
+        }
+        t.plain("log-y", KeyCode.L, "log-scale counts", null, () -> toggle(model.logYProperty()));
+        t.plain("theory", KeyCode.T, "theory on or off", null, () -> toggle(model.showTheoryProperty()));
+        t.plain("pin", KeyCode.P, "pin the histograms as a grey ghost (again: unpin)", "Pin as a ghost / unpin",
+                model::togglePin);
+        t.plain("tour-next", KeyCode.SPACE, "next step of the guided tour", "Start, or the next step", tour::next);
+        t.plain("tour-back", KeyCode.BACK_SPACE, "previous step of the tour", "Previous step", tour::previous);
+        t.combination("present", "F11", "presentation mode on or off", "Present (full screen)",
+                () -> toggle(model.presentingProperty()));
+        t.plain("hide", KeyCode.H, "hide or show the settings", "Hide or show the settings",
+                () -> toggle(model.controlsHiddenProperty()));
+        // Esc matches only when it has something to leave (escape() leaves it), so a field's own Esc still works
+        t.custom("escape", "Esc", e -> e.getCode() == KeyCode.ESCAPE && escape(),
+                "the first that applies: close this list, leave the tour, show the settings, leave presentation",
+                "Leave the tour", e -> {
+                    if (e == null) {
+                        tour.stop();        // from the menu: the menu item says "leave the tour"
+                    }
+                });
+        t.combination("export-view", "shortcut+E", "export the view", "Export view…", () -> export.exportWithDialog(
                 caption -> export.view(visibleView(), caption)));
+        t.combination("copy", "shortcut+shift+C", "copy the view as a picture", "Copy image",
+                () -> export.copy(export.view(visibleView(), true)));
+        t.combination("open", "shortcut+O", "open a preset", "Open preset…", this::openPreset);
+        t.combination("save", "shortcut+S", "save the settings as a preset", "Save preset…", this::savePreset);
+        t.combination("quit", "shortcut+Q", "quit", "Quit", () -> {
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                stage.close();
+            }
+        });
+        t.custom("help", "?", e -> "?".equals(e.getText()) || (e.getCode() == KeyCode.SLASH && e.isShiftDown()),
+                "this list", "Keys", e -> toggle(model.helpShownProperty()));
+        t.menuOnly("export-all", "Export all strategies…", export::exportAll);
+        t.menuOnly("about", "About InitScope", this::about);
+        return t;
+    }
+
+    private static void toggle(javafx.beans.property.BooleanProperty p) {
+        p.set(!p.get());
+    }
+
+    /** Esc does one thing at a time, the topmost first; false when there is nothing to leave. */
+    private boolean escape() {
+        // the stage's own full-screen exit key is off (see App), so that Esc is ours
+        if (model.helpShownProperty().get()) {
+            model.helpShownProperty().set(false);
+        } else if (tour.isRunning()) {
+            tour.stop();
+        } else if (model.controlsHiddenProperty().get()) {
+            model.controlsHiddenProperty().set(false);
+        } else if (model.presentingProperty().get()) {
+            model.presentingProperty().set(false);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private MenuBar menuBar() {
         Menu exportOne = new Menu("Export histogram");
         for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, null}) {
             exportOne.getItems().add(item(k == null ? "gradient" : k == TensorKind.Z ? "z" : "activation", null,
                     () -> export.exportWithDialog(caption -> export.histogram(
                             k == null ? model.gradientProperty().get().tensor() : k, caption))));
         }
-        MenuItem copy = item("Copy image", "shortcut+shift+C", () -> export.copy(export.view(visibleView(), true)));
-        MenuItem all = item("Export all strategies…", null, export::exportAll);
-        MenuItem open = item("Open preset…", "shortcut+O", this::openPreset);
-        MenuItem save = item("Save preset…", "shortcut+S", this::savePreset);
-        MenuItem quit = item("Quit", "shortcut+Q", () -> {
-            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
-                stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-                stage.close();
-            }
-        });
         Menu file = new Menu("File");
-        file.getItems().addAll(open, save, new SeparatorMenuItem(), exportView, exportOne, copy, all,
-                new SeparatorMenuItem(), quit);
+        file.getItems().addAll(keys.menuItem("open"), keys.menuItem("save"), new SeparatorMenuItem(),
+                keys.menuItem("export-view"), exportOne, keys.menuItem("copy"), keys.menuItem("export-all"),
+                new SeparatorMenuItem(), keys.menuItem("quit"));
         Menu presets = new Menu("Presets");
         presets.setId("menu-presets");
         for (String name : Preset.bundledNames()) {
@@ -467,34 +524,26 @@ public final class MainView extends BorderPane {
         file.setId("menu-file");
         Menu view = new Menu("View");
         view.setId("menu-view");
-        String[] names = {"Single", "Compare", "Depth", "Explain"};
-        for (int i = 0; i < names.length; i++) {
-            int index = i;
-            view.getItems().add(item(names[i], "shortcut+" + (i + 1), () -> showView(index)));
+        for (String id : List.of("view-single", "view-compare", "view-depth", "view-explain")) {
+            view.getItems().add(keys.menuItem(id));
         }
-        view.getItems().addAll(new SeparatorMenuItem(),
-                item("Present (full screen)", "F11", () -> model.presentingProperty().set(
-                        !model.presentingProperty().get())),
-                // plain keys are handled by the window's key filter (not accelerators, which would also fire
-                // while typing in a field); the menu only names them
-                item("Hide or show the settings    H", null, () -> model.controlsHiddenProperty().set(
-                        !model.controlsHiddenProperty().get())),
-                item("Pin as a ghost / unpin    P", null, model::togglePin),
-                item("Keys    ?", null, () -> model.helpShownProperty().set(true)));
+        view.getItems().addAll(new SeparatorMenuItem(), keys.menuItem("present"), keys.menuItem("hide"),
+                keys.menuItem("pin"), keys.menuItem("help"));
         Menu tourMenu = new Menu("Tour");
         tourMenu.setId("menu-tour");
-        tourMenu.getItems().addAll(item("Start, or the next step    Space", null, tour::next),
-                item("Previous step    Backspace", null, tour::previous),
-                item("Leave the tour    Esc", null, tour::stop));
+        tourMenu.getItems().addAll(keys.menuItem("tour-next"), keys.menuItem("tour-back"),
+                keys.menuItem("escape"));
         Menu help = new Menu("Help");
         help.setId("menu-help");
-        help.getItems().addAll(item("Keys    ?", null, () -> model.helpShownProperty().set(true)),
-                item("About InitScope", null, this::about));
+        MenuItem helpKeys = keys.menuItem("help");
+        helpKeys.setId("help-keys");
+        help.getItems().addAll(helpKeys, keys.menuItem("about"));
         MenuBar bar = new MenuBar(file, view, presets, tourMenu, help);
         bar.setId("menu-bar");
         return bar;
     }
 
+    /** A menu item that no key reaches (a preset, a context menu's entry). */
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setMnemonicParsing(false);        // "fan_in" keeps its underscore
@@ -683,22 +732,22 @@ public final class MainView extends BorderPane {
         // every numeric setting of the catalog that the window edits gets a slider, in catalog order; the leaky
         // slope sits under the activation and shows only with leaky ReLU
         ConfigDraft draft = model.draft();
-        int cell = 1;
-        for (Setting<?> s : draft.settings()) {
-            if (s.isNumeric() && s.inWindow() && s != Catalog.LEAKY_SLOPE) {
-                @SuppressWarnings("unchecked")
-                Setting<? extends Number> n = (Setting<? extends Number>) s;
-                bar.add(NumberControl.of(n, draft.number(n)), 1 + (cell - 1) % 3, (cell - 1) / 3);
-                cell++;
-            }
+        // three columns of sliders after the activation's, in as many rows as the catalog needs
+        List<Setting<?>> sliders = draft.settings().stream()
+                .filter(s -> s.isNumeric() && s.inWindow() && s != Catalog.LEAKY_SLOPE).toList();
+        int columns = 3;
+        for (int i = 0; i < sliders.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Setting<? extends Number> n = (Setting<? extends Number>) sliders.get(i);
+            bar.add(NumberControl.of(n, draft.number(n)), 1 + i % columns, i / columns);
         }
         NumberControl slope = NumberControl.of(Catalog.LEAKY_SLOPE, draft.number(Catalog.LEAKY_SLOPE));
         slope.visibleProperty().bind(model.activationProperty().isEqualTo(Activation.LEAKY_RELU));
         slope.managedProperty().bind(slope.visibleProperty());
         bar.add(slope, 0, 1);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i <= columns; i++) {
             ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(25);
+            c.setPercentWidth(100.0 / (columns + 1));
             c.setHgrow(Priority.ALWAYS);
             bar.getColumnConstraints().add(c);
         }
@@ -715,40 +764,6 @@ public final class MainView extends BorderPane {
     private void showHeading(Strategy s) {
         heading.setText(s.label() + " initialization");
         formula.setText(s.formula());
-    }
-
-    /** The lecture keys; true when the key was one of them. */
-    private boolean lectureKey(KeyEvent e) {
-        if ("?".equals(e.getText()) || (e.getCode() == KeyCode.SLASH && e.isShiftDown())) {
-            model.helpShownProperty().set(!model.helpShownProperty().get());
-            return true;
-        }
-        switch (e.getCode()) {
-            case H -> model.controlsHiddenProperty().set(!model.controlsHiddenProperty().get());
-            case L -> model.logYProperty().set(!model.logYProperty().get());
-            case T -> model.showTheoryProperty().set(!model.showTheoryProperty().get());
-            case P -> model.togglePin();
-            case SPACE -> tour.next();
-            case BACK_SPACE -> tour.previous();
-            case ESCAPE -> {
-                // one thing at a time, the topmost first (the stage's own full-screen exit key is off: see App)
-                if (model.helpShownProperty().get()) {
-                    model.helpShownProperty().set(false);
-                } else if (tour.isRunning()) {
-                    tour.stop();
-                } else if (model.controlsHiddenProperty().get()) {
-                    model.controlsHiddenProperty().set(false);
-                } else if (model.presentingProperty().get()) {
-                    model.presentingProperty().set(false);
-                } else {
-                    return false;
-                }
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -768,32 +783,6 @@ public final class MainView extends BorderPane {
     }
 
     private void onKey(KeyEvent e) {
-        if (e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()) {
-            int index = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
-            if (index >= 0 && index < tabs.getTabs().size()) {
-                showView(index);        // Ctrl+1..4: the views
-                e.consume();
-            }
-            return;
-        }
-        if (e.getCode() == KeyCode.F11 && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
-            model.presentingProperty().set(!model.presentingProperty().get());     // even from a field
-            e.consume();
-            return;
-        }
-        if (typing(e) || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-            return;
-        }
-        KeyCode code = e.getCode();
-        if (lectureKey(e)) {
-            e.consume();
-        } else if (code.isDigitKey() && code != KeyCode.DIGIT0 && code != KeyCode.NUMPAD0) {
-            model.pickStrategy(Integer.parseInt(code.getChar().isEmpty() ? "0" : code.getChar()) - 1);
-            e.consume();
-        } else if ((code == KeyCode.LEFT || code == KeyCode.RIGHT) && !(e.getTarget() instanceof Slider)
-                && !(e.getTarget() instanceof Spinner)) {
-            model.stepStrategy(code == KeyCode.LEFT ? -1 : 1);
-            e.consume();
-        }
+        keys.handle(e, typing(e));
     }
 }

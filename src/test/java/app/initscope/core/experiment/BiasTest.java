@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class BiasTest {
 
     private static final ExperimentRunner SCALAR =
-            new ExperimentRunner(new EjmlGemm(), Parallel.sequential(), Long.MAX_VALUE);
+            new ExperimentRunner(p -> new EjmlGemm(), Parallel.sequential(), Long.MAX_VALUE);
 
     private static List<ExperimentConfig> fingerprintConfigs() {
         return List.of(
