@@ -1,5 +1,7 @@
 package app.initscope.ui;
 
+import app.initscope.render.Figure;
+import app.initscope.render.HistogramChart;
 import app.initscope.render.LayerLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,17 +102,24 @@ class ViewsTest {
     void clickingACompareTableRowSelectsThatStrategy(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         robot.interact(() -> view.showView(1));
+        robot.interact(() -> view.compare().tablePane().setExpanded(true));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node largeRow = robot.lookup(".table-row-cell").<javafx.scene.control.TableRow<?>>match(
                 r -> r.getItem() instanceof CompareView.Line line && line.strategy == Strategy.LARGE).query();
         robot.clickOn(largeRow);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Strategy.LARGE, model.strategyProperty().get());
-        HistogramView large = robot.lookup("#compare-large-z").queryAs(HistogramView.class);
-        HistogramView xavier = robot.lookup("#compare-xavier-z").queryAs(HistogramView.class);
-        assertEquals(large.getData().histogram().lo(), xavier.getData().histogram().lo(),
-                "the column shares one axis");
-        assertEquals(large.getData().histogram().hi(), xavier.getData().histogram().hi());
+        HistogramChart.Data large = comparePanel("large", "z");
+        HistogramChart.Data xavier = comparePanel("xavier", "z");
+        assertEquals(large.histogram().lo(), xavier.histogram().lo(), "the column shares one axis");
+        assertEquals(large.histogram().hi(), xavier.histogram().hi());
+    }
+
+    /** The data of one cell of the compare grid, as drawn. */
+    private HistogramChart.Data comparePanel(String strategy, String tensor) {
+        return view.compare().grid().figure().panels().stream()
+                .filter(p -> p.strategy().equals(strategy) && p.tensor().equals(tensor)).findFirst().orElseThrow()
+                .data();
     }
 
     @Test
@@ -120,10 +129,13 @@ class ViewsTest {
         robot.interact(() -> view.showView(2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(10, view.depth().layersShown());
+        List<Figure.Panel> gradients = view.depth().figure().panels(model.gradientProperty().get().tensor().id());
         for (int l = 1; l <= 10; l++) {
-            assertTrue(robot.lookup("#depth-gradient-" + l).tryQuery().isPresent(), "layer " + l);
+            int layer = l;
+            assertTrue(gradients.stream().anyMatch(p -> p.layer() == layer), "layer " + l);
         }
-        List<LayerLines.Series> lines = view.depth().activationChart().series();
+        // the std(a) chart's lines come first, one per compared strategy
+        List<LayerLines.Series> lines = view.depth().figure().lines().subList(0, Strategy.SEED.size());
         assertEquals(Strategy.SEED.size(), lines.size());
         assertEquals(10, lines.getFirst().values().length);
         // the chart plots the measured std of each layer
