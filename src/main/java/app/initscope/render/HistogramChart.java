@@ -105,6 +105,7 @@ public final class HistogramChart {
     private static final TextFont SMALL = TextFont.regular(13);
     private static final TextFont SMALL_BOLD = TextFont.bold(13);
     private static final TextFont TINY = TextFont.regular(11);
+    private static final TextFont TINY_BOLD = TextFont.bold(11);
     private static final Rgba AXIS = Rgba.web("#333333");
     private static final Rgba GRID = Rgba.web("#e6e6e6");
     private static final Rgba THEORY = Rgba.web("#222222");
@@ -199,6 +200,7 @@ public final class HistogramChart {
         g.setTextBaseline(Baseline.TOP);
         g.setTextAlign(TextAlign.LEFT);
         g.setFill(AXIS);
+        // the title at its size when it fits, else smaller, else on two lines (which moves the rest down)
         TextFont titleFont = TITLE;
         for (TextFont smaller : new TextFont[] {TextFont.bold(15), TEXT_BOLD}) {
             if (g.textWidth(data.title(), titleFont) <= w - 20) {
@@ -206,18 +208,25 @@ public final class HistogramChart {
             }
             titleFont = smaller;
         }
+        List<String> title = wrap(g, data.title(), titleFont, w - 20, 2);
         g.setFont(titleFont);
-        g.fillText(fit(g, data.title(), titleFont, w - 20), 10, 6);
+        double dy = 0;
+        for (String line : title) {
+            g.fillText(line, 10, 6 + dy);
+            dy += 18;
+        }
+        dy -= 18;
         g.setFont(TEXT);
-        g.fillText("mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std()), 10, 30);
-        g.fillText("min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max()), 10, 50);
+        g.fillText("mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std()), 10, 30 + dy);
+        g.fillText("min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max()), 10, 50 + dy);
         g.fillText((s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
-                + "zeros " + pct(s.zeroFraction()), 10, 70);
-        double top = 96;
+                + "zeros " + pct(s.zeroFraction()), 10, 70 + dy);
+        double top = 96 + dy;
         if (data.note() != null && !data.note().isEmpty()) {
             g.setFill(data.warning() ? WARN : AXIS);
-            g.setFont(data.warning() ? TEXT_BOLD : TEXT);
-            g.fillText(data.note(), 10, 90);
+            TextFont noteFont = data.warning() ? TEXT_BOLD : TEXT;
+            g.setFont(noteFont);
+            g.fillText(fit(g, data.note(), noteFont, w - 20), 10, 90 + dy);
             top += 20;
         }
         return top;
@@ -482,19 +491,22 @@ public final class HistogramChart {
      * lines when one is too narrow for it (cut with an ellipsis only beyond that).
      */
     private static void compactWarning(Pen g, Layout l, String text) {
-        g.setFont(SMALL_BOLD);
+        double room = l.w() - 2 * l.left() - 8;
+        // the usual size when it fits, else a smaller one, else two lines (when the plot has room), else a cut
+        TextFont font = g.textWidth(text, SMALL_BOLD) <= room ? SMALL_BOLD : TINY_BOLD;
+        double lineH = font == SMALL_BOLD ? 17 : 14;
+        g.setFont(font);
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(Baseline.TOP);
-        double room = l.w() - 2 * l.left() - 8;
-        List<String> lines = wrap(g, text, SMALL_BOLD, room, l.plotH() >= 40 ? 2 : 1);
+        List<String> lines = wrap(g, text, font, room, l.plotH() >= 2 * lineH + 4 ? 2 : 1);
         double y = l.top() + 1;
         for (String line : lines) {
-            double tw = g.textWidth(line, SMALL_BOLD);
+            double tw = g.textWidth(line, font);
             g.setFill(Rgba.color(1, 1, 1, 0.85));
-            g.fillRect(l.left() + 2, y, tw + 6, 17);
+            g.fillRect(l.left() + 2, y, tw + 6, lineH);
             g.setFill(WARN);
             g.fillText(line, l.left() + 5, y + 1);
-            y += 17;
+            y += lineH;
         }
     }
 
