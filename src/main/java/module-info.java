@@ -1,9 +1,12 @@
 /**
  * InitScope: see why weight initialization decides whether a neural network can learn.
  *
- * <p>Layers: {@code core} (pure math, no JavaFX, no printing) ← {@code engine} (the only threads, no toolkit) ←
- * {@code ui} (JavaFX views and view-models); {@code export} writes files; {@code cli} is the only package that
- * prints. The Vector API module is optional: without it the matrix products fall back to EJML.
+ * <p>Layers, each using only those before it: {@code core} (pure math: no JavaFX, no printing, no threads) ←
+ * {@code engine} (the only threads, no toolkit) ← {@code render} (figures and pens in their own colour and font
+ * types, no JavaFX) ← {@code export} (writes files; SVG and CSV with no toolkit) ← {@code fx} (the JavaFX adapters:
+ * the Canvas pen, text measure, PNG raster, the headless platform) ← {@code ui} (JavaFX views and view-models) and
+ * {@code cli} (the only package that prints). The Vector API module is optional: without it the matrix products
+ * fall back to EJML.
  */
 module initscope {
     requires static jdk.incubator.vector;

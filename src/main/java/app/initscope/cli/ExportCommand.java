@@ -8,10 +8,12 @@ import app.initscope.core.experiment.RunListener;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.export.FigureExport;
+import app.initscope.fx.FxRaster;
+import app.initscope.fx.FxThread;
+import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import app.initscope.engine.Engine;
-import app.initscope.service.FxThread;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code initscope export}: renders the window's views to PNG, SVG or CSV with the same painting code, on
- * JavaFX's headless platform, so it works with no display at all.
+ * {@code initscope export}: renders the window's views to PNG, SVG or CSV with the same figures and painting code
+ * as the window. SVG and CSV need no toolkit at all; only a PNG starts JavaFX's headless platform (no display
+ * needed) to rasterise.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class, versionProvider = Cli.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -34,6 +37,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  initscope export --view single --strategy xavier --out figures",
                 "  initscope export --view compare --scale 4 --out figures",
+                "  initscope export --view compare --compare-axes symlog --format svg --out figures",
                 "  initscope export --view depth --depth 10 --strategy small --format svg --out figures",
                 "  initscope export --view histogram --strategy large --tensor activation --format csv",
                 "  initscope export --preset assets/presets/deep-relu-xavier-he.json --format svg",
@@ -93,6 +97,24 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--no-theory", negatable = false, description = "Leave out the theory's curve.")
     boolean noTheory;
+
+    @Option(names = "--compare-axes", paramLabel = "MODE", defaultValue = "shared",
+            converter = AxisModeConverter.class,
+            description = "The compare view's x-axes per column: shared (linear), symlog (shared symmetric-log) or "
+                    + "own (each row its own) (default: ${DEFAULT-VALUE}).")
+    AxisMode compareAxes;
+
+    /** Parses shared, symlog or own. */
+    static final class AxisModeConverter implements CommandLine.ITypeConverter<AxisMode> {
+        @Override
+        public AxisMode convert(String value) {
+            try {
+                return AxisMode.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
@@ -169,21 +191,22 @@ public final class ExportCommand implements Callable<Integer> {
         try (Engine engine = new Engine(threadCount)) {
             result = engine.runner().run(config, RunListener.NONE, () -> false);
         }
-        Figures.Options options = new Figures.Options(layer, gradientKind(), logY, !noTheory, lockAxes, !noCaption);
-        ExperimentResult computed = result;
-        Path file = FxThread.call(() -> {
-            Figure figure = switch (view) {
-                case single -> Figures.single(computed, shown, options);
-                case compare -> Figures.compare(computed, computed.config().strategies(), options);
-                case depth -> Figures.depth(computed, shown, computed.config().strategies(), options);
-                case histogram -> Figures.histogram(computed, shown, switch (tensor) {
-                    case z -> TensorKind.Z;
-                    case activation -> TensorKind.ACTIVATION;
-                    case gradient -> gradientKind();
-                }, options);
-            };
-            return FigureExport.write(figure, fmt, scale, out);
-        });
+        Figures.Options options = new Figures.Options(layer, gradientKind(), logY, !noTheory, lockAxes, !noCaption,
+                compareAxes);
+        Figure figure = switch (view) {
+            case single -> Figures.single(result, shown, options);
+            case compare -> Figures.compare(result, result.config().strategies(), options);
+            case depth -> Figures.depth(result, shown, result.config().strategies(), options);
+            case histogram -> Figures.histogram(result, shown, switch (tensor) {
+                case z -> TensorKind.Z;
+                case activation -> TensorKind.ACTIVATION;
+                case gradient -> gradientKind();
+            }, options);
+        };
+        // only a PNG needs a toolkit: JavaFX starts for it alone, never for SVG or CSV
+        Path file = fmt == FigureExport.Format.PNG
+                ? FxThread.call(() -> FigureExport.write(figure, fmt, scale, out, FxRaster::png))
+                : FigureExport.write(figure, fmt, scale, out, null);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(file.toAbsolutePath());
         printer.flush();

@@ -2,27 +2,21 @@ package app.initscope.export;
 
 import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
+import app.initscope.render.AwtTextMeasure;
 import app.initscope.render.Figure;
-import app.initscope.render.FxPen;
 import app.initscope.render.SvgPen;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a {@link Figure} as PNG (rendered at 1×, 2× or 4× on a Canvas of that many device pixels, never upscaled),
+ * Writes a {@link Figure} as PNG (rendered at 1×, 2× or 4× by the {@link Raster} it is given, never upscaled),
  * as SVG (a vector drawing from the same painting code), or as CSV (every histogram's bins and statistics). Files
- * are written atomically: a temp file, then a move. PNG and SVG need the JavaFX thread (fonts are measured and
- * the Canvas is snapshotted there).
+ * are written atomically: a temp file, then a move. SVG and CSV need no toolkit: the SVG's text is measured with
+ * AWT's font metrics. Only the PNG's raster needs one (the JavaFX adapter, {@code app.initscope.fx.FxRaster}).
  */
 public final class FigureExport {
 
@@ -51,39 +45,21 @@ public final class FigureExport {
         }
     }
 
+    /** Renders a figure to pixels at a scale: the JavaFX adapter's Canvas for the app and the command line. */
+    @FunctionalInterface
+    public interface Raster {
+        BufferedImage render(Figure figure, double scale);
+    }
+
     /** The header of the figure CSV. */
     public static final String CSV_HEADER = "strategy,layer,tensor,row,lo,hi,value";
 
     private FigureExport() {
     }
 
-    /** Renders the figure at {@code scale} device pixels per logical pixel. FX thread. */
-    public static WritableImage image(Figure figure, double scale) {
-        int w = (int) Math.ceil(figure.width() * scale);
-        int h = (int) Math.ceil(figure.height() * scale);
-        Canvas canvas = new Canvas(w, h);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.scale(scale, scale);
-        figure.paint(new FxPen(g));
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.WHITE);
-        return canvas.snapshot(params, new WritableImage(w, h));
-    }
-
-    /** The image's pixels as an AWT image, for ImageIO. */
-    public static BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
-    }
-
-    /** The figure as an SVG document. FX thread (text is measured with JavaFX's fonts). */
+    /** The figure as an SVG document, its text measured with AWT's font metrics (any thread, no toolkit). */
     public static String svg(Figure figure) {
-        SvgPen pen = new SvgPen(figure.width(), figure.height());
+        SvgPen pen = new SvgPen(figure.width(), figure.height(), AwtTextMeasure.INSTANCE);
         figure.paint(pen);
         return pen.toSvg();
     }
@@ -100,7 +76,7 @@ public final class FigureExport {
             Summary sum = p.data().summary();
             Histogram h = p.data().histogram();
             for (int i = 0; i < h.bins(); i++) {
-                s.append(key).append("bin,").append(num(h.edge(i))).append(',').append(num(h.edge(i + 1)))
+                s.append(key).append("bin,").append(num(p.data().edge(i))).append(',').append(num(p.data().edge(i + 1)))
                         .append(',').append(h.count(i)).append('\n');
             }
             row(s, key, "underflow", h.underflow());
@@ -131,18 +107,22 @@ public final class FigureExport {
     }
 
     /**
-     * Writes the figure into {@code dir} as {@code <figure name>[@2x].<ext>} and returns the file. PNG and SVG:
-     * FX thread.
+     * Writes the figure into {@code dir} as {@code <figure name>[@2x].<ext>} and returns the file. A PNG is
+     * rendered by {@code raster} (on the thread its toolkit needs); SVG and CSV do not use it (it may be null).
      *
      * @throws IOException with a message naming the file when the folder is missing, unwritable or full; no
      *                     partial file is left
      */
-    public static Path write(Figure figure, Format format, double scale, Path dir) throws IOException {
+    public static Path write(Figure figure, Format format, double scale, Path dir, Raster raster)
+            throws IOException {
         String suffix = format == Format.PNG && scale != 1 ? "@" + (int) scale + "x" : "";
         Path file = dir.resolve(figure.name() + suffix + "." + format.extension());
         switch (format) {
             case PNG -> {
-                BufferedImage image = toBuffered(image(figure, scale));
+                if (raster == null) {
+                    throw new IllegalArgumentException("a PNG needs a raster");
+                }
+                BufferedImage image = raster.render(figure, scale);
                 AtomicFiles.write(file, out -> {
                     if (!ImageIO.write(image, "png", out)) {
                         throw new IOException("no PNG writer");
@@ -157,9 +137,9 @@ public final class FigureExport {
     }
 
     /** Like {@link #write} but unchecked, for lambdas. */
-    public static Path writeUnchecked(Figure figure, Format format, double scale, Path dir) {
+    public static Path writeUnchecked(Figure figure, Format format, double scale, Path dir, Raster raster) {
         try {
-            return write(figure, format, scale, dir);
+            return write(figure, format, scale, dir, raster);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,40 +5,52 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.stats.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.geometry.VPos;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
- * The exportable views, laid out for a slide: one histogram, the single view (z, a, gradient), the compare grid,
- * and the depth view. They paint with the same {@link HistogramChart} and {@link LayerLines} code as the window,
- * on a fixed logical size, so a PNG at 2× or 4× is rendered at that scale, never upscaled.
+ * The figures of the views, laid out once for the window and for every export: one histogram, the single view
+ * (z, a, gradient), the compare grid, and the depth view. Each figure paints at any size: the export at its
+ * preferred size (a PNG at 2× or 4× is rendered at that scale, never upscaled), the window at its canvas's size.
+ * The same {@link HistogramChart} and {@link LayerLines} code draws every panel.
  */
 public final class Figures {
 
     /**
      * What every view shares.
      *
-     * @param layer    the hidden layer, 1-based (clamped to the depth)
-     * @param gradient the third tensor: DELTA, WEIGHT_GRADIENT or LOCAL_GRADIENT
-     * @param caption  whether a line under the figure names the config
+     * @param layer       the hidden layer, 1-based (clamped to the depth)
+     * @param gradient    the third tensor: DELTA, WEIGHT_GRADIENT or LOCAL_GRADIENT
+     * @param caption     whether a line under the figure names the config
+     * @param compareAxes how the compare grid's columns put their rows on x-axes
      */
     public record Options(int layer, TensorKind gradient, boolean logY, boolean theory, boolean lockAxes,
-                          boolean caption) {
+                          boolean caption, AxisMode compareAxes) {
 
-        /** Layer 1, δ, linear counts, theory on, free axes, with a caption. */
+        /** Layer 1, δ, linear counts, theory on, free axes, with a caption, compare on shared linear axes. */
         public static final Options DEFAULT = new Options(1, TensorKind.DELTA, false, true, false, true);
+
+        /** Options with the compare grid on shared linear axes. */
+        public Options(int layer, TensorKind gradient, boolean logY, boolean theory, boolean lockAxes,
+                       boolean caption) {
+            this(layer, gradient, logY, theory, lockAxes, caption, AxisMode.SHARED_LINEAR);
+        }
+
+        /** The same options with another compare axis mode. */
+        public Options withCompareAxes(AxisMode mode) {
+            return new Options(layer, gradient, logY, theory, lockAxes, caption, mode);
+        }
     }
 
-    private static final Font CAPTION = Font.font("DejaVu Sans", 14);
-    private static final Font HEAD = Font.font("DejaVu Sans", FontWeight.BOLD, 16);
-    private static final Font ROW = Font.font("DejaVu Sans", FontWeight.BOLD, 15);
-    private static final Color INK = Color.web("#333333");
+    private static final TextFont CAPTION = TextFont.regular(14);
+    private static final TextFont HEAD = TextFont.bold(16);
+    private static final TextFont ROW = TextFont.bold(15);
+    private static final TextFont MODE = TextFont.regular(13);
+    private static final Rgba INK = Rgba.web("#333333");
+    private static final Rgba MUTED = Rgba.web("#666666");
+    private static final Rgba CHOSEN = Rgba.web("#e3ecf7");
     private static final double CAPTION_H = 30;
 
     private Figures() {
@@ -55,36 +67,48 @@ public final class Figures {
     public static Figure histogram(ExperimentResult result, Strategy strategy, TensorKind tensor, Options o) {
         StrategyResult r = find(result, strategy);
         int layer = layer(r, o);
-        HistogramChart.Data d = axis(result, layer, tensor, Plots.data(result, r, layer, tensor,
-                Plots.title(tensor) + where(r, layer), o.theory(), o.logY()), o.lockAxes());
-        double w = 640;
-        double h = 460;
+        HistogramChart.Data d = onSingleAxis(result, layer, tensor, Plots.data(result, r, layer, tensor,
+                Plots.title(tensor) + where(r, layer), o.theory(), o.logY()), o.lockAxes(), null);
         String caption = o.caption() ? caption(result.config(), strategy) : null;
-        return new Figure(strategy.id() + "-" + tensor.id() + "-layer" + layer, w, h + (caption != null ? CAPTION_H : 0),
-                pen -> {
-                    background(pen, w, h + (caption != null ? CAPTION_H : 0));
-                    HistogramChart.paint(pen, w, h, d, false);
-                    caption(pen, caption, w, h);
+        double capH = caption != null ? CAPTION_H : 0;
+        return new Figure(strategy.id() + "-" + tensor.id() + "-layer" + layer, 640, 460 + capH,
+                (pen, w, h) -> {
+                    background(pen, w, h);
+                    HistogramChart.paint(pen, w, h - capH, d, false);
+                    caption(pen, caption, w, h - capH);
                 }, List.of(new Figure.Panel(strategy.id(), layer, tensor.id(), d)));
     }
 
     /** The single view: z, the activation and the gradient of one strategy and layer, side by side. */
     public static Figure single(ExperimentResult result, Strategy strategy, Options o) {
-        StrategyResult r = find(result, strategy);
+        return single(result, strategy, o, null);
+    }
+
+    /**
+     * The single view with a pinned "before" (or null): its histograms drawn faintly under the live ones, both on
+     * the union of their ranges.
+     */
+    public static Figure single(ExperimentResult result, Strategy strategy, Options o, StrategyResult pinned) {
+        return single(result, find(result, strategy), o, pinned);
+    }
+
+    /** The single view of a strategy's result (which the window may hold a moment before the result has it). */
+    public static Figure single(ExperimentResult result, StrategyResult r, Options o, StrategyResult pinned) {
+        Strategy strategy = r.strategy();
         int layer = layer(r, o);
         TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, o.gradient()};
         List<Figure.Panel> panels = new ArrayList<>();
         for (TensorKind k : kinds) {
-            panels.add(new Figure.Panel(strategy.id(), layer, k.id(), axis(result, layer, k, Plots.data(result, r, layer,
-                    k, Plots.title(k) + where(r, layer), o.theory(), o.logY()), o.lockAxes())));
+            panels.add(new Figure.Panel(strategy.id(), layer, k.id(), onSingleAxis(result, layer, k,
+                    Plots.data(result, r, layer, k, Plots.title(k) + where(r, layer), o.theory(), o.logY()),
+                    o.lockAxes(), pinned)));
         }
-        double pw = 520;
-        double ph = 460;
-        double w = pw * 3;
         String caption = o.caption() ? caption(result.config(), strategy) : null;
-        double h = ph + (caption != null ? CAPTION_H : 0);
-        return new Figure(strategy.id() + "-single-layer" + layer, w, h, pen -> {
+        double capH = caption != null ? CAPTION_H : 0;
+        return new Figure(strategy.id() + "-single-layer" + layer, 520 * 3, 460 + capH, (pen, w, h) -> {
             background(pen, w, h);
+            double pw = w / 3;
+            double ph = h - capH;
             for (int i = 0; i < 3; i++) {
                 HistogramChart.Data d = panels.get(i).data();
                 at(pen, i * pw, 0, () -> HistogramChart.paint(pen, pw, ph, d, false));
@@ -94,62 +118,125 @@ public final class Figures {
     }
 
     /**
-     * The compare grid: a row per strategy and the columns z | activation | gradient, each column on one shared
-     * x-axis (counts re-binned), so that vanishing and saturation show at a glance.
+     * The compare grid: a row per strategy and the columns z | activation | gradient, each column's rows on
+     * x-axes as {@link Options#compareAxes} says (counts re-binned), so that vanishing and saturation show at a
+     * glance. The header of each column names its axis mode.
      */
     public static Figure compare(ExperimentResult result, List<Strategy> strategies, Options o) {
-        List<StrategyResult> rows = strategies.stream().map(s -> result.find(s).orElse(null))
+        return compare(result, strategies.stream().filter(s -> result.find(s).isPresent()).toList(), o, null);
+    }
+
+    /**
+     * The compare grid with one strategy's row marked as the chosen one (or none); a strategy not computed yet
+     * keeps its row, which says "computing…".
+     */
+    public static Figure compare(ExperimentResult result, List<Strategy> strategies, Options o, Strategy chosen) {
+        // every listed strategy has a row; one not computed yet shows "computing…" until its result arrives
+        List<Strategy> rows = List.copyOf(strategies);
+        List<StrategyResult> present = rows.stream().map(s -> result.find(s).orElse(null))
                 .filter(r -> r != null).toList();
         int layer = Math.min(Math.max(1, o.layer()), result.config().depth());
         TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, o.gradient()};
         List<Figure.Panel> panels = new ArrayList<>();
         List<List<HistogramChart.Data>> columns = new ArrayList<>();
         for (TensorKind k : kinds) {
-            List<HistogramChart.Data> column = Plots.locked(rows.stream()
-                    .map(r -> Plots.data(result, r, layer, k, "", o.theory(), o.logY())).toList());
-            columns.add(column);
+            columns.add(Plots.column(present.stream()
+                    .map(r -> Plots.data(result, r, layer, k, "", o.theory(), o.logY())).toList(), o.compareAxes()));
         }
-        for (int i = 0; i < rows.size(); i++) {
+        HistogramChart.Data[][] cells = new HistogramChart.Data[rows.size()][3];
+        for (int p = 0; p < present.size(); p++) {
+            int i = rows.indexOf(present.get(p).strategy());
             for (int c = 0; c < 3; c++) {
-                panels.add(new Figure.Panel(rows.get(i).strategy().id(), layer, kinds[c].id(), columns.get(c).get(i)));
+                cells[i][c] = columns.get(c).get(p);
+                panels.add(new Figure.Panel(rows.get(i).id(), layer, kinds[c].id(), cells[i][c]));
             }
+        }
+        String[] modes = new String[3];
+        for (int c = 0; c < 3; c++) {
+            modes[c] = modeLabel(o.compareAxes(), columns.get(c));
         }
         double labelW = 140;
-        double cellW = 440;
-        double cellH = 150;
         double headH = 34;
-        double w = labelW + 3 * cellW;
         String caption = o.caption() ? caption(result.config(), null) : null;
-        double gridH = headH + rows.size() * cellH;
-        double h = gridH + (caption != null ? CAPTION_H : 0);
+        double capH = caption != null ? CAPTION_H : 0;
+        int n = Math.max(1, rows.size());
         String where = result.config().depth() > 1 ? " · layer " + layer : "";
-        return new Figure("compare-layer" + layer, w, h, pen -> {
+        Figure.Painter painter = (pen, w, h) -> {
+            double cellW = (w - labelW) / 3;
+            double cellH = (h - headH - capH) / n;
             background(pen, w, h);
-            pen.setFill(INK);
-            pen.setFont(HEAD);
-            pen.setTextAlign(TextAlignment.LEFT);
-            pen.setTextBaseline(VPos.CENTER);
+            pen.setTextBaseline(Baseline.CENTER);
             for (int c = 0; c < 3; c++) {
-                pen.fillText(Plots.axisLabel(kinds[c], result.config().activation()) + where,
-                        labelW + c * cellW + 6, headH / 2);
+                columnHead(pen, Plots.axisLabel(kinds[c], result.config().activation()) + where, modes[c],
+                        labelW + c * cellW, cellW, headH);
             }
             for (int i = 0; i < rows.size(); i++) {
-                Strategy s = rows.get(i).strategy();
+                Strategy s = rows.get(i);
                 double y = headH + i * cellH;
-                pen.setFill(Palette.of(s));
-                pen.fillRect(8, y + cellH / 2 - 8, 16, 16);
-                pen.setFill(INK);
-                pen.setFont(ROW);
-                pen.setTextAlign(TextAlignment.LEFT);
-                pen.setTextBaseline(VPos.CENTER);
-                pen.fillText(s.label(), 32, y + cellH / 2);
+                if (s == chosen) {
+                    pen.setFill(CHOSEN);
+                    pen.fillRect(0, y, labelW - 4, cellH);
+                }
+                rowLabel(pen, s, y, cellH, labelW);
                 for (int c = 0; c < 3; c++) {
-                    HistogramChart.Data d = columns.get(c).get(i);
+                    HistogramChart.Data d = cells[i][c];
                     at(pen, labelW + c * cellW, y, () -> HistogramChart.paint(pen, cellW - 8, cellH - 6, d, true));
                 }
             }
-            caption(pen, caption, w, gridH);
-        }, panels);
+            caption(pen, caption, w, h - capH);
+        };
+        Figure.Locator locator = (w, h, x, y) -> {
+            double cellH = (h - headH - capH) / n;
+            int i = (int) Math.floor((y - headH) / cellH);
+            return y >= headH && i >= 0 && i < rows.size() && x >= 0 && x <= w ? rows.get(i).id() : null;
+        };
+        return new Figure("compare-layer" + layer, labelW + 3 * 440, headH + rows.size() * 150 + capH, painter,
+                panels, List.of(), locator);
+    }
+
+    /** What a column's header says of its axis, e.g. "shared symlog x-axis, c = 0.01". */
+    static String modeLabel(AxisMode mode, List<HistogramChart.Data> column) {
+        if (mode == AxisMode.SHARED_SYMLOG && !column.isEmpty() && column.getFirst().scale().symlog()) {
+            return mode.label() + ", c = " + Ticks.label(column.getFirst().scale().linthresh());
+        }
+        return mode.label();
+    }
+
+    private static void columnHead(Pen pen, String head, String mode, double x, double cellW, double headH) {
+        double room = cellW - 12;
+        double modeW = pen.textWidth(mode, MODE);
+        boolean both = pen.textWidth(head, HEAD) + 12 + modeW <= room;
+        pen.setFill(INK);
+        pen.setFont(HEAD);
+        pen.setTextAlign(TextAlign.LEFT);
+        pen.fillText(both ? head : HistogramChart.fit(pen, head, HEAD, room), x + 6, both ? headH / 2 : headH / 2 - 7);
+        pen.setFill(MUTED);
+        pen.setFont(MODE);
+        if (both) {
+            pen.setTextAlign(TextAlign.RIGHT);
+            pen.fillText(mode, x + cellW - 14, headH / 2 + 1);
+        } else {
+            pen.fillText(HistogramChart.fit(pen, mode, MODE, room), x + 6, headH / 2 + 9);
+        }
+    }
+
+    /** A row's colour and name, on two lines when the name is wider than the label column. */
+    private static void rowLabel(Pen pen, Strategy s, double y, double cellH, double labelW) {
+        pen.setFill(Palette.of(s));
+        pen.fillRect(8, y + cellH / 2 - 8, 16, 16);
+        pen.setFill(INK);
+        pen.setFont(ROW);
+        pen.setTextAlign(TextAlign.LEFT);
+        pen.setTextBaseline(Baseline.CENTER);
+        String label = s.label();
+        double room = labelW - 32 - 6;
+        int space = label.lastIndexOf(' ');
+        if (pen.textWidth(label, ROW) <= room || space < 0) {
+            pen.fillText(HistogramChart.fit(pen, label, ROW, room), 32, y + cellH / 2);
+        } else {
+            pen.fillText(HistogramChart.fit(pen, label.substring(0, space), ROW, room), 32, y + cellH / 2 - 9);
+            pen.fillText(HistogramChart.fit(pen, label.substring(space + 1), ROW, room), 32, y + cellH / 2 + 9);
+        }
     }
 
     /**
@@ -181,32 +268,30 @@ public final class Figures {
                         .toArray()));
             });
         }
-        int perBand = 10;
-        int columns = Math.min(depth, perBand);
-        int bands = (depth + perBand - 1) / perBand;
+        int columns = Math.min(depth, DEPTH_PER_BAND);
+        int bands = depthBands(depth);
         double labelW = 40;
-        double cellW = 160;
-        double cellH = 140;
-        double w = Math.max(1200, labelW + columns * cellW);
-        double cw = (w - labelW) / columns;
-        double gridH = bands * 2 * cellH;
-        double chartH = 320;
         String caption = o.caption() ? caption(result.config(), strategy) : null;
-        double h = gridH + chartH + (caption != null ? CAPTION_H : 0);
+        double capH = caption != null ? CAPTION_H : 0;
         String symbol = o.gradient().symbol();
-        return new Figure(strategy.id() + "-depth", w, h, pen -> {
+        Figure.Painter painter = (pen, w, h) -> {
+            double cw = (w - labelW) / columns;
+            double available = h - capH;
+            double chartH = available * DEPTH_CHART_H / (bands * 2 * DEPTH_CELL_H + DEPTH_CHART_H);
+            double cellH = (available - chartH) / (2 * bands);
+            double gridH = bands * 2 * cellH;
             background(pen, w, h);
             for (int b = 0; b < bands; b++) {
                 pen.setFill(INK);
                 pen.setFont(HEAD);
-                pen.setTextAlign(TextAlignment.CENTER);
-                pen.setTextBaseline(VPos.CENTER);
+                pen.setTextAlign(TextAlign.CENTER);
+                pen.setTextBaseline(Baseline.CENTER);
                 pen.fillText("a", labelW / 2, b * 2 * cellH + cellH / 2);
                 pen.fillText(symbol, labelW / 2, b * 2 * cellH + cellH * 1.5);
             }
             for (int l = 1; l <= depth; l++) {
-                int band = (l - 1) / perBand;
-                double x = labelW + ((l - 1) % perBand) * cw;
+                int band = (l - 1) / DEPTH_PER_BAND;
+                double x = labelW + ((l - 1) % DEPTH_PER_BAND) * cw;
                 HistogramChart.Data a = lockedA.get(l - 1);
                 HistogramChart.Data g = lockedG.get(l - 1);
                 at(pen, x, band * 2 * cellH, () -> HistogramChart.paint(pen, cw - 4, cellH - 4, a, true));
@@ -217,7 +302,23 @@ public final class Figures {
             at(pen, w / 2 + 5, gridH, () -> LayerLines.paint(pen, w / 2 - 5, chartH, "std(" + symbol + ") by layer",
                     "std(" + symbol + "), log scale", sg));
             caption(pen, caption, w, gridH + chartH);
-        }, panels);
+        };
+        double w = Math.max(1200, labelW + columns * DEPTH_CELL_W);
+        double h = bands * 2 * DEPTH_CELL_H + DEPTH_CHART_H + capH;
+        List<LayerLines.Series> all = new ArrayList<>(sa);
+        all.addAll(sg);
+        return new Figure(strategy.id() + "-depth", w, h, painter, panels, all, (fw, fh, x, y) -> null);
+    }
+
+    /** Layers per band of the depth view's small multiples; deeper networks wrap to further bands. */
+    public static final int DEPTH_PER_BAND = 10;
+    private static final double DEPTH_CELL_W = 160;
+    private static final double DEPTH_CELL_H = 140;
+    private static final double DEPTH_CHART_H = 320;
+
+    /** The bands of small multiples the depth view needs for a depth. */
+    public static int depthBands(int depth) {
+        return (depth + DEPTH_PER_BAND - 1) / DEPTH_PER_BAND;
     }
 
     private static StrategyResult find(ExperimentResult result, Strategy s) {
@@ -234,18 +335,36 @@ public final class Figures {
         return r.layers().size() > 1 ? " · layer " + layer : "";
     }
 
-
-    private static HistogramChart.Data axis(ExperimentResult all, int layer, TensorKind kind, HistogramChart.Data d,
-                                            boolean lock) {
-        if (!lock) {
+    /**
+     * A single-view histogram on its x-axis: its own, or with "lock axes" the union of that tensor's ranges over
+     * every strategy; with a pinned "before", that union also holds the pinned histogram, drawn as a ghost.
+     */
+    private static HistogramChart.Data onSingleAxis(ExperimentResult all, int layer, TensorKind kind,
+                                                    HistogramChart.Data d, boolean lock, StrategyResult pinned) {
+        Histogram ghost = pinned == null ? null
+                : pinned.layer(Math.min(layer, pinned.layers().size())).get(kind).histogram();
+        List<Histogram> hs = new ArrayList<>();
+        if (lock) {
+            all.results().stream().filter(s -> s.layers().size() >= layer)
+                    .forEach(s -> hs.add(s.layer(layer).get(kind).histogram()));
+        }
+        if (ghost != null) {
+            hs.add(d.histogram());
+            hs.add(ghost);
+        }
+        if (hs.isEmpty()) {
             return d;
         }
-        return Plots.onAxis(d, Plots.union(all.results().stream().filter(s -> s.layers().size() >= layer)
-                .map(s -> s.layer(layer).get(kind).histogram()).toList()));
+        double[] range = Plots.union(hs);
+        HistogramChart.Data live = Plots.onAxis(d, range);
+        if (ghost == null || range == null) {
+            return live;
+        }
+        return live.withGhost(ghost.rebin(range[0], range[1], live.histogram().bins()));
     }
 
     private static void background(Pen pen, double w, double h) {
-        pen.setFill(Color.WHITE);
+        pen.setFill(Rgba.WHITE);
         pen.fillRect(0, 0, w, h);
     }
 
@@ -262,8 +381,8 @@ public final class Figures {
         }
         pen.setFill(INK);
         pen.setFont(CAPTION);
-        pen.setTextAlign(TextAlignment.CENTER);
-        pen.setTextBaseline(VPos.CENTER);
+        pen.setTextAlign(TextAlign.CENTER);
+        pen.setTextBaseline(Baseline.CENTER);
         pen.fillText(caption, w / 2, y + CAPTION_H / 2);
     }
 }

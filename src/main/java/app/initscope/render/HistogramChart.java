@@ -2,17 +2,18 @@ package app.initscope.render;
 
 import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
+import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.VPos;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Paints one histogram with any {@link Pen}: bars, axes with nice ticks and units, a header with the statistics,
  * the counts that fell off the axis or were not finite, and optionally the theory's N(0, q) density and ±σ. The
- * screen, the PNG export and the SVG export all draw with this code.
+ * screen, the PNG export and the SVG export all draw with this code. {@link #paint} runs its sections in order:
+ * the header, then {@link Layout} (every number the plot needs), the grid, the bars (with the ghost and the
+ * broken zero bar), the theory's curve and ±σ, the axes, and the notes.
  */
 public final class HistogramChart {
 
@@ -27,125 +28,220 @@ public final class HistogramChart {
      * @param warning        whether the note is a warning (drawn in red) rather than information
      * @param logY           whether counts use a log scale
      * @param histogram      the counts to draw: the summary's own, or the same data re-binned onto a shared axis
+     *                       (on a symlog axis, its edges are axis positions u; see {@link AxisScale})
      * @param ghost          a pinned earlier histogram drawn faintly under this one, on the same range and bins, or
      *                       null
+     * @param scale          how the x-axis maps values to positions
      */
-    public record Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
-                       String note, boolean warning, boolean logY, Histogram histogram, Histogram ghost) {
+    public record Data(String title, String axisLabel, Summary summary, Rgba color, double theoryVariance,
+                       String note, boolean warning, boolean logY, Histogram histogram, Histogram ghost,
+                       AxisScale scale) {
 
-        /** Draws the summary's own histogram. */
-        public Data(String title, String axisLabel, Summary summary, Color color, double theoryVariance,
+        /** Draws the summary's own histogram on a linear axis. */
+        public Data(String title, String axisLabel, Summary summary, Rgba color, double theoryVariance,
                     String note, boolean warning, boolean logY) {
-            this(title, axisLabel, summary, color, theoryVariance, note, warning, logY, summary.histogram(), null);
+            this(title, axisLabel, summary, color, theoryVariance, note, warning, logY, summary.histogram(), null,
+                    AxisScale.LINEAR);
         }
 
         /** The same data drawn with other counts (e.g. re-binned onto a shared axis). */
         public Data withHistogram(Histogram h) {
-            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost);
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost, scale);
+        }
+
+        /** The same data re-binned onto a symlog axis: {@code h}'s edges are axis positions. */
+        public Data onScale(Histogram h, AxisScale s) {
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost, s);
         }
 
         /** The same data over a faint pinned "before" histogram (which must have the same range and bins). */
         public Data withGhost(Histogram g) {
-            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, histogram, g);
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, histogram, g,
+                    scale);
+        }
+
+        /** The lower edge of bin {@code i} in data units, whatever the axis. */
+        public double edge(int i) {
+            return scale.toData(histogram.edge(i));
         }
     }
 
-    private static final Font TITLE = Font.font("DejaVu Sans", FontWeight.BOLD, 17);
-    private static final Font TEXT = Font.font("DejaVu Sans", 14);
-    private static final Font SMALL = Font.font("DejaVu Sans", 13);
-    private static final Font SMALL_BOLD = Font.font("DejaVu Sans", FontWeight.BOLD, 13);
-    private static final Font TINY = Font.font("DejaVu Sans", 11);
-    private static final Color AXIS = Color.web("#333333");
-    private static final Color GRID = Color.web("#e6e6e6");
-    private static final Color THEORY = Color.web("#222222");
-    private static final Color WARN = Color.web("#b00020");
+    /**
+     * The numbers of one histogram's plot, computed once and used by every section.
+     *
+     * @param left     the plot's left edge, in pixels; likewise {@code right}, {@code top} and {@code bottom}
+     * @param axisLo   the x-axis's lowest position (an axis unit: data, or u on a symlog axis)
+     * @param axisHi   its highest position
+     * @param yMax     the count at the top of the plot
+     * @param zeroBin  the bin of ReLU's exact zeros drawn broken at the top, or −1
+     * @param maxCount the largest count the bars are scaled to
+     */
+    record Layout(double w, double h, boolean compact, double left, double right, double top, double bottom,
+                  double axisLo, double axisHi, boolean degenerate, boolean logY, double yMax, long maxCount,
+                  int zeroBin, Histogram ghost, TextFont tickFont) {
 
-    /** Paints a histogram into any graphics context of the given logical size. */
+        double plotW() {
+            return right - left;
+        }
+
+        double plotH() {
+            return bottom - top;
+        }
+
+        /** The height of a count as a fraction of the plot: linear, or log10(1 + count). */
+        double frac(double c) {
+            return logY ? Math.log10(1 + Math.max(0, c)) / Math.log10(1 + yMax) : c / yMax;
+        }
+
+        /** The pixel x of an axis position. */
+        double px(double u) {
+            return left + (u - axisLo) / (axisHi - axisLo) * plotW();
+        }
+    }
+
+    private static final TextFont TITLE = TextFont.bold(17);
+    private static final TextFont TEXT = TextFont.regular(14);
+    private static final TextFont TEXT_BOLD = TextFont.bold(14);
+    private static final TextFont SMALL = TextFont.regular(13);
+    private static final TextFont SMALL_BOLD = TextFont.bold(13);
+    private static final TextFont TINY = TextFont.regular(11);
+    private static final TextFont TINY_BOLD = TextFont.bold(11);
+    private static final Rgba AXIS = Rgba.web("#333333");
+    private static final Rgba GRID = Rgba.web("#e6e6e6");
+    private static final Rgba THEORY = Rgba.web("#222222");
+    private static final Rgba WARN = Rgba.web("#b00020");
+    private static final Rgba GHOST = Rgba.color(0.55, 0.55, 0.55, 0.35);
+
+    /** Paints a histogram into any pen of the given logical size. */
     public static void paint(Pen g, double w, double h, Data data, boolean compact) {
-        g.setFill(Color.WHITE);
+        g.setFill(Rgba.WHITE);
         g.fillRect(0, 0, w, h);
         if (w < 50 || h < 50) {
             return;
         }
         if (data == null) {
-            g.setFill(Color.web("#888888"));
-            g.setFont(TEXT);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText("computing…", w / 2, h / 2);
+            placeholder(g, w, h);
             return;
+        }
+        double top = compact ? compactHeader(g, w, h, data) : header(g, w, data);
+        Layout l = layout(w, h, data, compact, top);
+        if (l == null) {
+            return;
+        }
+        grid(g, l);
+        bars(g, l, data);
+        if (l.zeroBin() >= 0) {
+            brokenZeroBar(g, l, data);
+        }
+        double q = data.theoryVariance();
+        if (Double.isFinite(q) && q > 0 && !l.degenerate()) {
+            theoryCurve(g, l, data, q);
+            sigmaLines(g, l, data.scale(), Math.sqrt(q));
+        }
+        xAxis(g, l, data);
+        if (compact && data.warning() && data.note() != null) {
+            compactWarning(g, l, data.note());
+        }
+        offAxis(g, l, data);
+    }
+
+    private static void placeholder(Pen g, double w, double h) {
+        g.setFill(Rgba.web("#888888"));
+        g.setFont(TEXT);
+        g.setTextAlign(TextAlign.CENTER);
+        g.setTextBaseline(Baseline.CENTER);
+        g.fillText("computing…", w / 2, h / 2);
+    }
+
+    /** A small multiple's header: the title and the statistics, wrapped to at most three lines. The plot's top. */
+    private static double compactHeader(Pen g, double w, double h, Data data) {
+        Summary s = data.summary();
+        g.setTextBaseline(Baseline.TOP);
+        g.setTextAlign(TextAlign.LEFT);
+        g.setFill(AXIS);
+        double y = 2;
+        if (!data.title().isEmpty()) {
+            g.setFont(SMALL_BOLD);
+            for (String line : wrap(g, data.title(), SMALL_BOLD, w - 8, h >= 110 ? 2 : 1)) {
+                g.fillText(line, 4, y);
+                y += 16;
+            }
+        }
+        g.setFont(SMALL);
+        // the statistics on one line when they fit, else as many lines as they need (at most three)
+        List<String> parts = new ArrayList<>(List.of("std " + Ticks.label(s.std())));
+        if (s.saturatedFraction() != null) {
+            parts.add("sat " + pct(s.saturatedFraction()));
+        }
+        if (s.zeroFraction() >= 0.005) {
+            parts.add("zeros " + pct(s.zeroFraction()));
+        }
+        String line = "";
+        int lines = 0;
+        for (String part : parts) {
+            String joined = line.isEmpty() ? part : line + " · " + part;
+            if (!line.isEmpty() && g.textWidth(joined, SMALL) > w - 8 && lines < 2) {
+                g.fillText(line, 4, y);
+                y += 15;
+                lines++;
+                line = part;
+            } else {
+                line = joined;
+            }
+        }
+        g.fillText(line, 4, y);
+        y += 16;
+        return y + 4;
+    }
+
+    /** A large chart's header: title, mean and std, min and max, saturation and zeros, the note. The plot's top. */
+    private static double header(Pen g, double w, Data data) {
+        Summary s = data.summary();
+        g.setTextBaseline(Baseline.TOP);
+        g.setTextAlign(TextAlign.LEFT);
+        g.setFill(AXIS);
+        // the title at its size when it fits, else smaller, else on two lines (which moves the rest down)
+        TextFont titleFont = TITLE;
+        for (TextFont smaller : new TextFont[] {TextFont.bold(15), TEXT_BOLD}) {
+            if (g.textWidth(data.title(), titleFont) <= w - 20) {
+                break;
+            }
+            titleFont = smaller;
+        }
+        List<String> title = wrap(g, data.title(), titleFont, w - 20, 2);
+        g.setFont(titleFont);
+        double dy = 0;
+        for (String line : title) {
+            g.fillText(line, 10, 6 + dy);
+            dy += 18;
+        }
+        dy -= 18;
+        g.setFont(TEXT);
+        g.fillText("mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std()), 10, 30 + dy);
+        g.fillText("min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max()), 10, 50 + dy);
+        g.fillText((s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
+                + "zeros " + pct(s.zeroFraction()), 10, 70 + dy);
+        double top = 96 + dy;
+        if (data.note() != null && !data.note().isEmpty()) {
+            g.setFill(data.warning() ? WARN : AXIS);
+            TextFont noteFont = data.warning() ? TEXT_BOLD : TEXT;
+            g.setFont(noteFont);
+            g.fillText(fit(g, data.note(), noteFont, w - 20), 10, 90 + dy);
+            top += 20;
+        }
+        return top;
+    }
+
+    /** The plot's rectangle, x range and count scale; null when there is no room for a plot. */
+    static Layout layout(double w, double h, Data data, boolean compact, double top) {
+        double left = compact ? 6 : 58;
+        double bottom = compact ? h - 20 : h - 48;
+        double right = w - (compact ? 6 : 14);
+        if (right - left < 40 || bottom - top < (compact ? 16 : 40)) {
+            return null;
         }
         Summary s = data.summary();
         Histogram hist = data.histogram();
-        g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(AXIS);
-        double top;
-        double left;
-        double bottom;
-        Font tickFont;
-        if (compact) {
-            double y = 2;
-            if (!data.title().isEmpty()) {
-                g.setFont(SMALL_BOLD);
-                g.fillText(data.title(), 4, y);
-                y += 16;
-            }
-            g.setFont(SMALL);
-            // the statistics on one line when they fit, else as many lines as they need (at most three)
-            List<String> parts = new java.util.ArrayList<>(List.of("std " + Ticks.label(s.std())));
-            if (s.saturatedFraction() != null) {
-                parts.add("sat " + pct(s.saturatedFraction()));
-            }
-            if (s.zeroFraction() >= 0.005) {
-                parts.add("zeros " + pct(s.zeroFraction()));
-            }
-            String line = "";
-            int lines = 0;
-            for (String part : parts) {
-                String joined = line.isEmpty() ? part : line + " · " + part;
-                if (!line.isEmpty() && textWidth(joined, SMALL) > w - 8 && lines < 2) {
-                    g.fillText(line, 4, y);
-                    y += 15;
-                    lines++;
-                    line = part;
-                } else {
-                    line = joined;
-                }
-            }
-            g.fillText(line, 4, y);
-            y += 16;
-            top = y + 4;
-            left = 6;
-            bottom = h - 20;
-            tickFont = TINY;
-        } else {
-            g.setFont(TITLE);
-            g.fillText(data.title(), 10, 6);
-            g.setFont(TEXT);
-            String stats = "mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std());
-            g.fillText(stats, 10, 30);
-            String range = "min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max());
-            g.fillText(range, 10, 50);
-            String extra = (s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
-                    + "zeros " + pct(s.zeroFraction());
-            g.fillText(extra, 10, 70);
-            top = 96;
-            if (data.note() != null && !data.note().isEmpty()) {
-                g.setFill(data.warning() ? WARN : AXIS);
-                g.setFont(data.warning() ? Font.font("DejaVu Sans", FontWeight.BOLD, 14) : TEXT);
-                g.fillText(data.note(), 10, 90);
-                top += 20;
-            }
-            left = 58;
-            bottom = h - 48;
-            tickFont = SMALL;
-        }
-
-        double right = w - (compact ? 6 : 14);
-        if (right - left < 40 || bottom - top < (compact ? 16 : 40)) {
-            return;
-        }
         double lo = hist.lo();
         double hi = hist.hi();
         boolean degenerate = !(hi > lo);
@@ -174,195 +270,305 @@ public final class HistogramChart {
                 maxCount = others;
             }
         }
-        boolean log = data.logY();
-        double yMax = log ? Math.pow(10, Math.ceil(Math.log10(maxCount + 1))) : niceCeiling(maxCount);
-        // the height of a count as a fraction of the plot: linear, or log10(1 + count)
-        java.util.function.DoubleUnaryOperator frac = log
-                ? c -> Math.log10(1 + Math.max(0, c)) / Math.log10(1 + yMax)
-                : c -> c / yMax;
-        double plotW = right - left;
-        double plotH = bottom - top;
+        double yMax = data.logY() ? Math.pow(10, Math.ceil(Math.log10(maxCount + 1))) : niceCeiling(maxCount);
+        return new Layout(w, h, compact, left, right, top, bottom, axisLo, axisHi, degenerate, data.logY(), yMax,
+                maxCount, zeroBin, ghost, compact ? TINY : SMALL);
+    }
 
-        // grid and y ticks
+    /** The horizontal grid lines, and the count labels of a large chart. */
+    private static void grid(Pen g, Layout l) {
         g.setFont(SMALL);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        List<Double> yTicks = log ? java.util.stream.IntStream.rangeClosed(0, (int) Math.round(Math.log10(yMax)))
-                .mapToObj(e -> e == 0 ? 0.0 : Math.pow(10, e)).toList() : Ticks.of(0, yMax, 4);
+        g.setTextAlign(TextAlign.RIGHT);
+        g.setTextBaseline(Baseline.CENTER);
+        List<Double> yTicks = l.logY() ? IntStream.rangeClosed(0, (int) Math.round(Math.log10(l.yMax())))
+                .mapToObj(e -> e == 0 ? 0.0 : Math.pow(10, e)).toList() : Ticks.of(0, l.yMax(), 4);
         for (double t : yTicks) {
-            double y = bottom - frac.applyAsDouble(t) * plotH;
+            double y = l.bottom() - l.frac(t) * l.plotH();
             g.setStroke(GRID);
             g.setLineWidth(1);
-            g.strokeLine(left, y, right, y);
-            if (!compact) {
+            g.strokeLine(l.left(), y, l.right(), y);
+            if (!l.compact()) {
                 g.setFill(AXIS);
-                g.fillText(shortCount(t), left - 6, y);
+                g.fillText(shortCount(t), l.left() - 6, y);
             }
         }
+    }
 
-        // bars
-        Color fill = data.color().deriveColor(0, 1, 1, 0.85);
-        g.setFill(fill);
-        if (degenerate) {
+    /** The bars, over the faint ghost if there is one; a flat histogram is one bar at its value. */
+    private static void bars(Pen g, Layout l, Data data) {
+        Histogram hist = data.histogram();
+        double plotW = l.plotW();
+        double plotH = l.plotH();
+        double bottom = l.bottom();
+        g.setFill(fill(data));
+        if (l.degenerate()) {
             long c = hist.count(hist.bins() / 2);
-            double barH = frac.applyAsDouble(c) * plotH;
-            double x = left + (lo - axisLo) / (axisHi - axisLo) * plotW;
+            double barH = l.frac(c) * plotH;
+            double x = l.left() + (hist.lo() - l.axisLo()) / (l.axisHi() - l.axisLo()) * plotW;
             double bw = Math.max(3, plotW / hist.bins());
             g.fillBar(x - bw / 2, bottom - barH, bw, barH);
-        } else {
-            double bw = plotW / hist.bins();
-            if (ghost != null) {
-                // the pinned "before": faint grey bars under the live ones
-                g.setFill(Color.color(0.55, 0.55, 0.55, 0.35));
-                for (int i = 0; i < ghost.bins(); i++) {
-                    long c = ghost.count(i);
-                    if (c > 0) {
-                        double barH = Math.min(plotH, Math.max(1, frac.applyAsDouble(c) * plotH));
-                        g.fillRect(left + i * bw, bottom - barH, Math.max(1, bw), barH);
-                    }
+            return;
+        }
+        double bw = plotW / hist.bins();
+        Histogram ghost = l.ghost();
+        if (ghost != null) {
+            // the pinned "before": faint grey bars under the live ones
+            g.setFill(GHOST);
+            for (int i = 0; i < ghost.bins(); i++) {
+                long c = ghost.count(i);
+                if (c > 0) {
+                    double barH = Math.min(plotH, Math.max(1, l.frac(c) * plotH));
+                    g.fillRect(l.left() + i * bw, bottom - barH, Math.max(1, bw), barH);
                 }
-                g.setFill(fill);
             }
-            for (int i = 0; i < hist.bins(); i++) {
-                long c = hist.count(i);
-                if (c == 0) {
-                    continue;
-                }
-                double barH = Math.min(plotH, Math.max(1, frac.applyAsDouble(c) * plotH));
-                g.fillBar(left + i * bw, bottom - barH, Math.max(1, bw - (bw > 4 ? 1 : 0)), barH);
+            g.setFill(fill(data));
+        }
+        for (int i = 0; i < hist.bins(); i++) {
+            long c = hist.count(i);
+            if (c == 0) {
+                continue;
             }
-            if (zeroBin >= 0) {
-                double x = left + zeroBin * bw;
-                double barW = Math.max(1, bw - (bw > 4 ? 1 : 0));
-                g.setFill(Color.WHITE);                              // the break: a gap near the top
-                g.fillRect(x - 1, top + 8, barW + 2, 4);
-                g.setFill(AXIS);
-                g.setFont(compact ? TINY : SMALL);
-                g.setTextAlign(TextAlignment.LEFT);
-                g.setTextBaseline(VPos.TOP);
-                long zeros = Math.round(s.zeroFraction() * s.count());
-                Font font = compact ? TINY : SMALL;
-                String count = shortCount(zeros) + " zeros";
-                if (x + barW + 4 + textWidth("◀ " + count, font) <= right) {
-                    g.fillText("◀ " + count, x + barW + 4, top + 2);
-                } else if (x - 4 - textWidth(count + " ▶", font) >= left) {
-                    g.setTextAlign(TextAlignment.RIGHT);
-                    g.fillText(count + " ▶", x - 4, top + 2);
-                }
-                g.setFill(fill);
+            double barH = Math.min(plotH, Math.max(1, l.frac(c) * plotH));
+            g.fillBar(l.left() + i * bw, bottom - barH, Math.max(1, bw - (bw > 4 ? 1 : 0)), barH);
+        }
+    }
+
+    /** ReLU's zeros: their bar broken near the top, with its count beside it. */
+    private static void brokenZeroBar(Pen g, Layout l, Data data) {
+        Summary s = data.summary();
+        double bw = l.plotW() / data.histogram().bins();
+        double x = l.left() + l.zeroBin() * bw;
+        double barW = Math.max(1, bw - (bw > 4 ? 1 : 0));
+        double top = l.top();
+        g.setFill(Rgba.WHITE);                              // the break: a gap near the top
+        g.fillRect(x - 1, top + 8, barW + 2, 4);
+        g.setFill(AXIS);
+        TextFont font = l.compact() ? TINY : SMALL;
+        g.setFont(font);
+        g.setTextAlign(TextAlign.LEFT);
+        g.setTextBaseline(Baseline.TOP);
+        long zeros = Math.round(s.zeroFraction() * s.count());
+        String count = shortCount(zeros) + " zeros";
+        if (x + barW + 4 + g.textWidth("◀ " + count, font) <= l.right()) {
+            g.fillText("◀ " + count, x + barW + 4, top + 2);
+        } else if (x - 4 - g.textWidth(count + " ▶", font) >= l.left()) {
+            g.setTextAlign(TextAlign.RIGHT);
+            g.fillText(count + " ▶", x - 4, top + 2);
+        }
+        g.setFill(fill(data));
+    }
+
+    /** The theory's expected count per bin of N(0, q), dashed; on a symlog axis, per bin of u. */
+    private static void theoryCurve(Pen g, Layout l, Data data, double q) {
+        Histogram hist = data.histogram();
+        AxisScale scale = data.scale();
+        double binWidth = (hist.hi() - hist.lo()) / hist.bins();
+        double n = data.summary().finiteCount();
+        g.setStroke(THEORY);
+        g.setLineWidth(2);
+        g.setLineDashes(6, 4);
+        g.beginPath();
+        int steps = 200;
+        double axisLo = l.axisLo();
+        double axisHi = l.axisHi();
+        for (int i = 0; i <= steps; i++) {
+            double u = axisLo + (axisHi - axisLo) * i / steps;
+            double x = scale.toData(u);
+            double pdf = Math.exp(-x * x / (2 * q)) / Math.sqrt(2 * Math.PI * q) * scale.dataPerAxis(u);
+            double y = l.bottom() - Math.min(1.05, l.frac(n * binWidth * pdf)) * l.plotH();
+            double px = l.px(u);
+            if (i == 0) {
+                g.moveTo(px, y);
+            } else {
+                g.lineTo(px, y);
             }
         }
+        g.stroke();
+    }
 
-        // theory curve: expected count per bin of N(0, q)
-        double q = data.theoryVariance();
-        if (Double.isFinite(q) && q > 0 && !degenerate) {
-            double binWidth = (hi - lo) / hist.bins();
-            double n = s.finiteCount();
-            g.setStroke(THEORY);
-            g.setLineWidth(2);
-            g.setLineDashes(6, 4);
-            g.beginPath();
-            int steps = 200;
-            for (int i = 0; i <= steps; i++) {
-                double x = axisLo + (axisHi - axisLo) * i / steps;
-                double pdf = Math.exp(-x * x / (2 * q)) / Math.sqrt(2 * Math.PI * q);
-                double y = bottom - Math.min(1.05, frac.applyAsDouble(n * binWidth * pdf)) * plotH;
-                double px = left + (x - axisLo) / (axisHi - axisLo) * plotW;
-                if (i == 0) {
-                    g.moveTo(px, y);
-                } else {
-                    g.lineTo(px, y);
-                }
+    /** The predicted std as a reference: dotted lines at ±σ. */
+    private static void sigmaLines(Pen g, Layout l, AxisScale scale, double sigma) {
+        g.setLineWidth(1.5);
+        g.setLineDashes(2, 4);
+        for (double x : new double[] {-sigma, sigma}) {
+            double u = scale.toAxis(x);
+            if (u > l.axisLo() && u < l.axisHi()) {
+                double px = l.px(u);
+                g.strokeLine(px, l.top(), px, l.bottom());
             }
-            g.stroke();
-            // the predicted std as a reference: dotted lines at ±σ
-            double sigma = Math.sqrt(q);
-            g.setLineWidth(1.5);
-            g.setLineDashes(2, 4);
-            for (double x : new double[] {-sigma, sigma}) {
-                if (x > axisLo && x < axisHi) {
-                    double px = left + (x - axisLo) / (axisHi - axisLo) * plotW;
-                    g.strokeLine(px, top, px, bottom);
-                }
-            }
-            g.setLineDashes();
         }
+        g.setLineDashes();
+    }
 
-        // axes and x ticks
+    /** The axes, the x ticks labelled in data units (as many as fit), and a large chart's axis label. */
+    private static void xAxis(Pen g, Layout l, Data data) {
         g.setStroke(AXIS);
         g.setLineWidth(1.5);
-        g.strokeLine(left, bottom, right, bottom);
-        g.strokeLine(left, top, left, bottom);
+        g.strokeLine(l.left(), l.bottom(), l.right(), l.bottom());
+        g.strokeLine(l.left(), l.top(), l.left(), l.bottom());
         g.setFill(AXIS);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlign.CENTER);
+        g.setTextBaseline(Baseline.TOP);
+        TextFont tickFont = l.tickFont();
         g.setFont(tickFont);
-        int wanted = compact ? Math.max(2, (int) (plotW / 50)) : Math.max(3, (int) (plotW / 60));
-        List<Double> xt = Ticks.of(axisLo, axisHi, wanted);
-        while (wanted > 1 && xt.size() > 2 && widest(xt, tickFont) * xt.size() * 1.4 > plotW) {
-            wanted = Math.max(1, Math.min(wanted - 1, xt.size() - 2));   // fewer ticks until their labels fit
-            xt = Ticks.of(axisLo, axisHi, wanted);
+        boolean compact = l.compact();
+        List<Double> positions;
+        List<String> labels;
+        if (data.scale().symlog()) {
+            List<Double> xt = symlogTicks(g, l, data.scale());
+            positions = xt.stream().map(data.scale()::toAxis).toList();
+            labels = xt.stream().map(Ticks::label).toList();
+        } else {
+            double plotW = l.plotW();
+            int wanted = compact ? Math.max(2, (int) (plotW / 50)) : Math.max(3, (int) (plotW / 60));
+            List<Double> xt = Ticks.of(l.axisLo(), l.axisHi(), wanted);
+            while (wanted > 1 && xt.size() > 2 && widest(g, xt, tickFont) * xt.size() * 1.4 > plotW) {
+                wanted = Math.max(1, Math.min(wanted - 1, xt.size() - 2));   // fewer ticks until their labels fit
+                xt = Ticks.of(l.axisLo(), l.axisHi(), wanted);
+            }
+            positions = xt;
+            labels = Ticks.labels(xt);
         }
-        List<String> labels = Ticks.labels(xt);
-        for (int i = 0; i < xt.size(); i++) {
-            double t = xt.get(i);
-            double x = left + (t - axisLo) / (axisHi - axisLo) * plotW;
-            g.strokeLine(x, bottom, x, bottom + (compact ? 3 : 5));
+        for (int i = 0; i < positions.size(); i++) {
+            double x = l.px(positions.get(i));
+            g.strokeLine(x, l.bottom(), x, l.bottom() + (compact ? 3 : 5));
             String label = labels.get(i);
-            double half = textWidth(label, tickFont) / 2;
-            double cx = Math.min(Math.max(x, half + 2), w - half - 2);   // keep edge labels inside the canvas
-            g.fillText(label, cx, bottom + (compact ? 4 : 7));
+            double half = g.textWidth(label, tickFont) / 2;
+            double cx = Math.min(Math.max(x, half + 2), l.w() - half - 2);   // keep edge labels inside the canvas
+            g.fillText(label, cx, l.bottom() + (compact ? 4 : 7));
         }
         if (!compact) {
             g.setFont(TEXT);
-            g.fillText(data.axisLabel(), (left + right) / 2, bottom + 26);
+            g.fillText(data.axisLabel(), (l.left() + l.right()) / 2, l.bottom() + 26);
         }
+    }
 
-        if (compact && data.warning() && data.note() != null) {
-            // over the plot, on a white band, so that a warning never squeezes a small multiple's bars away
-            g.setFont(SMALL_BOLD);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-            String note = fit(data.note(), SMALL_BOLD, w - 2 * left - 8);
-            double tw = textWidth(note, SMALL_BOLD);
-            g.setFill(Color.color(1, 1, 1, 0.85));
-            g.fillRect(left + 2, top + 1, tw + 6, 17);
+    /**
+     * Ticks of a symlog axis, in data units: 0 and ±powers of ten from about the linear threshold out, every
+     * k-th decade counted down from the outermost, with the smallest k whose labels do not collide.
+     */
+    static List<Double> symlogTicks(Pen g, Layout l, AxisScale scale) {
+        double xLo = scale.toData(l.axisLo());
+        double xHi = scale.toData(l.axisHi());
+        double reach = Math.max(Math.abs(xLo), Math.abs(xHi));
+        int eLo = (int) Math.floor(Math.log10(scale.linthresh()));
+        int eHi = (int) Math.floor(Math.log10(reach));
+        for (int k = 1; ; k++) {
+            List<Double> ticks = new ArrayList<>();
+            if (xLo <= 0 && xHi >= 0) {
+                ticks.add(0.0);
+            }
+            for (int e = eHi; e >= eLo; e -= k) {
+                double p = Math.pow(10, e);
+                for (double t : new double[] {-p, p}) {
+                    if (t >= xLo && t <= xHi) {
+                        ticks.add(t);
+                    }
+                }
+            }
+            ticks.sort(null);
+            if (k > eHi - eLo || !collide(g, l, scale, ticks)) {
+                return ticks;
+            }
+        }
+    }
+
+    private static boolean collide(Pen g, Layout l, AxisScale scale, List<Double> ticks) {
+        double end = Double.NEGATIVE_INFINITY;
+        for (double t : ticks) {
+            double x = l.px(scale.toAxis(t));
+            double half = g.textWidth(Ticks.label(t), l.tickFont()) / 2 + 4;
+            if (x - half < end) {
+                return true;
+            }
+            end = x + half;
+        }
+        return false;
+    }
+
+    /**
+     * A small multiple's warning, over the plot on a white band, so that it never squeezes the bars away; on two
+     * lines when one is too narrow for it (cut with an ellipsis only beyond that).
+     */
+    private static void compactWarning(Pen g, Layout l, String text) {
+        double room = l.w() - 2 * l.left() - 8;
+        // the usual size when it fits, else a smaller one, else two lines (when the plot has room), else a cut
+        TextFont font = g.textWidth(text, SMALL_BOLD) <= room ? SMALL_BOLD : TINY_BOLD;
+        double lineH = font == SMALL_BOLD ? 17 : 14;
+        g.setFont(font);
+        g.setTextAlign(TextAlign.LEFT);
+        g.setTextBaseline(Baseline.TOP);
+        List<String> lines = wrap(g, text, font, room, l.plotH() >= 2 * lineH + 4 ? 2 : 1);
+        double y = l.top() + 1;
+        for (String line : lines) {
+            double tw = g.textWidth(line, font);
+            g.setFill(Rgba.color(1, 1, 1, 0.85));
+            g.fillRect(l.left() + 2, y, tw + 6, lineH);
             g.setFill(WARN);
-            g.fillText(note, left + 5, top + 2);
+            g.fillText(line, l.left() + 5, y + 1);
+            y += lineH;
         }
+    }
 
-        // what is not on the axis
+    /** The text in at most {@code maxLines} lines no wider than {@code max}, broken at spaces; the last is cut. */
+    static List<String> wrap(Pen g, String text, TextFont font, double max, int maxLines) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        while (lines.size() < maxLines - 1 && g.textWidth(rest, font) > max) {
+            int cut = -1;
+            for (int i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
+                if (g.textWidth(rest.substring(0, i), font) <= max) {
+                    cut = i;
+                } else {
+                    break;
+                }
+            }
+            if (cut < 0) {
+                break;
+            }
+            lines.add(rest.substring(0, cut));
+            rest = rest.substring(cut + 1);
+        }
+        lines.add(fit(g, rest, font, max));
+        return lines;
+    }
+
+    /** What is not on the axis: the counts beyond its ends and the values that are not finite. */
+    private static void offAxis(Pen g, Layout l, Data data) {
+        Histogram hist = data.histogram();
+        Summary s = data.summary();
         long off = hist.underflow() + hist.overflow();
         if (off > 0 || s.nonFinite() > 0) {
             g.setFill(WARN);
-            g.setFont(compact ? TINY : SMALL);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.TOP);
+            g.setFont(l.compact() ? TINY : SMALL);
+            g.setTextAlign(TextAlign.RIGHT);
+            g.setTextBaseline(Baseline.TOP);
             g.fillText((off > 0 ? off + " off axis" : "") + (off > 0 && s.nonFinite() > 0 ? ", " : "")
-                    + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), right, compact ? 3 : top - 22);
+                    + (s.nonFinite() > 0 ? s.nonFinite() + " not finite" : ""), l.right(),
+                    l.compact() ? 3 : l.top() - 22);
         }
     }
 
-    private static double widest(List<Double> ticks, Font font) {
-        return Ticks.labels(ticks).stream().mapToDouble(t -> textWidth(t, font)).max().orElse(0);
+    private static Rgba fill(Data data) {
+        return data.color().fade(0.85);
+    }
+
+    private static double widest(Pen g, List<Double> ticks, TextFont font) {
+        return Ticks.labels(ticks).stream().mapToDouble(t -> g.textWidth(t, font)).max().orElse(0);
     }
 
     /** The text, cut with an ellipsis where it would be wider than {@code max} (never squeezed). */
-    private static String fit(String text, Font font, double max) {
-        if (textWidth(text, font) <= max) {
+    static String fit(Pen g, String text, TextFont font, double max) {
+        if (g.textWidth(text, font) <= max) {
             return text;
         }
         for (int n = text.length() - 1; n > 1; n--) {
             String cut = text.substring(0, n).stripTrailing() + "…";
-            if (textWidth(cut, font) <= max) {
+            if (g.textWidth(cut, font) <= max) {
                 return cut;
             }
         }
         return "…";
-    }
-
-    private static double textWidth(String s, Font font) {
-        return FxPen.measure(s, font);
     }
 
     private static double niceCeiling(long max) {
@@ -381,6 +587,6 @@ public final class HistogramChart {
     }
 
     private static String pct(double f) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * f);
+        return String.format(Locale.ROOT, "%.1f%%", 100 * f);
     }
 }

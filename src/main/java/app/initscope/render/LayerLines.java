@@ -2,11 +2,6 @@ package app.initscope.render;
 
 import app.initscope.core.init.Strategy;
 import java.util.List;
-import javafx.geometry.VPos;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Paints a line chart of one statistic by layer, one line per strategy, on a log y-axis: how the signal grows or
@@ -19,21 +14,21 @@ public final class LayerLines {
     public record Series(Strategy strategy, double[] values) {
     }
 
-    private static final Font TITLE = Font.font("DejaVu Sans", FontWeight.BOLD, 15);
-    private static final Font TEXT = Font.font("DejaVu Sans", 13);
-    private static final Color AXIS = Color.web("#333333");
-    private static final Color GRID = Color.web("#e6e6e6");
+    private static final TextFont TITLE = TextFont.bold(15);
+    private static final TextFont TEXT = TextFont.regular(13);
+    private static final Rgba AXIS = Rgba.web("#333333");
+    private static final Rgba GRID = Rgba.web("#e6e6e6");
 
     private LayerLines() {
     }
 
     public static void paint(Pen g, double w, double h, String title, String yLabel, List<Series> series) {
-        g.setFill(Color.WHITE);
+        g.setFill(Rgba.WHITE);
         g.fillRect(0, 0, w, h);
         g.setFill(AXIS);
         g.setFont(TITLE);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlign.LEFT);
+        g.setTextBaseline(Baseline.TOP);
         g.fillText(title, 8, 4);
         int layers = series.stream().mapToInt(s -> s.values().length).max().orElse(0);
         double lo = Double.POSITIVE_INFINITY;
@@ -73,8 +68,8 @@ public final class LayerLines {
 
         g.setFont(TEXT);
         g.setLineWidth(1);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlign.RIGHT);
+        g.setTextBaseline(Baseline.CENTER);
         for (int e = eLo; e <= eHi; e += step) {
             double y = yOf.applyAsDouble(Math.pow(10, e));
             g.setStroke(GRID);
@@ -82,8 +77,8 @@ public final class LayerLines {
             g.setFill(AXIS);
             g.fillText(e == 0 ? "1" : "1e" + e, left - 6, y);
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlign.CENTER);
+        g.setTextBaseline(Baseline.TOP);
         int xStep = Math.max(1, (int) Math.ceil(layers / Math.max(1.0, (right - left) / 34)));
         for (int l = 1; l <= layers; l += xStep) {
             double x = xOf.applyAsDouble(l);
@@ -105,7 +100,7 @@ public final class LayerLines {
 
         double legendY = top;
         for (Series s : series) {
-            Color c = Palette.of(s.strategy());
+            Rgba c = Palette.of(s.strategy());
             g.setStroke(c);
             g.setFill(c);
             g.setLineWidth(2.5);
@@ -133,8 +128,8 @@ public final class LayerLines {
             }
             g.strokeLine(right + 14, legendY + 9, right + 38, legendY + 9);
             g.setFill(AXIS);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.CENTER);
+            g.setTextAlign(TextAlign.LEFT);
+            g.setTextBaseline(Baseline.CENTER);
             g.fillText(s.strategy().label() + (anyZero ? " (0)" : ""), right + 44, legendY + 9);
             legendY += 20;
         }

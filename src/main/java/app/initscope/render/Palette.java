@@ -1,7 +1,6 @@
 package app.initscope.render;
 
 import app.initscope.core.init.Strategy;
-import javafx.scene.paint.Color;
 
 /**
  * One colour per strategy, the same in every view. The first eight are the Okabe–Ito palette, which stays
@@ -13,20 +12,20 @@ public final class Palette {
     }
 
     /** The colour of a strategy. */
-    public static Color of(Strategy s) {
+    public static Rgba of(Strategy s) {
         return switch (s) {
-            case ZERO -> Color.web("#000000");
-            case SMALL -> Color.web("#56B4E9");
-            case LARGE -> Color.web("#D55E00");
-            case XAVIER -> Color.web("#0072B2");
-            case HE -> Color.web("#009E73");
-            case GLOROT_NORMAL -> Color.web("#E69F00");
-            case GLOROT_UNIFORM -> Color.web("#CC79A7");
-            case HE_UNIFORM -> Color.web("#B8A200");
-            case LECUN_NORMAL -> Color.web("#4D4D4D");
-            case ORTHOGONAL -> Color.web("#882255");
-            case CONSTANT -> Color.web("#888888");
-            case CUSTOM_NORMAL -> Color.web("#117733");
+            case ZERO -> Rgba.web("#000000");
+            case SMALL -> Rgba.web("#56B4E9");
+            case LARGE -> Rgba.web("#D55E00");
+            case XAVIER -> Rgba.web("#0072B2");
+            case HE -> Rgba.web("#009E73");
+            case GLOROT_NORMAL -> Rgba.web("#E69F00");
+            case GLOROT_UNIFORM -> Rgba.web("#CC79A7");
+            case HE_UNIFORM -> Rgba.web("#B8A200");
+            case LECUN_NORMAL -> Rgba.web("#4D4D4D");
+            case ORTHOGONAL -> Rgba.web("#882255");
+            case CONSTANT -> Rgba.web("#888888");
+            case CUSTOM_NORMAL -> Rgba.web("#117733");
         };
     }
 }

@@ -1,32 +1,28 @@
 package app.initscope.render;
 
-import javafx.geometry.VPos;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
-
 /**
- * What the charts draw with: a small subset of JavaFX's GraphicsContext, so that one piece of painting code
- * draws on screen ({@link FxPen} over a Canvas), into a PNG at any scale (the same, on a scaled Canvas), and into
- * a vector SVG ({@link SvgPen}). Coordinates are logical pixels; the state (colours, font, alignment, line width,
+ * What the charts draw with: a small subset of a 2D graphics context, in this package's own colour and font
+ * types, so that one piece of painting code draws on screen (the JavaFX pen over a Canvas, in
+ * {@code app.initscope.fx}), into a PNG at any scale (the same, on a scaled Canvas), and into a vector SVG
+ * ({@link SvgPen}), which needs no toolkit. Coordinates are logical pixels; the state (colours, font, alignment, line width,
  * dashes, transform) persists until changed, as in GraphicsContext.
  */
 public interface Pen {
 
-    void setFill(Color c);
+    void setFill(Rgba c);
 
-    void setStroke(Color c);
+    void setStroke(Rgba c);
 
     void setLineWidth(double w);
 
     /** Dash lengths; none for a solid line. */
     void setLineDashes(double... dashes);
 
-    void setFont(Font f);
+    void setFont(TextFont f);
 
-    void setTextAlign(TextAlignment a);
+    void setTextAlign(TextAlign a);
 
-    void setTextBaseline(VPos b);
+    void setTextBaseline(Baseline b);
 
     void fillRect(double x, double y, double w, double h);
 
@@ -64,6 +60,11 @@ public interface Pen {
     /** Rotates by degrees, clockwise on screen, as GraphicsContext does. */
     void rotate(double degrees);
 
+    /** How this pen's text is measured. */
+    TextMeasure measure();
+
     /** The width of a text in a font, as it will be drawn. */
-    double textWidth(String text, Font font);
+    default double textWidth(String text, TextFont font) {
+        return measure().width(text, font);
+    }
 }

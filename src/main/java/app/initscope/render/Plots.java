@@ -102,4 +102,98 @@ public final class Plots {
         double[] range = union(all.stream().map(HistogramChart.Data::histogram).toList());
         return all.stream().map(d -> onAxis(d, range)).toList();
     }
+
+    /** A column of the compare grid on its axes: locked, on one symlog axis, or each on its own. */
+    public static List<HistogramChart.Data> column(List<HistogramChart.Data> all, AxisMode mode) {
+        return switch (mode) {
+            case SHARED_LINEAR -> locked(all);
+            case SHARED_SYMLOG -> symlog(all);
+            case PER_ROW -> all;
+        };
+    }
+
+    /**
+     * The linear threshold of a shared symlog axis: the smallest positive std among the data, so that the
+     * narrowest distribution still spans about ±1 decade of u and the widest sits further out (1 when none has a
+     * positive std).
+     */
+    public static double linthresh(List<HistogramChart.Data> all) {
+        double c = all.stream().mapToDouble(d -> d.summary().std()).filter(v -> v > 0 && Double.isFinite(v))
+                .min().orElse(1);
+        return c;
+    }
+
+    /** Re-bins every data onto one symmetric-log axis over the union of their ranges, with bins uniform in u. */
+    public static List<HistogramChart.Data> symlog(List<HistogramChart.Data> all) {
+        double[] range = union(all.stream().map(HistogramChart.Data::histogram).toList());
+        if (range == null) {
+            return all;
+        }
+        AxisScale scale = AxisScale.symlog(linthresh(all));
+        double uLo = scale.toAxis(range[0]);
+        double uHi = scale.toAxis(range[1]);
+        return all.stream().map(d -> d.onScale(rebinToAxis(d.histogram(), scale, uLo, uHi, d.histogram().bins()),
+                scale)).toList();
+    }
+
+    /**
+     * A histogram's counts on bins uniform in u = scale.toAxis(x) over [uLo, uHi]: each source bin's count is
+     * shared among the target bins in proportion to the overlap in data units (counts are assumed uniform within a
+     * source bin, as {@link Histogram#rebin} assumes), then rounded to whole counts that keep the total.
+     */
+    static Histogram rebinToAxis(Histogram h, AxisScale scale, double uLo, double uHi, int bins) {
+        long[] out = new long[bins];
+        double[] share = new double[bins];
+        long inBins = 0;
+        if (!(uHi > uLo)) {
+            for (int i = 0; i < h.bins(); i++) {
+                inBins += h.count(i);
+            }
+            out[bins / 2] = inBins;
+            return new Histogram(uLo, uHi, out, h.underflow(), h.overflow(), h.nonFinite());
+        }
+        double[] targetData = new double[bins + 1];
+        for (int j = 0; j <= bins; j++) {
+            targetData[j] = scale.toData(j == bins ? uHi : uLo + (uHi - uLo) * j / bins);
+        }
+        boolean flat = !(h.hi() > h.lo());
+        for (int i = 0; i < h.bins(); i++) {
+            long c = h.count(i);
+            if (c == 0) {
+                continue;
+            }
+            inBins += c;
+            double a = flat ? h.lo() : h.edge(i);
+            double b = flat ? h.lo() : (i + 1 == h.bins() ? h.hi() : h.edge(i + 1));
+            for (int j = 0; j < bins; j++) {
+                double t0 = targetData[j];
+                double t1 = targetData[j + 1];
+                if (b <= a) {
+                    if (a >= t0 && (a < t1 || (j == bins - 1 && a <= t1))) {
+                        share[j] += c;
+                        break;
+                    }
+                    continue;
+                }
+                double overlap = Math.min(b, t1) - Math.max(a, t0);
+                if (overlap > 0) {
+                    share[j] += c * (overlap / (b - a));
+                }
+            }
+        }
+        long assigned = 0;
+        Integer[] order = new Integer[bins];
+        for (int j = 0; j < bins; j++) {
+            out[j] = (long) Math.floor(share[j]);
+            assigned += out[j];
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(share[y] - Math.floor(share[y]),
+                share[x] - Math.floor(share[x])));
+        for (int k = 0; k < bins && assigned < inBins; k++) {
+            out[order[k]]++;
+            assigned++;
+        }
+        return new Histogram(uLo, uHi, out, h.underflow(), h.overflow(), h.nonFinite());
+    }
 }

@@ -3,42 +3,39 @@ package app.initscope.render;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import javafx.geometry.VPos;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
 
 /**
  * A {@link Pen} that writes SVG 1.1: rectangles, lines, polylines, circles and text with the same geometry as on
  * screen, so a chart stays a real vector drawing (every bar a {@code <rect class="bar">}). Text is placed with
- * the font's own ascent, measured by JavaFX, so it lands where the screen puts it without relying on
+ * the font's own ascent, measured by the {@link TextMeasure} it is given (AWT's metrics need no toolkit), so it lands where the screen puts it without relying on
  * {@code dominant-baseline}, which Inkscape and browsers treat differently.
  */
 public final class SvgPen implements Pen {
 
-    private record State(Color fill, Color stroke, double lineWidth, double[] dashes, Font font, TextAlignment align,
-                         VPos baseline, String transform) {
+    private record State(Rgba fill, Rgba stroke, double lineWidth, double[] dashes, TextFont font, TextAlign align,
+                         Baseline baseline, String transform) {
     }
 
     private final StringBuilder body = new StringBuilder();
     private final double width;
     private final double height;
     private final Deque<State> saved = new ArrayDeque<>();
-    private Color fill = Color.BLACK;
-    private Color stroke = Color.BLACK;
+    private final TextMeasure measure;
+    private Rgba fill = Rgba.BLACK;
+    private Rgba stroke = Rgba.BLACK;
     private double lineWidth = 1;
     private double[] dashes = new double[0];
-    private Font font = Font.getDefault();
-    private TextAlignment align = TextAlignment.LEFT;
-    private VPos baseline = VPos.BASELINE;
+    private TextFont font = TextFont.regular(13);
+    private TextAlign align = TextAlign.LEFT;
+    private Baseline baseline = Baseline.BASELINE;
     private String transform = "";
     private StringBuilder path;
 
-    /** A drawing of the given logical size. */
-    public SvgPen(double width, double height) {
+    /** A drawing of the given logical size, its text measured by {@code measure}. */
+    public SvgPen(double width, double height, TextMeasure measure) {
         this.width = width;
         this.height = height;
+        this.measure = measure;
     }
 
     /** The finished SVG document. */
@@ -50,12 +47,12 @@ public final class SvgPen implements Pen {
     }
 
     @Override
-    public void setFill(Color c) {
+    public void setFill(Rgba c) {
         fill = c;
     }
 
     @Override
-    public void setStroke(Color c) {
+    public void setStroke(Rgba c) {
         stroke = c;
     }
 
@@ -70,17 +67,17 @@ public final class SvgPen implements Pen {
     }
 
     @Override
-    public void setFont(Font f) {
+    public void setFont(TextFont f) {
         font = f;
     }
 
     @Override
-    public void setTextAlign(TextAlignment a) {
+    public void setTextAlign(TextAlign a) {
         align = a;
     }
 
     @Override
-    public void setTextBaseline(VPos b) {
+    public void setTextBaseline(Baseline b) {
         baseline = b;
     }
 
@@ -126,10 +123,8 @@ public final class SvgPen implements Pen {
 
     @Override
     public void fillText(String text, double x, double y) {
-        Text probe = new Text(text);
-        probe.setFont(font);
-        double ascent = probe.getBaselineOffset();
-        double lineHeight = probe.getLayoutBounds().getHeight();
+        double ascent = measure.ascent(font);
+        double lineHeight = measure.lineHeight(font);
         double baselineY = switch (baseline) {
             case TOP -> y + ascent;
             case CENTER -> y + ascent - lineHeight / 2;
@@ -141,10 +136,9 @@ public final class SvgPen implements Pen {
             case RIGHT -> "end";
             default -> "start";
         };
-        String style = font.getStyle().toLowerCase(Locale.ROOT);
         body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(baselineY)).append("\" font-family=\"")
-                .append(escape(font.getFamily())).append(", sans-serif\" font-size=\"").append(n(font.getSize()))
-                .append('"').append(style.contains("bold") ? " font-weight=\"bold\"" : "")
+                .append(escape(font.family())).append(", sans-serif\" font-size=\"").append(n(font.size()))
+                .append('"').append(font.bold() ? " font-weight=\"bold\"" : "")
                 .append(" text-anchor=\"").append(anchor).append('"').append(paint("fill", fill))
                 .append(transformAttr()).append('>').append(escape(text)).append("</text>\n");
     }
@@ -201,8 +195,8 @@ public final class SvgPen implements Pen {
     }
 
     @Override
-    public double textWidth(String text, Font f) {
-        return FxPen.measure(text, f);
+    public TextMeasure measure() {
+        return measure;
     }
 
     private String strokeAttrs() {
@@ -222,11 +216,9 @@ public final class SvgPen implements Pen {
         return transform.isEmpty() ? "" : " transform=\"" + transform + "\"";
     }
 
-    private static String paint(String attribute, Color c) {
-        String hex = String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
-                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
-        return " " + attribute + "=\"" + hex + "\"" + (c.getOpacity() < 1
-                ? " " + attribute + "-opacity=\"" + n(c.getOpacity()) + "\"" : "");
+    private static String paint(String attribute, Rgba c) {
+        return " " + attribute + "=\"" + c.hex() + "\"" + (c.opacity() < 1
+                ? " " + attribute + "-opacity=\"" + n(c.opacity()) + "\"" : "");
     }
 
     private static String n(double v) {

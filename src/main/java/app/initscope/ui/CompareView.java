@@ -1,9 +1,9 @@
 package app.initscope.ui;
 
-import app.initscope.render.Plots;
-import app.initscope.render.Palette;
+import app.initscope.fx.FxColors;
+import app.initscope.render.AxisMode;
+import app.initscope.render.Figures;
 import app.initscope.render.Ticks;
-import app.initscope.render.HistogramChart;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -11,8 +11,6 @@ import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Summary;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,30 +21,28 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.CheckComboBox;
 
 /**
- * The compare view: a grid with a row per strategy and the columns z | activation | gradient, each column on one
- * shared x-axis so that vanishing and saturation show at a glance; under it a sortable table of every strategy's
- * statistics. Clicking a row or a row label selects that strategy.
+ * The compare view: the compare figure (the one the export writes), a row per strategy and the columns
+ * z | activation | gradient, each column's rows on x-axes as the axis mode says (shared linear, shared
+ * symmetric-log, or each row its own); under it, folded away until asked for, a sortable table of every
+ * strategy's statistics. The grid has the height. Clicking a grid row or a table row selects that strategy.
  */
-final class CompareView extends SplitPane {
+final class CompareView extends VBox {
 
     /** One strategy's numbers at the shown layer, as the table lists them. */
     record Row(Strategy strategy, double meanZ, double stdZ, double theoryStdZ, double meanA, double stdA,
@@ -63,7 +59,9 @@ final class CompareView extends SplitPane {
     }
 
     private final MainViewModel model;
-    private final GridPane grid = new GridPane();
+    private final FigureView grid = new FigureView();
+    private final ObjectProperty<AxisMode> axisMode = new SimpleObjectProperty<>(AxisMode.SHARED_LINEAR);
+    private final TitledPane tablePane;
     /**
      * A table line: one per strategy, kept for the life of the view. A new result only changes each line's row,
      * so the table updates its cells' text instead of rebuilding its rows (which took 10–20 ms on the FX thread).
@@ -80,15 +78,10 @@ final class CompareView extends SplitPane {
     private final TableView<Line> table = new TableView<>();
     private final TableColumn<Line, Double> gradientColumn;
     private boolean selecting;
-    private final Label[] heads = new Label[3];
-    private final Map<Strategy, HistogramView[]> cells = new EnumMap<>(Strategy.class);
-    private final Map<Strategy, Label> rowLabels = new EnumMap<>(Strategy.class);
-    private List<Strategy> gridRows = List.of();
 
     CompareView(MainViewModel model) {
         this.model = model;
         setId("compare-view");
-        setOrientation(Orientation.VERTICAL);
 
         CheckComboBox<Strategy> pick = new CheckComboBox<>();
         pick.setId("compare-strategies");
@@ -119,20 +112,29 @@ final class CompareView extends SplitPane {
             }
         });
         pick.setTooltip(new Tooltip("Which strategies the grid shows. The table always lists all of them."));
-        Label axes = new Label("Each column shares one x-axis across the rows; each row scales its counts to "
-                + "its own peak.");
-        axes.getStyleClass().add("config");
-        axes.setWrapText(true);
-        HBox bar = new HBox(12, pick, axes);
+        ChoiceBox<AxisMode> axes = new ChoiceBox<>();
+        axes.setId("compare-axes");
+        axes.getItems().setAll(AxisMode.values());
+        axes.setConverter(Fx.labels(AxisMode::label));
+        axes.valueProperty().bindBidirectional(axisMode);
+        axes.setTooltip(new Tooltip("How each column puts its rows on x-axes. Shared linear shows true widths, but "
+                + "a wide row (Large) squeezes narrow ones into a bar or two. Shared symlog keeps one axis, "
+                + "linear within ±c (the smallest std of the column) and logarithmic beyond. Own: each row "
+                + "scaled to itself."));
+        Label axesLabel = new Label("x-axes:");
+        axesLabel.setLabelFor(axes);
+        Label note = new Label("each row scales its counts to its own peak");
+        note.getStyleClass().add("config");
+        note.setMinWidth(0);
+        HBox bar = new HBox(8, pick, axesLabel, axes, note);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 0, 6, 0));
 
         grid.setId("compare-grid");
-        grid.setHgap(8);
-        grid.setVgap(4);
+        grid.setOnStrategyClicked(id -> model.strategyProperty().set(Strategy.fromId(id)));
         ScrollPane scroll = Fx.scrolling(grid);
-        VBox top = new VBox(bar, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        axisMode.addListener((obs, old, now) -> refresh());
 
         table.setId("compare-table");
         table.setFixedCellSize(26);             // rows of one height lay out much faster when the items change
@@ -147,7 +149,7 @@ final class CompareView extends SplitPane {
             protected void updateItem(Strategy s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty || s == null ? null : s.label());
-                setGraphic(empty || s == null ? null : new Rectangle(12, 12, Palette.of(s)));
+                setGraphic(empty || s == null ? null : new Rectangle(12, 12, FxColors.of(s)));
             }
         });
         name.setPrefWidth(150);
@@ -175,8 +177,12 @@ final class CompareView extends SplitPane {
             }
         });
 
-        getItems().addAll(top, table);
-        setDividerPositions(0.64);
+        table.setPrefHeight(300);
+        tablePane = new TitledPane("Table of every strategy's statistics", table);
+        tablePane.setId("compare-table-pane");
+        tablePane.setExpanded(false);              // the grid has the height; the table folds out when asked
+        tablePane.setAnimated(false);
+        getChildren().addAll(bar, scroll, tablePane);
         model.strategyProperty().addListener((obs, old, now) -> selectRow(now));
     }
 
@@ -254,85 +260,25 @@ final class CompareView extends SplitPane {
             table.sort();                      // re-sort once the numbers are complete, not at every partial one
         }
 
-        // the grid: the chosen strategies, in the list's order; its nodes are rebuilt only when that list changes
+        // the grid: the compare figure of the chosen strategies, as the export draws it
         List<Strategy> rowsNow = List.copyOf(model.comparedStrategies());
-        if (!rowsNow.equals(gridRows)) {
-            buildGrid(rowsNow);
-        }
-        List<StrategyResult> shown = rowsNow.stream().map(s -> result.find(s).orElse(null))
-                .filter(r -> r != null).toList();
-        TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, g.tensor()};
-        String where = depth > 1 ? " · layer " + layer : "";
-        for (int c = 0; c < 3; c++) {
-            heads[c].setText(Plots.axisLabel(kinds[c], result.config().activation()) + where);
-        }
-        boolean log = model.logYProperty().get();
-        boolean theory = model.showTheoryProperty().get();
-        for (int c = 0; c < 3; c++) {
-            TensorKind kind = kinds[c];
-            List<HistogramChart.Data> column = Plots.locked(shown.stream()
-                    .map(r -> Plots.data(result, r, layer, kind, "", theory, log)).toList());
-            Map<Strategy, HistogramChart.Data> byStrategy = new EnumMap<>(Strategy.class);
-            for (int i = 0; i < column.size(); i++) {
-                byStrategy.put(shown.get(i).strategy(), column.get(i));
-            }
-            for (Strategy s : rowsNow) {
-                HistogramView cell = cells.get(s)[c];
-                String id = "compare-" + s.id() + "-" + kind.id();
-                if (!id.equals(cell.getId())) {
-                    cell.setId(id);                    // only on a change: a new id means new CSS and layout
-                }
-                cell.setData(byStrategy.get(s));       // null, "computing…", until this strategy's result arrives
-            }
-        }
-        Strategy chosen = model.strategyProperty().get();
-        rowLabels.forEach((s, label) -> {
-            String style = s == chosen ? "row-label-chosen" : "row-label";
-            if (!label.getStyleClass().contains(style)) {
-                label.getStyleClass().setAll(style);
-            }
-        });
+        grid.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(34 + 72 * Math.max(1, rowsNow.size())));
+        grid.setFigure(Figures.compare(result, rowsNow, FigureOptions.of(model, false, axisMode.get()),
+                model.strategyProperty().get()));
     }
 
-    private void buildGrid(List<Strategy> rowsNow) {
-        gridRows = rowsNow;
-        grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
-        cells.clear();
-        rowLabels.clear();
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
-        grid.getColumnConstraints().add(labels);
-        for (int c = 0; c < 3; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-            heads[c] = new Label();
-            heads[c].getStyleClass().add("section-title");
-            grid.add(heads[c], c + 1, 0);
-        }
-        grid.getRowConstraints().add(new RowConstraints());
-        for (int i = 0; i < rowsNow.size(); i++) {
-            Strategy s = rowsNow.get(i);
-            Label label = new Label(s.label(), new Rectangle(14, 14, Palette.of(s)));
-            label.setOnMouseClicked(e -> model.strategyProperty().set(s));
-            label.setTooltip(new Tooltip("Show " + s.label() + " in the single view's histograms"));
-            grid.add(label, 0, i + 1);
-            rowLabels.put(s, label);
-            HistogramView[] row = new HistogramView[3];
-            for (int c = 0; c < 3; c++) {
-                row[c] = new HistogramView();
-                row[c].setCompact(true);
-                row[c].setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-                grid.add(row[c], c + 1, i + 1);
-            }
-            cells.put(s, row);
-            RowConstraints rc = new RowConstraints();
-            rc.setVgrow(Priority.ALWAYS);
-            // small multiples need their height in drawing units: taller rows when the charts are zoomed
-            rc.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(72));
-            grid.getRowConstraints().add(rc);
-        }
+    /** How the grid's columns put their rows on x-axes: a view option, drawn into the figure's header. */
+    ObjectProperty<AxisMode> axisModeProperty() {
+        return axisMode;
+    }
+
+    /** The grid on screen: the compare figure, painted with the JavaFX pen. */
+    FigureView grid() {
+        return grid;
+    }
+
+    /** The folding pane that holds the table (collapsed at first). */
+    TitledPane tablePane() {
+        return tablePane;
     }
 }

@@ -7,6 +7,8 @@ import app.initscope.core.init.Strategy;
 import app.initscope.export.AtomicFiles;
 import app.initscope.export.FigureExport;
 import app.initscope.export.FigureExport.Format;
+import app.initscope.fx.FxRaster;
+import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import app.initscope.engine.Background;
@@ -49,6 +51,7 @@ final class ExportController {
     private final Supplier<Window> owner;
     private File lastFolder;
     private Choice last = new Choice(Format.PNG, 2, true);
+    private Supplier<AxisMode> compareAxes = () -> AxisMode.SHARED_LINEAR;
 
     ExportController(MainViewModel model, Supplier<Window> owner) {
         this.model = model;
@@ -79,9 +82,12 @@ final class ExportController {
     }
 
     private Figures.Options options(boolean caption) {
-        return new Figures.Options(model.layerProperty().get(), model.gradientProperty().get().tensor(),
-                model.logYProperty().get(), model.showTheoryProperty().get(), model.lockAxesProperty().get(),
-                caption);
+        return FigureOptions.of(model, caption, compareAxes.get());
+    }
+
+    /** Where the compare view's axis mode comes from (shared linear until set). */
+    void compareAxes(Supplier<AxisMode> mode) {
+        compareAxes = mode;
     }
 
     /** Asks how and where, then exports the figure that {@code make} builds (given the caption choice). */
@@ -166,7 +172,7 @@ final class ExportController {
     private static AtomicFiles.Content content(Figure figure, Choice choice) {
         return switch (choice.format()) {
             case PNG -> {
-                BufferedImage image = FigureExport.toBuffered(FigureExport.image(figure, choice.scale()));
+                BufferedImage image = FxRaster.png(figure, choice.scale());
                 yield out -> {
                     if (!ImageIO.write(image, "png", out)) {
                         throw new IOException("no PNG writer");
@@ -189,7 +195,7 @@ final class ExportController {
             return;
         }
         ClipboardContent content = new ClipboardContent();
-        content.putImage(FigureExport.image(figure, 2));
+        content.putImage(FxRaster.image(figure, 2));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         model.notice("copied " + figure.name() + " to the clipboard");
     }

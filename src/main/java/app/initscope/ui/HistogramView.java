@@ -1,6 +1,6 @@
 package app.initscope.ui;
 
-import app.initscope.render.FxPen;
+import app.initscope.fx.FxPen;
 import app.initscope.render.HistogramChart;
 import app.initscope.render.HistogramChart.Data;
 import javafx.scene.canvas.GraphicsContext;

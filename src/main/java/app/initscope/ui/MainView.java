@@ -90,6 +90,7 @@ public final class MainView extends BorderPane {
         depth = new DepthView(model);
         explain = new ExplainView(model);
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
+        export.compareAxes(() -> compare.axisModeProperty().get());      // the compare view's axis mode
         tour = new TourController(model, Tour.bundled(), this::showView);
         keys = keyTable();
 

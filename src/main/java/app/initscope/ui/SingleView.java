@@ -1,11 +1,10 @@
 package app.initscope.ui;
 
-import app.initscope.render.Plots;
-import app.initscope.render.HistogramChart;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
-import app.initscope.core.experiment.TensorKind;
-import app.initscope.core.stats.Histogram;
+import app.initscope.render.AxisMode;
+import app.initscope.render.Figure;
+import app.initscope.render.Figures;
 import java.util.List;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -39,7 +38,10 @@ final class SingleView extends GridPane {
         }
     }
 
-    /** Draws the model's current result. */
+    /**
+     * Draws the model's current result: the panels of the single figure that the export writes too (the same
+     * axes, lock and ghost), each in its own view so that each can be pointed at and exported alone.
+     */
     void refresh() {
         StrategyResult r = model.shownProperty().get();
         ExperimentResult all = model.resultProperty().get();
@@ -49,41 +51,11 @@ final class SingleView extends GridPane {
             gView.setData(null);
             return;
         }
-        int layer = Math.min(model.layerProperty().get(), r.layers().size());
-        String where = r.layers().size() > 1 ? " · layer " + layer : "";
-        boolean log = model.logYProperty().get();
-        boolean theory = model.showTheoryProperty().get();
-        GradientView g = model.gradientProperty().get();
-        zView.setData(axis(all, layer, TensorKind.Z,
-                Plots.data(all, r, layer, TensorKind.Z, "Pre-activation z" + where, theory, log)));
-        aView.setData(axis(all, layer, TensorKind.ACTIVATION,
-                Plots.data(all, r, layer, TensorKind.ACTIVATION, "Activation a" + where, theory, log)));
-        gView.setData(axis(all, layer, g.tensor(), Plots.data(all, r, layer, g.tensor(), g.title() + where, theory,
-                log)));
-    }
-
-    private HistogramChart.Data axis(ExperimentResult all, int layer, TensorKind kind, HistogramChart.Data d) {
-        StrategyResult pin = model.pinnedProperty().get();
-        Histogram ghost = pin == null ? null : pin.layer(Math.min(layer, pin.layers().size())).get(kind).histogram();
-        List<Histogram> hs = new java.util.ArrayList<>();
-        if (model.lockAxesProperty().get()) {
-            all.results().stream().filter(s -> s.layers().size() >= layer)
-                    .forEach(s -> hs.add(s.layer(layer).get(kind).histogram()));
-        }
-        if (ghost != null) {
-            hs.add(d.histogram());
-            hs.add(ghost);
-        }
-        if (hs.isEmpty()) {
-            return d;
-        }
-        double[] range = Plots.union(hs);
-        HistogramChart.Data live = Plots.onAxis(d, range);
-        if (ghost == null || range == null) {
-            return live;
-        }
-        Histogram g = ghost.rebin(range[0], range[1], live.histogram().bins());
-        return live.withGhost(g);
+        Figure figure = Figures.single(all, r, FigureOptions.of(model, false, AxisMode.SHARED_LINEAR),
+                model.pinnedProperty().get());
+        zView.setData(figure.panels().get(0).data());
+        aView.setData(figure.panels().get(1).data());
+        gView.setData(figure.panels().get(2).data());
     }
 
     HistogramView zView() {

@@ -1,6 +1,6 @@
 package app.initscope.ui;
 
-import app.initscope.render.Palette;
+import app.initscope.fx.FxColors;
 import app.initscope.core.init.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ final class StrategyPicker extends HBox {
     }
 
     private static Rectangle swatch(Strategy s) {
-        return new Rectangle(12, 12, Palette.of(s));
+        return new Rectangle(12, 12, FxColors.of(s));
     }
 
     private static Tooltip tip(Strategy s) {

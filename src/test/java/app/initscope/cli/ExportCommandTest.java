@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +64,44 @@ class ExportCommandTest {
         assertEquals(0, single.code(), single.err());
         assertTrue(single.out().trim().endsWith("xavier-single-layer" + Math.min(p.view().layer(),
                 p.config().depth()) + ".csv"), single.out());
+    }
+
+    /**
+     * SVG and CSV need no toolkit: run in a JVM of their own (this one runs JavaFX for TestFX), they load no class
+     * of JavaFX (javafx.*, nor its internals com.sun.javafx, com.sun.glass, com.sun.prism) and never start
+     * {@code FxThread}. Before, every export started the headless platform. A PNG does load JavaFX, which shows
+     * that the class-load log would catch it.
+     */
+    @ParameterizedTest
+    @CsvSource({"svg,compare,false", "csv,single,false", "png,single,true"})
+    void svgAndCsvExportsLoadNoJavaFxClassButAPngDoes(String format, String view, boolean needsFx,
+                                                      @TempDir Path dir) throws Exception {
+        Path log = dir.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log, "-Xshare:off",
+                "--enable-native-access=javafx.graphics", "-Dglass.platform=Headless", "-Dprism.order=sw"));
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isBlank()) {
+            command.addAll(List.of("--module-path", modulePath, "--add-modules", "jdk.incubator.vector",
+                    "-m", "initscope/app.initscope.Launcher"));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "app.initscope.Launcher"));
+        }
+        command.addAll(List.of("export", "--view", view, "--format", format, "--out", dir.toString(),
+                "--fan-in=64", "--samples=60", "--width=32", "--threads=1"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(output.contains("." + format), output);
+        List<String> fx = Files.readAllLines(log).stream()
+                .filter(l -> l.matches(".*\\] (javafx\\.|com\\.sun\\.javafx\\.|com\\.sun\\.glass\\.|com\\.sun\\.prism\\."
+                        + "|app\\.initscope\\.fx\\.).*")).toList();
+        if (needsFx) {
+            assertTrue(fx.stream().anyMatch(l -> l.contains("app.initscope.fx.FxThread ")), "a PNG starts JavaFX");
+        } else {
+            assertEquals(List.of(), fx.stream().limit(5).toList(), format + " loads no JavaFX class");
+        }
     }
 
     @ParameterizedTest

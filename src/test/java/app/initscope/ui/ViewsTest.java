@@ -1,5 +1,7 @@
 package app.initscope.ui;
 
+import app.initscope.render.Figure;
+import app.initscope.render.HistogramChart;
 import app.initscope.render.LayerLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,17 +102,105 @@ class ViewsTest {
     void clickingACompareTableRowSelectsThatStrategy(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         robot.interact(() -> view.showView(1));
+        robot.interact(() -> view.compare().tablePane().setExpanded(true));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node largeRow = robot.lookup(".table-row-cell").<javafx.scene.control.TableRow<?>>match(
                 r -> r.getItem() instanceof CompareView.Line line && line.strategy == Strategy.LARGE).query();
         robot.clickOn(largeRow);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Strategy.LARGE, model.strategyProperty().get());
-        HistogramView large = robot.lookup("#compare-large-z").queryAs(HistogramView.class);
-        HistogramView xavier = robot.lookup("#compare-xavier-z").queryAs(HistogramView.class);
-        assertEquals(large.getData().histogram().lo(), xavier.getData().histogram().lo(),
-                "the column shares one axis");
-        assertEquals(large.getData().histogram().hi(), xavier.getData().histogram().hi());
+        HistogramChart.Data large = comparePanel("large", "z");
+        HistogramChart.Data xavier = comparePanel("xavier", "z");
+        assertEquals(large.histogram().lo(), xavier.histogram().lo(), "the column shares one axis");
+        assertEquals(large.histogram().hi(), xavier.histogram().hi());
+    }
+
+    /**
+     * Defect 8: at 1280×720 the compare grid shows all five rows of the seed without scrolling, because the table
+     * folds away (collapsed at first) instead of taking half the height.
+     */
+    @Test
+    void theCompareGridShowsFiveRowsAt720pWithTheTableFoldedAway(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> view.showView(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Region grid = robot.lookup("#compare-grid").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) grid.getParent().getParent()
+                .getParent();
+        assertEquals(5, model.comparedStrategies().size());
+        double needed = grid.minHeight(-1);
+        double shown = scroll.getViewportBounds().getHeight();
+        assertTrue(shown >= needed, "all five rows fit: " + shown + " px shown, " + needed + " px needed");
+        assertTrue(shown >= 0.6 * view.getHeight(), "the grid has the height: " + shown + " of " + view.getHeight());
+    }
+
+    /** Switching the compare view's axis mode redraws the grid: Xavier beside Large gets many more bars. */
+    @Test
+    void switchingTheCompareAxisModeChangesWhatIsDrawn(FxRobot robot) throws TimeoutException {
+        awaitComplete(r -> r.config().fanIn() == 200);
+        robot.interact(() -> view.showView(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage before = snapshotGrid(robot);
+        int linearBars = bars(comparePanel("xavier", "z").histogram());
+        javafx.scene.control.ChoiceBox<?> axes = robot.lookup("#compare-axes")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.clickOn(axes);
+        robot.clickOn("shared symlog x-axis");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(app.initscope.render.AxisMode.SHARED_SYMLOG, view.compare().axisModeProperty().get());
+        HistogramChart.Data xavier = comparePanel("xavier", "z");
+        assertTrue(xavier.scale().symlog(), "the grid is drawn on a symlog axis");
+        int symlogBars = bars(xavier.histogram());
+        assertTrue(symlogBars > 2 * linearBars, "Xavier's bars: " + linearBars + " linear, " + symlogBars
+                + " symlog");
+        javafx.scene.image.WritableImage after = snapshotGrid(robot);
+        assertFalse(samePixels(before, after), "the canvas shows another picture");
+        // the export of the view follows the mode and says so in its header
+        String svg = app.initscope.export.FigureExport.svg(exportedCompare(robot));
+        assertTrue(svg.contains("shared symlog x-axis"), "the exported header names the mode");
+    }
+
+    private app.initscope.render.Figure exportedCompare(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicReference<app.initscope.render.Figure> f =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> f.set(view.exporter().view("compare", false)));
+        return f.get();
+    }
+
+    private javafx.scene.image.WritableImage snapshotGrid(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> image.set(view.compare().grid().snapshot(null, null)));
+        return image.get();
+    }
+
+    private static boolean samePixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y += 2) {
+            for (int x = 0; x < a.getWidth(); x += 2) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int bars(Histogram h) {
+        int n = 0;
+        for (int i = 0; i < h.bins(); i++) {
+            n += h.count(i) > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The data of one cell of the compare grid, as drawn. */
+    private HistogramChart.Data comparePanel(String strategy, String tensor) {
+        return view.compare().grid().figure().panels().stream()
+                .filter(p -> p.strategy().equals(strategy) && p.tensor().equals(tensor)).findFirst().orElseThrow()
+                .data();
     }
 
     @Test
@@ -120,10 +210,13 @@ class ViewsTest {
         robot.interact(() -> view.showView(2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(10, view.depth().layersShown());
+        List<Figure.Panel> gradients = view.depth().figure().panels(model.gradientProperty().get().tensor().id());
         for (int l = 1; l <= 10; l++) {
-            assertTrue(robot.lookup("#depth-gradient-" + l).tryQuery().isPresent(), "layer " + l);
+            int layer = l;
+            assertTrue(gradients.stream().anyMatch(p -> p.layer() == layer), "layer " + l);
         }
-        List<LayerLines.Series> lines = view.depth().activationChart().series();
+        // the std(a) chart's lines come first, one per compared strategy
+        List<LayerLines.Series> lines = view.depth().figure().lines().subList(0, Strategy.SEED.size());
         assertEquals(Strategy.SEED.size(), lines.size());
         assertEquals(10, lines.getFirst().values().length);
         // the chart plots the measured std of each layer

@@ -1,4 +1,7 @@
-package app.initscope.export;
+package app.initscope.fx;
+
+import app.initscope.export.AtomicFiles;
+import app.initscope.export.FigureExport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +15,6 @@ import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Histogram;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
-import app.initscope.service.FxThread;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringReader;
@@ -53,7 +55,8 @@ class FigureExportTest {
     @Test
     void aPngAtTwiceTheScaleHasTwiceTheSizeAndIsNotBlank(@TempDir Path dir) throws Exception {
         Figure figure = Figures.compare(result, Strategy.SEED, Figures.Options.DEFAULT);
-        Path file = FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 2, dir));
+        Path file = FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 2, dir,
+                FxRaster::png));
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals((int) Math.ceil(figure.width() * 2), image.getWidth());
         assertEquals((int) Math.ceil(figure.height() * 2), image.getHeight());
@@ -73,9 +76,9 @@ class FigureExportTest {
     void aPngAtFourTimesIsRenderedNotUpscaled(@TempDir Path dir) throws Exception {
         Figure figure = Figures.histogram(result, Strategy.XAVIER, TensorKind.Z, Figures.Options.DEFAULT);
         BufferedImage one = ImageIO.read(FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 1,
-                dir)).toFile());
+                dir, FxRaster::png)).toFile());
         BufferedImage four = ImageIO.read(FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 4,
-                dir)).toFile());
+                dir, FxRaster::png)).toFile());
         assertEquals(one.getWidth() * 4, four.getWidth());
         // an upscaled bitmap repeats each pixel 4×4; a rendering at 4× has edges inside those blocks
         int inside = 0;
@@ -96,7 +99,7 @@ class FigureExportTest {
     @Test
     void anSvgParsesAndHasOneRectPerNonEmptyBar() throws Exception {
         Figure figure = single();
-        String svg = FxThread.call(() -> FigureExport.svg(figure));
+        String svg = FigureExport.svg(figure);
         var factory = DocumentBuilderFactory.newInstance();
         var doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
         assertEquals("svg", doc.getDocumentElement().getTagName());
@@ -122,7 +125,7 @@ class FigureExportTest {
     @Test
     void theCsvRoundTripsToTheSameBinsAndStatistics(@TempDir Path dir) throws Exception {
         Figure figure = Figures.depth(result, Strategy.HE, Strategy.SEED, Figures.Options.DEFAULT);
-        Path file = FigureExport.write(figure, FigureExport.Format.CSV, 1, dir);
+        Path file = FigureExport.write(figure, FigureExport.Format.CSV, 1, dir, null);
         List<String> lines = Files.readAllLines(file);
         assertEquals(FigureExport.CSV_HEADER, lines.getFirst());
         Map<String, long[]> bins = new HashMap<>();
@@ -168,7 +171,8 @@ class FigureExportTest {
         try {
             Figure figure = single();
             IOException e = assertThrows(IOException.class,
-                    () -> FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 2, locked)));
+                    () -> FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 2, locked,
+                            FxRaster::png)));
             assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
             try (var files = Files.list(locked)) {
                 assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(figure.name())),

@@ -1,4 +1,4 @@
-package app.initscope.service;
+package app.initscope.fx;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -6,13 +6,20 @@ import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 
 /**
- * Runs work on the JavaFX thread from outside a JavaFX application, for the command line's export: starts the
+ * Runs work on the JavaFX thread from outside a JavaFX application, for the command line's PNG export: starts the
  * built-in headless platform (no display needed) when JavaFX is not running yet, and stops it again afterwards.
  * When JavaFX already runs (the window, or the tests) it is used as it is and left running.
  */
 public final class FxThread {
 
+    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+
     private FxThread() {
+    }
+
+    /** How often this class started the JavaFX platform in this JVM (the SVG and CSV exports never do). */
+    public static int starts() {
+        return STARTS.get();
     }
 
     /**
@@ -62,6 +69,7 @@ public final class FxThread {
             return false;
         }
         ready.join();
+        STARTS.incrementAndGet();
         return true;
     }
 }

@@ -1,4 +1,8 @@
-package app.initscope.core.experiment;
+package app.initscope.export;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.RunListener;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import app.initscope.TestRunners;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
-import app.initscope.export.JsonReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,19 @@
-package app.initscope.render;
+package app.initscope.fx;
 
+import app.initscope.render.Baseline;
+import app.initscope.render.Pen;
+import app.initscope.render.Rgba;
+import app.initscope.render.TextAlign;
+import app.initscope.render.TextFont;
+import app.initscope.render.TextMeasure;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
-/** A {@link Pen} over a Canvas's GraphicsContext: the screen, and PNG export (on a scaled Canvas). */
+/**
+ * A {@link Pen} over a Canvas's GraphicsContext: the screen, and PNG export (on a scaled Canvas). Text is measured
+ * by JavaFX's own layout ({@link FxTextMeasure}), so that a figure's layout matches what this pen draws.
+ */
 public final class FxPen implements Pen {
 
     private final GraphicsContext g;
@@ -16,21 +22,14 @@ public final class FxPen implements Pen {
         this.g = g;
     }
 
-    /** The width of a text in a font, measured the way JavaFX lays it out. FX thread only. */
-    public static double measure(String text, Font font) {
-        Text t = new Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+    @Override
+    public void setFill(Rgba c) {
+        g.setFill(FxColors.of(c));
     }
 
     @Override
-    public void setFill(Color c) {
-        g.setFill(c);
-    }
-
-    @Override
-    public void setStroke(Color c) {
-        g.setStroke(c);
+    public void setStroke(Rgba c) {
+        g.setStroke(FxColors.of(c));
     }
 
     @Override
@@ -44,18 +43,27 @@ public final class FxPen implements Pen {
     }
 
     @Override
-    public void setFont(Font f) {
-        g.setFont(f);
+    public void setFont(TextFont f) {
+        g.setFont(FxTextMeasure.font(f));
     }
 
     @Override
-    public void setTextAlign(TextAlignment a) {
-        g.setTextAlign(a);
+    public void setTextAlign(TextAlign a) {
+        g.setTextAlign(switch (a) {
+            case LEFT -> TextAlignment.LEFT;
+            case CENTER -> TextAlignment.CENTER;
+            case RIGHT -> TextAlignment.RIGHT;
+        });
     }
 
     @Override
-    public void setTextBaseline(VPos b) {
-        g.setTextBaseline(b);
+    public void setTextBaseline(Baseline b) {
+        g.setTextBaseline(switch (b) {
+            case TOP -> VPos.TOP;
+            case CENTER -> VPos.CENTER;
+            case BASELINE -> VPos.BASELINE;
+            case BOTTOM -> VPos.BOTTOM;
+        });
     }
 
     @Override
@@ -124,7 +132,7 @@ public final class FxPen implements Pen {
     }
 
     @Override
-    public double textWidth(String text, Font font) {
-        return measure(text, font);
+    public TextMeasure measure() {
+        return FxTextMeasure.INSTANCE;
     }
 }
