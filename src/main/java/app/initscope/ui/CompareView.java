@@ -44,6 +44,9 @@ import org.controlsfx.control.CheckComboBox;
  */
 final class CompareView extends VBox {
 
+    /** Whether the strategy checks are being set from the model (and must not write back). */
+    private boolean syncing;
+
     /** One strategy's numbers at the shown layer, as the table lists them. */
     record Row(Strategy strategy, double meanZ, double stdZ, double theoryStdZ, double meanA, double stdA,
                Double saturated, double zeros, double stdGradient, int distinctUnits, int units, double loss) {
@@ -93,6 +96,9 @@ final class CompareView extends VBox {
             pick.getCheckModel().check(s);
         }
         pick.getCheckModel().getCheckedItems().addListener((ListChangeListener<Strategy>) c -> {
+            if (syncing) {
+                return;     // the checks are following the model: each single check is a half-done state
+            }
             List<Strategy> now = new ArrayList<>(pick.getCheckModel().getCheckedItems());
             now.sort(null);
             if (!now.equals(model.comparedStrategies())) {
@@ -100,15 +106,20 @@ final class CompareView extends VBox {
             }
         });
         model.comparedStrategies().addListener((ListChangeListener<Strategy>) c -> {
-            for (Strategy s : Strategy.values()) {
-                boolean want = model.comparedStrategies().contains(s);
-                if (want != pick.getCheckModel().isChecked(s)) {
-                    if (want) {
-                        pick.getCheckModel().check(s);
-                    } else {
-                        pick.getCheckModel().clearCheck(s);
+            syncing = true;
+            try {
+                for (Strategy s : Strategy.values()) {
+                    boolean want = model.comparedStrategies().contains(s);
+                    if (want != pick.getCheckModel().isChecked(s)) {
+                        if (want) {
+                            pick.getCheckModel().check(s);
+                        } else {
+                            pick.getCheckModel().clearCheck(s);
+                        }
                     }
                 }
+            } finally {
+                syncing = false;
             }
         });
         pick.setTooltip(new Tooltip("Which strategies the grid shows. The table always lists all of them."));
