@@ -42,7 +42,7 @@ import org.controlsfx.control.CheckComboBox;
  * symmetric-log, or each row its own); under it, folded away until asked for, a sortable table of every
  * strategy's statistics. The grid has the height. Clicking a grid row or a table row selects that strategy.
  */
-final class CompareView extends VBox {
+final class CompareView extends VBox implements ViewPage {
 
     /** Whether the strategy checks are being set from the model (and must not write back). */
     private boolean syncing;
@@ -249,7 +249,8 @@ final class CompareView extends VBox {
     }
 
     /** Redraws the grid and refills the table from the model's current result. */
-    void refresh() {
+    @Override
+    public void refresh() {
         ExperimentResult result = model.resultProperty().get();
         if (result == null) {
             table.getItems().forEach(l -> l.row.set(null));
@@ -291,5 +292,31 @@ final class CompareView extends VBox {
     /** The folding pane that holds the table (collapsed at first). */
     TitledPane tablePane() {
         return tablePane;
+    }
+
+    @Override
+    public String id() {
+        return "compare";
+    }
+
+    @Override
+    public String title() {
+        return "Compare";
+    }
+
+    @Override
+    public String tooltip() {
+        return "Every strategy side by side on shared axes, with a table";
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
+            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+        return app.initscope.render.Figures.compare(result, List.copyOf(model.comparedStrategies()), options.withCompareAxes(axisMode.get()));
     }
 }

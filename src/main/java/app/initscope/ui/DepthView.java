@@ -16,7 +16,7 @@ import javafx.scene.layout.StackPane;
  * shrinking and saturating show layer by layer), and line charts of std(a) and std(gradient) by layer for every
  * compared strategy on a log axis. Deep networks wrap to further bands and scroll.
  */
-final class DepthView extends StackPane {
+final class DepthView extends StackPane implements ViewPage {
 
     private final MainViewModel model;
     private final FigureView figure = new FigureView();
@@ -42,7 +42,8 @@ final class DepthView extends StackPane {
     }
 
     /** Redraws from the model's current result. */
-    void refresh() {
+    @Override
+    public void refresh() {
         ExperimentResult result = model.resultProperty().get();
         StrategyResult r = model.shownProperty().get();
         if (result == null || r == null || result.find(r.strategy()).isEmpty()) {
@@ -60,5 +61,31 @@ final class DepthView extends StackPane {
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(bands * 2 * 80 + 220));
         figure.setFigure(Figures.depth(result, r.strategy(), List.copyOf(model.comparedStrategies()),
                 FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
+    }
+
+    @Override
+    public String id() {
+        return "depth";
+    }
+
+    @Override
+    public String title() {
+        return "Depth";
+    }
+
+    @Override
+    public String tooltip() {
+        return "Layer by layer: what happens to the signal as the network gets deeper";
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
+            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+        return app.initscope.render.Figures.depth(result, shown, List.copyOf(model.comparedStrategies()), options);
     }
 }

@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
  * The explain view: a few short paragraphs, in plain words, on what the chosen strategy's picture shows and why,
  * quoting the live numbers of the current result; beside them the z and activation histograms they talk about.
  */
-final class ExplainView extends HBox {
+final class ExplainView extends HBox implements ViewPage {
 
     private final MainViewModel model;
     private final Label headline = new Label();
@@ -68,7 +68,8 @@ final class ExplainView extends HBox {
     }
 
     /** Rewrites the text from the model's current result. */
-    void refresh() {
+    @Override
+    public void refresh() {
         ExperimentResult result = model.resultProperty().get();
         StrategyResult r = model.shownProperty().get();
         text.getChildren().clear();
@@ -94,5 +95,37 @@ final class ExplainView extends HBox {
                 "Pre-activation z" + where, model.showTheoryProperty().get(), log));
         aView.setData(Plots.data(result, r, layer, app.initscope.core.experiment.TensorKind.ACTIVATION,
                 "Activation a" + where, false, log));
+    }
+
+    @Override
+    public String id() {
+        return "explain";
+    }
+
+    @Override
+    public String title() {
+        return "Explain";
+    }
+
+    @Override
+    public String tooltip() {
+        return "What the picture shows and why, with the live numbers";
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
+            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+        return app.initscope.render.Figures.single(result, shown, options);
+    }
+
+    /** The explanation exports as the single view's histograms. */
+    @Override
+    public boolean hasOwnFigure() {
+        return false;
     }
 }

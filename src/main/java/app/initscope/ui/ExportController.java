@@ -51,26 +51,23 @@ final class ExportController {
     private final Supplier<Window> owner;
     private File lastFolder;
     private Choice last = new Choice(Format.PNG, 2, true);
-    private Supplier<AxisMode> compareAxes = () -> AxisMode.SHARED_LINEAR;
+    private java.util.function.Function<String, ViewPage> pages = id -> null;
 
     ExportController(MainViewModel model, Supplier<Window> owner) {
         this.model = model;
         this.owner = owner;
     }
 
-    /** The figure of a view ("single", "compare", "depth"; the explain view exports as single), or null. */
+    /** The figure of a view, by its {@linkplain ViewPage#id() id}, or null before the first result. */
     Figure view(String view, boolean caption) {
         ExperimentResult result = model.resultProperty().get();
         StrategyResult shown = model.shownProperty().get();
         if (result == null || shown == null) {
             return null;
         }
-        Figures.Options o = options(caption);
-        return switch (view) {
-            case "compare" -> Figures.compare(result, List.copyOf(model.comparedStrategies()), o);
-            case "depth" -> Figures.depth(result, shown.strategy(), List.copyOf(model.comparedStrategies()), o);
-            default -> Figures.single(result, shown.strategy(), o);
-        };
+        ViewPage page = pages.apply(view);
+        return page == null ? Figures.single(result, shown.strategy(), options(caption))
+                : page.exportFigure(result, shown.strategy(), options(caption));
     }
 
     /** The figure of one histogram of the chosen strategy, or null. */
@@ -82,12 +79,12 @@ final class ExportController {
     }
 
     private Figures.Options options(boolean caption) {
-        return FigureOptions.of(model, caption, compareAxes.get());
+        return FigureOptions.of(model, caption, AxisMode.SHARED_LINEAR);
     }
 
-    /** Where the compare view's axis mode comes from (shared linear until set). */
-    void compareAxes(Supplier<AxisMode> mode) {
-        compareAxes = mode;
+    /** The window's views by id, whose figures the export draws (each view adds its own options). */
+    void pages(java.util.function.Function<String, ViewPage> byId) {
+        pages = byId;
     }
 
     /** Asks how and where, then exports the figure that {@code make} builds (given the caption choice). */

@@ -53,15 +53,12 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The main window: the strategy picker and the network's settings on top, the view options on the left, and the
- * four views (single, compare, depth, explain) in tabs, with a status bar.
+ * views of {@link ViewPage#PAGES} in tabs, with a status bar.
  */
 public final class MainView extends BorderPane {
 
     private final MainViewModel model;
-    private final SingleView single;
-    private final CompareView compare;
-    private final DepthView depth;
-    private final ExplainView explain;
+    private final List<ViewPage> pages;
     private final TabPane tabs = new TabPane();
     private final ExportController export;
     private final TourController tour;
@@ -85,12 +82,9 @@ public final class MainView extends BorderPane {
         this.model = model;
         layerValue = model.layerProperty().asObject();
         getStyleClass().add("main-view");
-        single = new SingleView(model);
-        compare = new CompareView(model);
-        depth = new DepthView(model);
-        explain = new ExplainView(model);
+        pages = ViewPage.PAGES.stream().map(f -> f.create(model)).toList();
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
-        export.compareAxes(() -> compare.axisModeProperty().get());      // the compare view's axis mode
+        export.pages(this::page);
         tour = new TourController(model, Tour.bundled(), this::showView);
         keys = keyTable();
 
@@ -108,7 +102,6 @@ public final class MainView extends BorderPane {
         config.setId("config");
         showConfig(model.config());
         config.setWrapText(true);
-        side.getChildren().add(config);
         // the heading over its formula, as wide as the widest strategy's: the picker after it never moves
         VBox title = new VBox(0, heading, formula);
         title.getStyleClass().add("headline-title");
@@ -118,20 +111,16 @@ public final class MainView extends BorderPane {
         // the title and the picker share a row while they fit, and wrap onto two rows in a narrow window
         FlowPane headline = new FlowPane(16, 6, title, new StrategyPicker(model.strategyProperty()));
         headline.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox top = new VBox(4, headline, controls());
+        VBox top = new VBox(4, headline, controls(side));
         top.setPadding(new Insets(10, 12, 0, 0));
+        side.getChildren().add(config);
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(
-                tab("single", "Single", "The chosen strategy's z, activation and gradient histograms (Ctrl+1)",
-                        single),
-                tab("compare", "Compare", "Every strategy side by side on shared axes, with a table (Ctrl+2)",
-                        compare),
-                tab("depth", "Depth", "Layer by layer: what happens to the signal as the network gets deeper "
-                        + "(Ctrl+3)", depth),
-                tab("explain", "Explain", "What the picture shows and why, with the live numbers (Ctrl+4)",
-                        explain));
+        for (int i = 0; i < pages.size(); i++) {
+            ViewPage p = pages.get(i);
+            tabs.getTabs().add(tab(p.id(), p.title(), p.tooltip() + " (Ctrl+" + (i + 1) + ")", p.node()));
+        }
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
         contextMenus();
         // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
@@ -292,15 +281,7 @@ public final class MainView extends BorderPane {
         }
         long start = System.nanoTime();
         Node content = visible.getContent();
-        if (content == single) {
-            single.refresh();
-        } else if (content == compare) {
-            compare.refresh();
-        } else if (content == depth) {
-            depth.refresh();
-        } else if (content == explain) {
-            explain.refresh();
-        }
+        pages.stream().filter(p -> p.node() == content).findFirst().ifPresent(ViewPage::refresh);
         if (newResult) {
             newResult = false;
             model.reportDrawn((System.nanoTime() - start) / 1e6);
@@ -315,7 +296,7 @@ public final class MainView extends BorderPane {
             presetError(source, e.getMessage());
             return false;
         }
-        showView(Preset.ViewState.TABS.indexOf(p.view().tab()));
+        showView(Math.max(0, pages.indexOf(page(p.view().tab()))));
         model.notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
                 : ": " + p.description()));
         return true;
@@ -438,13 +419,15 @@ public final class MainView extends BorderPane {
                         && !e.isShortcutDown() && !(e.getTarget() instanceof Slider)
                         && !(e.getTarget() instanceof Spinner), "step through all twelve", null,
                 e -> model.stepStrategy(e.getCode() == KeyCode.LEFT ? -1 : 1));
-        t.helpOnly("views", "Ctrl+1  Ctrl+2\nCtrl+3  Ctrl+4", "single, compare, depth, explain");
-        String[] names = {"Single", "Compare", "Depth", "Explain"};
-        for (int i = 0; i < names.length; i++) {
+        StringBuilder viewKeys = new StringBuilder();
+        for (int i = 0; i < pages.size(); i++) {
             int index = i;
-            t.combination("view-" + names[i].toLowerCase(Locale.ROOT), "shortcut+" + (i + 1), null, names[i],
-                    () -> showView(index));
+            ViewPage p = pages.get(i);
+            t.combination("view-" + p.id(), "shortcut+" + (i + 1), null, p.title(), () -> showView(index));
+            viewKeys.append(i == 0 ? "" : i % 2 == 0 ? "\n" : "  ").append("Ctrl+").append(i + 1);
         }
+        t.helpOnly("views", viewKeys.toString(), String.join(", ", pages.stream()
+                .map(p -> p.title().toLowerCase(Locale.ROOT)).toList()));
         t.plain("log-y", KeyCode.L, "log-scale counts", null, () -> toggle(model.logYProperty()));
         t.plain("theory", KeyCode.T, "theory on or off", null, () -> toggle(model.showTheoryProperty()));
         t.plain("pin", KeyCode.P, "pin the histograms as a grey ghost (again: unpin)", "Pin as a ghost / unpin",
@@ -525,8 +508,8 @@ public final class MainView extends BorderPane {
         file.setId("menu-file");
         Menu view = new Menu("View");
         view.setId("menu-view");
-        for (String id : List.of("view-single", "view-compare", "view-depth", "view-explain")) {
-            view.getItems().add(keys.menuItem(id));
+        for (ViewPage p : pages) {
+            view.getItems().add(keys.menuItem("view-" + p.id()));
         }
         view.getItems().addAll(new SeparatorMenuItem(), keys.menuItem("present"), keys.menuItem("hide"),
                 keys.menuItem("pin"), keys.menuItem("help"));
@@ -558,6 +541,7 @@ public final class MainView extends BorderPane {
     /** Right-click on any chart: export or copy it, or the whole view. */
     private void contextMenus() {
         TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, null};
+        SingleView single = single();
         HistogramView[] views = {single.zView(), single.aView(), single.gView()};
         for (int i = 0; i < 3; i++) {
             TensorKind k = kinds[i];
@@ -571,36 +555,43 @@ public final class MainView extends BorderPane {
             HistogramView v = views[i];
             v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
         }
-        for (var pair : List.of(java.util.Map.entry("compare", (Node) compare), java.util.Map.entry("depth",
-                (Node) depth))) {
-            ContextMenu menu = new ContextMenu(
-                    item("Export the " + pair.getKey() + " view…", null, () -> export.exportWithDialog(
-                            caption -> export.view(pair.getKey(), caption))),
-                    item("Copy the " + pair.getKey() + " view", null, () -> export.copy(
-                            export.view(pair.getKey(), true))));
-            pair.getValue().setOnContextMenuRequested(e -> menu.show(pair.getValue(), e.getScreenX(), e.getScreenY()));
+        for (ViewPage p : pages) {
+            if (p != single && p.hasOwnFigure()) {
+                String name = p.title().toLowerCase(Locale.ROOT);
+                ContextMenu menu = new ContextMenu(
+                        item("Export the " + name + " view…", null, () -> export.exportWithDialog(
+                                caption -> export.view(p.id(), caption))),
+                        item("Copy the " + name + " view", null, () -> export.copy(export.view(p.id(), true))));
+                Node n = p.node();
+                n.setOnContextMenuRequested(e -> menu.show(n, e.getScreenX(), e.getScreenY()));
+            }
         }
     }
 
-    /** Shows a view: 0 single, 1 compare, 2 depth, 3 explain. */
+    /** Shows a view by its place in {@link ViewPage#PAGES}: 0 single, 1 compare, 2 depth, 3 explain. */
     void showView(int index) {
         tabs.getSelectionModel().select(index);
     }
 
+    /** The view with this id, or null. */
+    ViewPage page(String id) {
+        return pages.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+    }
+
     SingleView single() {
-        return single;
+        return (SingleView) page("single");
     }
 
     CompareView compare() {
-        return compare;
+        return (CompareView) page("compare");
     }
 
     DepthView depth() {
-        return depth;
+        return (DepthView) page("depth");
     }
 
     ExplainView explain() {
-        return explain;
+        return (ExplainView) page("explain");
     }
 
     private VBox viewOptions() {
@@ -708,7 +699,11 @@ public final class MainView extends BorderPane {
         return row;
     }
 
-    private GridPane controls() {
+    /**
+     * The network's settings: the activation, then the catalog's sliders in two rows of three (so the charts keep
+     * their height); a setting beyond those six gets its slider in the side bar, under "More settings".
+     */
+    private GridPane controls(VBox side) {
         ChoiceBox<Activation> activation = new ChoiceBox<>();
         activation.setId("activation");
         activation.getItems().setAll(Activation.values());
@@ -733,14 +728,25 @@ public final class MainView extends BorderPane {
         // every numeric setting of the catalog that the window edits gets a slider, in catalog order; the leaky
         // slope sits under the activation and shows only with leaky ReLU
         ConfigDraft draft = model.draft();
-        // three columns of sliders after the activation's, in as many rows as the catalog needs
         List<Setting<?>> sliders = draft.settings().stream()
                 .filter(s -> s.isNumeric() && s.inWindow() && s != Catalog.LEAKY_SLOPE).toList();
         int columns = 3;
+        VBox more = new VBox(8);
         for (int i = 0; i < sliders.size(); i++) {
             @SuppressWarnings("unchecked")
             Setting<? extends Number> n = (Setting<? extends Number>) sliders.get(i);
-            bar.add(NumberControl.of(n, draft.number(n)), 1 + i % columns, i / columns);
+            NumberControl control = NumberControl.of(n, draft.number(n));
+            if (i < 2 * columns) {
+                bar.add(control, 1 + i % columns, i / columns);
+            } else {
+                more.getChildren().add(control);
+            }
+        }
+        if (!more.getChildren().isEmpty()) {
+            Label title = new Label("More settings");
+            title.getStyleClass().add("section-title");
+            more.getChildren().addFirst(title);
+            side.getChildren().add(more);
         }
         NumberControl slope = NumberControl.of(Catalog.LEAKY_SLOPE, draft.number(Catalog.LEAKY_SLOPE));
         slope.visibleProperty().bind(model.activationProperty().isEqualTo(Activation.LEAKY_RELU));

@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
  * and layer. With "lock axes" on, each histogram's x-axis spans that tensor's range over every strategy, so that
  * stepping through strategies keeps the axis still and only the data moves.
  */
-final class SingleView extends GridPane {
+final class SingleView extends GridPane implements ViewPage {
 
     private final MainViewModel model;
     private final HistogramView zView = new HistogramView();
@@ -42,7 +42,8 @@ final class SingleView extends GridPane {
      * Draws the model's current result: the panels of the single figure that the export writes too (the same
      * axes, lock and ghost), each in its own view so that each can be pointed at and exported alone.
      */
-    void refresh() {
+    @Override
+    public void refresh() {
         StrategyResult r = model.shownProperty().get();
         ExperimentResult all = model.resultProperty().get();
         if (r == null || all == null) {
@@ -68,5 +69,31 @@ final class SingleView extends GridPane {
 
     HistogramView gView() {
         return gView;
+    }
+
+    @Override
+    public String id() {
+        return "single";
+    }
+
+    @Override
+    public String title() {
+        return "Single";
+    }
+
+    @Override
+    public String tooltip() {
+        return "The chosen strategy's z, activation and gradient histograms";
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    @Override
+    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
+            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+        return app.initscope.render.Figures.single(result, shown, options);
     }
 }

@@ -1,0 +1,52 @@
+package app.initscope.ui;
+
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.render.Figure;
+import app.initscope.render.Figures;
+import java.util.List;
+import javafx.scene.Node;
+
+/**
+ * One view of the window, shown as a tab: its node, how it redraws, and the figure that exports it. The window,
+ * its menus, its keys (Ctrl+1, Ctrl+2, … in {@link #PAGES} order), the export and the presets' {@code "tab"} all
+ * take the views from {@link #PAGES}, so a new view is one new class and one line there.
+ */
+interface ViewPage {
+
+    /** Makes a view for a view-model. */
+    interface Factory {
+        ViewPage create(MainViewModel model);
+    }
+
+    /** Every view, in tab order. */
+    List<Factory> PAGES = List.of(SingleView::new, CompareView::new, DepthView::new, ExplainView::new);
+
+    /** A stable name: the tab's node id is {@code tab-<id>}, and a preset's view names its tab by it. */
+    String id();
+
+    /** The tab's text. */
+    String title();
+
+    /** What the view shows, for the tab's tooltip. */
+    String tooltip();
+
+    /** The node the tab shows. */
+    Node node();
+
+    /** Redraws from the view-model's current state. */
+    void refresh();
+
+    /**
+     * The figure that exports this view.
+     *
+     * @param shown   the strategy the window shows
+     * @param options the export's options (caption, ranges, axis mode)
+     */
+    Figure exportFigure(ExperimentResult result, Strategy shown, Figures.Options options);
+
+    /** Whether the view's figure differs from the single view's (so it gets an export menu of its own). */
+    default boolean hasOwnFigure() {
+        return true;
+    }
+}
