@@ -52,7 +52,7 @@ public final class Plots {
             case Z -> {
                 if (theory && Double.isFinite(l.theory().stdZ())) {
                     q = l.theory().varianceZ();
-                    note = "theory (dashed, ±σ dotted): std " + Ticks.label(l.theory().stdZ());
+                    note = "theory std " + Ticks.label(l.theory().stdZ()) + " (dashed, ±σ dotted)";
                 }
             }
             case ACTIVATION -> {

@@ -137,6 +137,10 @@ final class CompareView extends VBox implements ViewPage {
         Label note = new Label("each row scales its counts to its own peak");
         note.getStyleClass().add("config");
         note.setMinWidth(0);
+        // the controls keep their width on a projector; only the note gives way
+        for (javafx.scene.layout.Region r : List.of(pick, axesLabel, axes)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, pick, axesLabel, axes, note);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 0, 6, 0));
