@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.engine.Engine;
 import java.util.Objects;
 import javafx.application.Application;
@@ -32,9 +33,9 @@ public final class App extends Application {
         style(scene);
         present(stage, model);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "InitScope — " + model.strategyProperty().get().label() + " · "
-                        + model.activationProperty().get().label(),
-                model.strategyProperty(), model.activationProperty()));
+                () -> "InitScope — " + model.view().strategyProperty().get().label() + " · "
+                        + model.draft().choice(Catalog.ACTIVATION).get().label(),
+                model.view().strategyProperty(), model.draft().choice(Catalog.ACTIVATION)));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         var icon = App.class.getResourceAsStream("icon-256.png");
@@ -66,8 +67,8 @@ public final class App extends Application {
     static void present(Stage stage, MainViewModel model) {
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("F11 or Esc leaves presentation mode · ? lists the keys");
-        model.presentingProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
-        stage.fullScreenProperty().addListener((obs, old, now) -> model.presentingProperty().set(now));
+        model.presentation().presentingProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
+        stage.fullScreenProperty().addListener((obs, old, now) -> model.presentation().setPresenting(now));
     }
 
     /** The engine, for tests. */

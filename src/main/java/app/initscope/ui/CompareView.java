@@ -92,7 +92,7 @@ final class CompareView extends VBox implements ViewPage {
         pick.setConverter(Fx.labels(Strategy::label));
         pick.setTitle("strategies in the grid");
         pick.setShowCheckedCount(true);
-        for (Strategy s : model.comparedStrategies()) {
+        for (Strategy s : model.view().comparedStrategies()) {
             pick.getCheckModel().check(s);
         }
         pick.getCheckModel().getCheckedItems().addListener((ListChangeListener<Strategy>) c -> {
@@ -101,15 +101,15 @@ final class CompareView extends VBox implements ViewPage {
             }
             List<Strategy> now = new ArrayList<>(pick.getCheckModel().getCheckedItems());
             now.sort(null);
-            if (!now.equals(model.comparedStrategies())) {
-                model.comparedStrategies().setAll(now);
+            if (!now.equals(model.view().comparedStrategies())) {
+                model.view().comparedStrategies().setAll(now);
             }
         });
-        model.comparedStrategies().addListener((ListChangeListener<Strategy>) c -> {
+        model.view().comparedStrategies().addListener((ListChangeListener<Strategy>) c -> {
             syncing = true;
             try {
                 for (Strategy s : Strategy.values()) {
-                    boolean want = model.comparedStrategies().contains(s);
+                    boolean want = model.view().comparedStrategies().contains(s);
                     if (want != pick.getCheckModel().isChecked(s)) {
                         if (want) {
                             pick.getCheckModel().check(s);
@@ -146,7 +146,7 @@ final class CompareView extends VBox implements ViewPage {
         bar.setPadding(new Insets(6, 0, 6, 0));
 
         grid.setId("compare-grid");
-        grid.setOnStrategyClicked(id -> model.strategyProperty().set(Strategy.fromId(id)));
+        grid.setOnStrategyClicked(id -> model.view().strategyProperty().set(Strategy.fromId(id)));
         ScrollPane scroll = Fx.scrolling(grid);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         axisMode.addListener((obs, old, now) -> refresh());
@@ -188,7 +188,7 @@ final class CompareView extends VBox implements ViewPage {
                 + "theory std z is the mean-field prediction. Click a header to sort, a row to show that strategy."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !selecting) {
-                model.strategyProperty().set(now.strategy);
+                model.view().strategyProperty().set(now.strategy);
             }
         });
 
@@ -198,7 +198,7 @@ final class CompareView extends VBox implements ViewPage {
         tablePane.setExpanded(false);              // the grid has the height; the table folds out when asked
         tablePane.setAnimated(false);
         getChildren().addAll(bar, scroll, tablePane);
-        model.strategyProperty().addListener((obs, old, now) -> selectRow(now));
+        model.view().strategyProperty().addListener((obs, old, now) -> selectRow(now));
     }
 
     /** A line's value, which follows the line's row (null until the strategy is computed). */
@@ -261,8 +261,8 @@ final class CompareView extends VBox implements ViewPage {
             return;
         }
         int depth = result.config().depth();
-        int layer = Math.min(model.layerProperty().get(), depth);
-        GradientView g = model.gradientProperty().get();
+        int layer = Math.min(model.view().layerProperty().get(), depth);
+        GradientView g = model.view().gradientProperty().get();
         gradientColumn.setText("std " + g.tensor().symbol());
 
         // the table: every computed strategy, sorted as the user last sorted it
@@ -277,10 +277,10 @@ final class CompareView extends VBox implements ViewPage {
         }
 
         // the grid: the compare figure of the chosen strategies, as the export draws it
-        List<Strategy> rowsNow = List.copyOf(model.comparedStrategies());
+        List<Strategy> rowsNow = List.copyOf(model.view().comparedStrategies());
         grid.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(34 + 72 * Math.max(1, rowsNow.size())));
         grid.setFigure(Figures.compare(result, rowsNow, FigureOptions.of(model, false, axisMode.get()),
-                model.strategyProperty().get()));
+                model.view().strategyProperty().get()));
     }
 
     /** How the grid's columns put their rows on x-axes: a view option, drawn into the figure's header. */
@@ -321,6 +321,6 @@ final class CompareView extends VBox implements ViewPage {
     @Override
     public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
             app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
-        return app.initscope.render.Figures.compare(result, List.copyOf(model.comparedStrategies()), options.withCompareAxes(axisMode.get()));
+        return app.initscope.render.Figures.compare(result, List.copyOf(model.view().comparedStrategies()), options.withCompareAxes(axisMode.get()));
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -19,7 +22,8 @@ import javafx.beans.property.SimpleObjectProperty;
 /**
  * The window's one draft of an experiment: a property per setting of the {@link Catalog} (but the strategy list,
  * which the window derives from the strategy shown and the ones compared), created from the catalog, so a new
- * setting needs no code here. Editors bind to {@link #number} and {@link #choice}; {@link #build} turns the draft
+ * setting needs no code here. Editors bind to {@link #number} and {@link #choice} (or the typed
+ * {@link #integer}, {@link #whole} and {@link #decimal}); {@link #build} turns the draft
  * into a validated config.
  */
 final class ConfigDraft {
@@ -51,6 +55,21 @@ final class ConfigDraft {
     @SuppressWarnings("unchecked")
     Property<Number> number(Setting<? extends Number> s) {
         return (Property<Number>) property(s);
+    }
+
+    /** The property of a whole-number setting such as {@link Catalog#DEPTH}. */
+    IntegerProperty integer(Setting<Integer> s) {
+        return (IntegerProperty) property(s);
+    }
+
+    /** The property of a long setting such as {@link Catalog#SEED}. */
+    LongProperty whole(Setting<Long> s) {
+        return (LongProperty) property(s);
+    }
+
+    /** The property of a real-valued setting such as {@link Catalog#LEAKY_SLOPE}. */
+    DoubleProperty decimal(Setting<Double> s) {
+        return (DoubleProperty) property(s);
     }
 
     /** The property of a choice. */

@@ -51,15 +51,15 @@ final class DepthView extends StackPane implements ViewPage {
             figure.setFigure(null);
             return;
         }
-        List<Object> key = List.of(result, r, model.gradientProperty().get(), model.logYProperty().get(),
-                List.copyOf(model.comparedStrategies()));
+        List<Object> key = List.of(result, r, model.view().gradientProperty().get(),
+                model.view().logYProperty().get(), List.copyOf(model.view().comparedStrategies()));
         if (key.equals(drawnKey)) {
             return;
         }
         drawnKey = key;
         int bands = Figures.depthBands(r.layers().size());
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(bands * 2 * 80 + 220));
-        figure.setFigure(Figures.depth(result, r.strategy(), List.copyOf(model.comparedStrategies()),
+        figure.setFigure(Figures.depth(result, r.strategy(), List.copyOf(model.view().comparedStrategies()),
                 FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
     }
 
@@ -86,6 +86,7 @@ final class DepthView extends StackPane implements ViewPage {
     @Override
     public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
             app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
-        return app.initscope.render.Figures.depth(result, shown, List.copyOf(model.comparedStrategies()), options);
+        return app.initscope.render.Figures.depth(result, shown, List.copyOf(model.view().comparedStrategies()),
+                options);
     }
 }

@@ -79,7 +79,7 @@ final class ExplainView extends HBox implements ViewPage {
             aView.setData(null);
             return;
         }
-        int layer = Math.min(model.layerProperty().get(), r.layers().size());
+        int layer = Math.min(model.view().layerProperty().get(), r.layers().size());
         headline.setText(Explanation.headline(result.config(), r, layer));
         for (Explanation.Paragraph p : Explanation.of(result.config(), r, layer)) {
             Label h = new Label(p.heading());
@@ -90,9 +90,9 @@ final class ExplainView extends HBox implements ViewPage {
             text.getChildren().addAll(h, body);
         }
         String where = r.layers().size() > 1 ? " · layer " + layer : "";
-        boolean log = model.logYProperty().get();
+        boolean log = model.view().logYProperty().get();
         zView.setData(Plots.data(result, r, layer, app.initscope.core.experiment.TensorKind.Z,
-                "Pre-activation z" + where, model.showTheoryProperty().get(), log));
+                "Pre-activation z" + where, model.view().showTheoryProperty().get(), log));
         aView.setData(Plots.data(result, r, layer, app.initscope.core.experiment.TensorKind.ACTIVATION,
                 "Activation a" + where, false, log));
     }

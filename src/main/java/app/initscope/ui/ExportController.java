@@ -90,7 +90,7 @@ final class ExportController {
     /** Asks how and where, then exports the figure that {@code make} builds (given the caption choice). */
     void exportWithDialog(java.util.function.Function<Boolean, Figure> make) {
         if (make.apply(last.caption()) == null) {
-            model.notice("nothing to export yet: the computation is still running");
+            model.status().notice("nothing to export yet: the computation is still running");
             return;
         }
         Dialog<Choice> dialog = choiceDialog();
@@ -109,7 +109,8 @@ final class ExportController {
             File file = chooser.showSaveDialog(owner.get());        // the system dialog asks before overwriting
             if (file != null) {
                 lastFolder = file.getParentFile();
-                write(figure, choice, file.toPath(), path -> model.notice("exported " + path), this::showError);
+                write(figure, choice, file.toPath(), path -> model.status().notice("exported " + path),
+                        this::showError);
             }
         });
     }
@@ -188,20 +189,20 @@ final class ExportController {
     /** Puts the figure on the clipboard as an image at 2×. */
     void copy(Figure figure) {
         if (figure == null) {
-            model.notice("nothing to copy yet: the computation is still running");
+            model.status().notice("nothing to copy yet: the computation is still running");
             return;
         }
         ClipboardContent content = new ClipboardContent();
         content.putImage(FxRaster.image(figure, 2));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        model.notice("copied " + figure.name() + " to the clipboard");
+        model.status().notice("copied " + figure.name() + " to the clipboard");
     }
 
     /** Asks for a folder, then writes one PNG per computed strategy (its single view) plus the compare grid. */
     void exportAll() {
         ExperimentResult result = model.resultProperty().get();
         if (result == null || result.results().size() < result.config().strategies().size()) {
-            model.notice("wait until every strategy is computed, then export them all");
+            model.status().notice("wait until every strategy is computed, then export them all");
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
@@ -212,7 +213,7 @@ final class ExportController {
         File folder = chooser.showDialog(owner.get());
         if (folder != null) {
             lastFolder = folder;
-            exportAll(folder.toPath(), true, paths -> model.notice("exported " + paths.size() + " pictures to "
+            exportAll(folder.toPath(), true, paths -> model.status().notice("exported " + paths.size() + " pictures to "
                     + folder), this::showError);
         }
     }
@@ -251,7 +252,7 @@ final class ExportController {
             done.accept(files);
             return;
         }
-        model.notice("exporting " + (i + 1) + " of " + figures.size() + ": " + files.get(i).getFileName());
+        model.status().notice("exporting " + (i + 1) + " of " + figures.size() + ": " + files.get(i).getFileName());
         AtomicFiles.Content content = content(figures.get(i), choice);
         Background.run(() -> {
             AtomicFiles.write(files.get(i), content);
@@ -262,7 +263,7 @@ final class ExportController {
 
     private void showError(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        model.notice("export failed: " + message);
+        model.status().notice("export failed: " + message);
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         alert.initOwner(owner.get());
         alert.setHeaderText("The export could not be written");

@@ -11,8 +11,9 @@ final class FigureOptions {
 
     /** The model's layer, gradient, log counts, theory and locked axes, with or without a caption. */
     static Figures.Options of(MainViewModel model, boolean caption, AxisMode compareAxes) {
-        return new Figures.Options(model.layerProperty().get(), model.gradientProperty().get().tensor(),
-                model.logYProperty().get(), model.showTheoryProperty().get(), model.lockAxesProperty().get(),
+        ViewOptions v = model.view();
+        return new Figures.Options(v.layerProperty().get(), v.gradientProperty().get().tensor(),
+                v.logYProperty().get(), v.showTheoryProperty().get(), v.lockAxesProperty().get(),
                 caption, compareAxes);
     }
 }

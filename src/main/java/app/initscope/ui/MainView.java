@@ -80,7 +80,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel model) {
         this.model = model;
-        layerValue = model.layerProperty().asObject();
+        layerValue = model.view().layerProperty().asObject();
         getStyleClass().add("main-view");
         pages = ViewPage.PAGES.stream().map(f -> f.create(model)).toList();
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
@@ -109,7 +109,7 @@ public final class MainView extends BorderPane {
         formula.fontProperty().addListener((obs, old, now) -> fitTitle(title));
         fitTitle(title);
         // the title and the picker share a row while they fit, and wrap onto two rows in a narrow window
-        FlowPane headline = new FlowPane(16, 6, title, new StrategyPicker(model.strategyProperty()));
+        FlowPane headline = new FlowPane(16, 6, title, new StrategyPicker(model.view().strategyProperty()));
         headline.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(4, headline, controls(side));
         top.setPadding(new Insets(10, 12, 0, 0));
@@ -124,7 +124,7 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
         contextMenus();
         // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
-        tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.staleProperty()).then(0.45)
+        tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.status().staleProperty()).then(0.45)
                 .otherwise(1.0));
         Label staleLabel = new Label();
         staleLabel.setId("stale");
@@ -132,8 +132,8 @@ public final class MainView extends BorderPane {
         staleLabel.setStyle("-fx-background-color: rgba(255, 244, 204, 0.95); -fx-text-fill: #5a4500; "
                 + "-fx-padding: 3 8 3 8; -fx-background-radius: 4;");
         staleLabel.setMouseTransparent(true);
-        staleLabel.textProperty().bind(model.staleTextProperty());
-        staleLabel.visibleProperty().bind(model.staleProperty());
+        staleLabel.textProperty().bind(model.status().staleTextProperty());
+        staleLabel.visibleProperty().bind(model.status().staleProperty());
         StackPane views = new StackPane(tabs, staleLabel);
         StackPane.setAlignment(staleLabel, javafx.geometry.Pos.TOP_RIGHT);
         VBox center = new VBox(6, presentBar(), top, views);
@@ -146,26 +146,26 @@ public final class MainView extends BorderPane {
         setTop(menus);
         // H hides the settings so that the charts fill a projector
         for (Node n : List.of(side, top, menus)) {
-            n.visibleProperty().bind(model.controlsHiddenProperty().not());
+            n.visibleProperty().bind(model.presentation().controlsHiddenProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
-        model.presentingProperty().addListener((obs, old, now) -> {
+        model.presentation().presentingProperty().addListener((obs, old, now) -> {
             getStyleClass().remove("present");
             if (now) {
                 getStyleClass().add("present");
             }
             CanvasRegion.zoomProperty().set(now ? PRESENT_ZOOM : 1);
         });
-        model.pinnedProperty().addListener((obs, old, now) -> requestRefresh(false));
+        model.presentation().pinnedProperty().addListener((obs, old, now) -> requestRefresh(false));
 
         StatusBar status = new StatusBar();
         status.setId("status");
-        status.textProperty().bind(model.statusProperty());
-        status.progressProperty().bind(model.progressProperty());
+        status.textProperty().bind(model.status().statusProperty());
+        status.progressProperty().bind(model.status().progressProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
         cancel.setTooltip(new Tooltip("Stop the running computation"));
-        cancel.disableProperty().bind(model.computingProperty().not());
+        cancel.disableProperty().bind(model.status().computingProperty().not());
         cancel.setOnAction(e -> model.cancel());
         status.getRightItems().add(cancel);
         tourCaption.setId("tour-caption");
@@ -182,11 +182,11 @@ public final class MainView extends BorderPane {
         setBottom(new VBox(tourBar, status));
 
         model.shownProperty().addListener((obs, old, now) -> requestRefresh(true));
-        for (var p : List.of(model.layerProperty(), model.gradientProperty(), model.logYProperty(),
-                model.showTheoryProperty(), model.lockAxesProperty())) {
+        for (var p : List.of(model.view().layerProperty(), model.view().gradientProperty(), model.view().logYProperty(),
+                model.view().showTheoryProperty(), model.view().lockAxesProperty())) {
             p.addListener((obs, old, now) -> requestRefresh(false));
         }
-        model.comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
+        model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
                 requestRefresh(false));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.resultProperty().addListener((obs, old, now) -> {
@@ -195,8 +195,8 @@ public final class MainView extends BorderPane {
             }
             requestRefresh(true);
         });
-        model.strategyProperty().addListener((obs, old, now) -> showHeading(now));
-        showHeading(model.strategyProperty().get());
+        model.view().strategyProperty().addListener((obs, old, now) -> showHeading(now));
+        showHeading(model.view().strategyProperty().get());
         refreshNow();
     }
 
@@ -232,27 +232,27 @@ public final class MainView extends BorderPane {
         back.setId("show-settings");
         back.setFocusTraversable(false);
         back.setMinWidth(Region.USE_PREF_SIZE);
-        back.setOnAction(e -> model.controlsHiddenProperty().set(false));
+        back.setOnAction(e -> model.presentation().setControlsHidden(false));
         HBox bar = new HBox(12, presentCaption, back);
         HBox.setHgrow(presentCaption, Priority.ALWAYS);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("present-bar");
         bar.setPadding(new Insets(6, 0, 0, 12));
-        bar.visibleProperty().bind(model.controlsHiddenProperty());
+        bar.visibleProperty().bind(model.presentation().controlsHiddenProperty());
         bar.managedProperty().bind(bar.visibleProperty());
         presentCaption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::presentText,
-                model.strategyProperty(), model.activationProperty(), model.pinnedProperty(),
-                model.resultProperty(), model.layerProperty()));
+                model.view().strategyProperty(), model.draft().choice(Catalog.ACTIVATION),
+                model.presentation().pinnedProperty(), model.resultProperty(), model.view().layerProperty()));
         return bar;
     }
 
     private String presentText() {
         ExperimentResult r = model.resultProperty().get();
         ExperimentConfig c = r == null ? model.config() : r.config();
-        var pin = model.pinnedProperty().get();
-        return model.strategyProperty().get().label() + " · " + c.activation().label()
+        var pin = model.presentation().pinnedProperty().get();
+        return model.view().strategyProperty().get().label() + " · " + c.activation().label()
                 + String.format(Locale.ROOT, " · fan_in %d · width %d · depth %d", c.fanIn(), c.width(), c.depth())
-                + (c.depth() > 1 ? " · layer " + model.layerProperty().get() : "")
+                + (c.depth() > 1 ? " · layer " + model.view().layerProperty().get() : "")
                 + (pin == null ? "" : " · grey ghost: " + pin.strategy().label());
     }
 
@@ -284,7 +284,7 @@ public final class MainView extends BorderPane {
         pages.stream().filter(p -> p.node() == content).findFirst().ifPresent(ViewPage::refresh);
         if (newResult) {
             newResult = false;
-            model.reportDrawn((System.nanoTime() - start) / 1e6);
+            model.status().reportDrawn((System.nanoTime() - start) / 1e6);
         }
     }
 
@@ -297,7 +297,7 @@ public final class MainView extends BorderPane {
             return false;
         }
         showView(Math.max(0, pages.indexOf(page(p.view().tab()))));
-        model.notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
+        model.status().notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
                 : ": " + p.description()));
         return true;
     }
@@ -321,7 +321,7 @@ public final class MainView extends BorderPane {
         if (file != null) {
             try {
                 model.toPreset(visibleView()).write(file.toPath());
-                model.notice("saved preset " + file);
+                model.status().notice("saved preset " + file);
             } catch (IOException e) {
                 presetError(file.getName(), e.getMessage());
             }
@@ -336,7 +336,7 @@ public final class MainView extends BorderPane {
     }
 
     private void presetError(String source, String problem) {
-        model.notice("preset " + source + " not applied: " + problem);
+        model.status().notice("preset " + source + " not applied: " + problem);
         if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
             Alert alert = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
             alert.initOwner(getScene().getWindow());
@@ -392,8 +392,8 @@ public final class MainView extends BorderPane {
         grid.setPadding(new Insets(24, 32, 24, 32));
         grid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         grid.setId("help");
-        grid.visibleProperty().bind(model.helpShownProperty());
-        grid.setOnMouseClicked(e -> model.helpShownProperty().set(false));
+        grid.visibleProperty().bind(model.presentation().helpShownProperty());
+        grid.setOnMouseClicked(e -> model.presentation().setHelpShown(false));
         return grid;
     }
 
@@ -413,12 +413,12 @@ public final class MainView extends BorderPane {
         t.custom("pick", "1 – 9", e -> !e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()
                         && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0,
                 "pick a strategy", null,
-                e -> model.pickStrategy(e.getCode().getChar().isEmpty() ? -1
+                e -> model.view().pickStrategy(e.getCode().getChar().isEmpty() ? -1
                         : Integer.parseInt(e.getCode().getChar()) - 1));
         t.custom("step", "← →", e -> (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)
                         && !e.isShortcutDown() && !(e.getTarget() instanceof Slider)
                         && !(e.getTarget() instanceof Spinner), "step through all twelve", null,
-                e -> model.stepStrategy(e.getCode() == KeyCode.LEFT ? -1 : 1));
+                e -> model.view().stepStrategy(e.getCode() == KeyCode.LEFT ? -1 : 1));
         StringBuilder viewKeys = new StringBuilder();
         for (int i = 0; i < pages.size(); i++) {
             int index = i;
@@ -428,16 +428,16 @@ public final class MainView extends BorderPane {
         }
         t.helpOnly("views", viewKeys.toString(), String.join(", ", pages.stream()
                 .map(p -> p.title().toLowerCase(Locale.ROOT)).toList()));
-        t.plain("log-y", KeyCode.L, "log-scale counts", null, () -> toggle(model.logYProperty()));
-        t.plain("theory", KeyCode.T, "theory on or off", null, () -> toggle(model.showTheoryProperty()));
+        t.plain("log-y", KeyCode.L, "log-scale counts", null, () -> toggle(model.view().logYProperty()));
+        t.plain("theory", KeyCode.T, "theory on or off", null, () -> toggle(model.view().showTheoryProperty()));
         t.plain("pin", KeyCode.P, "pin the histograms as a grey ghost (again: unpin)", "Pin as a ghost / unpin",
-                model::togglePin);
+                model.presentation()::togglePin);
         t.plain("tour-next", KeyCode.SPACE, "next step of the guided tour", "Start, or the next step", tour::next);
         t.plain("tour-back", KeyCode.BACK_SPACE, "previous step of the tour", "Previous step", tour::previous);
         t.combination("present", "F11", "presentation mode on or off", "Present (full screen)",
-                () -> toggle(model.presentingProperty()));
+                () -> model.presentation().togglePresenting());
         t.plain("hide", KeyCode.H, "hide or show the settings", "Hide or show the settings",
-                () -> toggle(model.controlsHiddenProperty()));
+                () -> model.presentation().toggleControlsHidden());
         // Esc matches only when it has something to leave (escape() leaves it), so a field's own Esc still works
         t.custom("escape", "Esc", e -> e.getCode() == KeyCode.ESCAPE && escape(),
                 "the first that applies: close this list, leave the tour, show the settings, leave presentation",
@@ -459,7 +459,7 @@ public final class MainView extends BorderPane {
             }
         });
         t.custom("help", "?", e -> "?".equals(e.getText()) || (e.getCode() == KeyCode.SLASH && e.isShiftDown()),
-                "this list", "Keys", e -> toggle(model.helpShownProperty()));
+                "this list", "Keys", e -> model.presentation().toggleHelp());
         t.menuOnly("export-all", "Export all strategies…", export::exportAll);
         t.menuOnly("about", "About InitScope", this::about);
         return t;
@@ -472,14 +472,14 @@ public final class MainView extends BorderPane {
     /** Esc does one thing at a time, the topmost first; false when there is nothing to leave. */
     private boolean escape() {
         // the stage's own full-screen exit key is off (see App), so that Esc is ours
-        if (model.helpShownProperty().get()) {
-            model.helpShownProperty().set(false);
+        if (model.presentation().helpShownProperty().get()) {
+            model.presentation().setHelpShown(false);
         } else if (tour.isRunning()) {
             tour.stop();
-        } else if (model.controlsHiddenProperty().get()) {
-            model.controlsHiddenProperty().set(false);
-        } else if (model.presentingProperty().get()) {
-            model.presentingProperty().set(false);
+        } else if (model.presentation().controlsHiddenProperty().get()) {
+            model.presentation().setControlsHidden(false);
+        } else if (model.presentation().presentingProperty().get()) {
+            model.presentation().setPresenting(false);
         } else {
             return false;
         }
@@ -491,7 +491,7 @@ public final class MainView extends BorderPane {
         for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, null}) {
             exportOne.getItems().add(item(k == null ? "gradient" : k == TensorKind.Z ? "z" : "activation", null,
                     () -> export.exportWithDialog(caption -> export.histogram(
-                            k == null ? model.gradientProperty().get().tensor() : k, caption))));
+                            k == null ? model.view().gradientProperty().get().tensor() : k, caption))));
         }
         Menu file = new Menu("File");
         file.getItems().addAll(keys.menuItem("open"), keys.menuItem("save"), new SeparatorMenuItem(),
@@ -545,7 +545,7 @@ public final class MainView extends BorderPane {
         HistogramView[] views = {single.zView(), single.aView(), single.gView()};
         for (int i = 0; i < 3; i++) {
             TensorKind k = kinds[i];
-            java.util.function.Supplier<TensorKind> kind = () -> k == null ? model.gradientProperty().get().tensor() : k;
+            java.util.function.Supplier<TensorKind> kind = () -> k == null ? model.view().gradientProperty().get().tensor() : k;
             ContextMenu menu = new ContextMenu(
                     item("Export this histogram…", null, () -> export.exportWithDialog(
                             caption -> export.histogram(kind.get(), caption))),
@@ -601,8 +601,8 @@ public final class MainView extends BorderPane {
         Spinner<Integer> layer = new Spinner<>();
         layer.setId("layer");
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, model.depthProperty().get(), 1);
-        factory.maxProperty().bind(model.depthProperty());
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, model.draft().integer(Catalog.DEPTH).get(), 1);
+        factory.maxProperty().bind(model.draft().integer(Catalog.DEPTH));
         factory.valueProperty().bindBidirectional(layerValue);
         factory.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -622,34 +622,34 @@ public final class MainView extends BorderPane {
         layer.setValueFactory(factory);
         layer.setEditable(true);
         layer.setPrefWidth(90);
-        layer.disableProperty().bind(model.depthProperty().lessThan(2));
+        layer.disableProperty().bind(model.draft().integer(Catalog.DEPTH).lessThan(2));
         layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
         HBox layerRow = labeledRow("layer", layer.getTooltip(), layer);
 
         ChoiceBox<GradientView> gradient = new ChoiceBox<>();
         gradient.setId("gradient");
         gradient.getItems().setAll(GradientView.values());
-        gradient.valueProperty().bindBidirectional(model.gradientProperty());
+        gradient.valueProperty().bindBidirectional(model.view().gradientProperty());
         gradient.setTooltip(new Tooltip("The third histogram: δ = ∂L/∂z (what each unit is told), ∂L/∂W (what a "
                 + "step would change), or φ′(z) (the slope that scales δ)."));
         HBox gradientRow = labeledRow("gradient", gradient.getTooltip(), gradient);
 
         CheckBox logY = new CheckBox("log-scale counts");
         logY.setId("log-y");
-        logY.selectedProperty().bindBidirectional(model.logYProperty());
+        logY.selectedProperty().bindBidirectional(model.view().logYProperty());
         logY.setTooltip(new Tooltip("Counts on a log scale: shows the thin tails and what is left of a "
                 + "vanished or saturated distribution."));
         CheckBox lock = new CheckBox("lock axes across strategies");
         lock.setId("lock-axes");
-        lock.selectedProperty().bindBidirectional(model.lockAxesProperty());
+        lock.selectedProperty().bindBidirectional(model.view().lockAxesProperty());
         lock.setTooltip(new Tooltip("Give each histogram the x-axis of all strategies together, so that stepping "
                 + "through strategies keeps the axis still: a vanished signal is then a thin spike."));
         lock.setWrapText(true);
         CheckBox theory = new CheckBox("show theory");
         theory.setId("show-theory");
-        theory.selectedProperty().bindBidirectional(model.showTheoryProperty());
+        theory.selectedProperty().bindBidirectional(model.view().showTheoryProperty());
         theory.setTooltip(new Tooltip("Draw the mean-field prediction N(0, q) over the z histogram."));
-        TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+        TextField seed = new TextField(Long.toString(model.draft().whole(Catalog.SEED).get()));
         seed.setId("seed");
         seed.setPrefColumnCount(3);
         Label seedHint = new Label();
@@ -658,17 +658,17 @@ public final class MainView extends BorderPane {
         seedHint.setVisible(false);
         Runnable commitSeed = () -> {
             try {
-                model.seedProperty().set(Long.parseLong(seed.getText().trim()));
+                model.draft().whole(Catalog.SEED).set(Long.parseLong(seed.getText().trim()));
                 seedHint.setVisible(false);
                 seedHint.setManaged(false);
             } catch (NumberFormatException e) {
-                seedHint.setText("a seed is a whole number; kept " + model.seedProperty().get());
+                seedHint.setText("a seed is a whole number; kept " + model.draft().whole(Catalog.SEED).get());
                 seedHint.setVisible(true);
                 seedHint.setManaged(true);
             }
         };
         seed.setOnAction(e -> commitSeed.run());
-        model.seedProperty().addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
+        model.draft().whole(Catalog.SEED).addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
         Tooltip seedTip = new Tooltip(Catalog.SEED.help());
         seed.setTooltip(seedTip);
         Button resample = new Button("Resample");
@@ -708,7 +708,7 @@ public final class MainView extends BorderPane {
         activation.setId("activation");
         activation.getItems().setAll(Activation.values());
         activation.setConverter(Fx.labels(Activation::label));
-        activation.valueProperty().bindBidirectional(model.activationProperty());
+        activation.valueProperty().bindBidirectional(model.draft().choice(Catalog.ACTIVATION));
         Tooltip tip = new Tooltip(Catalog.ACTIVATION.help());
         tip.setWrapText(true);
         tip.setMaxWidth(360);
@@ -749,7 +749,7 @@ public final class MainView extends BorderPane {
             side.getChildren().add(more);
         }
         NumberControl slope = NumberControl.of(Catalog.LEAKY_SLOPE, draft.number(Catalog.LEAKY_SLOPE));
-        slope.visibleProperty().bind(model.activationProperty().isEqualTo(Activation.LEAKY_RELU));
+        slope.visibleProperty().bind(model.draft().choice(Catalog.ACTIVATION).isEqualTo(Activation.LEAKY_RELU));
         slope.managedProperty().bind(slope.visibleProperty());
         bar.add(slope, 0, 1);
         for (int i = 0; i <= columns; i++) {

@@ -55,13 +55,13 @@ final class Settings {
                 }
             }
             try {
-                m.strategyProperty().set(Strategy.fromId(prefs.get("strategy", "xavier")));
+                m.view().strategyProperty().set(Strategy.fromId(prefs.get("strategy", "xavier")));
             } catch (IllegalArgumentException ignored) {
                 // an id from another version: keep the default
             }
-            m.logYProperty().set(prefs.getBoolean("logY", false));
-            m.showTheoryProperty().set(prefs.getBoolean("showTheory", true));
-            m.lockAxesProperty().set(prefs.getBoolean("lockAxes", false));
+            m.view().logYProperty().set(prefs.getBoolean("logY", false));
+            m.view().showTheoryProperty().set(prefs.getBoolean("showTheory", true));
+            m.view().lockAxesProperty().set(prefs.getBoolean("lockAxes", false));
             List<Strategy> compared = new ArrayList<>();
             for (String id : prefs.get("compared", "").split(",")) {
                 try {
@@ -71,7 +71,7 @@ final class Settings {
                 }
             }
             if (!compared.isEmpty()) {
-                m.comparedStrategies().setAll(compared);
+                m.view().comparedStrategies().setAll(compared);
             }
         } catch (IllegalStateException | SecurityException ignored) {
             // the store went away: keep the defaults
@@ -88,11 +88,11 @@ final class Settings {
             for (Setting<?> s : draft.settings()) {
                 prefs.put(s.id(), s.text(draft.get(s)));
             }
-            prefs.put("strategy", m.strategyProperty().get().id());
-            prefs.putBoolean("logY", m.logYProperty().get());
-            prefs.putBoolean("showTheory", m.showTheoryProperty().get());
-            prefs.putBoolean("lockAxes", m.lockAxesProperty().get());
-            prefs.put("compared", String.join(",", m.comparedStrategies().stream().map(Strategy::id).toList()));
+            prefs.put("strategy", m.view().strategyProperty().get().id());
+            prefs.putBoolean("logY", m.view().logYProperty().get());
+            prefs.putBoolean("showTheory", m.view().showTheoryProperty().get());
+            prefs.putBoolean("lockAxes", m.view().lockAxesProperty().get());
+            prefs.put("compared", String.join(",", m.view().comparedStrategies().stream().map(Strategy::id).toList()));
             prefs.flush();
         } catch (BackingStoreException | IllegalStateException | SecurityException e) {
             // a read-only home: this session's settings are not remembered; say so once, in one line

@@ -53,7 +53,7 @@ final class SingleView extends GridPane implements ViewPage {
             return;
         }
         Figure figure = Figures.single(all, r, FigureOptions.of(model, false, AxisMode.SHARED_LINEAR),
-                model.pinnedProperty().get());
+                model.presentation().pinnedProperty().get());
         zView.setData(figure.panels().get(0).data());
         aView.setData(figure.panels().get(1).data());
         gView.setData(figure.panels().get(2).data());

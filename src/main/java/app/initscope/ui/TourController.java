@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -71,15 +72,15 @@ final class TourController {
     private void go(int index) {
         if (index >= tour.steps().size()) {
             step.set(tour.steps().size());
-            model.notice("end of the tour: the settings stay as the last step left them");
+            model.status().notice("end of the tour: the settings stay as the last step left them");
             return;
         }
         Tour.Step s = tour.steps().get(index);
         model.batch(() -> {
             s.config().forEach(model.draft()::set);
-            model.strategyProperty().set(s.strategy());
-            model.layerProperty().set(Math.min(s.layer(), model.depthProperty().get()));
-            model.gradientProperty().set(s.gradient());
+            model.view().strategyProperty().set(s.strategy());
+            model.view().layerProperty().set(Math.min(s.layer(), model.draft().integer(Catalog.DEPTH).get()));
+            model.view().gradientProperty().set(s.gradient());
         });
         showView.accept(switch (s.tab()) {
             case "compare" -> 1;

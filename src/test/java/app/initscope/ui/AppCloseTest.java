@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +22,10 @@ class AppCloseTest {
         MainViewModel model = app.model();
         // a big network: some seconds of work, so the close surely lands in the middle of it
         WaitForAsyncUtils.asyncFx(() -> model.batch(() -> {
-            model.samplesProperty().set(20000);
-            model.widthProperty().set(2048);
-            model.fanInProperty().set(2048);
-            model.depthProperty().set(3);
+            model.draft().integer(Catalog.SAMPLES).set(20000);
+            model.draft().integer(Catalog.WIDTH).set(2048);
+            model.draft().integer(Catalog.FAN_IN).set(2048);
+            model.draft().integer(Catalog.DEPTH).set(3);
         })).get();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(model::isComputing).get()
                 && model.resultProperty().get() != null);

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,10 +47,10 @@ class ComputationControlTest {
         assertTrue(cancel.isDisabled(), "nothing to cancel while idle");
         // some tens of seconds of work: 20000 samples through four layers of 1000
         robot.interact(() -> model.batch(() -> {
-            model.samplesProperty().set(20000);
-            model.widthProperty().set(1000);
-            model.fanInProperty().set(1000);
-            model.depthProperty().set(4);
+            model.draft().integer(Catalog.SAMPLES).set(20000);
+            model.draft().integer(Catalog.WIDTH).set(1000);
+            model.draft().integer(Catalog.FAN_IN).set(1000);
+            model.draft().integer(Catalog.DEPTH).set(4);
         }));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cancel.isDisabled()));
         Thread.sleep(500);                          // well into the computation
@@ -59,7 +60,7 @@ class ComputationControlTest {
         double millis = (System.nanoTime() - clicked) / 1e6;
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(millis < 2000, "stopped after " + millis + " ms");
-        assertTrue(model.statusProperty().get().contains("cancelled"), model.statusProperty().get());
+        assertTrue(model.status().statusProperty().get().contains("cancelled"), model.status().statusProperty().get());
         assertTrue(cancel.isDisabled());
         Label stale = robot.lookup("#stale").queryAs(Label.class);
         assertTrue(stale.isVisible());
@@ -74,7 +75,7 @@ class ComputationControlTest {
         assertEquals(1.0, views.getOpacity());
         assertFalse(stale.isVisible());
         robot.interact(() -> {
-            model.activationProperty().set(app.initscope.core.nn.Activation.RELU);
+            model.draft().choice(Catalog.ACTIVATION).set(app.initscope.core.nn.Activation.RELU);
             // at once, before any result of the new settings: the tanh result is shown, greyed and labelled
             assertEquals(0.45, views.getOpacity(), 1e-9);
             assertTrue(stale.isVisible());

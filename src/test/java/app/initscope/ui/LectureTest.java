@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,15 +64,15 @@ class LectureTest {
     void aPresetRoundTripsAndRestoresTheView(FxRobot robot) throws Exception {
         robot.interact(() -> {
             model.batch(() -> {
-                model.depthProperty().set(3);
-                model.activationProperty().set(Activation.RELU);
-                model.seedProperty().set(9);
+                model.draft().integer(Catalog.DEPTH).set(3);
+                model.draft().choice(Catalog.ACTIVATION).set(Activation.RELU);
+                model.draft().whole(Catalog.SEED).set(9);
             });
-            model.layerProperty().set(2);
-            model.gradientProperty().set(GradientView.WEIGHT);
-            model.logYProperty().set(true);
-            model.lockAxesProperty().set(true);
-            model.strategyProperty().set(Strategy.HE);
+            model.view().layerProperty().set(2);
+            model.view().gradientProperty().set(GradientView.WEIGHT);
+            model.view().logYProperty().set(true);
+            model.view().lockAxesProperty().set(true);
+            model.view().strategyProperty().set(Strategy.HE);
             view.showView(2);
         });
         String json = model.toPreset(view.visibleView()).toJson();
@@ -80,17 +81,17 @@ class LectureTest {
             model.resetToDefaults();
             view.showView(0);
         });
-        assertEquals(1, model.depthProperty().get());
+        assertEquals(1, model.draft().integer(Catalog.DEPTH).get());
         robot.interact(() -> assertTrue(view.applyPreset(back, "test")));
-        assertEquals(3, model.depthProperty().get());
-        assertEquals(200, model.fanInProperty().get());
-        assertEquals(Activation.RELU, model.activationProperty().get());
-        assertEquals(9, model.seedProperty().get());
-        assertEquals(2, model.layerProperty().get());
-        assertEquals(GradientView.WEIGHT, model.gradientProperty().get());
-        assertTrue(model.logYProperty().get());
-        assertTrue(model.lockAxesProperty().get());
-        assertEquals(Strategy.HE, model.strategyProperty().get());
+        assertEquals(3, model.draft().integer(Catalog.DEPTH).get());
+        assertEquals(200, model.draft().integer(Catalog.FAN_IN).get());
+        assertEquals(Activation.RELU, model.draft().choice(Catalog.ACTIVATION).get());
+        assertEquals(9, model.draft().whole(Catalog.SEED).get());
+        assertEquals(2, model.view().layerProperty().get());
+        assertEquals(GradientView.WEIGHT, model.view().gradientProperty().get());
+        assertTrue(model.view().logYProperty().get());
+        assertTrue(model.view().lockAxesProperty().get());
+        assertEquals(Strategy.HE, model.view().strategyProperty().get());
         assertEquals("depth", view.visibleView());
         await(r -> r.config().depth() == 3 && r.config().activation() == Activation.RELU);
     }
@@ -101,8 +102,9 @@ class LectureTest {
         Preset seed = Preset.bundled("seed-experiment");
         Preset huge = new Preset(null, null, seed.config().toBuilder().fanIn(5000).build(), seed.view());
         robot.interact(() -> assertFalse(view.applyPreset(huge, "huge.json")));
-        assertEquals(200, model.fanInProperty().get());
-        assertTrue(model.statusProperty().get().contains("fan_in 5000"), model.statusProperty().get());
+        assertEquals(200, model.draft().integer(Catalog.FAN_IN).get());
+        assertTrue(model.status().statusProperty().get().contains("fan_in 5000"),
+                model.status().statusProperty().get());
     }
 
     @Test
@@ -117,35 +119,35 @@ class LectureTest {
         await(r -> r.config().fanIn() == 200);
         robot.clickOn("#histogram-z");
         robot.type(KeyCode.F11);
-        assertTrue(model.presentingProperty().get());
+        assertTrue(model.presentation().presentingProperty().get());
         assertTrue(view.getStyleClass().contains("present"));
         assertEquals(MainView.PRESENT_ZOOM, CanvasRegion.zoomProperty().get());
         robot.type(KeyCode.H);
         assertFalse(shown(robot.lookup("#fan-in").query()), "H hides the settings");
         robot.type(KeyCode.L);
-        assertTrue(model.logYProperty().get());
+        assertTrue(model.view().logYProperty().get());
         robot.type(KeyCode.T);
-        assertFalse(model.showTheoryProperty().get());
+        assertFalse(model.view().showTheoryProperty().get());
         robot.type(KeyCode.P);
-        assertNotNull(model.pinnedProperty().get());
+        assertNotNull(model.presentation().pinnedProperty().get());
         robot.type(KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
         HistogramView z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
         assertNotNull(z.getData().ghost(), "the pinned Xavier shows as a ghost under Large");
         assertEquals(z.getData().histogram().lo(), z.getData().ghost().lo(), "on one axis");
         robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
-        assertTrue(model.helpShownProperty().get());
+        assertTrue(model.presentation().helpShownProperty().get());
         robot.type(KeyCode.ESCAPE);
-        assertFalse(model.helpShownProperty().get());
-        assertTrue(model.presentingProperty().get(), "the first Esc only closed the help");
+        assertFalse(model.presentation().helpShownProperty().get());
+        assertTrue(model.presentation().presentingProperty().get(), "the first Esc only closed the help");
         robot.type(KeyCode.ESCAPE);
         assertTrue(shown(robot.lookup("#fan-in").query()), "the second Esc undid H");
-        assertTrue(model.presentingProperty().get(), "and only that");
+        assertTrue(model.presentation().presentingProperty().get(), "and only that");
         robot.type(KeyCode.ESCAPE);
-        assertFalse(model.presentingProperty().get());
+        assertFalse(model.presentation().presentingProperty().get());
         assertEquals(1.0, CanvasRegion.zoomProperty().get());
         robot.type(KeyCode.P);
-        assertNull(model.pinnedProperty().get());
+        assertNull(model.presentation().pinnedProperty().get());
     }
 
     @Test
@@ -153,25 +155,25 @@ class LectureTest {
         robot.clickOn("#histogram-z");
         robot.type(KeyCode.SPACE);
         assertEquals(0, view.tour().stepProperty().get());
-        assertEquals(Strategy.ZERO, model.strategyProperty().get());
+        assertEquals(Strategy.ZERO, model.view().strategyProperty().get());
         await(r -> r.config().fanIn() == 1000 && r.config().activation() == Activation.TANH);
         String zero = view.tour().captionProperty().get();
         assertTrue(zero.contains("Distinct units: 1 of 1000"), zero);
         robot.type(KeyCode.SPACE).type(KeyCode.SPACE);
-        assertEquals(Strategy.LARGE, model.strategyProperty().get());
+        assertEquals(Strategy.LARGE, model.view().strategyProperty().get());
         await(r -> r.config().fanIn() == 1000);
         double saturated = model.shownProperty().get().layer(1).activation().saturatedFraction();
         String large = view.tour().captionProperty().get();
         assertTrue(large.contains(String.format(Locale.ROOT, "saturated: %.1f%%", 100 * saturated)), large);
         // "what if fan_in were 100?": the caption follows the new numbers
-        robot.interact(() -> model.fanInProperty().set(100));
+        robot.interact(() -> model.draft().integer(Catalog.FAN_IN).set(100));
         await(r -> r.config().fanIn() == 100);
         double stdZ = model.shownProperty().get().layer(1).z().std();
         String after = view.tour().captionProperty().get();
         assertTrue(after.contains("std z is " + app.initscope.render.Ticks.label(stdZ)), after);
         assertTrue(after.contains("add up 100 inputs"), after);
         robot.type(KeyCode.BACK_SPACE);
-        assertEquals(Strategy.SMALL, model.strategyProperty().get());
+        assertEquals(Strategy.SMALL, model.view().strategyProperty().get());
         robot.type(KeyCode.ESCAPE);
         assertFalse(view.tour().isRunning());
         assertEquals("", view.tour().captionProperty().get());

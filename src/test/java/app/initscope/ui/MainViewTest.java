@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class MainViewTest {
 
     @Test
     void showsTheXavierHistogramsOffTheFxThreadWithStdZNearOne(FxRobot robot) throws TimeoutException {
-        assertEquals(Strategy.XAVIER, model.strategyProperty().get());
+        assertEquals(Strategy.XAVIER, model.view().strategyProperty().get());
         awaitResult();
         HistogramView z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
         assertNotNull(z.getData());
@@ -72,7 +73,7 @@ class MainViewTest {
         awaitAllStrategies();
         robot.clickOn("#strategy-zero");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Strategy.ZERO, model.strategyProperty().get());
+        assertEquals(Strategy.ZERO, model.view().strategyProperty().get());
         assertEquals("Zero initialization", robot.lookup("#heading").queryAs(Label.class).getText());
         HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
         assertTrue(a.getData().note().contains("identical"), a.getData().note());
@@ -90,11 +91,11 @@ class MainViewTest {
         Label hint = robot.lookup("#fan-in-hint").queryAs(Label.class);
         assertTrue(hint.isVisible());
         assertTrue(hint.getText().contains("kept 1000"), hint.getText());
-        assertEquals(1000, model.fanInProperty().get());
+        assertEquals(1000, model.draft().integer(Catalog.FAN_IN).get());
         robot.interact(() -> field.setText("99999"));
         robot.clickOn(field).type(KeyCode.ENTER);
         assertTrue(robot.lookup("#fan-in-hint").queryAs(Label.class).getText().contains("1–4096"));
-        assertEquals(1000, model.fanInProperty().get());
+        assertEquals(1000, model.draft().integer(Catalog.FAN_IN).get());
     }
 
     @Test
@@ -106,11 +107,11 @@ class MainViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
                 && model.shownProperty().get().layer(1).fanIn() == 2000);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2000, model.fanInProperty().get());
+        assertEquals(2000, model.draft().integer(Catalog.FAN_IN).get());
         HistogramView z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
         assertEquals(1.0, z.getData().summary().std(), 0.03);
         awaitAllStrategiesFor(2000);
-        robot.interact(() -> model.strategyProperty().set(Strategy.LARGE));
+        robot.interact(() -> model.view().strategyProperty().set(Strategy.LARGE));
         WaitForAsyncUtils.waitForFxEvents();
         z = robot.lookup("#histogram-z").queryAs(HistogramView.class);
         assertEquals(Math.sqrt(2000), z.getData().summary().std(), 0.03 * Math.sqrt(2000));
@@ -132,21 +133,21 @@ class MainViewTest {
         robot.clickOn("#histogram-z");
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Strategy.ZERO, model.strategyProperty().get());
+        assertEquals(Strategy.ZERO, model.view().strategyProperty().get());
         HistogramView a = robot.lookup("#histogram-activation").queryAs(HistogramView.class);
         assertTrue(a.getData().note().contains("identical"), a.getData().note());
         robot.type(KeyCode.RIGHT);
-        assertEquals(Strategy.SMALL, model.strategyProperty().get());
+        assertEquals(Strategy.SMALL, model.view().strategyProperty().get());
         robot.type(KeyCode.LEFT, 2);
-        assertEquals(Strategy.CUSTOM_NORMAL, model.strategyProperty().get());
+        assertEquals(Strategy.CUSTOM_NORMAL, model.view().strategyProperty().get());
     }
 
     @Test
     void reluWithHeShowsAboutHalfZeros(FxRobot robot) throws TimeoutException {
         awaitResult();
         robot.interact(() -> {
-            model.strategyProperty().set(Strategy.HE);
-            model.activationProperty().set(app.initscope.core.nn.Activation.RELU);
+            model.view().strategyProperty().set(Strategy.HE);
+            model.draft().choice(Catalog.ACTIVATION).set(app.initscope.core.nn.Activation.RELU);
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
                 && model.config().activation() == app.initscope.core.nn.Activation.RELU
@@ -159,18 +160,18 @@ class MainViewTest {
     @Test
     void theLayerAndGradientChoicesPickWhatTheHistogramsShow(FxRobot robot) throws TimeoutException {
         awaitResult();
-        robot.interact(() -> model.depthProperty().set(10));
+        robot.interact(() -> model.draft().integer(Catalog.DEPTH).set(10));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
                 && model.shownProperty().get().layers().size() == 10);
         robot.interact(() -> {
-            model.layerProperty().set(10);
-            model.gradientProperty().set(GradientView.WEIGHT);
+            model.view().layerProperty().set(10);
+            model.view().gradientProperty().set(GradientView.WEIGHT);
         });
         WaitForAsyncUtils.waitForFxEvents();
         HistogramView g = robot.lookup("#histogram-gradient").queryAs(HistogramView.class);
         assertEquals(model.shownProperty().get().layer(10).weightGradient(), g.getData().summary());
         assertTrue(g.getData().title().contains("layer 10"), g.getData().title());
-        robot.interact(() -> model.depthProperty().set(3));
-        assertEquals(3, model.layerProperty().get(), "the layer follows a smaller depth");
+        robot.interact(() -> model.draft().integer(Catalog.DEPTH).set(3));
+        assertEquals(3, model.view().layerProperty().get(), "the layer follows a smaller depth");
     }
 }

@@ -64,7 +64,7 @@ class PresentationLayoutTest {
     @Test
     void presentationModeAt720pShowsEveryChartWholeAndTall(FxRobot robot) throws Exception {
         window.awaitComplete(r -> r.config().fanIn() == 200);
-        robot.interact(() -> model.presentingProperty().set(true));
+        robot.interact(() -> model.presentation().setPresenting(true));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1280, robot.lookup("#single-view").query().getScene().getWidth());
         for (String id : new String[] {"#histogram-z", "#histogram-activation", "#histogram-gradient"}) {
@@ -81,7 +81,7 @@ class PresentationLayoutTest {
     @Test
     void hidingTheSettingsLeavesACaptionAndAWayBack(FxRobot robot) throws Exception {
         window.awaitComplete(r -> r.config().fanIn() == 200);
-        robot.interact(() -> model.presentingProperty().set(true));
+        robot.interact(() -> model.presentation().setPresenting(true));
         robot.clickOn("#histogram-z");
         robot.type(KeyCode.P);                     // pin Xavier as the ghost
         robot.type(KeyCode.DIGIT5);                // He
@@ -109,7 +109,7 @@ class PresentationLayoutTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(shown(robot.lookup("#fan-in").query()), "so does Esc");
-        assertTrue(model.presentingProperty().get(), "and Esc did only that");
+        assertTrue(model.presentation().presentingProperty().get(), "and Esc did only that");
     }
 
     @Test
@@ -119,7 +119,7 @@ class PresentationLayoutTest {
         double x = inScene(picker).getMinX();
         double y = inScene(tabs).getMinY();
         for (Strategy s : Strategy.values()) {
-            robot.interact(() -> model.strategyProperty().set(s));
+            robot.interact(() -> model.view().strategyProperty().set(s));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(x, inScene(picker).getMinX(), 0.5, "the picker under " + s.label());
             assertEquals(y, inScene(tabs).getMinY(), 0.5, "the charts under " + s.label());
@@ -139,7 +139,7 @@ class PresentationLayoutTest {
             robot.clickOn(more);
             robot.clickOn("#strategy-" + s.id());
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(s, model.strategyProperty().get());
+            assertEquals(s, model.view().strategyProperty().get());
             assertEquals(y, inScene(tabs).getMinY(), 0.5, "the charts stay under " + s.label());
             assertEquals(width, more.getLayoutBounds().getWidth(), 0.5, "More keeps its width for " + s.label());
         }

@@ -41,7 +41,7 @@ class PresetStrategiesTest {
             return r != null && r.config().depth() == 10 && r.results().size() == r.config().strategies().size();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(Strategy.XAVIER, Strategy.HE), List.copyOf(window.model().comparedStrategies()));
+        assertEquals(List.of(Strategy.XAVIER, Strategy.HE), List.copyOf(window.model().view().comparedStrategies()));
         assertEquals(Set.of(Strategy.XAVIER, Strategy.HE),
                 Set.copyOf(window.model().resultProperty().get().config().strategies().subList(0, 2)),
                 "the window computes the preset's strategies first");

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,12 +43,12 @@ class SettingsTest {
     void settingsSurviveARestart() throws Exception {
         MainViewModel first = newModel();
         WaitForAsyncUtils.asyncFx(() -> {
-            first.fanInProperty().set(256);
-            first.depthProperty().set(4);
-            first.seedProperty().set(7);
-            first.activationProperty().set(Activation.RELU);
-            first.strategyProperty().set(Strategy.HE);
-            first.logYProperty().set(true);
+            first.draft().integer(Catalog.FAN_IN).set(256);
+            first.draft().integer(Catalog.DEPTH).set(4);
+            first.draft().whole(Catalog.SEED).set(7);
+            first.draft().choice(Catalog.ACTIVATION).set(Activation.RELU);
+            first.view().strategyProperty().set(Strategy.HE);
+            first.view().logYProperty().set(true);
             new Settings(node).save(first);
             first.cancel();
         }).get();
@@ -56,21 +57,21 @@ class SettingsTest {
             new Settings(node).restore(second);
             second.cancel();
         }).get();
-        assertEquals(256, second.fanInProperty().get());
-        assertEquals(4, second.depthProperty().get());
-        assertEquals(7, second.seedProperty().get());
-        assertEquals(Activation.RELU, second.activationProperty().get());
-        assertEquals(Strategy.HE, second.strategyProperty().get());
-        assertEquals(true, second.logYProperty().get());
+        assertEquals(256, second.draft().integer(Catalog.FAN_IN).get());
+        assertEquals(4, second.draft().integer(Catalog.DEPTH).get());
+        assertEquals(7, second.draft().whole(Catalog.SEED).get());
+        assertEquals(Activation.RELU, second.draft().choice(Catalog.ACTIVATION).get());
+        assertEquals(Strategy.HE, second.view().strategyProperty().get());
+        assertEquals(true, second.view().logYProperty().get());
     }
 
     @Test
     void restoringManySettingsRequestsOneComputation() throws Exception {
         MainViewModel first = newModel();
         WaitForAsyncUtils.asyncFx(() -> {
-            first.fanInProperty().set(128);
-            first.samplesProperty().set(64);
-            first.widthProperty().set(32);
+            first.draft().integer(Catalog.FAN_IN).set(128);
+            first.draft().integer(Catalog.SAMPLES).set(64);
+            first.draft().integer(Catalog.WIDTH).set(32);
             new Settings(node).save(first);
             first.cancel();
         }).get();
@@ -99,9 +100,9 @@ class SettingsTest {
             new Settings(node).restore(m);
             m.cancel();
         }).get();
-        assertEquals(1000, m.fanInProperty().get());
-        assertEquals(1, m.depthProperty().get());
-        assertEquals(Activation.TANH, m.activationProperty().get());
+        assertEquals(1000, m.draft().integer(Catalog.FAN_IN).get());
+        assertEquals(1, m.draft().integer(Catalog.DEPTH).get());
+        assertEquals(Activation.TANH, m.draft().choice(Catalog.ACTIVATION).get());
         assertArrayEquals(new double[] {1280, 720}, new Settings(node).windowSize(1280, 720));
     }
 
@@ -109,20 +110,20 @@ class SettingsTest {
     void resetRestoresTheSeedExperimentAndResampleChangesTheSeed() throws Exception {
         MainViewModel m = newModel();
         WaitForAsyncUtils.asyncFx(() -> {
-            m.fanInProperty().set(64);
-            m.activationProperty().set(Activation.SIGMOID);
+            m.draft().integer(Catalog.FAN_IN).set(64);
+            m.draft().choice(Catalog.ACTIVATION).set(Activation.SIGMOID);
             m.resample();
             m.cancel();
         }).get();
-        long resampled = m.seedProperty().get();
+        long resampled = m.draft().whole(Catalog.SEED).get();
         assertEquals(false, resampled == 42);
         WaitForAsyncUtils.asyncFx(() -> {
             m.resetToDefaults();
             m.cancel();
         }).get();
-        assertEquals(1000, m.fanInProperty().get());
-        assertEquals(Activation.TANH, m.activationProperty().get());
-        assertEquals(42, m.seedProperty().get());
+        assertEquals(1000, m.draft().integer(Catalog.FAN_IN).get());
+        assertEquals(Activation.TANH, m.draft().choice(Catalog.ACTIVATION).get());
+        assertEquals(42, m.draft().whole(Catalog.SEED).get());
     }
 
     /** A store that cannot be written, like preferences under a read-only home. */

@@ -39,7 +39,7 @@ class StatusTimesTest {
     }
 
     private String status() {
-        return window.model().statusProperty().get();
+        return window.model().status().statusProperty().get();
     }
 
     @Test
@@ -49,7 +49,7 @@ class StatusTimesTest {
         List<String> totals = new ArrayList<>();
         for (Strategy s : List.of(Strategy.HE, Strategy.ZERO, Strategy.LARGE, Strategy.XAVIER)) {
             Thread.sleep(150);                      // time passes between the switches
-            robot.interact(() -> model.strategyProperty().set(s));
+            robot.interact(() -> model.view().strategyProperty().set(s));
             WaitForAsyncUtils.waitForFxEvents();
             Matcher m = TOTAL.matcher(status());
             assertTrue(m.find(), status());
@@ -63,11 +63,11 @@ class StatusTimesTest {
         model = window.model();
         window.awaitComplete(r -> true);
         for (Strategy s : List.of(Strategy.ORTHOGONAL, Strategy.ZERO, Strategy.HE)) {
-            robot.interact(() -> model.strategyProperty().set(s));
+            robot.interact(() -> model.view().strategyProperty().set(s));
             WaitForAsyncUtils.waitForFxEvents();
             StrategyResult own = model.resultProperty().get().find(s).orElseThrow();
             assertTrue(own.computeMillis() > 0, "measured: " + own.computeMillis());
-            String expected = s.label() + " computed in " + MainViewModel.millis(own.computeMillis());
+            String expected = s.label() + " computed in " + Status.millis(own.computeMillis());
             assertTrue(status().contains(expected), "expected '" + expected + "' in: " + status());
         }
     }
@@ -76,20 +76,20 @@ class StatusTimesTest {
     void aDrawingUnderAMillisecondIsNotShownAsZero(FxRobot robot) throws Exception {
         model = window.model();
         window.awaitComplete(r -> true);
-        robot.interact(() -> model.reportDrawn(0.4));
+        robot.interact(() -> model.status().reportDrawn(0.4));
         assertTrue(status().contains("drawn in < 1 ms"), status());
         assertFalse(status().contains("drawn in 0 ms"), status());
-        robot.interact(() -> model.reportDrawn(3.24));
+        robot.interact(() -> model.status().reportDrawn(3.24));
         assertTrue(status().contains("drawn in 3.2 ms"), status());
     }
 
     @Test
     void durationsHaveSensiblePrecision() {
-        assertEquals("< 1 ms", MainViewModel.millis(0.0));
-        assertEquals("< 1 ms", MainViewModel.millis(0.99));
-        assertEquals("1.0 ms", MainViewModel.millis(1.0));
-        assertEquals("9.9 ms", MainViewModel.millis(9.94));
-        assertEquals("12 ms", MainViewModel.millis(12.4));
-        assertEquals("–", MainViewModel.millis(Double.NaN));
+        assertEquals("< 1 ms", Status.millis(0.0));
+        assertEquals("< 1 ms", Status.millis(0.99));
+        assertEquals("1.0 ms", Status.millis(1.0));
+        assertEquals("9.9 ms", Status.millis(9.94));
+        assertEquals("12 ms", Status.millis(12.4));
+        assertEquals("–", Status.millis(Double.NaN));
     }
 }

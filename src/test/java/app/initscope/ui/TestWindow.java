@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.engine.Engine;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -39,9 +40,9 @@ record TestWindow(Engine engine, MainViewModel model, MainView view) {
         stage.setY(0);
         stage.show();
         model.batch(() -> {
-            model.fanInProperty().set(200);
-            model.samplesProperty().set(300);
-            model.widthProperty().set(100);
+            model.draft().integer(Catalog.FAN_IN).set(200);
+            model.draft().integer(Catalog.SAMPLES).set(300);
+            model.draft().integer(Catalog.WIDTH).set(100);
         });
         return new TestWindow(engine, model, view);
     }
@@ -50,9 +51,9 @@ record TestWindow(Engine engine, MainViewModel model, MainView view) {
     static TestWindow openSmall(Stage stage) {
         TestWindow w = open(stage);
         w.model().batch(() -> {
-            w.model().fanInProperty().set(200);
-            w.model().samplesProperty().set(300);
-            w.model().widthProperty().set(100);
+            w.model().draft().integer(Catalog.FAN_IN).set(200);
+            w.model().draft().integer(Catalog.SAMPLES).set(300);
+            w.model().draft().integer(Catalog.WIDTH).set(100);
         });
         return w;
     }

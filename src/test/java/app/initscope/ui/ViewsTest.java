@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.render.Figure;
 import app.initscope.render.HistogramChart;
 import app.initscope.render.LayerLines;
@@ -59,12 +60,12 @@ class ViewsTest {
     @Test
     void theCompareTableRowsMatchTheCliForTheSameConfigAndSeed(FxRobot robot) throws Exception {
         robot.interact(() -> model.batch(() -> {
-            model.depthProperty().set(2);
-            model.seedProperty().set(7);
+            model.draft().integer(Catalog.DEPTH).set(2);
+            model.draft().whole(Catalog.SEED).set(7);
         }));
         awaitComplete(r -> r.config().depth() == 2 && r.config().seed() == 7);
         robot.interact(() -> {
-            model.layerProperty().set(2);
+            model.view().layerProperty().set(2);
             view.showView(1);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -108,7 +109,7 @@ class ViewsTest {
                 r -> r.getItem() instanceof CompareView.Line line && line.strategy == Strategy.LARGE).query();
         robot.clickOn(largeRow);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Strategy.LARGE, model.strategyProperty().get());
+        assertEquals(Strategy.LARGE, model.view().strategyProperty().get());
         HistogramChart.Data large = comparePanel("large", "z");
         HistogramChart.Data xavier = comparePanel("xavier", "z");
         assertEquals(large.histogram().lo(), xavier.histogram().lo(), "the column shares one axis");
@@ -127,7 +128,7 @@ class ViewsTest {
         javafx.scene.layout.Region grid = robot.lookup("#compare-grid").queryAs(javafx.scene.layout.Region.class);
         javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) grid.getParent().getParent()
                 .getParent();
-        assertEquals(5, model.comparedStrategies().size());
+        assertEquals(5, model.view().comparedStrategies().size());
         double needed = grid.minHeight(-1);
         double shown = scroll.getViewportBounds().getHeight();
         assertTrue(shown >= needed, "all five rows fit: " + shown + " px shown, " + needed + " px needed");
@@ -205,12 +206,13 @@ class ViewsTest {
 
     @Test
     void depthTenShowsTenLayersInTheDepthView(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> model.depthProperty().set(10));
+        robot.interact(() -> model.draft().integer(Catalog.DEPTH).set(10));
         awaitComplete(r -> r.config().depth() == 10);
         robot.interact(() -> view.showView(2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(10, view.depth().layersShown());
-        List<Figure.Panel> gradients = view.depth().figure().panels(model.gradientProperty().get().tensor().id());
+        List<Figure.Panel> gradients =
+                view.depth().figure().panels(model.view().gradientProperty().get().tensor().id());
         for (int l = 1; l <= 10; l++) {
             int layer = l;
             assertTrue(gradients.stream().anyMatch(p -> p.layer() == layer), "layer " + l);
@@ -230,12 +232,12 @@ class ViewsTest {
     void lockedAxesKeepTheZAxisStillAcrossStrategies(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         robot.interact(() -> {
-            model.lockAxesProperty().set(true);
-            model.strategyProperty().set(Strategy.SMALL);
+            model.view().lockAxesProperty().set(true);
+            model.view().strategyProperty().set(Strategy.SMALL);
         });
         WaitForAsyncUtils.waitForFxEvents();
         Histogram small = view.single().zView().getData().histogram();
-        robot.interact(() -> model.strategyProperty().set(Strategy.LARGE));
+        robot.interact(() -> model.view().strategyProperty().set(Strategy.LARGE));
         WaitForAsyncUtils.waitForFxEvents();
         Histogram large = view.single().zView().getData().histogram();
         assertEquals(small.lo(), large.lo());
@@ -249,7 +251,7 @@ class ViewsTest {
             nearZero += small.count(i);
         }
         assertEquals(small.total() - small.nonFinite(), nearZero, "a vanished signal is a spike at 0");
-        robot.interact(() -> model.lockAxesProperty().set(false));
+        robot.interact(() -> model.view().lockAxesProperty().set(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(own, view.single().zView().getData().histogram());
     }
@@ -258,13 +260,13 @@ class ViewsTest {
     void theSegmentedButtonAndTheMoreMenuPickStrategies(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         robot.clickOn("#strategy-he");
-        assertEquals(Strategy.HE, model.strategyProperty().get());
+        assertEquals(Strategy.HE, model.view().strategyProperty().get());
         robot.clickOn("#strategy-more");
         MenuButton more = robot.lookup("#strategy-more").queryAs(MenuButton.class);
         MenuItem orthogonal = more.getItems().stream().filter(i -> "strategy-orthogonal".equals(i.getId()))
                 .findFirst().orElseThrow();
         robot.interact(orthogonal::fire);
-        assertEquals(Strategy.ORTHOGONAL, model.strategyProperty().get());
+        assertEquals(Strategy.ORTHOGONAL, model.view().strategyProperty().get());
         assertTrue(more.getText().startsWith("Orthogonal"), more.getText());
         robot.interact(() -> more.hide());
     }
@@ -273,7 +275,7 @@ class ViewsTest {
     void theLeakySlopeIsOnlyOfferedForLeakyReluAndReachesTheComputation(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         assertFalse(robot.lookup("#leaky-slope").query().isVisible());
-        robot.interact(() -> model.activationProperty().set(Activation.LEAKY_RELU));
+        robot.interact(() -> model.draft().choice(Catalog.ACTIVATION).set(Activation.LEAKY_RELU));
         assertTrue(robot.lookup("#leaky-slope").query().isVisible());
         robot.interact(() -> {
             var field = robot.lookup("#leaky-slope-field").queryAs(javafx.scene.control.TextField.class);
@@ -291,13 +293,13 @@ class ViewsTest {
     void theExplainViewQuotesTheLiveNumbersOfTheChosenStrategy(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         robot.interact(() -> {
-            model.strategyProperty().set(Strategy.ZERO);
+            model.view().strategyProperty().set(Strategy.ZERO);
             view.showView(3);
         });
         WaitForAsyncUtils.waitForFxEvents();
         String zero = String.join("\n", view.explain().shownText());
         assertTrue(zero.contains("distinct units: 1"), zero);
-        robot.interact(() -> model.strategyProperty().set(Strategy.LARGE));
+        robot.interact(() -> model.view().strategyProperty().set(Strategy.LARGE));
         WaitForAsyncUtils.waitForFxEvents();
         String large = String.join("\n", view.explain().shownText());
         double saturated = model.shownProperty().get().layer(1).activation().saturatedFraction();
@@ -342,7 +344,7 @@ class ViewsTest {
         Throwable e = failed.get(30, TimeUnit.SECONDS);
         assertNotNull(e, "the write failed");
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-        robot.interact(() -> model.fanInProperty().set(201));
+        robot.interact(() -> model.draft().integer(Catalog.FAN_IN).set(201));
         awaitComplete(r -> r.config().fanIn() == 201);
     }
 

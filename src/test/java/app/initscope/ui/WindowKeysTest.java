@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,20 +54,20 @@ class WindowKeysTest {
 
     @Test
     void theLayerSpinnersArrowAndTypedValueChangeTheShownLayer(FxRobot robot) throws Exception {
-        robot.interact(() -> model.depthProperty().set(10));
+        robot.interact(() -> model.draft().integer(Catalog.DEPTH).set(10));
         window.awaitComplete(r -> r.config().depth() == 10);
         System.gc();                      // a binding held only weakly would be gone now
         System.gc();
         robot.clickOn(robot.lookup("#layer .increment-arrow-button").queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, model.layerProperty().get(), "the arrow steps the layer");
+        assertEquals(2, model.view().layerProperty().get(), "the arrow steps the layer");
         assertTrue(zTitle(robot).contains("layer 2"), zTitle(robot));
         Spinner<?> layer = robot.lookup("#layer").queryAs(Spinner.class);
         robot.clickOn(layer.getEditor());
         robot.interact(() -> layer.getEditor().selectAll());
         robot.type(KeyCode.DIGIT5).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(5, model.layerProperty().get(), "the typed layer applies");
+        assertEquals(5, model.view().layerProperty().get(), "the typed layer applies");
         assertTrue(zTitle(robot).contains("layer 5"), zTitle(robot));
         robot.interact(() -> view.showView(3));
         WaitForAsyncUtils.waitForFxEvents();
@@ -77,16 +78,16 @@ class WindowKeysTest {
 
     @Test
     void typingDigitsIntoTheLayerFieldKeepsTheStrategy(FxRobot robot) throws Exception {
-        robot.interact(() -> model.depthProperty().set(4));
+        robot.interact(() -> model.draft().integer(Catalog.DEPTH).set(4));
         window.awaitComplete(r -> r.config().depth() == 4);
         Spinner<?> layer = robot.lookup("#layer").queryAs(Spinner.class);
         robot.clickOn(layer.getEditor());
         robot.interact(() -> layer.getEditor().selectAll());
         robot.type(KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Strategy.XAVIER, model.strategyProperty().get(), "a digit typed into a field is typing");
+        assertEquals(Strategy.XAVIER, model.view().strategyProperty().get(), "a digit typed into a field is typing");
         robot.type(KeyCode.ENTER);
-        assertEquals(3, model.layerProperty().get());
+        assertEquals(3, model.view().layerProperty().get());
     }
 
     @Test
@@ -96,16 +97,16 @@ class WindowKeysTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isFullScreen());
         robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
-        assertTrue(model.helpShownProperty().get());
+        assertTrue(model.presentation().helpShownProperty().get());
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(model.helpShownProperty().get(), "Esc closes the help");
+        assertFalse(model.presentation().helpShownProperty().get(), "Esc closes the help");
         assertTrue(stage.isFullScreen(), "and nothing else");
-        assertTrue(model.presentingProperty().get());
+        assertTrue(model.presentation().presentingProperty().get());
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isFullScreen(), "with nothing open, Esc leaves presentation mode");
-        assertFalse(model.presentingProperty().get());
+        assertFalse(model.presentation().presentingProperty().get());
     }
 
     @Test
