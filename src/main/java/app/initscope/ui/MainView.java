@@ -73,14 +73,14 @@ public final class MainView extends BorderPane {
      * both sides only weakly, and an unreferenced {@code asObject()} wrapper is collected (and the spinner then
      * moves nothing).
      */
-    private final javafx.beans.property.ObjectProperty<Integer> layerValue;
+    private final SettingsPanels panels;
     private final Set<Tab> stale = new HashSet<>();
     private boolean refreshQueued;
     private boolean newResult;
 
     public MainView(MainViewModel model) {
         this.model = model;
-        layerValue = model.view().layerProperty().asObject();
+        panels = new SettingsPanels(model);
         getStyleClass().add("main-view");
         pages = ViewPage.PAGES.stream().map(f -> f.create(model)).toList();
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
@@ -88,7 +88,7 @@ public final class MainView extends BorderPane {
         tour = new TourController(model, Tour.bundled(), this::showView);
         keys = keyTable();
 
-        VBox side = viewOptions();
+        VBox side = panels.viewOptions();
         side.setPadding(new Insets(12));
         side.setPrefWidth(272);
         side.getStyleClass().add("side-bar");
@@ -111,7 +111,7 @@ public final class MainView extends BorderPane {
         // the title and the picker share a row while they fit, and wrap onto two rows in a narrow window
         FlowPane headline = new FlowPane(16, 6, title, new StrategyPicker(model.view().strategyProperty()));
         headline.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox top = new VBox(4, headline, controls(side));
+        VBox top = new VBox(4, headline, panels.network(side));
         top.setPadding(new Insets(10, 12, 0, 0));
         side.getChildren().add(config);
 
@@ -592,175 +592,6 @@ public final class MainView extends BorderPane {
 
     ExplainView explain() {
         return (ExplainView) page("explain");
-    }
-
-    private VBox viewOptions() {
-        Label title = new Label("View");
-        title.getStyleClass().add("section-title");
-
-        Spinner<Integer> layer = new Spinner<>();
-        layer.setId("layer");
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, model.draft().integer(Catalog.DEPTH).get(), 1);
-        factory.maxProperty().bind(model.draft().integer(Catalog.DEPTH));
-        factory.valueProperty().bindBidirectional(layerValue);
-        factory.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                try {
-                    return Integer.valueOf(text.trim());
-                } catch (NumberFormatException e) {
-                    return factory.getValue();          // not a number: keep the layer shown
-                }
-            }
-        });
-        layer.setValueFactory(factory);
-        layer.setEditable(true);
-        layer.setPrefWidth(90);
-        layer.disableProperty().bind(model.draft().integer(Catalog.DEPTH).lessThan(2));
-        layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
-        HBox layerRow = labeledRow("layer", layer.getTooltip(), layer);
-
-        ChoiceBox<GradientView> gradient = new ChoiceBox<>();
-        gradient.setId("gradient");
-        gradient.getItems().setAll(GradientView.values());
-        gradient.valueProperty().bindBidirectional(model.view().gradientProperty());
-        gradient.setTooltip(new Tooltip("The third histogram: δ = ∂L/∂z (what each unit is told), ∂L/∂W (what a "
-                + "step would change), or φ′(z) (the slope that scales δ)."));
-        HBox gradientRow = labeledRow("gradient", gradient.getTooltip(), gradient);
-
-        CheckBox logY = new CheckBox("log-scale counts");
-        logY.setId("log-y");
-        logY.selectedProperty().bindBidirectional(model.view().logYProperty());
-        logY.setTooltip(new Tooltip("Counts on a log scale: shows the thin tails and what is left of a "
-                + "vanished or saturated distribution."));
-        CheckBox lock = new CheckBox("lock axes across strategies");
-        lock.setId("lock-axes");
-        lock.selectedProperty().bindBidirectional(model.view().lockAxesProperty());
-        lock.setTooltip(new Tooltip("Give each histogram the x-axis of all strategies together, so that stepping "
-                + "through strategies keeps the axis still: a vanished signal is then a thin spike."));
-        lock.setWrapText(true);
-        CheckBox theory = new CheckBox("show theory");
-        theory.setId("show-theory");
-        theory.selectedProperty().bindBidirectional(model.view().showTheoryProperty());
-        theory.setTooltip(new Tooltip("Draw the mean-field prediction N(0, q) over the z histogram."));
-        TextField seed = new TextField(Long.toString(model.draft().whole(Catalog.SEED).get()));
-        seed.setId("seed");
-        seed.setPrefColumnCount(3);
-        Label seedHint = new Label();
-        seedHint.getStyleClass().add("hint");
-        seedHint.setManaged(false);
-        seedHint.setVisible(false);
-        Runnable commitSeed = () -> {
-            try {
-                model.draft().whole(Catalog.SEED).set(Long.parseLong(seed.getText().trim()));
-                seedHint.setVisible(false);
-                seedHint.setManaged(false);
-            } catch (NumberFormatException e) {
-                seedHint.setText("a seed is a whole number; kept " + model.draft().whole(Catalog.SEED).get());
-                seedHint.setVisible(true);
-                seedHint.setManaged(true);
-            }
-        };
-        seed.setOnAction(e -> commitSeed.run());
-        model.draft().whole(Catalog.SEED).addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
-        Tooltip seedTip = new Tooltip(Catalog.SEED.help());
-        seed.setTooltip(seedTip);
-        Button resample = new Button("Resample");
-        resample.setId("resample");
-        resample.setOnAction(e -> model.resample());
-        resample.setMinWidth(Region.USE_PREF_SIZE);
-        resample.setTooltip(new Tooltip("Draw new random numbers (a new seed): the shapes stay, the details move."));
-        HBox seedRow = labeledRow("seed", seedTip, seed, resample);
-        Button reset = new Button("Reset to defaults");
-        reset.setId("reset");
-        reset.setOnAction(e -> model.resetToDefaults());
-        reset.setTooltip(new Tooltip("Back to the seed experiment: tanh, fan_in 1000, 1000 samples, width 1000, "
-                + "one layer, seed 42."));
-        VBox box = new VBox(10, title, layerRow, gradientRow, seedRow, seedHint, logY, lock, theory, reset);
-        return box;
-    }
-
-    /** A bold label of fixed width (so rows line up) followed by its controls. */
-    private static HBox labeledRow(String text, Tooltip tip, Node... controls) {
-        Label label = new Label(text);
-        label.getStyleClass().add("control-label");
-        label.setPrefWidth(72);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        label.setTooltip(tip);
-        HBox row = new HBox(6, label);
-        row.getChildren().addAll(controls);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
-    }
-
-    /**
-     * The network's settings: the activation, then the catalog's sliders in two rows of three (so the charts keep
-     * their height); a setting beyond those six gets its slider in the side bar, under "More settings".
-     */
-    private GridPane controls(VBox side) {
-        ChoiceBox<Activation> activation = new ChoiceBox<>();
-        activation.setId("activation");
-        activation.getItems().setAll(Activation.values());
-        activation.setConverter(Fx.labels(Activation::label));
-        activation.valueProperty().bindBidirectional(model.draft().choice(Catalog.ACTIVATION));
-        Tooltip tip = new Tooltip(Catalog.ACTIVATION.help());
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        activation.setTooltip(tip);
-        Label activationLabel = new Label("activation");
-        activationLabel.getStyleClass().add("control-label");
-        activationLabel.setTooltip(tip);
-        HBox activationBox = new HBox(6, activationLabel, activation);
-        activationBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        activationLabel.setMinWidth(Region.USE_PREF_SIZE);
-        activation.setPrefWidth(150);
-
-        GridPane bar = new GridPane();
-        bar.setHgap(18);
-        bar.setVgap(6);
-        bar.add(activationBox, 0, 0);
-        // every numeric setting of the catalog that the window edits gets a slider, in catalog order; the leaky
-        // slope sits under the activation and shows only with leaky ReLU
-        ConfigDraft draft = model.draft();
-        List<Setting<?>> sliders = draft.settings().stream()
-                .filter(s -> s.isNumeric() && s.inWindow() && s != Catalog.LEAKY_SLOPE).toList();
-        int columns = 3;
-        VBox more = new VBox(8);
-        for (int i = 0; i < sliders.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Setting<? extends Number> n = (Setting<? extends Number>) sliders.get(i);
-            NumberControl control = NumberControl.of(n, draft.number(n));
-            if (i < 2 * columns) {
-                bar.add(control, 1 + i % columns, i / columns);
-            } else {
-                more.getChildren().add(control);
-            }
-        }
-        if (!more.getChildren().isEmpty()) {
-            Label title = new Label("More settings");
-            title.getStyleClass().add("section-title");
-            more.getChildren().addFirst(title);
-            side.getChildren().add(more);
-        }
-        NumberControl slope = NumberControl.of(Catalog.LEAKY_SLOPE, draft.number(Catalog.LEAKY_SLOPE));
-        slope.visibleProperty().bind(model.draft().choice(Catalog.ACTIVATION).isEqualTo(Activation.LEAKY_RELU));
-        slope.managedProperty().bind(slope.visibleProperty());
-        bar.add(slope, 0, 1);
-        for (int i = 0; i <= columns; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(100.0 / (columns + 1));
-            c.setHgrow(Priority.ALWAYS);
-            bar.getColumnConstraints().add(c);
-        }
-        bar.setPadding(new Insets(8, 0, 4, 0));
-        bar.getStyleClass().add("settings-bar");
-        return bar;
     }
 
     private void showConfig(ExperimentConfig c) {
