@@ -298,29 +298,18 @@ final class CompareView extends VBox implements ViewPage {
         return tablePane;
     }
 
+    private static final Info INFO = new Info("compare", "Compare",
+            "Every strategy side by side on shared axes, with a table");
+
     @Override
-    public String id() {
-        return "compare";
+    public Info info() {
+        return INFO;
     }
 
     @Override
-    public String title() {
-        return "Compare";
-    }
-
-    @Override
-    public String tooltip() {
-        return "Every strategy side by side on shared axes, with a table";
-    }
-
-    @Override
-    public javafx.scene.Node node() {
-        return this;
-    }
-
-    @Override
-    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
-            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
-        return app.initscope.render.Figures.compare(result, List.copyOf(model.view().comparedStrategies()), options.withCompareAxes(axisMode.get()));
+    public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
+                                                    app.initscope.render.Figures.Options options) {
+        return app.initscope.render.Figures.compare(result, List.copyOf(model.view().comparedStrategies()),
+                options.withCompareAxes(axisMode.get()));
     }
 }

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.init.Strategy;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -63,29 +64,17 @@ final class DepthView extends StackPane implements ViewPage {
                 FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
     }
 
+    private static final Info INFO = new Info("depth", "Depth",
+            "Layer by layer: what happens to the signal as the network gets deeper");
+
     @Override
-    public String id() {
-        return "depth";
+    public Info info() {
+        return INFO;
     }
 
     @Override
-    public String title() {
-        return "Depth";
-    }
-
-    @Override
-    public String tooltip() {
-        return "Layer by layer: what happens to the signal as the network gets deeper";
-    }
-
-    @Override
-    public javafx.scene.Node node() {
-        return this;
-    }
-
-    @Override
-    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
-            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+    public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
+                                                    app.initscope.render.Figures.Options options) {
         return app.initscope.render.Figures.depth(result, shown, List.copyOf(model.view().comparedStrategies()),
                 options);
     }

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.init.Strategy;
 import app.initscope.render.Plots;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -97,29 +98,17 @@ final class ExplainView extends HBox implements ViewPage {
                 "Activation a" + where, false, log));
     }
 
+    private static final Info INFO = new Info("explain", "Explain",
+            "What the picture shows and why, with the live numbers");
+
     @Override
-    public String id() {
-        return "explain";
+    public Info info() {
+        return INFO;
     }
 
     @Override
-    public String title() {
-        return "Explain";
-    }
-
-    @Override
-    public String tooltip() {
-        return "What the picture shows and why, with the live numbers";
-    }
-
-    @Override
-    public javafx.scene.Node node() {
-        return this;
-    }
-
-    @Override
-    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
-            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+    public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
+                                                    app.initscope.render.Figures.Options options) {
         return app.initscope.render.Figures.single(result, shown, options);
     }
 

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.core.init.Strategy;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.render.AxisMode;
@@ -71,29 +72,17 @@ final class SingleView extends GridPane implements ViewPage {
         return gView;
     }
 
+    private static final Info INFO = new Info("single", "Single",
+            "The chosen strategy's z, activation and gradient histograms");
+
     @Override
-    public String id() {
-        return "single";
+    public Info info() {
+        return INFO;
     }
 
     @Override
-    public String title() {
-        return "Single";
-    }
-
-    @Override
-    public String tooltip() {
-        return "The chosen strategy's z, activation and gradient histograms";
-    }
-
-    @Override
-    public javafx.scene.Node node() {
-        return this;
-    }
-
-    @Override
-    public app.initscope.render.Figure exportFigure(app.initscope.core.experiment.ExperimentResult result,
-            app.initscope.core.init.Strategy shown, app.initscope.render.Figures.Options options) {
+    public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
+                                                    app.initscope.render.Figures.Options options) {
         return app.initscope.render.Figures.single(result, shown, options);
     }
 }

@@ -22,17 +22,35 @@ interface ViewPage {
     /** Every view, in tab order. */
     List<Factory> PAGES = List.of(SingleView::new, CompareView::new, DepthView::new, ExplainView::new);
 
-    /** A stable name: the tab's node id is {@code tab-<id>}, and a preset's view names its tab by it. */
-    String id();
+    /**
+     * What names a view.
+     *
+     * @param id      a stable name: the tab's node id is {@code tab-<id>}, and a preset's view names its tab by it
+     * @param title   the tab's text
+     * @param tooltip what the view shows
+     */
+    record Info(String id, String title, String tooltip) {
+    }
 
-    /** The tab's text. */
-    String title();
+    /** The view's names. */
+    Info info();
 
-    /** What the view shows, for the tab's tooltip. */
-    String tooltip();
+    default String id() {
+        return info().id();
+    }
 
-    /** The node the tab shows. */
-    Node node();
+    default String title() {
+        return info().title();
+    }
+
+    default String tooltip() {
+        return info().tooltip();
+    }
+
+    /** The node the tab shows: the view itself. */
+    default Node node() {
+        return (Node) this;
+    }
 
     /** Redraws from the view-model's current state. */
     void refresh();
