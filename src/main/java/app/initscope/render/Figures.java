@@ -167,7 +167,7 @@ public final class Figures {
             background(pen, w, h);
             pen.setTextBaseline(Baseline.CENTER);
             for (int c = 0; c < 3; c++) {
-                columnHead(pen, Plots.axisLabel(kinds[c], result.config().activation()) + where, modes[c],
+                columnHead(pen, Plots.axisLabel(kinds[c], result.config()) + where, modes[c],
                         labelW + c * cellW, cellW, headH);
             }
             for (int i = 0; i < rows.size(); i++) {

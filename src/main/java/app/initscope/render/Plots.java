@@ -1,5 +1,7 @@
 package app.initscope.render;
 
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -24,6 +26,12 @@ public final class Plots {
             case WEIGHT_GRADIENT -> "Weight gradient ∂L/∂W";
             case LOCAL_GRADIENT -> "Local gradient φ′(z)";
         };
+    }
+
+    /** How a tensor of a config is named on an axis: with biases, {@code z = a·W + b}. */
+    public static String axisLabel(TensorKind kind, ExperimentConfig config) {
+        String label = axisLabel(kind, config.activation());
+        return kind == TensorKind.Z && config.get(Catalog.SIGMA_B) > 0 ? label + " + b" : label;
     }
 
     /** How a tensor is named on an axis, e.g. {@code a = tanh(z)}. */
@@ -71,7 +79,7 @@ public final class Plots {
             }
         }
         return new HistogramChart.Data(result.preview() ? title + " · preview" : title,
-                axisLabel(kind, result.config().activation()), l.get(kind),
+                axisLabel(kind, result.config()), l.get(kind),
                 Palette.of(r.strategy()), q, note, warning, logY);
     }
 

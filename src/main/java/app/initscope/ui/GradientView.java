@@ -25,7 +25,8 @@ public enum GradientView {
 
     /** The axis label, e.g. {@code δ = ∂L/∂z}. */
     public String symbol() {
-        return Plots.axisLabel(tensor, null);         // the gradients' labels do not depend on the activation
+        // the gradients' labels do not depend on the activation
+        return Plots.axisLabel(tensor, (app.initscope.core.nn.Activation) null);
     }
 
     /** The chart title. */

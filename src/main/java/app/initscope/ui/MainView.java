@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.Ticks;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.settings.Setting;
@@ -595,8 +596,11 @@ public final class MainView extends BorderPane {
     }
 
     private void showConfig(ExperimentConfig c) {
-        config.setText(String.format(Locale.ROOT, "showing: %s · fan_in %d · samples %d · width %d · depth %d · seed %d",
-                c.activation().label(), c.fanIn(), c.samples(), c.width(), c.depth(), c.seed()));
+        double sigmaB = c.get(Catalog.SIGMA_B);
+        config.setText(String.format(Locale.ROOT,
+                "showing: %s · fan_in %d · samples %d · width %d · depth %d%s · seed %d",
+                c.activation().label(), c.fanIn(), c.samples(), c.width(), c.depth(),
+                sigmaB > 0 ? " · σ_b " + Ticks.label(sigmaB) : "", c.seed()));
     }
 
     private void showHeading(Strategy s) {
