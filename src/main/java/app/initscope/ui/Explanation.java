@@ -412,7 +412,12 @@ public final class Explanation {
         LayerResult l = f.layer;
         Strategy st = f.strategy;
         List<String> s = new ArrayList<>();
-        s.add("Each z sums fan_in products w · x, so Var(z) = fan_in · Var(w) · E[x²].");
+        double sigmaB = f.config.get(app.initscope.core.experiment.Catalog.SIGMA_B);
+        s.add(sigmaB > 0
+                ? "Each z sums fan_in products w · x plus a bias b, so Var(z) = fan_in · Var(w) · E[x²] + σ_b², "
+                        + "here with σ_b² = " + num(sigmaB * sigmaB) + ": the bias adds the same spread whatever "
+                        + "the weights."
+                : "Each z sums fan_in products w · x, so Var(z) = fan_in · Var(w) · E[x²].");
         s.add(st.label() + " draws " + st.formula() + ". Here fan_in is " + l.fanIn() + " and the measured weight "
                 + "std is " + num(l.weightStd()) + ".");
         double ex2 = f.inputSecondMoment;

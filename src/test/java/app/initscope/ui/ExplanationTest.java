@@ -272,4 +272,15 @@ class ExplanationTest {
         assertEquals("Press 4 for Xavier", Explanation.pick(Strategy.XAVIER));
         assertEquals("Pick Orthogonal from the More menu", Explanation.pick(Strategy.ORTHOGONAL));
     }
+
+    @Test
+    void withBiasesTheWhyStatesTheirVarianceAndWithoutThemDoesNot() {
+        ExperimentConfig biased = ExperimentConfig.builder().fanIn(200).samples(200).width(200)
+                .set(app.initscope.core.experiment.Catalog.SIGMA_B, 0.5).strategies(List.of(Strategy.XAVIER))
+                .build();
+        String withBias = text(TestRunners.run(biased), Strategy.XAVIER, 1);
+        assertContains(withBias, "Var(z) = fan_in · Var(w) · E[x²] + σ_b²");
+        assertContains(withBias, "σ_b² = 0.25");
+        assertFalse(text(tanh, Strategy.XAVIER, 1).contains("σ_b"));
+    }
 }
