@@ -10,7 +10,10 @@ import app.initscope.export.Preset;
 import app.initscope.export.PresetException;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -37,7 +40,7 @@ public final class ExperimentOptions {
     @Option(names = "--range", paramLabel = "TENSOR=LO:HI",
             description = "Fix a histogram's range, e.g. --range z=-3:3 (tensors: z, activation, localGradient, "
                     + "delta, weightGradient). Default: each tensor's finite min and max.")
-    Map<String, String> ranges = new LinkedHashMap<>();
+    List<String> ranges = new ArrayList<>();
 
     /**
      * Builds and validates the config: the preset's, if any, with the options given on the command line applied
@@ -52,9 +55,17 @@ public final class ExperimentOptions {
             if (base != null) {
                 fixed.putAll(base.config().ranges());
             }
-            for (Map.Entry<String, String> e : ranges.entrySet()) {
-                fixed.put(parse("range", () -> TensorKind.fromId(e.getKey())),
-                        parse("range", () -> Range.parse(e.getValue())));
+            Set<TensorKind> given = EnumSet.noneOf(TensorKind.class);
+            for (String r : ranges) {
+                int eq = r.indexOf('=');
+                if (eq < 0) {
+                    throw new InvalidConfigException("range", "expected TENSOR=LO:HI, e.g. z=-3:3, got '" + r + "'");
+                }
+                TensorKind kind = parse("range", () -> TensorKind.fromId(r.substring(0, eq)));
+                if (!given.add(kind)) {
+                    throw new InvalidConfigException("range", "the range of " + kind.id() + " is given twice");
+                }
+                fixed.put(kind, parse("range", () -> Range.parse(r.substring(eq + 1))));
             }
             ExperimentConfig.Builder b = base == null ? ExperimentConfig.builder() : base.config().toBuilder();
             for (Setting<?> setting : Catalog.ALL) {

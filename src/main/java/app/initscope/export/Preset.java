@@ -180,6 +180,10 @@ public record Preset(String name, String description, ExperimentConfig config, V
         if (Files.isDirectory(file)) {
             throw new PresetException("is a folder, not a file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a FIFO or a device would block the read for ever, or never end
+            throw new PresetException("is not a regular file (a pipe or a device?); give a preset file");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(PresetReader.MAX_BYTES + 1);

@@ -95,6 +95,9 @@ final class PresetReader {
         String name = top.optionalText("name");
         String description = top.optionalText("description");
         ExperimentConfig config = config(top.object("config"));
+        if (root.has("view") && root.get("view").isNull()) {
+            throw new PresetException("'view' is null; leave it out for the default view, or give every field");
+        }
         Fields view = top.optionalObject("view");
         try {
             return new Preset(name, description, config, view == null ? Preset.ViewState.DEFAULT : view(view));
@@ -181,7 +184,7 @@ final class PresetReader {
                 throw new PresetException(path + " must be [lo, hi], two numbers, got " + describe(pair));
             }
             try {
-                ranges.put(kind, new Range(pair.get(0).doubleValue(), pair.get(1).doubleValue()));
+                ranges.put(kind, Range.forHistogram(pair.get(0).doubleValue(), pair.get(1).doubleValue()));
             } catch (IllegalArgumentException ex) {
                 throw new PresetException(path + ": " + ex.getMessage(), ex);
             }

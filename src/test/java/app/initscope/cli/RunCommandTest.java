@@ -127,7 +127,7 @@ class RunCommandTest {
         "run --input cauchy | --input",
         "run --range q=0:1 | --range",
         "run --sigma -1 | --sigma",
-        "run --samples 1000000 --fan-in 65536 --width 65536 | more than 2147483631 elements",
+        "run --samples 1000000 --fan-in 65536 --width 40000 | more than 2147483631 elements",
         "run --samples 20000 --fan-in 4096 --depth 20 | needs about",
         "launch | launch",
     })

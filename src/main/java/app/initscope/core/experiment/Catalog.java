@@ -15,8 +15,10 @@ import java.util.List;
  */
 public final class Catalog {
 
-    /** The largest fan-in or width: a width × width float array must fit in one Java array. */
+    /** The largest fan-in (a fan-in × width weight array must still fit in one Java array). */
     public static final int MAX_DIMENSION = 1 << 16;
+    /** The largest width: a width × width weight array fits in one Java array up to 46340² elements. */
+    public static final int MAX_WIDTH = 46_340;
 
     public static final Setting<List<Strategy>> STRATEGIES = Setting.list("strategies", "--strategies", "strategy",
                     Strategy.SEED, Strategy::parseList, Strategy::fromId, Strategy::id, Strategy.validIds() + ", all")
@@ -40,7 +42,7 @@ public final class Catalog {
             .build();
 
     public static final Setting<Integer> WIDTH = Setting.integer("width", "--width", 1000)
-            .range(1, MAX_DIMENSION).window(1, 4096).log().defaultsTo(FAN_IN).unit("units")
+            .range(1, MAX_WIDTH).window(1, 4096).log().defaultsTo(FAN_IN).unit("units")
             .help("Units per hidden layer (the fan-in of the layers after the first).")
             .build();
 

@@ -172,17 +172,26 @@ public enum Strategy {
         throw new IllegalArgumentException("unknown strategy '" + id + "'; valid: " + validIds() + ", all");
     }
 
-    /** Parses a comma-separated list of ids, or {@code all}. */
+    /**
+     * Parses a comma-separated list of ids, or {@code all}. An empty entry ({@code ,xavier}, {@code xavier,,he})
+     * or an id given twice is refused, as a preset refuses it.
+     */
     public static List<Strategy> parseList(String list) {
         if (list.trim().equalsIgnoreCase("all")) {
             return List.of(values());
         }
-        List<Strategy> result = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(Strategy::fromId).distinct().toList();
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException("no strategy given; valid: " + validIds() + ", all");
+        List<Strategy> result = new java.util.ArrayList<>();
+        for (String id : list.split(",", -1)) {
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("an empty entry in '" + list + "'; valid: " + validIds() + ", all");
+            }
+            Strategy s = fromId(id.trim());
+            if (result.contains(s)) {
+                throw new IllegalArgumentException("'" + s.id() + "' is listed twice");
+            }
+            result.add(s);
         }
-        return result;
+        return List.copyOf(result);
     }
 
     /** The valid ids, comma-separated. */

@@ -15,14 +15,32 @@ public record Range(double lo, double hi) {
         }
     }
 
-    /** Parses {@code LO:HI}, e.g. {@code -3:3}. */
+    /**
+     * A range that a user fixes for a histogram: besides finite edges, lo < hi (else every value lands in the
+     * under- or overflow) and a finite width hi − lo (else every value lands in the first bin).
+     *
+     * @throws IllegalArgumentException saying which
+     */
+    public static Range forHistogram(double lo, double hi) {
+        Range r = new Range(lo, hi);
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("a histogram range needs lo < hi, got [" + lo + ", " + hi + "]");
+        }
+        if (!Double.isFinite(hi - lo)) {
+            throw new IllegalArgumentException("a histogram range must be narrower than " + Double.MAX_VALUE
+                    + ", got [" + lo + ", " + hi + "]");
+        }
+        return r;
+    }
+
+    /** Parses {@code LO:HI}, e.g. {@code -3:3}, as a {@linkplain #forHistogram histogram range}. */
     public static Range parse(String text) {
         String[] parts = text.split(":", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("a range is LO:HI, e.g. -3:3, got '" + text + "'");
         }
         try {
-            return new Range(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+            return forHistogram(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a range is LO:HI with two numbers, got '" + text + "'", e);
         }

@@ -70,7 +70,7 @@ class ExperimentConfigTest {
     @Test
     void aTensorLargerThanAnArrayIsRejectedBeforeAnyAllocation() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> ExperimentConfig.builder().samples(1_000_000).fanIn(65536).width(65536).build());
+                () -> ExperimentConfig.builder().samples(1_000_000).fanIn(65536).width(40000).build());
         assertEquals("size", e.parameter());
         assertTrue(e.getMessage().contains("1000000 × 65536"), e.getMessage());
     }
