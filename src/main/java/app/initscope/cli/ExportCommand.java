@@ -175,6 +175,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (layer < 1 || layer > config.depth()) {
             throw experiment.usage("layer", "must be 1.." + config.depth() + " (the depth), got " + layer);
         }
+        if (out.toString().isBlank()) {
+            throw experiment.usage("out", "an empty folder name; give a folder, e.g. --out .");
+        }
         if (!Files.isDirectory(out)) {
             throw experiment.usage("out", "folder " + out.toAbsolutePath() + " does not exist");
         }

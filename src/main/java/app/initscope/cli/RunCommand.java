@@ -69,6 +69,10 @@ public final class RunCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 1000) {
             throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
         }
+        String unwritable = output == null ? null : AtomicFiles.problem(output);
+        if (unwritable != null) {
+            throw experiment.usage("output", unwritable);       // before the computation, not after it
+        }
         try {
             MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
         } catch (InvalidConfigException e) {

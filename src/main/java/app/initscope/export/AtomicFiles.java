@@ -20,13 +20,63 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** The longest file name most file systems take, in bytes. */
+    private static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * What is wrong with writing to {@code target}, found before any work is done, or null when it can be
+     * written: an empty name, a folder, a missing parent folder or one that is a file, a name over 255 bytes, or
+     * a parent folder that cannot be written.
+     */
+    public static String problem(Path target) {
+        if (target == null || target.toString().isBlank()) {
+            return "an empty file name";
+        }
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return target + " is a folder; give a file name";
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            return null;                    // a device, a FIFO or /dev/stdout: written straight into
+        }
+        Path dir = absolute.getParent();
+        if (dir == null || Files.isRegularFile(dir)) {
+            return "the folder " + dir + " is a file";
+        }
+        if (!Files.isDirectory(dir)) {
+            return "the folder " + dir + " does not exist";
+        }
+        if (absolute.getFileName().toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            return "the file name is longer than " + MAX_NAME_BYTES + " bytes";
+        }
+        if (!Files.isWritable(dir)) {
+            return "the folder " + dir + " cannot be written";
+        }
+        return null;
+    }
+
     /**
      * Writes {@code target} atomically; on failure the temp file is removed and the target is untouched.
+     *
+     * <p>A symbolic link to a regular file has its target file replaced, not the link. A device or FIFO that
+     * exists (/dev/null, a pipe, /dev/stdout) is written straight into: it cannot be replaced, and must not be.
      *
      * @throws IOException with a message that names the file
      */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path given = target.toAbsolutePath();
+        if (Files.exists(given) && !Files.isRegularFile(given)) {
+            if (Files.isDirectory(given)) {
+                throw new IOException("cannot write " + target + ": it is a folder");
+            }
+            try (OutputStream out = Files.newOutputStream(given)) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + target + ": " + reason(e), e);
+            }
+            return;
+        }
+        Path absolute = Files.isSymbolicLink(given) && Files.exists(given) ? given.toRealPath() : given;
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");

@@ -143,10 +143,11 @@ class RunCommandTest {
     }
 
     @Test
-    void anUnwritableOutputExitsOneWithAMessage(@TempDir Path dir) {
+    void anUnwritableOutputIsBadInputFoundBeforeTheComputation(@TempDir Path dir) {
+        // a folder that does not exist is known before the run: exit 2 naming --output, not 1 after the work
         Outcome o = run(args("run --output " + dir.resolve("missing/run.txt") + " " + SMALL));
-        assertEquals(1, o.code());
-        assertTrue(o.err().startsWith("initscope: error: cannot write"), o.err());
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("initscope run: --output: the folder "), o.err());
         assertEquals(1, o.err().lines().count());
     }
 

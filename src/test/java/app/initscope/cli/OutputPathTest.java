@@ -1,0 +1,72 @@
+package app.initscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Where --output and --out go: checked before the computation, and never replacing a link or a device. */
+class OutputPathTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static final String[] SMALL = {"run", "--fan-in", "8", "--samples", "8", "--format", "json"};
+
+    private static String[] small(String... more) {
+        String[] all = java.util.Arrays.copyOf(SMALL, SMALL.length + more.length);
+        System.arraycopy(more, 0, all, SMALL.length, more.length);
+        return all;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "missing/x.json", "afile/x.json", "folder", "LONG"})
+    void aBadOutputIsRefusedUpFrontWithExitTwoNamingTheOption(String where, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("afile"), "x");
+        Files.createDirectories(dir.resolve("folder"));
+        String target = where.isEmpty() ? "" : where.equals("LONG") ? dir.resolve("x".repeat(300)).toString()
+                : dir.resolve(where).toString();
+        String[] r = run(small("--output", target));
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--output"), r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+    }
+
+    @Test
+    void aSymlinkToAFileHasItsTargetReplacedNotTheLink(@TempDir Path dir) throws Exception {
+        Path real = dir.resolve("real.json");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+        String[] r = run(small("--output", link.toString()));
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertTrue(Files.readString(real).startsWith("{"), "the file it points to holds the report");
+    }
+
+    @Test
+    void aDeviceIsWrittenIntoNotReplaced() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+        String[] r = run(small("--output", devNull.toString()));
+        assertEquals("0", r[0], r[2]);
+        assertTrue(!Files.isRegularFile(devNull), "/dev/null is still a device");
+    }
+
+    @Test
+    void anEmptyExportFolderIsRefused() {
+        String[] r = run("export", "--fan-in", "8", "--samples", "8", "--format", "csv", "--out", "");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--out"), r[2]);
+    }
+}
