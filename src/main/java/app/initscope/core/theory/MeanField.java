@@ -2,6 +2,8 @@ package app.initscope.core.theory;
 
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Phi;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The mean-field maps of a deep network with iid N(0, σ_w²/fan_in) weights and N(0, σ_b²) biases (Poole et al.
@@ -24,7 +26,7 @@ import app.initscope.core.nn.Phi;
  *
  * <p>The length map has no fixed point when it grows without bound (ReLU with σ_w² &gt; 2): then q* is +∞, and
  * χ₁, c* and χ_c are their large-q limits, evaluated at q = {@value #DIVERGED}. A depth scale is +∞ where its slope
- * is 1 (at criticality) and NaN where it has no meaning (ξ_q without a fixed point). Pure and immutable.
+ * is 1 (at criticality) and where q never settles (ξ_q without a fixed point). Pure and immutable.
  */
 public final class MeanField {
 
@@ -65,7 +67,7 @@ public final class MeanField {
      * @param chi1           χ₁ = σ_w²·E[φ′(√q*·u)²]
      * @param cStar          the stable fixed point of the correlation map
      * @param chiC           χ_c, the slope of the c-map at c*
-     * @param xiQ            ξ_q, +∞ where the q-map's slope is 1, NaN without a fixed point
+     * @param xiQ            ξ_q, +∞ where the q-map's slope is 1 and where q never settles
      * @param xiC            ξ_c = −1/ln χ_c, +∞ where χ_c = 1
      * @param trainableDepth 6·ξ_c
      */
@@ -282,7 +284,7 @@ public final class MeanField {
         double chi1 = chi1(sigmaW2, q);
         double cStar = correlationFixedPoint(sigmaW2, sigmaB2, q);
         double chiC = cStar == 1.0 ? chi1 : chiC(sigmaW2, q, cStar);
-        double xiQ = diverged ? Double.NaN : depthScale(lengthMapSlope(sigmaW2, qStar));
+        double xiQ = diverged ? Double.POSITIVE_INFINITY : depthScale(lengthMapSlope(sigmaW2, qStar));
         double xiC = depthScale(chiC);
         return new Point(sigmaW2, sigmaB2, qStar, fixed[1] == 1, chi1, Phase.of(chi1), cStar, chiC, xiQ, xiC,
                 6 * xiC);
@@ -315,6 +317,35 @@ public final class MeanField {
             }
         }
         return 0.5 * (lo + hi);
+    }
+
+    /** The σ_w² range of the phase diagram, [0.5, 5]. */
+    public static final double GRID_W2_LO = 0.5;
+    /** The upper end of the σ_w² range of the phase diagram. */
+    public static final double GRID_W2_HI = 5;
+    /** The σ_b² range of the phase diagram, [0, 0.5]. */
+    public static final double GRID_B2_LO = 0;
+    /** The upper end of the σ_b² range of the phase diagram. */
+    public static final double GRID_B2_HI = 0.5;
+
+    /**
+     * The phase diagram: {@link #analyse} at size × size evenly spaced points of σ_w² ∈ [0.5, 5] × σ_b² ∈
+     * [0, 0.5], both ends included, σ_b² varying fastest.
+     *
+     * @param size the points along each axis, ≥ 2
+     */
+    public List<Point> grid(int size) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 points a side, got " + size);
+        }
+        List<Point> points = new ArrayList<>(size * size);
+        for (int i = 0; i < size; i++) {
+            double sigmaW2 = GRID_W2_LO + (GRID_W2_HI - GRID_W2_LO) * i / (size - 1);
+            for (int j = 0; j < size; j++) {
+                points.add(analyse(sigmaW2, GRID_B2_LO + (GRID_B2_HI - GRID_B2_LO) * j / (size - 1)));
+            }
+        }
+        return points;
     }
 
     private double chi1At(double sigmaW2, double sigmaB2) {
