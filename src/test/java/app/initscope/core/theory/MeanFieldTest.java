@@ -53,6 +53,14 @@ class MeanFieldTest {
         assertEquals(MeanField.Phase.CHAOTIC, TANH.analyse(critical * 1.1, 0.05).phase());
     }
 
+    @Test
+    void theCriticalBandIsOneThousandthWide() {
+        assertEquals(MeanField.Phase.CRITICAL, MeanField.Phase.of(1.0009));
+        assertEquals(MeanField.Phase.CRITICAL, MeanField.Phase.of(0.9991));
+        assertEquals(MeanField.Phase.CHAOTIC, MeanField.Phase.of(1.0011));
+        assertEquals(MeanField.Phase.ORDERED, MeanField.Phase.of(0.9989));
+    }
+
     // ---- the 2-D quadrature against closed forms ------------------------------------------------------------
 
     @ParameterizedTest
@@ -81,8 +89,8 @@ class MeanFieldTest {
     @ParameterizedTest
     @ValueSource(doubles = {-0.6, 0.2, 0.9})
     void leakyReluKernelsMatchTheirDefiningExpectations(double c) {
-        // checked against the 2-D rule on the smooth parts: E[u₁u₂] = qc and P(u₁ > 0, u₂ > 0) are polynomial or
-        // exact by symmetry; here the whole kernel at c = 1 and c = 0 is checked against the 1-D moments
+        // at c = 1 and c = 0 the kernels reduce to known 1-D moments (E[φ²], E[φ]², E[φ′²], E[φ′]²); in between
+        // they are checked against the 2-D rule, to what its kinks allow
         double alpha = 0.2;
         double q = 2.0;
         assertEquals((1 + alpha * alpha) * q / 2, MeanField.rectifierKernel(q, 1, alpha), 1e-12);
