@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "initscope", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "See why weight initialization decides whether a neural network can learn.%n"
                 + "Without arguments, the launcher opens the window.",
-        subcommands = {RunCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ExportCommand.class, TheoryCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of bad input. */

@@ -1,5 +1,6 @@
 package app.initscope.core.theory;
 
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -78,6 +79,40 @@ public final class GaussHermite {
             sum += weights[i] * f.applyAsDouble(scale * nodes[i]);
         }
         return sum / Math.sqrt(Math.PI);
+    }
+
+    /**
+     * E[f(u₁, u₂)] for (u₁, u₂) jointly Gaussian with mean 0, both variances {@code variance} and correlation
+     * {@code correlation} ∈ [−1, 1]: the tensor product of this rule, with u₁ = √q·z₁ and
+     * u₂ = √q·(c·z₁ + √(1−c²)·z₂) for independent standard z₁, z₂. Exact for polynomials of degree up to 2n−1 in
+     * each of z₁ and z₂.
+     */
+    public double expectation2(DoubleBinaryOperator f, double variance, double correlation) {
+        if (!(correlation >= -1 && correlation <= 1)) {
+            throw new IllegalArgumentException("a correlation must lie in [-1, 1], got " + correlation);
+        }
+        double scale = Math.sqrt(2.0 * Math.max(variance, 0.0));
+        double s = Math.sqrt(Math.max(0.0, 1 - correlation * correlation));
+        double sum = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            double u1 = scale * nodes[i];
+            double inner = 0;
+            for (int j = 0; j < nodes.length; j++) {
+                inner += weights[j] * f.applyAsDouble(u1, correlation * u1 + s * scale * nodes[j]);
+            }
+            sum += weights[i] * inner;
+        }
+        return sum / Math.PI;
+    }
+
+    /** The i-th node t_i of the rule for the weight e^{−t²} (so z = √2·t is the standard-normal node). */
+    double node(int i) {
+        return nodes[i];
+    }
+
+    /** The i-th weight for the weight function e^{−t²}; the weights sum to √π. */
+    double weight(int i) {
+        return weights[i];
     }
 
     private static final class Holder {
