@@ -125,11 +125,9 @@ public final class Trainer {
         List<StepRecord> steps = new ArrayList<>();
         List<EvalRecord> evals = new ArrayList<>();
         int diverged = -1;
+        evals.add(evaluate(mlp, data, 0));
         for (int s = 0; s < train.steps(); s++) {
             check(cancelled);
-            if (s % train.evalEvery() == 0) {
-                evals.add(evaluate(mlp, data, s));
-            }
             if (!full) {
                 drawBatch(random.generator(BATCH_STREAM, s), set, batch, in, outs, bx, bt, bl);
             }
@@ -172,7 +170,11 @@ public final class Trainer {
                         distinct));
             }
             steps.add(new StepRecord(s, loss.loss(), loss.accuracy(), layerSteps));
-            if ((s + 1) % snapshotEvery == 0) {
+            int made = s + 1;
+            if (made % train.evalEvery() == 0 && made < train.steps()) {
+                evals.add(evaluate(mlp, data, made));
+            }
+            if (made % snapshotEvery == 0) {
                 listener.snapshot(new TrainResult(strategy, steps, evals, -1, Double.NaN, Double.NaN, Double.NaN,
                         false, (System.nanoTime() - start) / 1e6));
             }
