@@ -24,8 +24,8 @@ class DeterminismTest {
         for (int batch : new int[] {200, 48}) {
             TrainConfig train = TrainConfig.defaults().withOptimizer(optimizer, 0.01).withBatch(batch)
                     .withSteps(12, 4).withBias(true);
-            TrainResult one = Trainers.trainer(1).train(config, train, Strategy.HE, TrainListener.NONE, () -> false);
-            TrainResult two = Trainers.trainer(2).train(config, train, Strategy.HE, TrainListener.NONE, () -> false);
+            TrainResult one = TrainTestRunners.trainer(1).train(config, train, Strategy.HE, TrainListener.NONE, () -> false);
+            TrainResult two = TrainTestRunners.trainer(2).train(config, train, Strategy.HE, TrainListener.NONE, () -> false);
             assertEquals(one.steps(), two.steps(), "steps, batch " + batch);
             assertEquals(one.evals(), two.evals(), "evals, batch " + batch);
             assertEquals(one.finalLoss(), two.finalLoss(), 0.0);
@@ -39,10 +39,10 @@ class DeterminismTest {
         ExperimentConfig config = ExperimentConfig.builder().activation(Activation.TANH)
                 .strategies(List.of(Strategy.XAVIER)).samples(300).width(32).depth(2).seed(4).build();
         TrainConfig train = TrainConfig.defaults().withDataset(id).withBatch(32).withSteps(30, 10);
-        TrainResult a = Trainers.train(config, train, Strategy.XAVIER);
-        TrainResult b = Trainers.train(config, train, Strategy.XAVIER);
+        TrainResult a = TrainTestRunners.train(config, train, Strategy.XAVIER);
+        TrainResult b = TrainTestRunners.train(config, train, Strategy.XAVIER);
         assertEquals(a.steps(), b.steps());
-        TrainResult other = Trainers.train(config.toBuilder().seed(5).build(), train, Strategy.XAVIER);
+        TrainResult other = TrainTestRunners.train(config.toBuilder().seed(5).build(), train, Strategy.XAVIER);
         assertNotEquals(a.steps().get(0).loss(), other.steps().get(0).loss());
         assertTrue(a.finalTestAccuracy() >= 0 && a.finalTestAccuracy() <= 1);
     }

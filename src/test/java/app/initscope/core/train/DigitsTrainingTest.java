@@ -64,13 +64,13 @@ class DigitsTrainingTest {
 
     @Test
     void fromSmallTheFirstLossIsLnTen() {
-        TrainResult r = Trainers.train(network(), recipe(1), Strategy.SMALL);
+        TrainResult r = TrainTestRunners.train(network(), recipe(1), Strategy.SMALL);
         assertEquals(Math.log(10), r.steps().get(0).loss(), 1e-3);
     }
 
     @Test
     void xavierLearnsZeroAndSmallStayAtChanceLargeTrails() {
-        Trainer trainer = Trainers.trainer(2);
+        Trainer trainer = TrainTestRunners.trainer(2);
         ExperimentConfig config = network();
         TrainConfig train = recipe(1000);
         Dataset data = trainer.dataset(config, train);

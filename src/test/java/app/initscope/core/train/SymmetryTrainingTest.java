@@ -22,7 +22,7 @@ class SymmetryTrainingTest {
     @EnumSource(Optimizer.class)
     void zeroWithoutBiasesKeepsTheLossExactlyConstantAndNothingMoves(Optimizer optimizer) {
         TrainConfig train = TrainConfig.defaults().withOptimizer(optimizer, 0.1).withBatch(60).withSteps(20, 5);
-        TrainResult r = Trainers.train(network(Strategy.ZERO), train, Strategy.ZERO);
+        TrainResult r = TrainTestRunners.train(network(Strategy.ZERO), train, Strategy.ZERO);
         assertFalse(r.diverged());
         double first = r.steps().get(0).loss();
         for (StepRecord s : r.steps()) {
@@ -41,7 +41,7 @@ class SymmetryTrainingTest {
         for (boolean bias : new boolean[] {false, true}) {
             TrainConfig train = TrainConfig.defaults().withOptimizer(optimizer, 0.05).withBatch(16)
                     .withSteps(25, 5).withBias(bias);
-            TrainResult r = Trainers.train(network(Strategy.CONSTANT), train, Strategy.CONSTANT);
+            TrainResult r = TrainTestRunners.train(network(Strategy.CONSTANT), train, Strategy.CONSTANT);
             assertFalse(r.diverged());
             assertEquals(25, r.steps().size());
             boolean moved = false;

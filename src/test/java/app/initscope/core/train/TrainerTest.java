@@ -30,7 +30,7 @@ class TrainerTest {
         assertEquals("lr", assertThrows(InvalidConfigException.class,
                 () -> d.withOptimizer(Optimizer.SGD, Double.POSITIVE_INFINITY)).parameter());
         assertEquals("steps", assertThrows(InvalidConfigException.class, () -> d.withSteps(0, 1)).parameter());
-        assertEquals("batch", assertThrows(InvalidConfigException.class, () -> Trainers.train(SMALL_TEACHER,
+        assertEquals("batch", assertThrows(InvalidConfigException.class, () -> TrainTestRunners.train(SMALL_TEACHER,
                 d.withBatch(81), Strategy.LARGE)).parameter());
         assertThrows(IllegalArgumentException.class, () -> TrainCatalog.DATASET.parse("mnist"));
     }
@@ -38,7 +38,7 @@ class TrainerTest {
     @Test
     void aDivergingRunIsAResultNamingTheStep() {
         TrainConfig train = TrainConfig.defaults().withOptimizer(Optimizer.SGD, 1e4).withBatch(80).withSteps(50, 10);
-        TrainResult r = Trainers.train(SMALL_TEACHER, train, Strategy.LARGE);
+        TrainResult r = TrainTestRunners.train(SMALL_TEACHER, train, Strategy.LARGE);
         assertTrue(r.diverged(), "diverged");
         assertTrue(r.divergedAt() > 0, "the first loss is finite");
         assertEquals(r.divergedAt() + 1, r.steps().size(), "stops at the step it diverged");
@@ -51,7 +51,7 @@ class TrainerTest {
     void snapshotsStreamTheRecordsSoFarAndCancelStops() {
         TrainConfig train = TrainConfig.defaults().withBatch(16).withSteps(35, 10);
         List<TrainResult> snapshots = new ArrayList<>();
-        TrainResult full = Trainers.trainer(1).train(SMALL_TEACHER, train, Strategy.XAVIER, snapshots::add,
+        TrainResult full = TrainTestRunners.trainer(1).train(SMALL_TEACHER, train, Strategy.XAVIER, snapshots::add,
                 () -> false);
         assertEquals(List.of(10, 20, 30), snapshots.stream().map(s -> s.steps().size()).toList());
         assertFalse(snapshots.get(0).complete());
@@ -59,7 +59,7 @@ class TrainerTest {
         assertEquals(4, snapshots.get(2).evals().size(), "evals at 0, 10, 20, 30");
 
         AtomicBoolean stop = new AtomicBoolean();
-        assertThrows(CancellationException.class, () -> Trainers.trainer(1).train(SMALL_TEACHER, train,
+        assertThrows(CancellationException.class, () -> TrainTestRunners.trainer(1).train(SMALL_TEACHER, train,
                 Strategy.XAVIER, s -> stop.set(true), stop::get));
     }
 
@@ -67,7 +67,7 @@ class TrainerTest {
     void theTeacherSetIsLearnableFromXavierAndItsTargetsCarryTheNoise() {
         ExperimentConfig config = SMALL_TEACHER.toBuilder().activation(Activation.TANH).build();
         TrainConfig train = TrainConfig.defaults().withBatch(80).withSteps(200, 50).withOptimizer(Optimizer.ADAM, 1e-3);
-        TrainResult r = Trainers.train(config, train, Strategy.XAVIER);
+        TrainResult r = TrainTestRunners.train(config, train, Strategy.XAVIER);
         assertTrue(r.finalLoss() < 0.25 * r.steps().get(0).loss(), "the loss falls: " + r.steps().get(0).loss()
                 + " -> " + r.finalLoss());
         Dataset noiseless = Datasets.teacher(config, 0, app.initscope.core.linalg.Kernels.best(

@@ -6,12 +6,12 @@ import app.initscope.core.linalg.Kernels;
 import app.initscope.engine.ComputePool;
 
 /** Shared trainers for the tests: one pool per thread count, kept for the whole test JVM. */
-final class Trainers {
+final class TrainTestRunners {
 
     private static final ComputePool ONE = new ComputePool(1);
     private static final ComputePool TWO = new ComputePool(2);
 
-    private Trainers() {
+    private TrainTestRunners() {
     }
 
     /** A trainer with the best kernel on {@code threads} (1 or 2) threads, snapshots every 10 steps. */
