@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  *   adam:     m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²,
  *             p ← p − lr·(m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε)        (Kingma and Ba 2015: β₁ 0.9, β₂ 0.999, ε 1e−8)
  * </pre>
- * Each element's update is computed in double from float state and rounded once, the same way for every element,
- * so identical columns stay identical.
+ * Each element's update is computed in double from its float state, and the new state and parameter are rounded to
+ * float, by the same operations for every element, so identical columns stay identical.
  */
 public enum Optimizer {
     SGD("sgd"),

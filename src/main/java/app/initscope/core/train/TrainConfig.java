@@ -2,7 +2,6 @@ package app.initscope.core.train;
 
 import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.settings.Setting;
-import java.util.Objects;
 
 /**
  * A validated set of training settings (see {@link TrainCatalog}); immutable.
@@ -55,7 +54,6 @@ public record TrainConfig(DatasetId dataset, double noise, Optimizer optimizer, 
     }
 
     private static void check(Setting<?> setting, Object value) {
-        Objects.requireNonNull(setting);
         String problem = setting.problem(value);
         if (problem == null && value instanceof Double d && !Double.isFinite(d)) {
             problem = "must be finite, got " + d;
