@@ -78,13 +78,16 @@ class ArchitectureTest {
                 .layer("init").definedBy("app.initscope.core.init..")
                 .layer("theory").definedBy("app.initscope.core.theory..")
                 .layer("experiment").definedBy("app.initscope.core.experiment..")
-                .whereLayer("experiment").mayNotBeAccessedByAnyLayer()
-                .whereLayer("theory").mayOnlyBeAccessedByLayers("experiment")
-                .whereLayer("init").mayOnlyBeAccessedByLayers("theory", "experiment")
-                .whereLayer("nn").mayOnlyBeAccessedByLayers("init", "theory", "experiment")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("experiment")
-                .whereLayer("settings").mayOnlyBeAccessedByLayers("experiment")
-                .whereLayer("linalg").mayOnlyBeAccessedByLayers("nn", "stats", "init", "theory", "experiment")
+                .layer("train").definedBy("app.initscope.core.train..")
+                .whereLayer("train").mayNotBeAccessedByAnyLayer()
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("train")
+                .whereLayer("theory").mayOnlyBeAccessedByLayers("experiment", "train")
+                .whereLayer("init").mayOnlyBeAccessedByLayers("theory", "experiment", "train")
+                .whereLayer("nn").mayOnlyBeAccessedByLayers("init", "theory", "experiment", "train")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("experiment", "train")
+                .whereLayer("settings").mayOnlyBeAccessedByLayers("experiment", "train")
+                .whereLayer("linalg").mayOnlyBeAccessedByLayers("nn", "stats", "init", "theory", "experiment",
+                        "train")
                 .ignoreDependency(TEST_CODE, com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
                 .check(main);
     }

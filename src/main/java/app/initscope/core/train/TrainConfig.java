@@ -1,0 +1,65 @@
+package app.initscope.core.train;
+
+import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.settings.Setting;
+
+/**
+ * A validated set of training settings (see {@link TrainCatalog}); immutable.
+ *
+ * @param noise     the std of the noise of the teacher's targets and of the 2-D sets' points
+ * @param batch     rows per step; the training set's size means full batch
+ * @param evalEvery steps between test evaluations
+ * @param bias      whether the layers and the readout have trained biases, initialized to 0
+ */
+public record TrainConfig(DatasetId dataset, double noise, Optimizer optimizer, double lr, int batch, int steps,
+                          int evalEvery, boolean bias) {
+
+    /** @throws InvalidConfigException naming the setting when a value is out of its range */
+    public TrainConfig {
+        check(TrainCatalog.DATASET, dataset);
+        check(TrainCatalog.NOISE, noise);
+        check(TrainCatalog.OPTIMIZER, optimizer);
+        check(TrainCatalog.LEARNING_RATE, lr);
+        check(TrainCatalog.BATCH, batch);
+        check(TrainCatalog.STEPS, steps);
+        check(TrainCatalog.EVAL_EVERY, evalEvery);
+    }
+
+    /** Every setting at its default. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(TrainCatalog.DATASET.defaultValue(), TrainCatalog.NOISE.defaultValue(),
+                TrainCatalog.OPTIMIZER.defaultValue(), TrainCatalog.LEARNING_RATE.defaultValue(),
+                TrainCatalog.BATCH.defaultValue(), TrainCatalog.STEPS.defaultValue(),
+                TrainCatalog.EVAL_EVERY.defaultValue(), TrainCatalog.BIAS.defaultValue());
+    }
+
+    public TrainConfig withDataset(DatasetId v) {
+        return new TrainConfig(v, noise, optimizer, lr, batch, steps, evalEvery, bias);
+    }
+
+    public TrainConfig withOptimizer(Optimizer v, double learningRate) {
+        return new TrainConfig(dataset, noise, v, learningRate, batch, steps, evalEvery, bias);
+    }
+
+    public TrainConfig withBatch(int v) {
+        return new TrainConfig(dataset, noise, optimizer, lr, v, steps, evalEvery, bias);
+    }
+
+    public TrainConfig withSteps(int v, int every) {
+        return new TrainConfig(dataset, noise, optimizer, lr, batch, v, every, bias);
+    }
+
+    public TrainConfig withBias(boolean v) {
+        return new TrainConfig(dataset, noise, optimizer, lr, batch, steps, evalEvery, v);
+    }
+
+    private static void check(Setting<?> setting, Object value) {
+        String problem = setting.problem(value);
+        if (problem == null && value instanceof Double d && !Double.isFinite(d)) {
+            problem = "must be finite, got " + d;
+        }
+        if (problem != null) {
+            throw new InvalidConfigException(setting, problem);
+        }
+    }
+}

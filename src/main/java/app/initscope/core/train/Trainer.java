@@ -1,0 +1,230 @@
+package app.initscope.core.train;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.Gemm;
+import app.initscope.core.linalg.Parallel;
+import app.initscope.core.linalg.RandomStreams;
+import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Trains one strategy's network on a data set and records every step (see {@link StepRecord}) and every test
+ * evaluation.
+ *
+ * <p>The network is the experiment config's (activation, depth, width, seed, the strategy's rule) with a readout
+ * sized to the data set; its weights draw from {@code run}'s streams. The batches come from the seed alone (step
+ * s draws its rows with replacement from its own generator), so every strategy sees the same batches in the same
+ * order; a batch as large as the training set uses every row once, in order. All work goes through the kernel and
+ * fixed pieces, and every reduction runs in a fixed order, so the same inputs give bit-identical records on any
+ * thread count. A loss that is NaN or infinite ends the training as a result: that step is recorded and
+ * {@link TrainResult#divergedAt()} names it. Pure computation: no threads, no output.
+ */
+public final class Trainer {
+
+    /** The stream of the batches' row indices. */
+    static final long BATCH_STREAM = 10;
+
+    private final Function<Parallel, Gemm> kernel;
+    private final Parallel parallel;
+    private final int snapshotEvery;
+
+    /**
+     * @param kernel        makes the matrix kernel for a parallel, e.g. {@code Kernels::best}
+     * @param parallel      how to split work
+     * @param snapshotEvery steps between snapshots to the listener, at least 1
+     */
+    public Trainer(Function<Parallel, Gemm> kernel, Parallel parallel, int snapshotEvery) {
+        if (snapshotEvery < 1) {
+            throw new IllegalArgumentException("snapshots must come every step or more, got " + snapshotEvery);
+        }
+        this.kernel = kernel;
+        this.parallel = parallel;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    /** The data set a config names (build it once to train several strategies on it). */
+    public Dataset dataset(ExperimentConfig config, TrainConfig train) {
+        return Datasets.of(config, train, kernel.apply(parallel), parallel);
+    }
+
+    /**
+     * Builds the data set and trains one strategy on it.
+     *
+     * @param cancelled polled before every piece of work; when it turns true training stops with
+     *                  {@link CancellationException}
+     */
+    public TrainResult train(ExperimentConfig config, TrainConfig train, Strategy strategy, TrainListener listener,
+                             BooleanSupplier cancelled) {
+        return train(config, train, dataset(config, train), strategy, listener, cancelled);
+    }
+
+    /**
+     * Trains one strategy on a data set built by {@link #dataset}.
+     *
+     * @throws InvalidConfigException when the batch is larger than the training set
+     */
+    public TrainResult train(ExperimentConfig config, TrainConfig train, Dataset data, Strategy strategy,
+                             TrainListener listener, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        Dataset.Split set = data.train();
+        if (train.batch() > set.rows()) {
+            throw new InvalidConfigException(TrainCatalog.BATCH, "must be at most the training set's "
+                    + set.rows() + " rows, got " + train.batch());
+        }
+        check(cancelled);
+        Parallel par = parallel.cancellable(cancelled);
+        Activation activation = config.activation();
+        Mlp mlp = new Mlp(data.inputs(), config.width(), config.depth(), data.outputs(), train.bias(),
+                activation.function(config.leakySlope()), kernel.apply(par), par);
+        RandomStreams random = new RandomStreams(config.seed());
+        mlp.initialize(strategy.initializer(config.initOptions()), random);
+
+        int depth = config.depth();
+        int batch = train.batch();
+        boolean full = batch == set.rows();
+        int in = data.inputs();
+        int outs = data.outputs();
+        float[] bx = full ? set.x() : new float[batch * in];
+        float[] bt = full || set.targets() == null ? set.targets() : new float[batch * outs];
+        int[] bl = full || set.labels() == null ? set.labels() : new int[batch];
+        Summary.SaturationTest saturation = activation.hasSaturation() ? activation::isSaturated : null;
+
+        int layers = depth + 1;
+        float[][] s1 = new float[layers + 1][];
+        float[][] s2 = new float[layers + 1][];
+        float[][] bs1 = new float[layers + 1][];
+        float[][] bs2 = new float[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            int n = mlp.weights(l).length;
+            int m = mlp.fanOut(l);
+            if (train.optimizer().stateArrays() >= 1) {
+                s1[l] = new float[n];
+                bs1[l] = train.bias() ? new float[m] : null;
+            }
+            if (train.optimizer().stateArrays() >= 2) {
+                s2[l] = new float[n];
+                bs2[l] = train.bias() ? new float[m] : null;
+            }
+        }
+        int largest = 0;
+        for (int l = 1; l <= layers; l++) {
+            largest = Math.max(largest, Math.max(mlp.weights(l).length, mlp.fanOut(l)));
+        }
+        float[] delta = new float[largest];
+
+        List<StepRecord> steps = new ArrayList<>();
+        List<EvalRecord> evals = new ArrayList<>();
+        int diverged = -1;
+        evals.add(evaluate(mlp, data, 0));
+        for (int s = 0; s < train.steps(); s++) {
+            check(cancelled);
+            if (!full) {
+                drawBatch(random.generator(BATCH_STREAM, s), set, batch, in, outs, bx, bt, bl);
+            }
+            Mlp.Loss loss = mlp.lossAndGradients(bx, bt, bl, batch);
+            double[] weightStd = new double[depth + 1];
+            for (int l = 1; l <= depth; l++) {
+                weightStd[l] = Summary.std(mlp.weights(l), mlp.weights(l).length, par);
+            }
+            if (!Double.isFinite(loss.loss())) {
+                diverged = s;
+                steps.add(new StepRecord(s, loss.loss(), loss.accuracy(), List.of()));
+                break;
+            }
+            List<LayerStep> layerSteps = new ArrayList<>(depth);
+            double[] gradStd = new double[depth + 1];
+            for (int l = 1; l <= depth; l++) {
+                gradStd[l] = Summary.std(mlp.weightGradient(l), mlp.weights(l).length, par);
+            }
+            double[] updateStd = new double[depth + 1];
+            for (int l = 1; l <= layers; l++) {
+                float[] w = mlp.weights(l);
+                int n = w.length;
+                update(train, w, mlp.weightGradient(l), s1[l], s2[l], delta, n, s + 1, par);
+                if (l <= depth) {
+                    updateStd[l] = Summary.std(delta, n, par);
+                }
+                if (train.bias()) {
+                    float[] b = mlp.biases(l);
+                    update(train, b, mlp.biasGradient(l), bs1[l], bs2[l], delta, b.length, s + 1, par);
+                }
+            }
+            for (int l = 1; l <= depth; l++) {
+                float[] a = mlp.activation(l, batch);
+                int n = batch * config.width();
+                Summary sa = Summary.of(a, n, null, 1, saturation, par);
+                int distinct = Symmetry.distinctColumns(a, batch, config.width(), par);
+                double ws = weightStd[l];
+                layerSteps.add(new LayerStep(l, ws, gradStd[l] / ws, Math.log10(updateStd[l] / ws), sa.std(),
+                        sa.saturatedFraction() == null ? Double.NaN : sa.saturatedFraction(), sa.zeroFraction(),
+                        distinct));
+            }
+            steps.add(new StepRecord(s, loss.loss(), loss.accuracy(), layerSteps));
+            int made = s + 1;
+            if (made % train.evalEvery() == 0 && made < train.steps()) {
+                evals.add(evaluate(mlp, data, made));
+            }
+            if (made % snapshotEvery == 0) {
+                listener.snapshot(new TrainResult(strategy, steps, evals, -1, Double.NaN, Double.NaN, Double.NaN,
+                        false, (System.nanoTime() - start) / 1e6));
+            }
+        }
+        double finalLoss = Double.NaN;
+        double finalTestLoss = Double.NaN;
+        double finalTestAccuracy = Double.NaN;
+        if (diverged < 0) {
+            check(cancelled);
+            EvalRecord last = evaluate(mlp, data, train.steps());
+            evals.add(last);
+            finalTestLoss = last.testLoss();
+            finalTestAccuracy = last.testAccuracy();
+            finalLoss = mlp.evaluate(set.x(), set.targets(), set.labels(), set.rows()).loss();
+        }
+        return new TrainResult(strategy, steps, evals, diverged, finalLoss, finalTestLoss, finalTestAccuracy, true,
+                (System.nanoTime() - start) / 1e6);
+    }
+
+    private static EvalRecord evaluate(Mlp mlp, Dataset data, int step) {
+        Dataset.Split test = data.test();
+        Mlp.Loss loss = mlp.evaluate(test.x(), test.targets(), test.labels(), test.rows());
+        return new EvalRecord(step, loss.loss(), loss.accuracy());
+    }
+
+    private static void drawBatch(SplittableRandom rng, Dataset.Split set, int batch, int in, int outs, float[] bx,
+                                  float[] bt, int[] bl) {
+        for (int i = 0; i < batch; i++) {
+            int row = rng.nextInt(set.rows());
+            System.arraycopy(set.x(), row * in, bx, i * in, in);
+            if (bt != null) {
+                System.arraycopy(set.targets(), row * outs, bt, i * outs, outs);
+            }
+            if (bl != null) {
+                bl[i] = set.labels()[row];
+            }
+        }
+    }
+
+    private static void update(TrainConfig train, float[] p, float[] g, float[] s1, float[] s2, float[] delta, int n,
+                               int t, Parallel par) {
+        Optimizer optimizer = train.optimizer();
+        double lr = train.lr();
+        par.forEach(Chunks.count(n), piece ->
+                optimizer.update(p, g, s1, s2, delta, lr, t, Chunks.from(piece), Chunks.to(piece, n)));
+    }
+
+    private static void check(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("training cancelled");
+        }
+    }
+}
