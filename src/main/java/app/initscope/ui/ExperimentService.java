@@ -46,12 +46,18 @@ public final class ExperimentService {
 
             @Override
             public void snapshot(ExperimentConfig request, ExperimentResult snapshot) {
-                latest.set(snapshot);
+                if (request.equals(requested.get())) {
+                    latest.set(snapshot);
+                }
             }
 
             @Override
             public void finished(ExperimentConfig request, ExperimentResult result) {
-                latest.set(result);
+                // a request that finished while newer ones were being submitted is superseded by the time its
+                // result reaches the FX thread: showing it would flash a stale picture
+                if (request.equals(requested.get())) {
+                    latest.set(result);
+                }
                 ended();
             }
 

@@ -102,8 +102,20 @@ class JobRunnerTest {
         }
         jobs.submit("last");
         awaitEvent("finished last done");
-        assertEquals(List.of("started slow 1", "snapshot slow 1 first", "cancelled slow 1 superseded",
-                "started last", "snapshot last first", "finished last done"), events);
+        // on a loaded machine the burst may take longer than a cancel, so a request from the middle of it can
+        // start; it never finishes: each one that started was superseded, and the newest ran to the end
+        assertEquals(List.of("started slow 1", "snapshot slow 1 first", "cancelled slow 1 superseded"),
+                events.subList(0, 3));
+        assertEquals(List.of("started last", "snapshot last first", "finished last done"),
+                events.subList(events.size() - 3, events.size()));
+        for (String e : events) {
+            if (e.startsWith("started slow ")) {
+                assertTrue(events.contains("cancelled " + e.substring("started ".length()) + " superseded"), e);
+            }
+            assertFalse(e.startsWith("finished slow"), () -> "an older request finished: " + events);
+        }
+        assertTrue(events.stream().filter(e -> e.startsWith("started")).count() < 20,
+                () -> "the burst coalesced: " + events);
     }
 
     @Test
