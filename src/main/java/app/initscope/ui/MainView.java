@@ -351,7 +351,9 @@ public final class MainView extends BorderPane {
         Alert about = new Alert(Alert.AlertType.INFORMATION, "Version " + app.initscope.Version.get()
                 + "\nJava " + Runtime.version() + "\nMatrix kernel: " + (r == null ? "…" : r.kernel())
                 + "\n\nSee why weight initialization decides whether a neural network can learn."
-                + "\nThe command line: initscope run --help, initscope export --help", ButtonType.OK);
+                + "\nThe command line: initscope run --help, initscope export --help, initscope theory --help"
+                + "\n\nThe handwritten digits: \"Optical Recognition of Handwritten Digits\", E. Alpaydin and"
+                + " C. Kaynak (1998), UCI Machine Learning Repository, licensed CC BY 4.0.", ButtonType.OK);
         about.initOwner(getScene().getWindow());
         about.setTitle("About InitScope");
         about.setHeaderText("InitScope " + app.initscope.Version.get());
