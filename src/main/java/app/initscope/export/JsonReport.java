@@ -7,7 +7,6 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
-import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
 import app.initscope.core.theory.LayerTheory;

@@ -5,7 +5,6 @@ import app.initscope.core.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 
 /**

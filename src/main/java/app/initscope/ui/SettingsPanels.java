@@ -1,55 +1,25 @@
 package app.initscope.ui;
 
 import app.initscope.core.experiment.Catalog;
-import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.settings.Setting;
-import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import app.initscope.core.experiment.ExperimentResult;
-import app.initscope.core.experiment.TensorKind;
-import app.initscope.export.Preset;
-import app.initscope.export.PresetException;
-import java.io.File;
-import java.io.IOException;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.stage.FileChooser;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.StatusBar;
 
 /**
  * The window's settings: the side bar's view options and the network's settings, whose sliders come from the
