@@ -75,16 +75,38 @@ public final class JsonReport {
     static ObjectNode config(ExperimentConfig c) {
         ObjectNode n = MAPPER.createObjectNode();
         for (Setting<?> s : Catalog.ALL) {
-            Object v = c.get(s);
-            switch (s.kind()) {
-                case INTEGER -> n.put(s.id(), (Integer) v);
-                case WHOLE -> n.put(s.id(), (Long) v);
-                case NUMBER -> n.put(s.id(), (Double) v);
-                case CHOICE -> n.put(s.id(), s.text(v));
-                case LIST -> s.ids(v).forEach(n.putArray(s.id())::add);
-            }
+            setting(n, s, c.get(s));
         }
         return n;
+    }
+
+    /**
+     * Writes one setting's value under its id: a number as a number (or as its word when the setting writes one,
+     * e.g. a batch of {@code "full"}), a yes/no choice as a boolean, another choice as its id, a list as an array
+     * of ids.
+     */
+    static void setting(ObjectNode n, Setting<?> s, Object v) {
+        switch (s.kind()) {
+            case INTEGER, WHOLE -> {
+                String text = s.text(v);
+                if (!text.equals(Long.toString(((Number) v).longValue()))) {
+                    n.put(s.id(), text);
+                } else if (v instanceof Integer i) {
+                    n.put(s.id(), i);
+                } else {
+                    n.put(s.id(), (Long) v);
+                }
+            }
+            case NUMBER -> n.put(s.id(), (Double) v);
+            case CHOICE -> {
+                if (v instanceof Boolean b) {
+                    n.put(s.id(), b);
+                } else {
+                    n.put(s.id(), s.text(v));
+                }
+            }
+            case LIST -> s.ids(v).forEach(n.putArray(s.id())::add);
+        }
     }
 
     private static ObjectNode layer(LayerResult l) {
@@ -107,7 +129,8 @@ public final class JsonReport {
         return n;
     }
 
-    private static ObjectNode stats(Summary s) {
+    /** A tensor's statistics object (STATS above), shared with {@link TrainJsonReport}. */
+    static ObjectNode stats(Summary s) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("count", s.count());
         number(n, "mean", s.mean());
@@ -134,7 +157,8 @@ public final class JsonReport {
         return n;
     }
 
-    private static void number(ObjectNode n, String key, double v) {
+    /** Writes a number, or {@code null} when it is not finite. */
+    static void number(ObjectNode n, String key, double v) {
         if (Double.isFinite(v)) {
             n.put(key, v);
         } else {
