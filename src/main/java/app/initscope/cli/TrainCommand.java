@@ -110,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset data;
         try (Engine engine = new Engine(threadCount)) {
             engine.warmUp();
-            Trainer trainer = engine.trainer(progress == null ? Integer.MAX_VALUE : progress.every());
+            Trainer trainer = engine.trainer(1);           // a listener asks for snapshots by time (wants)
             data = trainer.dataset(config, train);
             List<Strategy> strategies = config.strategies();
             for (int k = 0; k < repeat; k++) {
@@ -178,6 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Progress on standard error while it is a terminal: the strategy and the step, on one line redrawn. */
     private static final class Progress {
+        private static final long REDRAW_NANOS = 200_000_000L;
         private final PrintWriter err;
         private final int steps;
 
@@ -192,17 +193,28 @@ public final class TrainCommand implements Callable<Integer> {
             return console != null && console.isTerminal() ? new Progress(err, steps) : null;
         }
 
-        /** Steps between snapshots: about a hundred per strategy. */
-        int every() {
-            return Math.max(1, steps / 100);
-        }
-
         TrainListener start(Strategy strategy, int index, int count, int repetition, int repetitions) {
             String prefix = String.format(Locale.ROOT, "training %s (%d/%d%s)", strategy.id(), index + 1, count,
                     repetitions > 1 ? ", repeat " + (repetition + 1) + "/" + repetitions : "");
             line(prefix);
-            return snapshot -> line(String.format(Locale.ROOT, "%s: step %d/%d", prefix, snapshot.steps().size(),
-                    steps));
+            return new TrainListener() {
+                private long last = System.nanoTime();
+
+                @Override
+                public boolean wants(int stepsMade) {
+                    long now = System.nanoTime();
+                    if (now - last < REDRAW_NANOS) {
+                        return false;                  // the trainer then builds no snapshot
+                    }
+                    last = now;
+                    line(String.format(Locale.ROOT, "%s: step %d/%d", prefix, stepsMade, steps));
+                    return false;
+                }
+
+                @Override
+                public void snapshot(TrainResult snapshot) {
+                }
+            };
         }
 
         private void line(String text) {

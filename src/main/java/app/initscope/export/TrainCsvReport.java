@@ -1,5 +1,7 @@
 package app.initscope.export;
 
+import app.initscope.core.stats.Summary;
+import app.initscope.core.train.EvalLayer;
 import app.initscope.core.train.EvalRecord;
 import app.initscope.core.train.LayerStep;
 import app.initscope.core.train.StepRecord;
@@ -30,6 +32,9 @@ public final class TrainCsvReport {
             + "gradToData,updateToData,activationStd,saturatedFraction,zeroFraction,distinctUnits,testLoss,"
             + "testAccuracy,count,mean,std,min,max,nonFinite,divergedAt";
 
+    /** The tensors of an evaluation's rows, in order. */
+    private static final List<String> TENSORS = List.of("z", "activation", "delta");
+
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
 
     private TrainCsvReport() {
@@ -50,21 +55,43 @@ public final class TrainCsvReport {
                     }
                     for (LayerStep l : s.layers()) {
                         Row row = new Row(repeat, id, "step", s.step());
-                        row.set("layer", Integer.toString(l.layer())).set("loss", num(s.loss())).set("accuracy", num(s.accuracy()))
-                                .set("weightStd", num(l.weightStd())).set("gradToData", num(l.gradToData()))
-                                .set("updateToData", num(l.updateToData())).set("activationStd", num(l.activationStd()))
-                                .set("saturatedFraction", num(l.saturatedFraction())).set("zeroFraction", num(l.zeroFraction()))
+                        row.set("layer", Integer.toString(l.layer())).set("loss", num(s.loss()))
+                                .set("accuracy", num(s.accuracy())).set("weightStd", num(l.weightStd()))
+                                .set("gradToData", num(l.gradToData())).set("updateToData", num(l.updateToData()))
+                                .set("activationStd", num(l.activationStd()))
+                                .set("saturatedFraction", num(l.saturatedFraction()))
+                                .set("zeroFraction", num(l.zeroFraction()))
                                 .set("distinctUnits", Integer.toString(l.distinctUnits()));
                         sb.append(row);
                     }
                 }
                 for (EvalRecord e : r.evals()) {
-                    Row row = new Row(repeat, id, "eval", e.step());
-                    row.set("testLoss", num(e.testLoss())).set("testAccuracy", num(e.testAccuracy()));
-                    sb.append(row);
+                    if (e.layers().isEmpty()) {
+                        sb.append(new Row(repeat, id, "eval", e.step()).set("testLoss", num(e.testLoss()))
+                                .set("testAccuracy", num(e.testAccuracy())));
+                    }
+                    for (EvalLayer l : e.layers()) {
+                        for (String tensor : TENSORS) {
+                            Summary t = switch (tensor) {
+                                case "z" -> l.z();
+                                case "activation" -> l.activation();
+                                default -> l.delta();
+                            };
+                            sb.append(new Row(repeat, id, "eval", e.step()).set("layer", Integer.toString(l.layer()))
+                                    .set("tensor", tensor).set("testLoss", num(e.testLoss()))
+                                    .set("testAccuracy", num(e.testAccuracy()))
+                                    .set("count", Long.toString(t.count())).set("mean", num(t.mean()))
+                                    .set("std", num(t.std())).set("min", num(t.min())).set("max", num(t.max()))
+                                    .set("nonFinite", Long.toString(t.nonFinite()))
+                                    .set("zeroFraction", num(t.zeroFraction()))
+                                    .set("saturatedFraction", t.saturatedFraction() == null ? ""
+                                            : num(t.saturatedFraction())));
+                        }
+                    }
                 }
                 Row fin = new Row(repeat, id, "final", TrainJsonReport.updates(r));
-                fin.set("loss", num(r.finalLoss())).set("testLoss", num(r.finalTestLoss())).set("testAccuracy", num(r.finalTestAccuracy()))
+                fin.set("loss", num(r.finalLoss())).set("testLoss", num(r.finalTestLoss()))
+                        .set("testAccuracy", num(r.finalTestAccuracy()))
                         .set("divergedAt", r.diverged() ? Integer.toString(r.divergedAt()) : "");
                 sb.append(fin);
             }

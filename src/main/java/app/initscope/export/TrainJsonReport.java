@@ -2,6 +2,7 @@ package app.initscope.export;
 
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.settings.Setting;
+import app.initscope.core.train.EvalLayer;
 import app.initscope.core.train.EvalRecord;
 import app.initscope.core.train.LayerStep;
 import app.initscope.core.train.StepRecord;
@@ -132,7 +133,14 @@ public final class TrainJsonReport {
             if (classification) {
                 JsonReport.number(eval, "testAccuracy", e.testAccuracy());
             }
-            eval.putArray("layers");
+            ArrayNode layers = eval.putArray("layers");
+            for (EvalLayer l : e.layers()) {
+                ObjectNode layer = layers.addObject();
+                layer.put("layer", l.layer());
+                layer.set("z", JsonReport.stats(l.z()));
+                layer.set("activation", JsonReport.stats(l.activation()));
+                layer.set("delta", JsonReport.stats(l.delta()));
+            }
         }
         ObjectNode fin = n.putObject("final");
         JsonReport.number(fin, "loss", r.finalLoss());
