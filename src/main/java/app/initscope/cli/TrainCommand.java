@@ -39,18 +39,18 @@ import picocli.CommandLine.Option;
                 + "order, and report every step (loss, accuracy, and per layer the weights' std, the grad:data "
                 + "and update:data ratios, the activations' std, saturated and zero fractions, distinct units) "
                 + "and every test evaluation (loss, accuracy, statistics of z, a and δ per layer).",
-            "The network options are run's; the training options follow them. A run whose loss becomes NaN or "
+            "The network options are run's (but --sigma-b: training starts its biases at 0, see --bias); the "
+                + "training options follow them. A run whose loss becomes NaN or "
                 + "infinite is a result: it stops there and reports the step it diverged at (JSON: "
                 + "\"divergedAt\", and null for the numbers that do not exist).",
             "JSON lists the strategies of the first repetition, then those of the second, and so on; each result "
                 + "has \"repeat\" (from 1). CSV: one long table, see the README."},
         footer = {"", "Examples:",
-                "  initscope train --dataset digits --activation tanh --depth 4 --width 256 --batch 64",
-                "  initscope train --strategies xavier,he --activation relu --dataset spiral --optimizer adam "
-                        + "--lr 0.01",
-                "  initscope train --fan-in 200 --samples 200 --width 200 --batch full --steps 200 --format json "
-                        + "--output teacher.json",
-                "  initscope train --strategies large --lr 1000 --steps 50"})
+                "  initscope train --dataset digits --depth 4 --width 256 --steps 1000",
+                "  initscope train --dataset spiral --activation relu --strategies xavier,he",
+                "  initscope train --fan-in 200 --samples 200 --width 200 --batch full",
+                "  initscope train --dataset moons --optimizer adam --lr 0.01 --format json",
+                "  initscope train --strategies large,xavier --lr 1000 --steps 50      (diverges)"})
 public final class TrainCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -91,6 +91,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentConfig config = experiment.toConfig();
+        if (config.get(Catalog.SIGMA_B) != 0) {
+            throw experiment.usage(Catalog.SIGMA_B.flag().substring(2), "training starts its biases at 0 (see "
+                    + TrainCatalog.BIAS.flag() + "); leave it at 0, got " + config.get(Catalog.SIGMA_B));
+        }
         TrainConfig train = trainConfig();
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1 || threadCount > 256) {

@@ -303,7 +303,8 @@ class TrainCommandTest {
         "--repeat 0                   | --repeat",
         "--bias maybe                 | --bias",
         "--noise -1                   | --noise",
-        "--depth 0                    | --depth"})
+        "--depth 0                    | --depth",
+        "--sigma-b 0.5                | --sigma-b"})
     void badInputExitsTwoWithOneLineNamingTheOption(String option, String flag) {
         String steps = option.startsWith("--steps") ? "" : " --steps 2";
         RunCommandTest.Outcome o = train(option + steps + " --strategies he " + SMALL);
