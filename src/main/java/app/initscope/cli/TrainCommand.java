@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
                 + "has \"repeat\" (from 1). CSV: one long table, see the README."},
         footer = {"", "Examples:",
                 "  initscope train --dataset digits --depth 4 --width 256 --steps 1000",
-                "  initscope train --dataset spiral --activation relu --strategies xavier,he",
+                "  initscope train --dataset spiral --activation relu --strategies xavier,he \\",
+                "      --bias true --width 100 --depth 2",
                 "  initscope train --fan-in 200 --samples 200 --width 200 --batch full",
                 "  initscope train --dataset moons --optimizer adam --lr 0.01 --format json",
                 "  initscope train --strategies large,xavier --lr 1000 --steps 50      (diverges)"})
