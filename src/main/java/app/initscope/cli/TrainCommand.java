@@ -4,9 +4,11 @@ import app.initscope.Version;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.train.Dataset;
+import app.initscope.core.train.DatasetId;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainConfig;
 import app.initscope.core.train.TrainListener;
@@ -107,6 +109,14 @@ public final class TrainCommand implements Callable<Integer> {
         String unwritable = output == null ? null : AtomicFiles.problem(output);
         if (unwritable != null) {
             throw experiment.usage("output", unwritable);       // before the computation, not after it
+        }
+        if (train.dataset() == DatasetId.TEACHER) {
+            try {
+                // the teacher's X and network are run's, so run's estimate is a lower bound of what training needs
+                MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+            } catch (InvalidConfigException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.onTerminal(err, train.steps());

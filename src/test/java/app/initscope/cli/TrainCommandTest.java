@@ -315,6 +315,15 @@ class TrainCommandTest {
     }
 
     @Test
+    void aTeacherTooLargeForTheHeapIsRefusedBeforeTraining() {
+        RunCommandTest.Outcome o = train("--fan-in 46000 --samples 46000 --width 8 --steps 1");
+        assertEquals(2, o.code(), o.err());
+        assertEquals("", o.out());
+        assertTrue(o.err().startsWith("initscope train: memory:"), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+    }
+
+    @Test
     void helpListsEveryRunAndTrainOptionWithItsRange() {
         RunCommandTest.Outcome o = train("--help");
         assertEquals(0, o.code());
