@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
             throw experiment.usage("output", unwritable);       // before the computation, not after it
         }
         try {
-            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), format != Format.table);
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
