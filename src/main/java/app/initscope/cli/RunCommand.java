@@ -80,12 +80,20 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentResult result = null;
         List<Double> millis = new ArrayList<>();
+        RunListener progress = Progress.onTerminal(spec.commandLine().getErr(), repeat);
         try (Engine engine = new Engine(threadCount)) {
             engine.warmUp();
             for (int i = 0; i < repeat; i++) {
+                if (progress instanceof Progress p) {
+                    p.nextRepeat(i);
+                }
                 long start = System.nanoTime();
-                result = engine.runner().run(config, RunListener.NONE, () -> false);
+                result = engine.runner().run(config, progress, () -> false);
                 millis.add((System.nanoTime() - start) / 1e6);
+            }
+        } finally {
+            if (progress instanceof Progress p) {
+                p.finish();
             }
         }
         String text = switch (format) {
