@@ -74,18 +74,26 @@ public final class RunCommand implements Callable<Integer> {
             throw experiment.usage("output", unwritable);       // before the computation, not after it
         }
         try {
-            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), format != Format.table);
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ExperimentResult result = null;
         List<Double> millis = new ArrayList<>();
+        RunListener progress = Progress.onTerminal(spec.commandLine().getErr(), repeat);
         try (Engine engine = new Engine(threadCount)) {
             engine.warmUp();
             for (int i = 0; i < repeat; i++) {
+                if (progress instanceof Progress p) {
+                    p.nextRepeat(i);
+                }
                 long start = System.nanoTime();
-                result = engine.runner().run(config, RunListener.NONE, () -> false);
+                result = engine.runner().run(config, progress, () -> false);
                 millis.add((System.nanoTime() - start) / 1e6);
+            }
+        } finally {
+            if (progress instanceof Progress p) {
+                p.finish();
             }
         }
         String text = switch (format) {

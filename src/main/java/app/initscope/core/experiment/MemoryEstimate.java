@@ -9,6 +9,8 @@ public final class MemoryEstimate {
     /** The share of the maximum heap a run may take. */
     public static final double HEAP_SHARE = 0.75;
     private static final long OVERHEAD = 32L << 20;
+    private static final long REPORT_BYTES_PER_BIN = 64;
+    private static final long REPORT_BYTES_PER_TENSOR = 1024;
 
     private MemoryEstimate() {
     }
@@ -38,18 +40,42 @@ public final class MemoryEstimate {
     }
 
     /**
+     * The bytes a JSON or CSV report of a run takes while it is built and written: per strategy, layer and tensor,
+     * its histogram's counts as tree nodes and as text (about 64 bytes a bin, measured on the JSON writer), plus the
+     * fixed fields.
+     */
+    public static long reportBytes(ExperimentConfig c) {
+        long tensors = (long) c.strategies().size() * c.depth() * TensorKind.values().length;
+        return tensors * (REPORT_BYTES_PER_BIN * c.bins() + REPORT_BYTES_PER_TENSOR);
+    }
+
+    /**
      * Refuses a config that needs more than {@link #HEAP_SHARE} of {@code maxHeapBytes}.
      *
      * @throws InvalidConfigException naming the estimate and the limit
      */
     public static void check(ExperimentConfig c, long maxHeapBytes) {
-        long need = bytes(c);
+        check(c, maxHeapBytes, false);
+    }
+
+    /**
+     * Refuses a config whose run, and with {@code report} its JSON or CSV report, needs more than
+     * {@link #HEAP_SHARE} of {@code maxHeapBytes}; the message names what to reduce, the bins when the report is
+     * the larger part.
+     *
+     * @throws InvalidConfigException naming the estimate and the limit
+     */
+    public static void check(ExperimentConfig c, long maxHeapBytes, boolean report) {
+        long run = bytes(c);
+        long text = report ? reportBytes(c) : 0;
+        long need = run + text;
         long limit = (long) (maxHeapBytes * HEAP_SHARE);
         if (need > limit) {
+            String reduce = text > run ? "reduce bins, strategies or depth (the report holds every histogram)"
+                    : "reduce samples, width, fan-in or depth";
             throw new InvalidConfigException("memory", String.format(Locale.ROOT,
-                    "this config needs about %s but at most %s may be used (75%% of the %s heap); "
-                            + "reduce samples, width, fan-in or depth", human(need), human(limit),
-                    human(maxHeapBytes)));
+                    "this config needs about %s but at most %s may be used (75%% of the %s heap); %s",
+                    human(need), human(limit), human(maxHeapBytes), reduce));
         }
     }
 

@@ -319,23 +319,32 @@ public final class Setting<T> {
                     throw new IllegalArgumentException("is too large for a 64-bit whole number: " + s, e);
                 }
             }
-            case NUMBER -> {
-                if (!DECIMAL_TEXT.matcher(s).matches()) {
-                    throw new IllegalArgumentException("expected a decimal number such as 0.25 or 1e-3, got '"
-                            + text + "'");
-                }
-                double d = Double.parseDouble(s);
-                if (!Double.isFinite(d)) {
-                    throw new IllegalArgumentException("must be finite, got " + s);
-                }
-                yield d;
-            }
+            case NUMBER -> decimal(text);
             case CHOICE -> choiceParser.apply(s);
             case LIST -> listParser.apply(s);
         };
         @SuppressWarnings("unchecked")
         T t = (T) v;
         return t;
+    }
+
+    /**
+     * Parses a plain decimal number as a C locale writes it, e.g. {@code -0.25} or {@code 1e-3}; refuses what
+     * {@link Double#parseDouble} would also take ({@code +5}, {@code 0x1p-3}, {@code 0.2f}, non-ASCII digits) and
+     * values that are not finite.
+     *
+     * @throws IllegalArgumentException saying what was expected
+     */
+    public static double decimal(String text) {
+        String s = text == null ? "" : text.trim();
+        if (!DECIMAL_TEXT.matcher(s).matches()) {
+            throw new IllegalArgumentException("expected a decimal number such as 0.25 or 1e-3, got '" + text + "'");
+        }
+        double d = Double.parseDouble(s);
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("must be finite, got " + s);
+        }
+        return d;
     }
 
     /** A value as text that {@link #parse} reads back: numbers in the C locale, ids, comma-separated lists. */
