@@ -5,6 +5,7 @@ import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.experiment.MemoryEstimate;
+import app.initscope.core.experiment.RunListener;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.train.Dataset;
@@ -18,13 +19,11 @@ import app.initscope.engine.Engine;
 import app.initscope.export.AtomicFiles;
 import app.initscope.export.TrainCsvReport;
 import app.initscope.export.TrainJsonReport;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.onTerminal(err, train.steps());
+        RunListener progress = Progress.onTerminal(err, repeat);
         List<List<TrainResult>> repeats = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
         Dataset data;
@@ -129,28 +128,29 @@ public final class TrainCommand implements Callable<Integer> {
             data = trainer.dataset(config, train);
             List<Strategy> strategies = config.strategies();
             for (int k = 0; k < repeat; k++) {
+                if (progress instanceof Progress p) {
+                    p.nextRepeat(k);
+                }
                 List<TrainResult> results = new ArrayList<>();
                 long start = System.nanoTime();
                 for (int i = 0; i < strategies.size(); i++) {
                     Strategy strategy = strategies.get(i);
-                    TrainListener listener = progress == null ? TrainListener.NONE
-                            : progress.start(strategy, i, strategies.size(), k, repeat);
+                    TrainListener listener = progress instanceof Progress p
+                            ? steps(p, strategy, i, strategies.size(), train.steps()) : TrainListener.NONE;
                     try {
                         results.add(trainer.train(config, train, data, strategy, listener, () -> false));
                     } catch (InvalidConfigException e) {
                         // the batch is checked against the data set's size: still bad input, before any output
-                        if (progress != null) {
-                            progress.clear();
-                        }
                         throw experiment.usage(e.parameter(), e.problem());
                     }
                 }
                 millis.add((System.nanoTime() - start) / 1e6);
                 repeats.add(results);
             }
-        }
-        if (progress != null) {
-            progress.clear();
+        } finally {
+            if (progress instanceof Progress p) {
+                p.finish();
+            }
         }
         String text = switch (format) {
             case json -> TrainJsonReport.toJson(config, train, data.classification(), repeats, Version.get(),
@@ -191,55 +191,23 @@ public final class TrainCommand implements Callable<Integer> {
         return train;
     }
 
-    /** Progress on standard error while it is a terminal: the strategy and the step, on one line redrawn. */
-    private static final class Progress {
-        private static final long REDRAW_NANOS = 200_000_000L;
-        private final PrintWriter err;
-        private final int steps;
+    /**
+     * Reports training's steps to the progress line: it asks for no snapshot (the trainer then builds none), and
+     * the line itself redraws at most five times a second.
+     */
+    private static TrainListener steps(Progress progress, Strategy strategy, int index, int count, int steps) {
+        progress.progress((double) index / count, strategy.id() + ": step 0/" + steps);
+        return new TrainListener() {
+            @Override
+            public boolean wants(int stepsMade) {
+                progress.progress((index + (double) stepsMade / steps) / count,
+                        strategy.id() + ": step " + stepsMade + "/" + steps);
+                return false;
+            }
 
-        private Progress(PrintWriter err, int steps) {
-            this.err = err;
-            this.steps = steps;
-        }
-
-        /** Progress when standard error is a terminal, else null. */
-        static Progress onTerminal(PrintWriter err, int steps) {
-            Console console = System.console();
-            return console != null && console.isTerminal() ? new Progress(err, steps) : null;
-        }
-
-        TrainListener start(Strategy strategy, int index, int count, int repetition, int repetitions) {
-            String prefix = String.format(Locale.ROOT, "training %s (%d/%d%s)", strategy.id(), index + 1, count,
-                    repetitions > 1 ? ", repeat " + (repetition + 1) + "/" + repetitions : "");
-            line(prefix);
-            return new TrainListener() {
-                private long last = System.nanoTime();
-
-                @Override
-                public boolean wants(int stepsMade) {
-                    long now = System.nanoTime();
-                    if (now - last < REDRAW_NANOS) {
-                        return false;                  // the trainer then builds no snapshot
-                    }
-                    last = now;
-                    line(String.format(Locale.ROOT, "%s: step %d/%d", prefix, stepsMade, steps));
-                    return false;
-                }
-
-                @Override
-                public void snapshot(TrainResult snapshot) {
-                }
-            };
-        }
-
-        private void line(String text) {
-            err.print("\r\033[K" + text);
-            err.flush();
-        }
-
-        void clear() {
-            err.print("\r\033[K");
-            err.flush();
-        }
+            @Override
+            public void snapshot(TrainResult snapshot) {
+            }
+        };
     }
 }
