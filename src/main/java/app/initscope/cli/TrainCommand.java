@@ -195,7 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
      * Reports training's steps to the progress line: it asks for no snapshot (the trainer then builds none), and
      * the line itself redraws at most five times a second.
      */
-    private static TrainListener steps(Progress progress, Strategy strategy, int index, int count, int steps) {
+    static TrainListener steps(Progress progress, Strategy strategy, int index, int count, int steps) {
         progress.progress((double) index / count, strategy.id() + ": step 0/" + steps);
         return new TrainListener() {
             @Override

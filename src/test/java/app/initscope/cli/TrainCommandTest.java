@@ -323,6 +323,21 @@ class TrainCommandTest {
         assertEquals(1, o.err().lines().count(), o.err());
     }
 
+    /** On a terminal the steps move the progress line, and the trainer is asked for no snapshot. */
+    @Test
+    void stepsReachTheProgressLineWithoutSnapshots() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        Progress p = new Progress(new java.io.PrintWriter(text), now::get, 1);
+        now.addAndGet(1_000_000_000L);
+        var listener = TrainCommand.steps(p, Strategy.HE, 1, 2, 100);   // the second of two strategies
+        now.addAndGet(1_000_000_000L);
+        assertFalse(listener.wants(50), "no snapshot is built");
+        assertTrue(text.toString().contains(" 75% · he: step 50/100"), text.toString());
+        RunCommandTest.Outcome o = train("--strategies he --depth 1 --steps 3 " + SMALL);
+        assertFalse(o.err().contains("\r"), "a redirected standard error gets no progress: " + o.err());
+    }
+
     @Test
     void helpListsEveryRunAndTrainOptionWithItsRange() {
         RunCommandTest.Outcome o = train("--help");
