@@ -21,7 +21,8 @@ import java.util.List;
  * The JSON contract of {@code initscope run --format json}:
  * <pre>
  * {"initscope": version, "config": {...}, "results": [{"strategy", "loss", "layers": [{"layer", "fanIn",
- *   "fanOut", "weightStd", "distinctUnits", "theory": {...}, "z": STATS, "activation": STATS,
+ *   "fanOut", "weightStd", "distinctUnits", "theory": {..., "correlation"},
+ *   "correlation": {"measured", "predicted"}, "z": STATS, "activation": STATS,
  *   "localGradient": STATS, "delta": STATS, "weightGradient": STATS}]}], "timing": {"computeMillis": [...]}}
  * STATS = {"count", "mean", "std", "min", "max", "nonFinite", "zeroFraction", "saturatedFraction",
  *          "histogram": {"lo", "hi", "counts": [...], "underflow", "overflow"}}
@@ -101,6 +102,10 @@ public final class JsonReport {
         number(theory, "meanActivation", t.meanActivation());
         number(theory, "stdActivation", t.stdActivation());
         number(theory, "meanLocalGradient", t.meanLocalGradient());
+        number(theory, "correlation", t.correlation());
+        ObjectNode correlation = n.putObject("correlation");
+        number(correlation, "measured", l.correlation());
+        number(correlation, "predicted", t.correlation());
         for (TensorKind kind : TensorKind.values()) {
             n.set(kind.id(), stats(l.get(kind)));
         }

@@ -8,6 +8,7 @@ import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Network;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.RowCorrelation;
 import app.initscope.core.stats.Summary;
 import app.initscope.core.theory.LayerTheory;
 import app.initscope.core.theory.Theory;
@@ -70,7 +71,7 @@ public final class ExperimentRunner {
         Network net = newNetwork(config, config.samples(), par);
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
-        net.drawData(random, config.input() == InputDistribution.UNIFORM);
+        net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
         List<StrategyResult> results = new ArrayList<>();
         int count = config.strategies().size();
         for (int i = 0; i < count; i++) {
@@ -119,7 +120,7 @@ public final class ExperimentRunner {
         Network net = newNetwork(part, config.samples(), par);
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
-        net.drawData(random, config.input() == InputDistribution.UNIFORM);
+        net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
         return runStrategy(part, net, random, strategy, RunListener.NONE, par, cancelled);
     }
 
@@ -154,7 +155,6 @@ public final class ExperimentRunner {
         int depth = config.depth();
         double steps = 2.0 * depth + 2;
         Initializer init = strategy.initializer(config.initOptions());
-        Phi phi = config.activation().function(config.leakySlope());
         check(cancelled);
         progress.progress(0, "initialize");
         net.initialize(init, random);
@@ -162,13 +162,15 @@ public final class ExperimentRunner {
         net.initializeBiases(sigmaB, random);
         check(cancelled);
         List<LayerTheory> theory = Theory.meanField(depth, config.fanIn(), config.width(),
-                config.input().secondMoment(), sigmaB * sigmaB, init, phi);
+                config.input().secondMoment(), sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init,
+                config.activation(), config.leakySlope());
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
                 ? config.activation()::isSaturated : null;
         List<Map<TensorKind, Summary>> tensors = new ArrayList<>();
         int[] distinct = new int[depth + 1];
         double[] weightStd = new double[depth + 1];
+        double[] correlation = new double[depth + 1];
         tensors.add(null);
         for (int l = 1; l <= depth; l++) {
             check(cancelled);
@@ -183,6 +185,7 @@ public final class ExperimentRunner {
                     summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null, par));
             distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
             weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), par);
+            correlation[l] = RowCorrelation.mean(net.z(l), config.samples(), config.width(), par);
             tensors.add(m);
         }
         check(cancelled);
@@ -201,7 +204,7 @@ public final class ExperimentRunner {
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
             layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
-                    theory.get(l - 1), tensors.get(l)));
+                    theory.get(l - 1), tensors.get(l), correlation[l]));
         }
         progress.progress(1.0, "done");
         return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6);

@@ -51,6 +51,7 @@ public final class Setting<T> {
     private final boolean logScale;
     private final boolean inWindow;
     private final boolean optionalInFiles;
+    private final boolean maxExcluded;
     private final String help;
     private final String unit;
     private final Function<String, ?> choiceParser;
@@ -74,6 +75,7 @@ public final class Setting<T> {
         this.logScale = b.logScale;
         this.inWindow = !Double.isNaN(b.windowMin);
         this.optionalInFiles = b.optionalInFiles;
+        this.maxExcluded = b.maxExcluded;
         this.help = Objects.requireNonNull(b.help, "help");
         this.unit = b.unit;
         this.choiceParser = b.choiceParser;
@@ -81,7 +83,7 @@ public final class Setting<T> {
         this.choices = b.choices;
         this.listParser = b.listParser;
         this.entryName = b.entryName;
-        if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max)) {
+        if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max) || maxExcluded && windowMax >= max) {
             throw new IllegalArgumentException(id + ": the window's range must lie inside the hard range");
         }
     }
@@ -168,9 +170,17 @@ public final class Setting<T> {
         return min;
     }
 
-    /** The largest value accepted anywhere (numbers only). */
+    /**
+     * The largest value accepted anywhere (numbers only), or, when it is {@link #maxExcluded()}, the bound below
+     * which every value must lie.
+     */
     public double max() {
         return max;
+    }
+
+    /** Whether {@link #max()} itself is refused: the range is [min, max). */
+    public boolean maxExcluded() {
+        return maxExcluded;
     }
 
     /** The smallest value the window's editor offers. */
@@ -232,6 +242,9 @@ public final class Setting<T> {
         switch (kind) {
             case INTEGER, WHOLE, NUMBER -> {
                 double v = ((Number) value).doubleValue();
+                if (maxExcluded && !(v >= min && v < max)) {
+                    return "must be at least " + format(min) + " and below " + format(max) + ", got " + value;
+                }
                 if (!(v >= min && v <= max)) {
                     return "must be between " + format(min) + " and " + format(max) + ", got " + value;
                 }
@@ -352,7 +365,8 @@ public final class Setting<T> {
     public String commandLineHelp() {
         StringBuilder s = new StringBuilder(help);
         if (isNumeric() && (kind != Kind.WHOLE || min > Long.MIN_VALUE)) {
-            s.append(" Range ").append(format(min)).append("..").append(format(max)).append('.');
+            s.append(" Range ").append(format(min)).append("..").append(format(max))
+                    .append(maxExcluded ? " (" + format(max) + " excluded)." : ".");
         }
         if (!choices.isEmpty()) {
             s.append(" Valid: ").append(choices).append('.');
@@ -389,6 +403,7 @@ public final class Setting<T> {
         private double windowMax = Double.NaN;
         private boolean logScale;
         private boolean optionalInFiles;
+        private boolean maxExcluded;
         private String help;
         private String unit = "";
         private Function<String, ?> choiceParser;
@@ -417,6 +432,14 @@ public final class Setting<T> {
         public Builder<T> range(double lo, double hi) {
             this.min = lo;
             this.max = hi;
+            return this;
+        }
+
+        /** The range [lo, hi) every value must lie in: hi itself is refused (a correlation of 1, say). */
+        public Builder<T> rangeBelow(double lo, double hi) {
+            this.min = lo;
+            this.max = hi;
+            this.maxExcluded = true;
             return this;
         }
 

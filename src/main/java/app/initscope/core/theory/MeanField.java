@@ -276,6 +276,24 @@ public final class MeanField {
         return (sigmaW2 * kernels(q, c)[0] + sigmaB2) / lengthMap(sigmaW2, sigmaB2, q);
     }
 
+    /**
+     * One step of the correlation map at any variance q: c ↦ (σ_w²·E[φ(u₁)φ(u₂)] + σ_b²)/(σ_w²·E[φ(u₁)²] + σ_b²),
+     * (u₁, u₂) ∼ N(0, q·[[1, c], [c, 1]]), for c ∈ [−1, 1]; the layer-by-layer prediction of how the correlation
+     * of two inputs changes. The closed forms for the rectifiers; otherwise the {@linkplain #hermiteSeries Hermite
+     * series}, one 1-D pass (no 2-D rule), whose value at c = 1 is its own E[φ²], so c = 1 maps to 1 exactly.
+     * NaN where the denominator is 0.
+     */
+    public double correlationStep(double sigmaW2, double sigmaB2, double q, double c) {
+        if (closedForm()) {
+            double numerator = sigmaW2 * rectifierKernel(q, c, rectifier) + sigmaB2;
+            double denominator = sigmaW2 * rectifierKernel(q, 1.0, rectifier) + sigmaB2;
+            return denominator > 0 ? numerator / denominator : Double.NaN;
+        }
+        double[] a2 = hermiteSeries(q)[0];
+        double denominator = sigmaW2 * power(a2, 1.0)[0] + sigmaB2;
+        return denominator > 0 ? (sigmaW2 * power(a2, c)[0] + sigmaB2) / denominator : Double.NaN;
+    }
+
     /** σ_w²·E[φ′(u₁)φ′(u₂)] at variance q and correlation c; χ_c at (q*, c*). */
     public double chiC(double sigmaW2, double q, double c) {
         return sigmaW2 * kernels(q, c)[1];
