@@ -243,7 +243,8 @@ public final class Setting<T> {
             case INTEGER, WHOLE, NUMBER -> {
                 double v = ((Number) value).doubleValue();
                 if (maxExcluded && !(v >= min && v < max)) {
-                    return "must be at least " + format(min) + " and below " + format(max) + ", got " + value;
+                    return "must be between " + format(min) + " and " + format(max) + " (" + format(max)
+                            + " excluded), got " + value;
                 }
                 if (!(v >= min && v <= max)) {
                     return "must be between " + format(min) + " and " + format(max) + ", got " + value;
