@@ -37,6 +37,7 @@ public final class ExperimentRunner {
     private final Parallel parallel;
     private final long maxHeapBytes;
     private final String kernelName;
+    private final int jacobianInputs;
 
     /**
      * @param kernel       makes the matrix kernel that splits its products with a given parallel, e.g.
@@ -45,10 +46,30 @@ public final class ExperimentRunner {
      * @param maxHeapBytes the heap the memory check measures against (usually {@code Runtime.maxMemory()})
      */
     public ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes) {
+        this(kernel, parallel, maxHeapBytes, 0);
+    }
+
+    private ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes,
+                             int jacobianInputs) {
         this.kernel = kernel;
         this.parallel = parallel;
         this.maxHeapBytes = maxHeapBytes;
         this.kernelName = kernel.apply(parallel).name();
+        this.jacobianInputs = jacobianInputs;
+    }
+
+    /**
+     * This runner, with each strategy's result also holding the {@linkplain JacobianSpectrum spectrum of the
+     * input–output Jacobian} at the first {@code inputs} rows (0: none, as by default). It costs one SVD of a
+     * fanIn × width matrix per input, and depth − 1 products of fanIn × width by width × width.
+     *
+     * @param inputs 0 to 1000
+     */
+    public ExperimentRunner withJacobian(int inputs) {
+        if (inputs < 0 || inputs > 1000) {
+            throw new IllegalArgumentException("the Jacobian's inputs must be between 0 and 1000, got " + inputs);
+        }
+        return new ExperimentRunner(kernel, parallel, maxHeapBytes, inputs);
     }
 
     /** The kernel's name. */
@@ -161,9 +182,17 @@ public final class ExperimentRunner {
         double sigmaB = config.get(Catalog.SIGMA_B);
         net.initializeBiases(sigmaB, random);
         check(cancelled);
-        List<LayerTheory> theory = Theory.meanField(depth, config.fanIn(), config.width(),
-                config.input().secondMoment(), sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init,
-                config.activation(), config.leakySlope());
+        List<Integer> lsuvRounds = List.of();
+        List<LayerTheory> theory;
+        if (strategy.dataDependent()) {
+            progress.progress(0, "LSUV");
+            lsuvRounds = Lsuv.apply(net, config.samples() * config.width(), par, cancelled);
+            theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
+        } else {
+            theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
+                    sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
+                    config.leakySlope());
+        }
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
                 ? config.activation()::isSaturated : null;
@@ -206,8 +235,14 @@ public final class ExperimentRunner {
             layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
                     theory.get(l - 1), tensors.get(l), correlation[l]));
         }
+        JacobianSpectrum jacobian = null;
+        if (jacobianInputs > 0) {
+            check(cancelled);
+            progress.progress(1.0, "Jacobian");
+            jacobian = JacobianSpectrum.of(net, jacobianInputs, kernel.apply(par), config.bins(), par, cancelled);
+        }
         progress.progress(1.0, "done");
-        return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6);
+        return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6, jacobian, lsuvRounds);
     }
 
     private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
