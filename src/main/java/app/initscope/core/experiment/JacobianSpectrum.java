@@ -18,7 +18,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * isometry"). In the column-vector convention J = D_L·W_Lᵀ·…·D_1·W_1ᵀ with D_l = diag(φ′(z_l)) of that input; the
  * code's rows (z_l = a_{l−1}·W_l) give its transpose, Jᵀ = W_1·D_1·W_2·D_2·…·W_L·D_L, fanIn × width, which has the
  * same singular values: W_1 with its columns scaled by φ′(z_1), then for each later layer one product with W_l and
- * the scaling by φ′(z_l). Its min(fanIn, width) singular values come from EJML's SVD (in double; values only).
+ * the scaling by φ′(z_l). Its min(fanIn, width) singular values come from EJML's SVD (in double; values only),
+ * the inputs' SVDs side by side on the parallel, one input a piece. Memory: the inputs' Jᵀ in float, and one
+ * double copy per SVD running.
  *
  * <p>The eigenvalues of JJᵀ are the squares λ = σ². A linear network with N(0, 1/width) weights has, at large
  * width, E[λ] = 1 and Var(λ) = L (the Fuss–Catalan law); orthogonal weights give every σ = 1 (dynamical isometry).
@@ -50,17 +52,12 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
         int fanIn = net.fanIn(1);
         int width = net.width();
         int rank = Math.min(fanIn, width);
-        float[] m = new float[fanIn * width];
-        float[] next = net.depth() > 1 ? new float[fanIn * width] : null;
-        float[] all = new float[k * rank];
-        double meanSquare = 0;
-        double variance = 0;
-        double max = 0;
-        double min = 0;
-        SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                DecompositionFactory_DDRM.svd(fanIn, width, false, false, true);
+        // first every input's Jᵀ, by products that the kernel splits over the parallel; then the SVDs, one input
+        // a piece (EJML's SVD runs on one thread), each into its own slot, combined in input order below
+        float[][] jacobians = new float[k][];
         for (int s = 0; s < k; s++) {
-            check(cancelled);
+            float[] m = new float[fanIn * width];
+            float[] next = net.depth() > 1 ? new float[fanIn * width] : null;
             System.arraycopy(net.weights(1), 0, m, 0, fanIn * width);
             scaleColumns(m, fanIn, width, net.localGradient(1), s, parallel);
             for (int l = 2; l <= net.depth(); l++) {
@@ -71,15 +68,30 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
                 next = t;
                 scaleColumns(m, fanIn, width, net.localGradient(l), s, parallel);
             }
-            check(cancelled);
+            jacobians[s] = m;
+        }
+        double[][] singular = new double[k][];
+        parallel.forEach(k, s -> {
             DMatrixRMaj jt = new DMatrixRMaj(fanIn, width);
+            float[] m = jacobians[s];
             for (int i = 0; i < m.length; i++) {
                 jt.data[i] = m[i];
             }
+            jacobians[s] = null;
+            SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                    DecompositionFactory_DDRM.svd(fanIn, width, false, false, true);
             if (!svd.decompose(jt)) {
                 throw new IllegalStateException("the SVD of the Jacobian did not converge");
             }
-            double[] sigma = svd.getSingularValues();
+            singular[s] = svd.getSingularValues().clone();
+        });
+        float[] all = new float[k * rank];
+        double meanSquare = 0;
+        double variance = 0;
+        double max = 0;
+        double min = 0;
+        for (int s = 0; s < k; s++) {
+            double[] sigma = singular[s];
             double sum = 0;
             double sum2 = 0;
             double hi = 0;
