@@ -80,7 +80,8 @@ public final class RunCommand implements Callable<Integer> {
             throw experiment.usage("output", unwritable);       // before the computation, not after it
         }
         try {
-            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), !jacobian ? 0
+                    : MemoryEstimate.jacobianBytes(config, JacobianSpectrum.DEFAULT_INPUTS, threadCount));
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -86,7 +86,8 @@ public final class ExperimentRunner {
      * @throws InvalidConfigException when the config would not fit in memory
      */
     public ExperimentResult run(ExperimentConfig config, RunListener listener, BooleanSupplier cancelled) {
-        MemoryEstimate.check(config, maxHeapBytes);
+        MemoryEstimate.check(config, maxHeapBytes,
+                MemoryEstimate.jacobianBytes(config, jacobianInputs, parallel.parallelism()));
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
         Network net = newNetwork(config, config.samples(), par);

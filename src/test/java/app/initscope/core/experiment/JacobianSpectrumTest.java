@@ -2,6 +2,7 @@ package app.initscope.core.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.TestRunners;
@@ -131,6 +132,21 @@ class JacobianSpectrumTest {
         assertEquals(meanSquare, j.meanSquaredSingular(), 1e-4 * meanSquare + 1e-9);
         assertEquals(max, j.maxSingular(), 1e-4 * max + 1e-9);
         assertEquals(min, j.minSingular(), 1e-4 * max + 1e-9);
+    }
+
+    @Test
+    void theSpectrumsMemoryIsCheckedBeforeTheRun() {
+        ExperimentConfig config = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER)).fanIn(400)
+                .width(400).samples(10).build();
+        long plain = MemoryEstimate.bytes(config);
+        long spectrum = MemoryEstimate.jacobianBytes(config, 4, 2);
+        // four float Jᵀ and a fifth in flight, two SVDs at once each with two double copies
+        assertEquals(5L * 400 * 400 * 4 + 2L * 2 * 400 * 400 * 8, spectrum);
+        long heap = (long) ((plain + spectrum / 2) / MemoryEstimate.HEAP_SHARE);
+        ExperimentRunner runner = new ExperimentRunner(p -> new EjmlGemm(), Parallel.sequential(), heap);
+        runner.run(config, RunListener.NONE, () -> false);
+        assertThrows(InvalidConfigException.class,
+                () -> runner.withJacobian(4).run(config, RunListener.NONE, () -> false));
     }
 
     /** a_L of one input in double, z_l = a_{l−1}·W_l + b_l, from the network's float weights and biases. */
