@@ -120,7 +120,7 @@ public enum Strategy {
      * the orthogonal start: the rescaling needs forward passes, which {@code core.experiment} runs (see
      * {@link #dataDependent()}).
      */
-    LSUV("lsuv", "LSUV", "orthogonal, then W_l /= std(z_l) until Var(z_l) ≈ 1") {
+    LSUV("lsuv", "LSUV", "W = Q, then W /= std(z)") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Orthogonal(1.0);

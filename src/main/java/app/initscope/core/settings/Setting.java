@@ -83,7 +83,8 @@ public final class Setting<T> {
         this.choices = b.choices;
         this.listParser = b.listParser;
         this.entryName = b.entryName;
-        if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max) || maxExcluded && windowMax >= max) {
+        if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max)
+                || maxExcluded && inWindow && windowMax >= max) {
             throw new IllegalArgumentException(id + ": the window's range must lie inside the hard range");
         }
     }
