@@ -4,6 +4,7 @@ import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -21,11 +22,17 @@ import java.util.List;
  * The JSON contract of {@code initscope run --format json}:
  * <pre>
  * {"initscope": version, "config": {...}, "results": [{"strategy", "loss", "layers": [{"layer", "fanIn",
- *   "fanOut", "weightStd", "distinctUnits", "theory": {...}, "z": STATS, "activation": STATS,
- *   "localGradient": STATS, "delta": STATS, "weightGradient": STATS}]}], "timing": {"computeMillis": [...]}}
+ *   "fanOut", "weightStd", "distinctUnits", "theory": {..., "correlation"},
+ *   "correlation": {"measured", "predicted"}, "z": STATS, "activation": STATS,
+ *   "localGradient": STATS, "delta": STATS, "weightGradient": STATS}], "jacobian": {"inputs", "singularValues":
+ *   HISTOGRAM, "meanSquaredSingular", "eigenVariance", "maxSingular", "minSingular"}, "lsuvRounds": [...]}],
+ *   "timing": {"computeMillis": [...]}}
  * STATS = {"count", "mean", "std", "min", "max", "nonFinite", "zeroFraction", "saturatedFraction",
- *          "histogram": {"lo", "hi", "counts": [...], "underflow", "overflow"}}
+ *          "histogram": HISTOGRAM}
+ * HISTOGRAM = {"lo", "hi", "counts": [...], "underflow", "overflow"}
  * </pre>
+ * {@code "jacobian"} is there only with {@code --jacobian}, {@code "lsuvRounds"} (the rescalings each layer took)
+ * only for the {@code lsuv} strategy.
  * A preview ({@link ExperimentResult#preview()}) also has {@code "preview": true} after {@code "initscope"}; a
  * full run has no such key. A number that is not finite (a mean of no values, a theory that does not apply, an overflowed loss) is written
  * as {@code null}, so the output is always valid JSON.
@@ -53,6 +60,12 @@ public final class JsonReport {
             ArrayNode layers = s.putArray("layers");
             for (LayerResult l : r.layers()) {
                 layers.add(layer(l));
+            }
+            if (r.jacobian() != null) {
+                s.set("jacobian", jacobian(r.jacobian()));
+            }
+            if (!r.lsuvRounds().isEmpty()) {
+                r.lsuvRounds().forEach(s.putArray("lsuvRounds")::add);
             }
         }
         ObjectNode timing = root.putObject("timing");
@@ -123,9 +136,25 @@ public final class JsonReport {
         number(theory, "meanActivation", t.meanActivation());
         number(theory, "stdActivation", t.stdActivation());
         number(theory, "meanLocalGradient", t.meanLocalGradient());
+        number(theory, "correlation", t.correlation());
+        ObjectNode correlation = n.putObject("correlation");
+        number(correlation, "measured", l.correlation());
+        number(correlation, "predicted", t.correlation());
         for (TensorKind kind : TensorKind.values()) {
             n.set(kind.id(), stats(l.get(kind)));
         }
+        return n;
+    }
+
+    /** The {@code "jacobian"} object of a result run with {@code --jacobian}. */
+    private static ObjectNode jacobian(JacobianSpectrum j) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("inputs", j.inputs());
+        histogram(n.putObject("singularValues"), j.singularValues());
+        number(n, "meanSquaredSingular", j.meanSquaredSingular());
+        number(n, "eigenVariance", j.eigenVariance());
+        number(n, "maxSingular", j.maxSingular());
+        number(n, "minSingular", j.minSingular());
         return n;
     }
 
@@ -144,8 +173,12 @@ public final class JsonReport {
         } else {
             number(n, "saturatedFraction", s.saturatedFraction());
         }
-        Histogram h = s.histogram();
-        ObjectNode hist = n.putObject("histogram");
+        histogram(n.putObject("histogram"), s.histogram());
+        return n;
+    }
+
+    /** A histogram's edges, counts and outside counts into {@code hist}. */
+    private static void histogram(ObjectNode hist, Histogram h) {
         number(hist, "lo", h.lo());
         number(hist, "hi", h.hi());
         ArrayNode counts = hist.putArray("counts");
@@ -154,7 +187,6 @@ public final class JsonReport {
         }
         hist.put("underflow", h.underflow());
         hist.put("overflow", h.overflow());
-        return n;
     }
 
     /** Writes a number, or {@code null} when it is not finite. */

@@ -40,7 +40,7 @@ class ReportMemoryTest {
         long heap = 1L << 30;
         assertDoesNotThrow(() -> MemoryEstimate.check(c, heap), "the run alone fits");
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> MemoryEstimate.check(c, heap, true));
+                () -> MemoryEstimate.check(c, heap, true, 0));
         assertTrue(e.getMessage().contains("reduce bins"), e.getMessage());
     }
 }

@@ -18,7 +18,7 @@ public final class MemoryEstimate {
     /**
      * The bytes of the float32 buffers a run holds at once: input, targets, outputs, and per layer the weights,
      * their gradient, z (reused for δ), a and φ′, plus the backward buffer, the kernel's scratch and, for the
-     * orthogonal strategy, EJML's double-precision QR of the largest layer.
+     * orthogonal strategy (and LSUV, which starts from it), EJML's double-precision QR of the largest layer.
      */
     public static long bytes(ExperimentConfig c) {
         long s = c.samples();
@@ -33,7 +33,7 @@ public final class MemoryEstimate {
         floats += widest * w;                               // transpose scratch of A·Bᵀ
         floats += 2 * s * widest;                           // the kernel's packed copies of A and B
         long bytes = floats * Float.BYTES;
-        if (c.strategies().contains(Strategy.ORTHOGONAL)) {
+        if (c.strategies().contains(Strategy.ORTHOGONAL) || c.strategies().contains(Strategy.LSUV)) {
             bytes += 5L * Double.BYTES * widest * w;        // EJML's double QR: G, Q, R and work arrays
         }
         return bytes + OVERHEAD;
@@ -50,23 +50,44 @@ public final class MemoryEstimate {
     }
 
     /**
+     * The further bytes of the {@linkplain JacobianSpectrum Jacobian spectrum} at {@code inputs} inputs: every
+     * input's Jᵀ in float, and for each SVD running at once (at most {@code parallelism}) a double copy and EJML's
+     * own working copy.
+     */
+    public static long jacobianBytes(ExperimentConfig c, int inputs, int parallelism) {
+        long size = (long) c.fanIn() * c.width();
+        int k = Math.min(inputs, c.samples());
+        return k == 0 ? 0 : (k + 1) * size * Float.BYTES + 2L * Math.min(k, parallelism) * size * Double.BYTES;
+    }
+
+    /**
      * Refuses a config that needs more than {@link #HEAP_SHARE} of {@code maxHeapBytes}.
      *
      * @throws InvalidConfigException naming the estimate and the limit
      */
     public static void check(ExperimentConfig c, long maxHeapBytes) {
-        check(c, maxHeapBytes, false);
+        check(c, maxHeapBytes, false, 0);
     }
 
     /**
-     * Refuses a config whose run, and with {@code report} its JSON or CSV report, needs more than
-     * {@link #HEAP_SHARE} of {@code maxHeapBytes}; the message names what to reduce, the bins when the report is
-     * the larger part.
+     * Refuses a config that, with {@code extraBytes} more (a {@linkplain #jacobianBytes Jacobian spectrum}), needs
+     * more than {@link #HEAP_SHARE} of {@code maxHeapBytes}.
      *
      * @throws InvalidConfigException naming the estimate and the limit
      */
-    public static void check(ExperimentConfig c, long maxHeapBytes, boolean report) {
-        long run = bytes(c);
+    public static void check(ExperimentConfig c, long maxHeapBytes, long extraBytes) {
+        check(c, maxHeapBytes, false, extraBytes);
+    }
+
+    /**
+     * Refuses a config whose run, and with {@code report} its JSON or CSV report, and {@code extraBytes} more,
+     * needs more than {@link #HEAP_SHARE} of {@code maxHeapBytes}; the message names what to reduce, the bins
+     * when the report is the larger part.
+     *
+     * @throws InvalidConfigException naming the estimate and the limit
+     */
+    public static void check(ExperimentConfig c, long maxHeapBytes, boolean report, long extraBytes) {
+        long run = bytes(c) + extraBytes;
         long text = report ? reportBytes(c) : 0;
         long need = run + text;
         long limit = (long) (maxHeapBytes * HEAP_SHARE);
