@@ -426,7 +426,8 @@ public final class Setting<T> {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%s", v);
+        // the shortest text that reads back as v, without Java's "1.0E-12" style: 1e-12, 0.00001, 2.5
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString().toLowerCase(Locale.ROOT);
     }
 
     @Override
