@@ -27,17 +27,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import app.initscope.core.linalg.BlasGemm;
 import app.initscope.core.linalg.EjmlGemm;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.VectorGemm;
 import app.initscope.engine.ComputePool;
 
-/** Float32 products of two 1000×1000 matrices: the Vector API kernel on 1 and 2 threads. */
+/** Float32 products of two 1000×1000 matrices: OpenBLAS (when present) and the Vector API kernel, on 1 and 2 threads. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {
-    "--add-modules=jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow", "-Xmx2g"})
+    "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+    "-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class GemmBenchmark {
@@ -47,6 +49,9 @@ public class GemmBenchmark {
 
     @Param({"2", "1"})
     int threads;
+
+    @Param({"blas", "vector"})
+    String kernel;
 
     private float[] a;
     private float[] b;
@@ -60,7 +65,7 @@ public class GemmBenchmark {
         b = random(size * size, 2);
         c = new float[size * size];
         pool = new ComputePool(threads);             // the app's own pool: the caller works too
-        gemm = new VectorGemm(pool);
+        gemm = kernel.equals("blas") ? new BlasGemm(pool) : new VectorGemm(pool);
     }
 
     @TearDown(Level.Trial)

@@ -8,8 +8,11 @@ package app.initscope.core.linalg;
  *   <li>{@code a} and {@code b}: Not modified. {@code c}: Modified; it is overwritten (not accumulated into), so
  *       an output buffer can be reused between calls. {@code c} must not alias {@code a} or {@code b}.</li>
  *   <li>Only the first {@code rows*cols} elements of each array are used; arrays may be longer.</li>
- *   <li>Each output element is a sum over the inner index in increasing order, so the result is bit-identical
- *       for any {@link Parallel} implementation and thread count.</li>
+ *   <li>For a given implementation, each output element is computed by the same operations in the same order
+ *       however the work is split, so the result is bit-identical for any {@link Parallel} implementation and
+ *       thread count. The order is the implementation's: {@link VectorGemm} sums over the inner index in
+ *       increasing order, one fused multiply-add at a time; {@link BlasGemm} in OpenBLAS's blocked order;
+ *       {@link EjmlGemm} in double. Different implementations differ in the last bits.</li>
  *   <li>Dimensions must be at least 1; a too-short array throws {@link IllegalArgumentException}.</li>
  * </ul>
  */

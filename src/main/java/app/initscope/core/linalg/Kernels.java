@@ -1,21 +1,36 @@
 package app.initscope.core.linalg;
 
 import java.lang.System.Logger.Level;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Picks the fastest {@link Gemm} this JVM can run.
+ * Picks the {@link Gemm} for this JVM: {@link VectorGemm} when the Vector API is available, else {@link EjmlGemm}.
+ * The system property {@value #KERNEL_PROPERTY} ({@code vector}, {@code blas} or {@code ejml}) forces one, for
+ * tests and benchmarks; a forced kernel that cannot run falls back to the default, with a warning in the log.
+ *
+ * <p>{@link BlasGemm} (the system's OpenBLAS) needs no JIT warm-up, but it is only used when asked for: OpenBLAS
+ * sums an element's products in an order that depends on where the element falls in its kernel's blocks, so
+ * equal columns of B do not give bit-equal columns of C (1000 equal columns give 3 different ones). That breaks
+ * what the application shows exactly: a constant initialization keeps one distinct unit, in the experiment and
+ * through training ({@code initscope run --strategies constant} reports 3 distinct units of 1000 with it;
+ * ZeroSigmoidTest and SymmetryTrainingTest fail with it as the default).
  *
  * <p>The Vector API lives in the incubator module {@code jdk.incubator.vector}, which this module only
  * {@code requires static}: it is resolved when the JVM is started with {@code --add-modules=jdk.incubator.vector}
- * (as every launcher of the application does). Without it, {@link VectorGemm} must not even be loaded, and the
- * products fall back to {@link EjmlGemm}.
+ * (as every launcher of the application does). Without it, {@link VectorGemm} must not even be loaded.
+ * OpenBLAS is called through the FFM API, which needs {@code --enable-native-access=initscope} (also given by
+ * every launcher) to run without a warning.
  */
 public final class Kernels {
 
+    /** The system property that forces a kernel: {@code vector}, {@code blas} or {@code ejml}. */
+    public static final String KERNEL_PROPERTY = "initscope.kernel";
+
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+    private static final AtomicBoolean FORCE_LOGGED = new AtomicBoolean();
 
     private Kernels() {
     }
@@ -25,23 +40,55 @@ public final class Kernels {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
+    /** Whether the system's OpenBLAS was found (looked up once per JVM, on the first call). */
+    public static boolean blasAvailable() {
+        return BlasGemm.available();
+    }
+
     /**
-     * The fastest available kernel: {@link VectorGemm} when the Vector API is available, else {@link EjmlGemm}
-     * (logged once per JVM, at INFO).
+     * The kernel {@value #KERNEL_PROPERTY} asks for, else the default: {@link VectorGemm} when the Vector API is
+     * available, else {@link EjmlGemm} (logged once per JVM, at INFO).
      *
-     * @param parallel runs the pieces of a product (only the Vector API kernel uses it)
+     * @param parallel runs the pieces of a product (EJML's kernel does not use it)
      */
     public static Gemm best(Parallel parallel) {
         Objects.requireNonNull(parallel, "parallel");
+        String forced = System.getProperty(KERNEL_PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+        switch (forced) {
+            case "", "vector" -> {
+                // the default
+            }
+            case "blas" -> {
+                if (blasAvailable()) {
+                    return new BlasGemm(parallel);
+                }
+                warnForced(forced, "OpenBLAS was not found");
+            }
+            case "ejml" -> {
+                return new EjmlGemm();
+            }
+            default -> warnForced(forced, "not one of vector, blas, ejml");
+        }
         if (vectorApiAvailable()) {
             return new VectorGemm(parallel);
         }
+        return fallback();
+    }
+
+    private static Gemm fallback() {
         if (FALLBACK_LOGGED.compareAndSet(false, true)) {
             System.getLogger(Kernels.class.getName()).log(Level.INFO,
                     "Module " + VECTOR_MODULE + " not present (start the JVM with --add-modules=" + VECTOR_MODULE
                             + "): matrix products fall back to EJML, single-threaded and about 30x slower");
         }
         return new EjmlGemm();
+    }
+
+    private static void warnForced(String value, String why) {
+        if (FORCE_LOGGED.compareAndSet(false, true)) {
+            System.getLogger(Kernels.class.getName()).log(Level.WARNING,
+                    "-D" + KERNEL_PROPERTY + "=" + value + " ignored (" + why + "): using the default kernel");
+        }
     }
 
     /**
