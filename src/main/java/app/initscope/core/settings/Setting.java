@@ -58,6 +58,8 @@ public final class Setting<T> {
     private final String choices;
     private final Function<String, ?> listParser;
     private final String entryName;
+    private final String word;
+    private final int wordValue;
 
     private Setting(Builder<T> b) {
         this.id = b.id;
@@ -81,6 +83,11 @@ public final class Setting<T> {
         this.choices = b.choices;
         this.listParser = b.listParser;
         this.entryName = b.entryName;
+        this.word = b.word;
+        this.wordValue = b.wordValue;
+        if (word != null && kind != Kind.INTEGER) {
+            throw new IllegalArgumentException(id + ": only a whole-number setting can have a word");
+        }
         if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max)) {
             throw new IllegalArgumentException(id + ": the window's range must lie inside the hard range");
         }
@@ -229,6 +236,9 @@ public final class Setting<T> {
         if (value == null) {
             return "is required" + (choices.isEmpty() ? "" : "; valid: " + choices);
         }
+        if (isWord(value)) {
+            return null;
+        }
         switch (kind) {
             case INTEGER, WHOLE, NUMBER -> {
                 double v = ((Number) value).doubleValue();
@@ -256,7 +266,24 @@ public final class Setting<T> {
             return value != null;
         }
         double v = ((Number) value).doubleValue();
-        return v >= windowMin && v <= windowMax;
+        return isWord(value) || v >= windowMin && v <= windowMax;
+    }
+
+    /**
+     * The word that stands for a special value of a whole-number setting (e.g. {@code full} for a batch), or null.
+     */
+    public String word() {
+        return word;
+    }
+
+    /** The value the {@linkplain #word() word} stands for; meaningful only when there is a word. */
+    public int wordValue() {
+        return wordValue;
+    }
+
+    /** Whether a value is the one the setting's word stands for. */
+    public boolean isWord(Object value) {
+        return word != null && value instanceof Integer i && i == wordValue;
     }
 
     /**
@@ -268,8 +295,12 @@ public final class Setting<T> {
         String s = text == null ? "" : text.trim();
         Object v = switch (kind) {
             case INTEGER -> {
+                if (word != null && s.equals(word)) {
+                    yield wordValue;
+                }
                 if (!WHOLE_TEXT.matcher(s).matches()) {
-                    throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+                    throw new IllegalArgumentException("expected a whole number" + (word == null ? ""
+                            : " or " + word) + ", got '" + text + "'");
                 }
                 try {
                     yield Integer.parseInt(s);
@@ -309,6 +340,9 @@ public final class Setting<T> {
 
     /** A value as text that {@link #parse} reads back: numbers in the C locale, ids, comma-separated lists. */
     public String text(Object value) {
+        if (isWord(value)) {
+            return word;
+        }
         return switch (kind) {
             case INTEGER, WHOLE -> Long.toString(((Number) value).longValue());
             case NUMBER -> format(((Number) value).doubleValue());
@@ -352,7 +386,8 @@ public final class Setting<T> {
     public String commandLineHelp() {
         StringBuilder s = new StringBuilder(help);
         if (isNumeric() && (kind != Kind.WHOLE || min > Long.MIN_VALUE)) {
-            s.append(" Range ").append(format(min)).append("..").append(format(max)).append('.');
+            s.append(" Range ").append(format(min)).append("..").append(format(max))
+                    .append(word == null ? "" : ", or " + word).append('.');
         }
         if (!choices.isEmpty()) {
             s.append(" Valid: ").append(choices).append('.');
@@ -396,6 +431,8 @@ public final class Setting<T> {
         private String choices = "";
         private Function<String, ?> listParser;
         private String entryName = "";
+        private String word;
+        private int wordValue;
 
         private Builder(String id, String flag, Kind kind, T defaultValue, String paramLabel) {
             this.id = id;
@@ -454,6 +491,16 @@ public final class Setting<T> {
         /** When never set, the value is that of another setting. */
         public Builder<T> defaultsTo(Setting<T> other) {
             this.defaultsTo = other;
+            return this;
+        }
+
+        /**
+         * A word that the text of a whole-number setting may use for a special value outside the range, e.g.
+         * {@code full} for a batch of every row; {@link Setting#text} spells that value as the word.
+         */
+        public Builder<T> word(String text, int value) {
+            this.word = text;
+            this.wordValue = value;
             return this;
         }
 

@@ -151,11 +151,26 @@ public final class Mlp {
 
     /** The loss of {@code rows} rows, and every gradient (see the class formulas). */
     public Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows) {
+        return lossAndGradients(x, targets, labels, rows, () -> { });
+    }
+
+    /**
+     * The loss of {@code rows} rows and every gradient, running {@code afterForward} between the passes: there
+     * {@link #preActivation} holds z and {@link #activation} a; after the backward pass, {@link #preActivation}
+     * holds δ.
+     */
+    public Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows, Runnable afterForward) {
         Pass p = pass(rows);
         forward(p, x);
+        afterForward.run();
         Loss loss = loss(p, targets, labels, true);
         backward(p);
         return loss;
+    }
+
+    /** z_l (1..depth) of the last pass over {@code rows} rows, rows × width; δ_l once it went backward. Live. */
+    public float[] preActivation(int l, int rows) {
+        return pass(rows).z[l];
     }
 
     /**

@@ -33,9 +33,10 @@ public final class TrainCatalog {
             .build();
 
     public static final Setting<Integer> BATCH = Setting.integer("batch", "--batch", 64)
-            .range(1, 1_000_000).window(1, 4096).log().unit("rows")
-            .help("Rows per step, drawn from the training set with replacement; the whole training set's size "
-                    + "uses every row once, in order (full batch).")
+            .range(1, 1_000_000).window(1, 4096).log().unit("rows").word("full", TrainConfig.FULL_BATCH)
+            .paramLabel("N|full")
+            .help("Rows per step, drawn from the training set with replacement; 'full' (or the training set's "
+                    + "size) uses every row once, in order (full batch).")
             .build();
 
     public static final Setting<Integer> STEPS = Setting.integer("steps", "--steps", 1000)

@@ -7,7 +7,7 @@ import app.initscope.core.settings.Setting;
  * A validated set of training settings (see {@link TrainCatalog}); immutable.
  *
  * @param noise     the std of the noise of the teacher's targets and of the 2-D sets' points
- * @param batch     rows per step; the training set's size means full batch
+ * @param batch     rows per step; {@link #FULL_BATCH} or the training set's size means full batch
  * @param evalEvery steps between test evaluations
  * @param bias      whether the layers and the readout have trained biases, initialized to 0
  */
@@ -23,6 +23,14 @@ public record TrainConfig(DatasetId dataset, double noise, Optimizer optimizer, 
         check(TrainCatalog.BATCH, batch);
         check(TrainCatalog.STEPS, steps);
         check(TrainCatalog.EVAL_EVERY, evalEvery);
+    }
+
+    /** The batch that stands for the whole training set, whatever its size ({@code --batch full}). */
+    public static final int FULL_BATCH = 0;
+
+    /** The rows per step on a training set of {@code trainingRows} rows. */
+    public int rows(int trainingRows) {
+        return batch == FULL_BATCH ? trainingRows : batch;
     }
 
     /** Every setting at its default. */

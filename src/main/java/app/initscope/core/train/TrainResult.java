@@ -15,10 +15,11 @@ import java.util.List;
  * @param finalTestAccuracy the test accuracy after the last update for a classification; NaN otherwise
  * @param complete        false for a snapshot taken while training
  * @param computeMillis   the wall time spent so far
+ * @param boundary        the decision regions now, for a 2-D data set; else null
  */
 public record TrainResult(Strategy strategy, List<StepRecord> steps, List<EvalRecord> evals, int divergedAt,
                           double finalLoss, double finalTestLoss, double finalTestAccuracy, boolean complete,
-                          double computeMillis) {
+                          double computeMillis, Boundary boundary) {
 
     public TrainResult {
         steps = List.copyOf(steps);

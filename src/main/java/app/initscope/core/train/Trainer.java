@@ -1,6 +1,7 @@
 package app.initscope.core.train;
 
 import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.linalg.Chunks;
@@ -77,9 +78,10 @@ public final class Trainer {
                              TrainListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         Dataset.Split set = data.train();
-        if (train.batch() > set.rows()) {
+        int batch = train.rows(set.rows());
+        if (batch > set.rows()) {
             throw new InvalidConfigException(TrainCatalog.BATCH, "must be at most the training set's "
-                    + set.rows() + " rows, got " + train.batch());
+                    + set.rows() + " rows, got " + batch);
         }
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
@@ -90,7 +92,6 @@ public final class Trainer {
         mlp.initialize(strategy.initializer(config.initOptions()), random);
 
         int depth = config.depth();
-        int batch = train.batch();
         boolean full = batch == set.rows();
         int in = data.inputs();
         int outs = data.outputs();
@@ -125,7 +126,8 @@ public final class Trainer {
         List<StepRecord> steps = new ArrayList<>();
         List<EvalRecord> evals = new ArrayList<>();
         int diverged = -1;
-        evals.add(evaluate(mlp, data, 0));
+        Grid grid = Grid.of(data);
+        evals.add(evaluate(mlp, data, 0, config, saturation, par));
         for (int s = 0; s < train.steps(); s++) {
             check(cancelled);
             if (!full) {
@@ -172,11 +174,11 @@ public final class Trainer {
             steps.add(new StepRecord(s, loss.loss(), loss.accuracy(), layerSteps));
             int made = s + 1;
             if (made % train.evalEvery() == 0 && made < train.steps()) {
-                evals.add(evaluate(mlp, data, made));
+                evals.add(evaluate(mlp, data, made, config, saturation, par));
             }
-            if (made % snapshotEvery == 0) {
+            if (made % snapshotEvery == 0 && made < train.steps() && listener.wants(made)) {
                 listener.snapshot(new TrainResult(strategy, steps, evals, -1, Double.NaN, Double.NaN, Double.NaN,
-                        false, (System.nanoTime() - start) / 1e6));
+                        false, (System.nanoTime() - start) / 1e6, grid == null ? null : grid.boundary(mlp)));
             }
         }
         double finalLoss = Double.NaN;
@@ -184,20 +186,99 @@ public final class Trainer {
         double finalTestAccuracy = Double.NaN;
         if (diverged < 0) {
             check(cancelled);
-            EvalRecord last = evaluate(mlp, data, train.steps());
+            EvalRecord last = evaluate(mlp, data, train.steps(), config, saturation, par);
             evals.add(last);
             finalTestLoss = last.testLoss();
             finalTestAccuracy = last.testAccuracy();
             finalLoss = mlp.evaluate(set.x(), set.targets(), set.labels(), set.rows()).loss();
         }
         return new TrainResult(strategy, steps, evals, diverged, finalLoss, finalTestLoss, finalTestAccuracy, true,
-                (System.nanoTime() - start) / 1e6);
+                (System.nanoTime() - start) / 1e6, grid == null || diverged >= 0 ? null : grid.boundary(mlp));
     }
 
-    private static EvalRecord evaluate(Mlp mlp, Dataset data, int step) {
+    /**
+     * The test loss, and each hidden layer's z and a after the forward pass and δ after the backward pass of the
+     * test loss. Runs after the step's update, so the gradients it leaves behind are never applied.
+     */
+    private static EvalRecord evaluate(Mlp mlp, Dataset data, int step, ExperimentConfig config,
+                                       Summary.SaturationTest saturation, Parallel par) {
         Dataset.Split test = data.test();
-        Mlp.Loss loss = mlp.evaluate(test.x(), test.targets(), test.labels(), test.rows());
-        return new EvalRecord(step, loss.loss(), loss.accuracy());
+        int rows = test.rows();
+        int depth = mlp.depth();
+        int n = rows * mlp.width();
+        Summary[] z = new Summary[depth + 1];
+        Summary[] a = new Summary[depth + 1];
+        Mlp.Loss loss = mlp.lossAndGradients(test.x(), test.targets(), test.labels(), rows, () -> {
+            for (int l = 1; l <= depth; l++) {
+                z[l] = summarize(config, TensorKind.Z, mlp.preActivation(l, rows), n, null, par);
+                a[l] = summarize(config, TensorKind.ACTIVATION, mlp.activation(l, rows), n, saturation, par);
+            }
+        });
+        List<EvalLayer> layers = new ArrayList<>(depth);
+        for (int l = 1; l <= depth; l++) {
+            layers.add(new EvalLayer(l, z[l], a[l],
+                    summarize(config, TensorKind.DELTA, mlp.preActivation(l, rows), n, null, par)));
+        }
+        return new EvalRecord(step, loss.loss(), loss.accuracy(), layers);
+    }
+
+    private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
+                                     Summary.SaturationTest saturation, Parallel par) {
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par);
+    }
+
+    /** The square grid a 2-D classification's decision regions are drawn on: the points' box, 10% wider. */
+    private record Grid(Dataset data, double xLo, double xHi, double yLo, double yHi, float[] cells) {
+
+        static final int SIZE = 64;
+
+        static Grid of(Dataset data) {
+            if (data.inputs() != 2 || !data.classification()) {
+                return null;
+            }
+            float[] p = data.train().x();
+            double xLo = Double.POSITIVE_INFINITY;
+            double xHi = Double.NEGATIVE_INFINITY;
+            double yLo = Double.POSITIVE_INFINITY;
+            double yHi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i + 1 < p.length; i += 2) {
+                xLo = Math.min(xLo, p[i]);
+                xHi = Math.max(xHi, p[i]);
+                yLo = Math.min(yLo, p[i + 1]);
+                yHi = Math.max(yHi, p[i + 1]);
+            }
+            double mx = 0.1 * Math.max(xHi - xLo, 1e-6);
+            double my = 0.1 * Math.max(yHi - yLo, 1e-6);
+            xLo -= mx;
+            xHi += mx;
+            yLo -= my;
+            yHi += my;
+            float[] cells = new float[SIZE * SIZE * 2];
+            for (int i = 0; i < SIZE; i++) {
+                for (int j = 0; j < SIZE; j++) {
+                    cells[2 * (i * SIZE + j)] = (float) (xLo + (j + 0.5) * (xHi - xLo) / SIZE);
+                    cells[2 * (i * SIZE + j) + 1] = (float) (yLo + (i + 0.5) * (yHi - yLo) / SIZE);
+                }
+            }
+            return new Grid(data, xLo, xHi, yLo, yHi, cells);
+        }
+
+        Boundary boundary(Mlp mlp) {
+            int cellsCount = SIZE * SIZE;
+            int k = data.outputs();
+            float[] y = mlp.predict(cells, cellsCount);
+            int[] predicted = new int[cellsCount];
+            for (int c = 0; c < cellsCount; c++) {
+                int best = 0;
+                for (int o = 1; o < k; o++) {
+                    if (y[c * k + o] > y[c * k + best]) {
+                        best = o;
+                    }
+                }
+                predicted[c] = best;
+            }
+            return new Boundary(xLo, xHi, yLo, yHi, SIZE, k, predicted, data.train().x(), data.train().labels());
+        }
     }
 
     private static void drawBatch(SplittableRandom rng, Dataset.Split set, int batch, int in, int outs, float[] bx,

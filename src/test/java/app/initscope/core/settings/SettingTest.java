@@ -44,6 +44,23 @@ class SettingTest {
     }
 
     @Test
+    void aWordStandsForItsValueOutsideTheRangeAndOnlyThere() {
+        Setting<Integer> batch = Setting.integer("batch", "--batch", 64).range(1, 100).word("full", 0)
+                .help("rows").build();
+        assertEquals(0, batch.parse("full"));
+        assertEquals("full", batch.text(0));
+        assertEquals("7", batch.text(7));
+        assertNull(batch.problem(0));
+        assertTrue(batch.problem(-1).contains("between 1 and 100"));
+        assertThrows(IllegalArgumentException.class, () -> batch.parse("Full"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> batch.parse("all")).getMessage()
+                .contains("or full"));
+        assertTrue(batch.commandLineHelp().contains("or full"));
+        assertThrows(IllegalArgumentException.class, () -> Setting.number("x", "--x", 1).word("w", 0).help("h")
+                .build(), "only whole numbers have words");
+    }
+
+    @Test
     void aWindowRangeOutsideTheHardRangeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Setting.integer("m", "--m", 1).range(1, 10)
                 .window(0, 5).help("x").build());
