@@ -182,15 +182,19 @@ public final class TrainJob implements Job<TrainRequest, TrainRun> {
         TrainListener listener = new TrainListener() {
             @Override
             public boolean wants(int stepsMade) {
-                if (stepsMade < request.train().steps()) {
+                boolean wanted = pacer.reached(lane, stepsMade);
+                if (!wanted) {
                     gate[0] = stepsMade;
                 }
-                return pacer.reached(lane, stepsMade);
+                return wanted;
             }
 
             @Override
             public void snapshot(TrainResult snapshot) {
+                // the gate comes after the snapshot: building it polls too (the decision regions), and the
+                // snapshot of the step where the lanes pause must reach the screen
                 pacer.snapshot(lane, snapshot);
+                gate[0] = snapshot.steps().size();
             }
         };
         try {
