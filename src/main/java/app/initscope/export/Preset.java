@@ -130,7 +130,7 @@ public record Preset(String name, String description, ExperimentConfig config, V
         public static final List<String> GRADIENTS = List.of(TensorKind.DELTA.id(), TensorKind.WEIGHT_GRADIENT.id(),
                 TensorKind.LOCAL_GRADIENT.id());
         /** The tabs. */
-        public static final List<String> TABS = List.of("single", "compare", "depth", "explain");
+        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "train");
         /** The window's defaults: Xavier, layer 1, δ, linear counts, theory on, free axes, Single. */
         public static final ViewState DEFAULT = new ViewState("xavier", 1, "delta", false, true, false, "single");
 

@@ -26,6 +26,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<StrategyResult> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final Status status;
     private final Presentation presentation;
+    private final TrainModel train;
     private boolean batching;
 
     /** @param service computes in the background; its config is set from here */
@@ -33,6 +34,7 @@ public final class MainViewModel {
         this.service = service;
         status = new Status(service, result, view.strategyProperty(), buildConfig());
         presentation = new Presentation(shown.getReadOnlyProperty(), status);
+        train = new TrainModel(this, new TrainService(service.engine()));
         draft.addListener(obs -> compute());
         draft.integer(Catalog.DEPTH).addListener((obs, old, now) -> view.clampLayer(now.intValue()));
         service.latestProperty().addListener((obs, old, now) -> {
@@ -72,9 +74,15 @@ public final class MainViewModel {
         return service.isRunning() || service.hasWaiting();
     }
 
-    /** Cancels any computation, running or waiting. */
+    /** Cancels any computation, running or waiting (the training too). */
     public void cancel() {
         service.cancelAll();
+        train.cancel();
+    }
+
+    /** The Train view's state: the training settings, the training and what its charts show. */
+    TrainModel train() {
+        return train;
     }
 
     /**
