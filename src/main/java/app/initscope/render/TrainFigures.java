@@ -29,7 +29,9 @@ public final class TrainFigures {
      * What to show.
      *
      * @param strategy the strategy of the ratio chart (null: every strategy, one line each for {@code layer}), the
-     *                 heat map and the histograms (null: the first)
+     *                 heat map and the histograms (null: {@code focus})
+     * @param focus    the strategy of the heat map and the histograms when {@code strategy} is null (null or not
+     *                 trained: the first)
      * @param layer    the hidden layer of the heat map and the histograms, from 1
      * @param tensor   the heat map's tensor: z, activation or delta
      * @param eval     the evaluation the histograms show, an index into the evaluations (−1 or too large: the
@@ -37,9 +39,15 @@ public final class TrainFigures {
      * @param logY     log-scale counts in the histograms
      * @param caption  a caption line naming the config
      */
-    public record Options(Strategy strategy, int layer, TensorKind tensor, int eval, boolean logY, boolean caption) {
+    public record Options(Strategy strategy, Strategy focus, int layer, TensorKind tensor, int eval, boolean logY,
+                          boolean caption) {
 
-        public static final Options DEFAULT = new Options(null, 1, TensorKind.ACTIVATION, -1, false, false);
+        public static final Options DEFAULT = new Options(null, null, 1, TensorKind.ACTIVATION, -1, false, false);
+
+        /** The strategy of the heat map and the histograms. */
+        public Strategy shown() {
+            return strategy != null ? strategy : focus;
+        }
     }
 
     /** The tensors a heat map can show. */
@@ -107,7 +115,7 @@ public final class TrainFigures {
     public static Figure figure(ExperimentConfig config, TrainConfig train, List<TrainResult> results, Options o) {
         List<TrainResult> all = List.copyOf(results);
         boolean classes = classification(train.dataset());
-        TrainResult focus = focus(all, o.strategy());
+        TrainResult focus = focus(all, o.shown());
         EvalRecord eval = evalAt(focus, o.eval());
         int layer = Math.max(1, Math.min(o.layer(), config.depth()));
         List<Figure.Panel> panels = new ArrayList<>();
@@ -230,7 +238,9 @@ public final class TrainFigures {
                 ys[i] = s.loss();
             }
             String label = r.strategy().label() + (r.diverged() ? " ✕ step " + r.divergedAt() : "");
-            lines.add(new Line(label, c, false, xs, ys));
+            // a loss that never moves (Zero without biases) is said in words: flat lines hide one another
+            boolean constant = ys.length > 1 && java.util.Arrays.stream(ys).allMatch(v -> v == ys[0]);
+            lines.add(new Line(constant ? label + " (constant)" : label, c, false, xs, ys));
         }
         lineChart(pen, w, h, "Training loss (log scale)", "step", lines, true, steps, Double.NaN, Double.NaN,
                 Double.NaN, null);
@@ -246,7 +256,7 @@ public final class TrainFigures {
                 xs[i] = r.evals().get(i).step();
                 ys[i] = r.evals().get(i).testAccuracy();
             }
-            lines.add(new Line(r.strategy().label() + " test", c, false, xs, ys));
+            lines.add(new Line(r.strategy().label(), c, false, xs, ys));
             double[] sx = new double[r.steps().size()];
             double[] sy = new double[sx.length];
             for (int i = 0; i < sx.length; i++) {
@@ -255,7 +265,7 @@ public final class TrainFigures {
             }
             lines.add(new Line(null, c.fade(0.45), true, sx, sy));
         }
-        lineChart(pen, w, h, "Accuracy: test (solid), training batch (dashed)", "step", lines, false, steps, 0, 1,
+        lineChart(pen, w, h, "Accuracy (test; dashed: batch)", "step", lines, false, steps, 0, 1,
                 Double.NaN, "%");
     }
 
@@ -290,7 +300,11 @@ public final class TrainFigures {
             List<LayerStep> ls = s.layers();
             ys[i] = layer <= ls.size() ? ls.get(layer - 1).updateToData() : Double.NaN;
         }
-        return new Line(label, color, false, xs, ys);
+        boolean moved = false;
+        for (double v : ys) {
+            moved |= !(Double.isInfinite(v) && v < 0);
+        }
+        return new Line(moved || ys.length == 0 ? label : label + " (no update)", color, false, xs, ys);
     }
 
     /**
@@ -610,13 +624,13 @@ public final class TrainFigures {
             if (x1 - x0 < 1) {
                 x1 = x0 + 1;
             }
-            double max = Math.log1p(hc.maxCount());
+            double max = hc.maxCount();
             for (int b = 0; b < bins; b++) {
                 long n = hc.count(b);
                 if (n == 0 || max <= 0) {
                     continue;
                 }
-                double t = Math.log1p(n) / max;
+                double t = Math.sqrt(n / max);       // each column on its own scale: the shape, not the count
                 g.setFill(ramp(hot, t));
                 double y1 = bottom - (double) b / bins * (bottom - top);
                 double y0 = bottom - (double) (b + 1) / bins * (bottom - top);
@@ -648,7 +662,7 @@ public final class TrainFigures {
             g.fillText(Ticks.label(t), x, bottom + 5);
         }
         g.setFill(MUTED);
-        g.fillText("step (columns: test-set evaluations; shade: log count)", (left + right) / 2, bottom + 19);
+        g.fillText("step (a column per test-set evaluation; shade: √count)", (left + right) / 2, bottom + 19);
         g.save();
         g.translate(12, (top + bottom) / 2);
         g.rotate(-90);

@@ -84,8 +84,8 @@ final class NumberControl extends VBox {
         field.setTooltip(tip);
         slider.setTooltip(tip);
 
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        name.setPrefWidth(72);
+        name.setMinWidth(72);                            // rows line up; a longer label ("eval every") grows
+        name.setPrefWidth(Region.USE_COMPUTED_SIZE);
         field.setPrefColumnCount(4);
         field.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, name, slider, field);

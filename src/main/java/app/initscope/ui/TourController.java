@@ -25,6 +25,7 @@ final class TourController {
         this.tour = tour;
         this.showView = showView;
         model.shownProperty().addListener((obs, old, now) -> updateCaption());
+        model.train().service().latestProperty().addListener((obs, old, now) -> updateCaption());
         step.addListener((obs, old, now) -> updateCaption());
     }
 
@@ -81,8 +82,15 @@ final class TourController {
             model.view().strategyProperty().set(s.strategy());
             model.view().layerProperty().set(Math.min(s.layer(), model.draft().integer(Catalog.DEPTH).get()));
             model.view().gradientProperty().set(s.gradient());
+            if (s.compared() != null) {
+                model.view().comparedStrategies().setAll(s.compared());
+            }
+            s.train().forEach(model.train().draft()::set);
         });
         showView.accept(s.tab());
+        if (s.play()) {
+            model.train().play();           // the same settings as the step before: it goes on
+        }
         step.set(index);
     }
 
@@ -97,6 +105,12 @@ final class TourController {
             return;
         }
         Tour.Step s = tour.steps().get(i);
+        if (s.play()) {
+            var run = model.train().latest();
+            caption.set("Step " + (i + 1) + " of " + tour.steps().size() + " · " + s.title() + ": "
+                    + Tour.trainCaption(s, run == null ? null : run.results()));
+            return;
+        }
         var shown = model.shownProperty().get();
         boolean current = shown != null && shown.strategy() == s.strategy()
                 && model.config().activation() == s.activation();

@@ -3,6 +3,7 @@ package app.initscope.ui;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainConfig;
+import app.initscope.export.TrainSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,26 +44,9 @@ final class TrainDraft {
         }
     }
 
-    /** A setting's value in a config, by the catalog's order of {@link TrainConfig}'s components. */
+    /** A setting's value in a config. */
     static Object value(TrainConfig c, Setting<?> s) {
-        if (s == TrainCatalog.DATASET) {
-            return c.dataset();
-        } else if (s == TrainCatalog.NOISE) {
-            return c.noise();
-        } else if (s == TrainCatalog.OPTIMIZER) {
-            return c.optimizer();
-        } else if (s == TrainCatalog.LEARNING_RATE) {
-            return c.lr();
-        } else if (s == TrainCatalog.BATCH) {
-            return c.batch();
-        } else if (s == TrainCatalog.STEPS) {
-            return c.steps();
-        } else if (s == TrainCatalog.EVAL_EVERY) {
-            return c.evalEvery();
-        } else if (s == TrainCatalog.BIAS) {
-            return c.bias();
-        }
-        throw new IllegalArgumentException("not a training setting: " + s.id());
+        return TrainSettings.value(c, s);
     }
 
     /** The settings, in catalog order. */
@@ -132,9 +116,7 @@ final class TrainDraft {
 
     /** The draft as a config; throws naming the setting when a value is invalid. */
     TrainConfig build() {
-        return new TrainConfig(get(TrainCatalog.DATASET), get(TrainCatalog.NOISE), get(TrainCatalog.OPTIMIZER),
-                get(TrainCatalog.LEARNING_RATE), get(TrainCatalog.BATCH), get(TrainCatalog.STEPS),
-                get(TrainCatalog.EVAL_EVERY), get(TrainCatalog.BIAS));
+        return TrainSettings.of(this::get);
     }
 
     /**
@@ -144,15 +126,24 @@ final class TrainDraft {
      * @throws IllegalArgumentException naming the first setting outside the window's range
      */
     void apply(TrainConfig c) {
+        checkWindowRanges(c);
+        for (Setting<?> s : values.keySet()) {
+            set(s, value(c, s));
+        }
+    }
+
+    /**
+     * Checks that every value of a config lies in the window's range.
+     *
+     * @throws IllegalArgumentException naming the first setting outside the window's range
+     */
+    void checkWindowRanges(TrainConfig c) {
         for (Setting<?> s : values.keySet()) {
             Object v = value(c, s);
             if (!s.inWindowRange(v)) {
                 throw new IllegalArgumentException(s.label() + " " + s.text(v) + " is outside the window's range "
                         + s.text(narrow(s, s.windowMin())) + "–" + s.text(narrow(s, s.windowMax())));
             }
-        }
-        for (Setting<?> s : values.keySet()) {
-            set(s, value(c, s));
         }
     }
 

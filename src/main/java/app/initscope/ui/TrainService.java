@@ -86,9 +86,13 @@ final class TrainService {
     /** Trains {@code request} (from the start unless it is the one paused, which then goes on). */
     void play(TrainRequest request) {
         job.resume();
-        if (state.get() == State.PAUSED && request.equals(requested)) {
+        boolean same = request.equals(requested);
+        if (same && state.get() == State.PAUSED) {
             state.set(State.RUNNING);
             return;
+        }
+        if (same && state.get() == State.RUNNING) {
+            return;                 // it runs already
         }
         start(request);
     }

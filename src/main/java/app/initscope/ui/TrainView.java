@@ -50,9 +50,11 @@ final class TrainView extends BorderPane implements ViewPage {
     private final Label status = new Label();
     private final Slider scrubber = new Slider(0, 1, 1);
     private final Label scrubLabel = new Label();
-    private final ChoiceBox<Strategy> strategy = new ChoiceBox<>();
+    /** "all", or a compared strategy's id (a ChoiceBox shows a null item as a blank). */
+    private final ChoiceBox<String> strategy = new ChoiceBox<>();
     private final Spinner<Integer> layer = new Spinner<>();
     private final javafx.beans.property.ObjectProperty<Integer> layerValue;
+    private static final String ALL = "all";
     private boolean updating;
     private List<Object> drawnKey;
 
@@ -68,13 +70,13 @@ final class TrainView extends BorderPane implements ViewPage {
         ScrollPane scroll = Fx.scrolling(figure);
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(
                 Bindings.when(Bindings.createBooleanBinding(this::twoD, train.draft().choice(TrainCatalog.DATASET)))
-                        .then(860).otherwise(720)));
+                        .then(700).otherwise(600)));
         setCenter(scroll);
         train.service().latestProperty().addListener((obs, old, now) -> redraw());
         train.service().stateProperty().addListener((obs, old, now) -> showStatus());
         train.service().messageProperty().addListener((obs, old, now) -> showStatus());
         for (var p : List.of(train.strategyProperty(), train.layerProperty(), train.tensorProperty(),
-                train.evalProperty(), model.view().logYProperty())) {
+                train.evalProperty(), model.view().logYProperty(), model.view().strategyProperty())) {
             p.addListener((obs, old, now) -> redraw());
         }
         visibleProperty().addListener((obs, old, now) -> redraw());
@@ -138,7 +140,6 @@ final class TrainView extends BorderPane implements ViewPage {
         if (s.isNumeric()) {
             NumberControl control = NumberControl.of((Setting<? extends Number>) s,
                     draft.number((Setting<? extends Number>) s));
-            control.setPrefWidth(260);
             if (s.word() != null) {
                 CheckBox word = new CheckBox(s.word());
                 word.setId(s.flag().substring(2) + "-" + s.word());
@@ -194,13 +195,13 @@ final class TrainView extends BorderPane implements ViewPage {
     /** What the charts show: the strategy, the layer, the tensor, and the step of the histograms. */
     private FlowPane chartChoices() {
         strategy.setId("train-strategy");
-        strategy.setConverter(Fx.labels(s -> s == null ? "all" : s.label()));
+        strategy.setConverter(Fx.labels(s -> ALL.equals(s) ? "all" : Strategy.fromId(s).label()));
         updateStrategies();
         model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
                 updateStrategies());
         strategy.valueProperty().addListener((obs, old, now) -> {
             if (!updating) {
-                train.strategyProperty().set(now);
+                train.strategyProperty().set(now == null || ALL.equals(now) ? null : Strategy.fromId(now));
             }
         });
         Tooltip strategyTip = new Tooltip("The update:data ratio of one strategy by layer, or of all for one "
@@ -229,7 +230,7 @@ final class TrainView extends BorderPane implements ViewPage {
         scrubber.setMajorTickUnit(1);
         scrubber.setMinorTickCount(0);
         scrubber.setSnapToTicks(true);
-        scrubber.setPrefWidth(260);
+        scrubber.setPrefWidth(200);
         scrubber.setMinWidth(120);
         Tooltip scrubTip = new Tooltip("The evaluation whose histograms (z, a, δ) the bottom row shows; at the right "
                 + "end it follows the newest");
@@ -252,13 +253,14 @@ final class TrainView extends BorderPane implements ViewPage {
     private void updateStrategies() {
         updating = true;
         try {
-            List<Strategy> items = new ArrayList<>();
-            items.add(null);
-            items.addAll(model.view().comparedStrategies());
+            List<String> items = new ArrayList<>();
+            items.add(ALL);
+            model.view().comparedStrategies().forEach(c -> items.add(c.id()));
             strategy.getItems().setAll(items);
             Strategy chosen = train.strategyProperty().get();
-            strategy.setValue(items.contains(chosen) ? chosen : null);
-            if (!items.contains(chosen)) {
+            boolean listed = chosen != null && items.contains(chosen.id());
+            strategy.setValue(listed ? chosen.id() : ALL);
+            if (!listed) {
                 train.strategyProperty().set(null);
             }
         } finally {
@@ -288,18 +290,19 @@ final class TrainView extends BorderPane implements ViewPage {
             return;
         }
         TrainRun run = train.latest();
-        List<Object> key = Arrays.asList(run, train.strategyProperty().get(), train.layerProperty().get(),
+        List<Object> key = Arrays.asList(run, train.strategyProperty().get(), shownStrategy(),
+                train.layerProperty().get(),
                 train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get());
         if (key.equals(drawnKey)) {
             return;
         }
         drawnKey = key;
-        figure.setFigure(run == null ? null : figure(run, false));
+        figure.setFigure(run == null ? placeholder() : figure(run, false));
     }
 
     private void updateScrubber() {
         TrainRun run = train.latest();
-        TrainResult focus = run == null ? null : TrainFigures.focus(run.results(), train.strategyProperty().get());
+        TrainResult focus = run == null ? null : TrainFigures.focus(run.results(), shownStrategy());
         int evals = focus == null ? 1 : Math.max(1, focus.evals().size());
         updating = true;
         try {
@@ -314,13 +317,30 @@ final class TrainView extends BorderPane implements ViewPage {
         }
     }
 
+    /** The strategy of the heat map and the histograms: the chosen one, or the window's. */
+    private Strategy shownStrategy() {
+        Strategy s = train.strategyProperty().get();
+        return s != null ? s : model.view().strategyProperty().get();
+    }
+
     private Figure figure(TrainRun run, boolean caption) {
-        TrainFigures.Options o = new TrainFigures.Options(train.strategyProperty().get(), train.layerProperty().get(),
+        TrainFigures.Options o = new TrainFigures.Options(train.strategyProperty().get(),
+                model.view().strategyProperty().get(), train.layerProperty().get(),
                 train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(), caption);
         return TrainFigures.figure(run.request().config(), run.request().train(), run.results(), o);
     }
 
-    /** The figure on screen, or null before Play. */
+    /** The empty figure that says what Play does. */
+    private Figure placeholder() {
+        try {
+            var r = train.request();
+            return TrainFigures.figure(r.config(), r.train(), List.of(), TrainFigures.Options.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The figure on screen (the placeholder before Play). */
     Figure figure() {
         return figure.figure();
     }
