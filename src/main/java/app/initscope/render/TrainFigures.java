@@ -374,6 +374,10 @@ public final class TrainFigures {
             lo -= pad;
             hi += pad;
         }
+        if ("log10".equals(unit)) {
+            lo = Math.floor(lo);            // whole decades, so that every tick is a power of ten
+            hi = Math.ceil(hi);
+        }
         final double y0 = lo;
         final double y1 = hi;
         double xMax = Math.max(1, steps);
@@ -384,7 +388,9 @@ public final class TrainFigures {
         g.setFont(SMALL);
         g.setLineWidth(1);
         g.setLineDashes();
-        List<Double> yTicks = logY ? logTicks(y0, y1) : Ticks.of(y0, y1, Math.max(2, (int) ((bottom - top) / 40)));
+        int yTarget = Math.max(2, (int) ((bottom - top) / 40));
+        List<Double> yTicks = logY ? logTicks(y0, y1) : "log10".equals(unit)
+                ? decades(y0, y1, yTarget) : Ticks.of(y0, y1, yTarget);
         g.setTextAlign(TextAlign.RIGHT);
         g.setTextBaseline(Baseline.CENTER);
         for (double t : yTicks) {
@@ -477,6 +483,18 @@ public final class TrainFigures {
                 legendY += 17;
             }
         }
+    }
+
+    /** Whole exponents from lo to hi, every k-th so that about {@code target} fit. */
+    static List<Double> decades(double lo, double hi, int target) {
+        int a = (int) Math.ceil(lo - 1e-9);
+        int b = (int) Math.floor(hi + 1e-9);
+        int stride = Math.max(1, (int) Math.ceil((b - a) / (double) Math.max(1, target)));
+        List<Double> t = new ArrayList<>();
+        for (int e = a; e <= b; e += stride) {
+            t.add((double) e);
+        }
+        return t;
     }
 
     /** "10⁻³" for −3. */

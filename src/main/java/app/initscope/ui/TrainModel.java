@@ -1,6 +1,5 @@
 package app.initscope.ui;
 
-import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
@@ -26,7 +25,6 @@ final class TrainModel {
     private final TrainDraft draft = new TrainDraft();
     /** The strategy of the ratio chart, heat map and histograms; null: all (the ratio chart) and the first. */
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
-    private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 1);
     private final ObjectProperty<TensorKind> tensor = new SimpleObjectProperty<>(this, "tensor",
             TensorKind.ACTIVATION);
     /** The evaluation the histograms show, an index; −1 follows the latest. */
@@ -40,8 +38,6 @@ final class TrainModel {
         model.draft().addListener(o -> queueRestart());
         model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
                 queueRestart());
-        model.draft().integer(Catalog.DEPTH).addListener((obs, old, now) ->
-                layer.set(Math.max(1, Math.min(layer.get(), now.intValue()))));
     }
 
     /** The request the current settings make. @throws IllegalArgumentException naming an invalid setting */
@@ -118,8 +114,9 @@ final class TrainModel {
         return strategy;
     }
 
+    /** The hidden layer of the heat map and the histograms: the window's layer (the side bar's, a preset's). */
     IntegerProperty layerProperty() {
-        return layer;
+        return model.view().layerProperty();
     }
 
     ObjectProperty<TensorKind> tensorProperty() {
