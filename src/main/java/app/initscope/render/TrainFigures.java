@@ -642,13 +642,13 @@ public final class TrainFigures {
             if (x1 - x0 < 1) {
                 x1 = x0 + 1;
             }
-            double max = hc.maxCount();
+            double max = shadeScale(hc);
             for (int b = 0; b < bins; b++) {
                 long n = hc.count(b);
                 if (n == 0 || max <= 0) {
                     continue;
                 }
-                double t = Math.sqrt(n / max);       // each column on its own scale: the shape, not the count
+                double t = Math.min(1, n / max);     // each column on its own scale: the shape, not the count
                 g.setFill(ramp(hot, t));
                 double y1 = bottom - (double) b / bins * (bottom - top);
                 double y0 = bottom - (double) (b + 1) / bins * (bottom - top);
@@ -680,7 +680,7 @@ public final class TrainFigures {
             g.fillText(Ticks.label(t), x, bottom + 5);
         }
         g.setFill(MUTED);
-        g.fillText("step (a column per test-set evaluation; shade: √count)", (left + right) / 2, bottom + 19);
+        g.fillText("step (a column per test-set evaluation, shaded by count)", (left + right) / 2, bottom + 19);
         g.save();
         g.translate(12, (top + bottom) / 2);
         g.rotate(-90);
@@ -689,13 +689,32 @@ public final class TrainFigures {
         g.restore();
     }
 
+    /**
+     * The count that gets the full shade in a column: the second largest, so that one spike (ReLU's exact zeros,
+     * half of every column) saturates its bin instead of fading the whole distribution to white.
+     */
+    static double shadeScale(Histogram h) {
+        long first = 0;
+        long second = 0;
+        for (int i = 0; i < h.bins(); i++) {
+            long c = h.count(i);
+            if (c > first) {
+                second = first;
+                first = c;
+            } else if (c > second) {
+                second = c;
+            }
+        }
+        return second > 0 ? second : first;
+    }
+
     /** White to the colour to a darker shade, by t in [0, 1]. */
     static Rgba ramp(Rgba c, double t) {
         t = Math.max(0, Math.min(1, t));
-        if (t < 0.7) {
-            return mix(Rgba.WHITE, c, 0.12 + t / 0.7 * 0.88);
+        if (t < 0.85) {
+            return mix(Rgba.WHITE, c, 0.08 + t / 0.85 * 0.92);
         }
-        return mix(c, Rgba.BLACK, (t - 0.7) / 0.3 * 0.55);
+        return mix(c, Rgba.BLACK, (t - 0.85) / 0.15 * 0.4);
     }
 
     // ----------------------------------------------------------------------------------------------------------

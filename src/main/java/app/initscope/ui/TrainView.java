@@ -64,13 +64,17 @@ final class TrainView extends BorderPane implements ViewPage {
         this.layerValue = train.layerProperty().asObject();
         setId("train-view");
         figure.setId("train-figure");
-        VBox controls = new VBox(6, buttons(), settings(), chartChoices());
+        FlowPane settings = settings();
+        // H hides the training settings with the network's, so that the charts fill a projector
+        settings.visibleProperty().bind(model.presentation().controlsHiddenProperty().not());
+        settings.managedProperty().bind(settings.visibleProperty());
+        VBox controls = new VBox(6, buttons(), settings, chartChoices());
         controls.setPadding(new Insets(6, 4, 6, 4));
         setTop(controls);
         ScrollPane scroll = Fx.scrolling(figure);
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(
                 Bindings.when(Bindings.createBooleanBinding(this::twoD, train.draft().choice(TrainCatalog.DATASET)))
-                        .then(700).otherwise(600)));
+                        .then(640).otherwise(540)));
         setCenter(scroll);
         train.service().latestProperty().addListener((obs, old, now) -> redraw());
         train.service().stateProperty().addListener((obs, old, now) -> showStatus());
@@ -214,7 +218,8 @@ final class TrainView extends BorderPane implements ViewPage {
         f.maxProperty().bind(model.draft().integer(Catalog.DEPTH));
         f.valueProperty().bindBidirectional(layerValue);
         layer.setValueFactory(f);
-        layer.setPrefWidth(80);
+        layer.setPrefWidth(90);
+        layer.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip layerTip = new Tooltip("The hidden layer of the heat map and the histograms");
         layer.setTooltip(layerTip);
 

@@ -110,4 +110,12 @@ class TrainFiguresTest {
         }
         assertTrue(TrainFigures.status(results, train.steps()).startsWith("step 60 of 60"));
     }
+
+    @Test
+    void aSpikeSaturatesItsOwnBinInsteadOfFadingTheRest() {
+        Histogram relu = new Histogram(0, 4, new long[] {5000, 300, 200, 100}, 0, 0, 0);
+        assertEquals(300, TrainFigures.shadeScale(relu), "the second largest count");
+        Histogram one = new Histogram(0, 1, new long[] {0, 7, 0}, 0, 0, 0);
+        assertEquals(7, TrainFigures.shadeScale(one), "a single bin is its own scale");
+    }
 }
