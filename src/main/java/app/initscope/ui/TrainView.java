@@ -74,7 +74,7 @@ final class TrainView extends BorderPane implements ViewPage {
         ScrollPane scroll = Fx.scrolling(figure);
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(
                 Bindings.when(Bindings.createBooleanBinding(this::twoD, train.draft().choice(TrainCatalog.DATASET)))
-                        .then(640).otherwise(540)));
+                        .then(560).otherwise(520)));
         setCenter(scroll);
         train.service().latestProperty().addListener((obs, old, now) -> redraw());
         train.service().stateProperty().addListener((obs, old, now) -> showStatus());
