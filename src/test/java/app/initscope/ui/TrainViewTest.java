@@ -14,7 +14,6 @@ import app.initscope.engine.TrainRun;
 import app.initscope.render.Figure;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -135,13 +134,41 @@ class TrainViewTest {
         robot.interact(() -> view.showView(4));
         robot.clickOn("#train-play");
         await(() -> stepsShown() > 30);
-        Predicate<TrainRun> newLr = r -> r != null && r.request().train().lr() == 0.05;
+        // while running: the new settings run at once
         robot.interact(() -> model.train().draft().set(TrainCatalog.LEARNING_RATE, 0.05));
-        await(() -> newLr.test(latest()));
-        assertTrue(stepsShown() < 30, "from step 0 again: " + stepsShown());
+        await(() -> latest() != null && latest().request().train().lr() == 0.05);
         assertEquals(TrainService.State.RUNNING, model.train().service().stateProperty().get());
-        int before = stepsShown();
-        await(() -> stepsShown() > before + 5);
+        await(() -> stepsShown() > 30);
+        // while paused: the new settings start from step 0 and stop after their first step
+        robot.clickOn("#train-pause");
+        robot.interact(() -> model.train().draft().set(TrainCatalog.LEARNING_RATE, 0.02));
+        await(() -> latest() != null && latest().request().train().lr() == 0.02 && stepsShown() == 1);
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, stepsShown(), "from step 0 again, and still paused");
+        assertEquals(TrainService.State.PAUSED, model.train().service().stateProperty().get());
+        robot.clickOn("#train-play");
+        await(() -> stepsShown() > 10);
         assertNotNull(view.train().figure());
+    }
+
+    @Test
+    void theExportOfTheTrainViewIsTheFigureWithEverySeriesAsCsv(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.train().draft().set(TrainCatalog.STEPS, 40);
+            view.showView(4);
+        });
+        assertNull(view.exporter().view("train", true), "nothing to export before Play");
+        robot.clickOn("#train-play");
+        await(() -> model.train().service().stateProperty().get() == TrainService.State.DONE);
+        window.awaitComplete(r -> true);
+        Figure[] f = new Figure[1];
+        robot.interact(() -> f[0] = view.exporter().view("train", true));
+        String csv = app.initscope.export.FigureExport.csv(f[0]);
+        assertTrue(csv.startsWith(app.initscope.export.TrainSeriesCsv.HEADER + "\n"), "the series, not bins");
+        assertEquals(app.initscope.export.TrainSeriesCsv.of(latest().results()), csv);
+        String svg = app.initscope.export.FigureExport.svg(f[0]);
+        assertTrue(svg.contains("Training loss") && svg.contains("Update:data ratio") && svg.contains("10⁻³"));
+        assertTrue(f[0].name().startsWith("train-moons"));
     }
 }
