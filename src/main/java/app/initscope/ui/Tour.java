@@ -212,7 +212,9 @@ final class Tour {
                     : String.format(Locale.ROOT, "%.0f%%", 100 * e.testAccuracy());
             case "testLoss" -> e == null ? "…" : String.format(Locale.ROOT, "%.3f", e.testLoss());
             case "loss" -> String.format(Locale.ROOT, "%.3f", last.loss());
-            case "ratio" -> l1 == null ? "…" : Double.isInfinite(l1.updateToData()) && l1.updateToData() < 0 ? "0"
+            // nothing moved: log10 of 0 (−∞), or of 0/0 when the weights are 0 too (NaN)
+            case "ratio" -> l1 == null ? "…" : Double.isNaN(l1.updateToData())
+                    || Double.isInfinite(l1.updateToData()) && l1.updateToData() < 0 ? "0"
                     : Ticks.label(Math.pow(10, l1.updateToData()));
             case "distinct" -> l1 == null ? "…" : Integer.toString(l1.distinctUnits());
             default -> "{" + name + ":" + strategy + "}";

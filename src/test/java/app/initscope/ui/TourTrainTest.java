@@ -52,8 +52,10 @@ class TourTrainTest {
         List<TrainResult> results = List.of(
                 result(Strategy.ZERO, Math.log(10), Math.log(10), 0.1, Double.NEGATIVE_INFINITY, 300),
                 result(Strategy.XAVIER, 0.3, 0.31, 0.912, -2.7, 300));
+        List<TrainResult> zeroWeights = List.of(result(Strategy.ZERO, 2.3, 2.3, 0.1, Double.NaN, 3));
         String caption = Tour.trainCaption(step, results);
         assertEquals("Zero: 2.303 after 300 steps, ratio 0; Xavier: 91%, ratio 0.001995; He: …", caption);
         assertFalse(Tour.trainCaption(step, null).contains("{"), "placeholders before any result: …");
+        assertTrue(Tour.trainCaption(step, zeroWeights).contains("ratio 0;"), "0/0 of weights that are 0: 0");
     }
 }
