@@ -100,15 +100,24 @@ public final class ExperimentOptions {
     public static final class AddSettings implements CommandLine.IModelTransformer {
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
-            for (Setting<?> setting : Catalog.ALL) {
-                command.addOption(CommandLine.Model.OptionSpec.builder(setting.flag())
-                        .paramLabel(setting.paramLabel())
-                        .type(String.class)
-                        .description(setting.commandLineHelp().replace("%", "%%"))
-                        .build());
-            }
-            return command;
+            return addOptions(command, Catalog.ALL);
         }
+    }
+
+    /**
+     * Adds an option for each setting to a command: the flag, the placeholder and the help (with the range and
+     * default) all come from the entry. The value stays text; the command parses it with the setting.
+     */
+    static CommandLine.Model.CommandSpec addOptions(CommandLine.Model.CommandSpec command,
+                                                    List<Setting<?>> settings) {
+        for (Setting<?> setting : settings) {
+            command.addOption(CommandLine.Model.OptionSpec.builder(setting.flag())
+                    .paramLabel(setting.paramLabel())
+                    .type(String.class)
+                    .description(setting.commandLineHelp().replace("%", "%%"))
+                    .build());
+        }
+        return command;
     }
 
     /**

@@ -206,6 +206,11 @@ public final class ExportCommand implements Callable<Integer> {
                 case gradient -> gradientKind();
             }, options);
         };
+        String tooLarge = fmt == FigureExport.Format.PNG
+                ? FigureExport.pngProblem(figure, scale, Runtime.getRuntime().maxMemory()) : null;
+        if (tooLarge != null) {
+            throw experiment.usage("scale", tooLarge);
+        }
         // only a PNG needs a toolkit: JavaFX starts for it alone, never for SVG or CSV
         Path file = fmt == FigureExport.Format.PNG
                 ? FxThread.call(() -> FigureExport.write(figure, fmt, scale, out, FxRaster::png))

@@ -4,6 +4,7 @@ import app.initscope.Version;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.export.AtomicFiles;
@@ -48,6 +49,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run N times and report each compute time, 1..1000 (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--jacobian", description = "Also take the singular values of the input–output Jacobian "
+            + "∂(last hidden layer)/∂x at the first 4 inputs (JSON: each result's \"jacobian\"). One SVD of a "
+            + "fan-in × width matrix per input.")
+    boolean jacobian;
+
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -74,18 +80,28 @@ public final class RunCommand implements Callable<Integer> {
             throw experiment.usage("output", unwritable);       // before the computation, not after it
         }
         try {
-            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), format != Format.table, !jacobian ? 0
+                    : MemoryEstimate.jacobianBytes(config, JacobianSpectrum.DEFAULT_INPUTS, threadCount));
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ExperimentResult result = null;
         List<Double> millis = new ArrayList<>();
+        RunListener progress = Progress.onTerminal(spec.commandLine().getErr(), repeat);
         try (Engine engine = new Engine(threadCount)) {
             engine.warmUp();
             for (int i = 0; i < repeat; i++) {
+                if (progress instanceof Progress p) {
+                    p.nextRepeat(i);
+                }
                 long start = System.nanoTime();
-                result = engine.runner().run(config, RunListener.NONE, () -> false);
+                result = engine.runner().withJacobian(jacobian ? JacobianSpectrum.DEFAULT_INPUTS : 0)
+                        .run(config, progress, () -> false);
                 millis.add((System.nanoTime() - start) / 1e6);
+            }
+        } finally {
+            if (progress instanceof Progress p) {
+                p.finish();
             }
         }
         String text = switch (format) {

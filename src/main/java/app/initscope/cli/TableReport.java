@@ -56,6 +56,20 @@ final class TableReport {
                 sb.append("-".repeat(line.toString().stripTrailing().length())).append(System.lineSeparator());
             }
         }
+        for (StrategyResult r : result.results()) {
+            if (r.jacobian() != null) {
+                sb.append(String.format(Locale.ROOT, "%nJacobian %s (%d inputs): mean σ² %s, Var(λ) %s, σ max %s, "
+                                + "σ min %s", r.strategy().id(), r.jacobian().inputs(),
+                        num(r.jacobian().meanSquaredSingular()), num(r.jacobian().eigenVariance()),
+                        num(r.jacobian().maxSingular()), num(r.jacobian().minSingular())));
+            }
+            if (!r.lsuvRounds().isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%nLSUV rounds per layer: %s", r.lsuvRounds()));
+            }
+        }
+        if (result.results().stream().anyMatch(r -> r.jacobian() != null || !r.lsuvRounds().isEmpty())) {
+            sb.append(System.lineSeparator());
+        }
         sb.append(System.lineSeparator()).append(String.format(Locale.ROOT, "computed in %s ms (%s, %d thread%s)%n",
                 millis.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).collect(Collectors.joining(", ")),
                 result.kernel(), threads, threads == 1 ? "" : "s"));

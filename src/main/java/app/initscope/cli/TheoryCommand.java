@@ -5,6 +5,7 @@ import app.initscope.core.experiment.TheoryCatalog;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.theory.MeanField;
+import app.initscope.engine.ComputePool;
 import app.initscope.export.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +106,9 @@ public final class TheoryCommand implements Callable<Integer> {
         MeanField theory = new MeanField(activation, slope);
         String text;
         if (grid) {
-            text = csv(theory.grid(gridSize));
+            try (ComputePool pool = ComputePool.allCores()) {
+                text = csv(theory.grid(gridSize, pool));
+            }
         } else if (critical) {
             ObjectNode n = MAPPER.createObjectNode();
             n.put("activation", activation.id());

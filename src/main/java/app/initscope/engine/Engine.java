@@ -5,6 +5,7 @@ import app.initscope.core.experiment.ExperimentRunner;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.linalg.Kernels;
+import app.initscope.core.train.Trainer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -95,6 +96,15 @@ public final class Engine implements AutoCloseable {
 
     public ExperimentRunner runner() {
         return runner;
+    }
+
+    /**
+     * A trainer on this engine's compute threads with the best kernel.
+     *
+     * @param snapshotEvery steps between snapshots to the listener, at least 1
+     */
+    public Trainer trainer(int snapshotEvery) {
+        return new Trainer(Kernels::best, pool, snapshotEvery);
     }
 
     /** The number of compute threads. */

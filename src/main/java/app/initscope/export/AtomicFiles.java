@@ -1,5 +1,6 @@
 package app.initscope.export;
 
+import app.initscope.engine.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,7 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + reason(e), e);
         }
+        TempFiles.track(temp);                  // deleted if SIGINT or SIGTERM ends the process mid-write
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
@@ -103,6 +105,8 @@ public final class AtomicFiles {
                 throw new IOException("cannot write " + target + ": " + reason(io), io);
             }
             throw e;
+        } finally {
+            TempFiles.forget(temp);
         }
     }
 

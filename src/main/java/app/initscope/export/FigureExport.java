@@ -116,6 +116,7 @@ public final class FigureExport {
      *
      * @throws IOException with a message naming the file when the folder is missing, unwritable or full; no
      *                     partial file is left
+     * @throws IllegalArgumentException when a PNG would be too large to render (see {@link #pngProblem})
      */
     public static Path write(Figure figure, Format format, double scale, Path dir, Raster raster)
             throws IOException {
@@ -125,6 +126,10 @@ public final class FigureExport {
             case PNG -> {
                 if (raster == null) {
                     throw new IllegalArgumentException("a PNG needs a raster");
+                }
+                String tooLarge = pngProblem(figure, scale, Runtime.getRuntime().maxMemory());
+                if (tooLarge != null) {
+                    throw new IllegalArgumentException(tooLarge);
                 }
                 BufferedImage image = raster.render(figure, scale);
                 AtomicFiles.write(file, out -> {
@@ -147,6 +152,33 @@ public final class FigureExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The longest side of a picture the renderer takes, in pixels. */
+    public static final int MAX_SIDE = 16_384;
+    /** Bytes a rendered pixel costs at once: the canvas, its snapshot and the image being encoded. */
+    private static final long BYTES_PER_PIXEL = 12;
+
+    /**
+     * What is wrong with rendering a figure as a PNG at a scale within {@code maxHeapBytes}, found before any work,
+     * or null: a side over {@link #MAX_SIDE} pixels, or more pixels than three copies of 4 bytes each fit in 75%
+     * of the heap. (A depth-100 picture at 4× is 6560×12600 px, about 1 GB: it used to fail inside JavaFX.)
+     */
+    public static String pngProblem(Figure f, double scale, long maxHeapBytes) {
+        long w = (long) Math.ceil(f.width() * scale);
+        long h = (long) Math.ceil(f.height() * scale);
+        if (w > MAX_SIDE || h > MAX_SIDE) {
+            return "the picture would be " + size(f, scale) + ", over the renderer's " + MAX_SIDE
+                    + " px a side; use a smaller scale or fewer layers";
+        }
+        long need = w * h * BYTES_PER_PIXEL;
+        long limit = (long) (maxHeapBytes * 0.75);
+        if (need > limit) {
+            return String.format(Locale.ROOT, "the picture would be %s and need about %d MiB to render, but at most "
+                    + "%d MiB may be used; use a smaller scale or fewer layers", size(f, scale), need >> 20,
+                    limit >> 20);
+        }
+        return null;
     }
 
     /** The logical size of a figure at a scale, e.g. "3000×1040 px". */

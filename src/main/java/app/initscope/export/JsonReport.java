@@ -4,6 +4,7 @@ import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -21,11 +22,17 @@ import java.util.List;
  * The JSON contract of {@code initscope run --format json}:
  * <pre>
  * {"initscope": version, "config": {...}, "results": [{"strategy", "loss", "layers": [{"layer", "fanIn",
- *   "fanOut", "weightStd", "distinctUnits", "theory": {...}, "z": STATS, "activation": STATS,
- *   "localGradient": STATS, "delta": STATS, "weightGradient": STATS}]}], "timing": {"computeMillis": [...]}}
+ *   "fanOut", "weightStd", "distinctUnits", "theory": {..., "correlation"},
+ *   "correlation": {"measured", "predicted"}, "z": STATS, "activation": STATS,
+ *   "localGradient": STATS, "delta": STATS, "weightGradient": STATS}], "jacobian": {"inputs", "singularValues":
+ *   HISTOGRAM, "meanSquaredSingular", "eigenVariance", "maxSingular", "minSingular"}, "lsuvRounds": [...]}],
+ *   "timing": {"computeMillis": [...]}}
  * STATS = {"count", "mean", "std", "min", "max", "nonFinite", "zeroFraction", "saturatedFraction",
- *          "histogram": {"lo", "hi", "counts": [...], "underflow", "overflow"}}
+ *          "histogram": HISTOGRAM}
+ * HISTOGRAM = {"lo", "hi", "counts": [...], "underflow", "overflow"}
  * </pre>
+ * {@code "jacobian"} is there only with {@code --jacobian}, {@code "lsuvRounds"} (the rescalings each layer took)
+ * only for the {@code lsuv} strategy.
  * A preview ({@link ExperimentResult#preview()}) also has {@code "preview": true} after {@code "initscope"}; a
  * full run has no such key. A number that is not finite (a mean of no values, a theory that does not apply, an overflowed loss) is written
  * as {@code null}, so the output is always valid JSON.
@@ -54,6 +61,12 @@ public final class JsonReport {
             for (LayerResult l : r.layers()) {
                 layers.add(layer(l));
             }
+            if (r.jacobian() != null) {
+                s.set("jacobian", jacobian(r.jacobian()));
+            }
+            if (!r.lsuvRounds().isEmpty()) {
+                r.lsuvRounds().forEach(s.putArray("lsuvRounds")::add);
+            }
         }
         ObjectNode timing = root.putObject("timing");
         ArrayNode ms = timing.putArray("computeMillis");
@@ -75,16 +88,38 @@ public final class JsonReport {
     static ObjectNode config(ExperimentConfig c) {
         ObjectNode n = MAPPER.createObjectNode();
         for (Setting<?> s : Catalog.ALL) {
-            Object v = c.get(s);
-            switch (s.kind()) {
-                case INTEGER -> n.put(s.id(), (Integer) v);
-                case WHOLE -> n.put(s.id(), (Long) v);
-                case NUMBER -> n.put(s.id(), (Double) v);
-                case CHOICE -> n.put(s.id(), s.text(v));
-                case LIST -> s.ids(v).forEach(n.putArray(s.id())::add);
-            }
+            setting(n, s, c.get(s));
         }
         return n;
+    }
+
+    /**
+     * Writes one setting's value under its id: a number as a number (or as its word when the setting writes one,
+     * e.g. a batch of {@code "full"}), a yes/no choice as a boolean, another choice as its id, a list as an array
+     * of ids.
+     */
+    static void setting(ObjectNode n, Setting<?> s, Object v) {
+        switch (s.kind()) {
+            case INTEGER, WHOLE -> {
+                String text = s.text(v);
+                if (!text.equals(Long.toString(((Number) v).longValue()))) {
+                    n.put(s.id(), text);
+                } else if (v instanceof Integer i) {
+                    n.put(s.id(), i);
+                } else {
+                    n.put(s.id(), (Long) v);
+                }
+            }
+            case NUMBER -> n.put(s.id(), (Double) v);
+            case CHOICE -> {
+                if (v instanceof Boolean b) {
+                    n.put(s.id(), b);
+                } else {
+                    n.put(s.id(), s.text(v));
+                }
+            }
+            case LIST -> s.ids(v).forEach(n.putArray(s.id())::add);
+        }
     }
 
     private static ObjectNode layer(LayerResult l) {
@@ -101,13 +136,30 @@ public final class JsonReport {
         number(theory, "meanActivation", t.meanActivation());
         number(theory, "stdActivation", t.stdActivation());
         number(theory, "meanLocalGradient", t.meanLocalGradient());
+        number(theory, "correlation", t.correlation());
+        ObjectNode correlation = n.putObject("correlation");
+        number(correlation, "measured", l.correlation());
+        number(correlation, "predicted", t.correlation());
         for (TensorKind kind : TensorKind.values()) {
             n.set(kind.id(), stats(l.get(kind)));
         }
         return n;
     }
 
-    private static ObjectNode stats(Summary s) {
+    /** The {@code "jacobian"} object of a result run with {@code --jacobian}. */
+    private static ObjectNode jacobian(JacobianSpectrum j) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("inputs", j.inputs());
+        histogram(n.putObject("singularValues"), j.singularValues());
+        number(n, "meanSquaredSingular", j.meanSquaredSingular());
+        number(n, "eigenVariance", j.eigenVariance());
+        number(n, "maxSingular", j.maxSingular());
+        number(n, "minSingular", j.minSingular());
+        return n;
+    }
+
+    /** A tensor's statistics object (STATS above), shared with {@link TrainJsonReport}. */
+    static ObjectNode stats(Summary s) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("count", s.count());
         number(n, "mean", s.mean());
@@ -121,8 +173,12 @@ public final class JsonReport {
         } else {
             number(n, "saturatedFraction", s.saturatedFraction());
         }
-        Histogram h = s.histogram();
-        ObjectNode hist = n.putObject("histogram");
+        histogram(n.putObject("histogram"), s.histogram());
+        return n;
+    }
+
+    /** A histogram's edges, counts and outside counts into {@code hist}. */
+    private static void histogram(ObjectNode hist, Histogram h) {
         number(hist, "lo", h.lo());
         number(hist, "hi", h.hi());
         ArrayNode counts = hist.putArray("counts");
@@ -131,10 +187,10 @@ public final class JsonReport {
         }
         hist.put("underflow", h.underflow());
         hist.put("overflow", h.overflow());
-        return n;
     }
 
-    private static void number(ObjectNode n, String key, double v) {
+    /** Writes a number, or {@code null} when it is not finite. */
+    static void number(ObjectNode n, String key, double v) {
         if (Double.isFinite(v)) {
             n.put(key, v);
         } else {

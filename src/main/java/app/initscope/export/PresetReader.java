@@ -69,7 +69,7 @@ final class PresetReader {
                         e);
             }
             throw new PresetException("not valid JSON (" + where(e.getLocation()) + "): "
-                    + oneLine(e.getOriginalMessage()), e);
+                    + userTerms(oneLine(e.getOriginalMessage())), e);
         }
         if (root == null || root.isMissingNode()) {
             throw new PresetException("file is empty");
@@ -383,6 +383,32 @@ final class PresetReader {
     private static String where(JsonLocation at) {
         return at == null || at.getLineNr() < 1 ? "position unknown"
                 : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /**
+     * A parser's message in the user's terms: Jackson's names for its settings and limits (such as
+     * {@code JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS} or {@code StreamReadConstraints.getMaxNestingDepth()}) mean
+     * nothing to someone editing a preset.
+     */
+    static String userTerms(String message) {
+        var token = java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(message);
+        if (token.find()) {
+            return token.group(1) + " is not a number JSON allows; write a finite number such as 0.5";
+        }
+        var depth = java.util.regex.Pattern.compile("nesting depth \\((\\d+)\\) exceeds the maximum allowed "
+                + "\\((\\d+)").matcher(message);
+        if (depth.find()) {
+            return "nested deeper than " + depth.group(2) + " levels; a preset nests 3";
+        }
+        var length = java.util.regex.Pattern.compile("(Number|String|Name) value length \\((\\d+)\\) exceeds the "
+                + "maximum allowed \\((\\d+)").matcher(message);
+        if (length.find()) {
+            return "a " + length.group(1).toLowerCase(java.util.Locale.ROOT) + " " + length.group(2)
+                    + " characters long, over the limit of " + length.group(3);
+        }
+        // anything else: drop the advice about parser features and any quoted Java name
+        return message.replaceAll(":? *(enable|use) `[^`]*`[^;.]*", "").replaceAll(" *\\([^()]*`[^`]*`[^()]*\\)", "")
+                .replaceAll("`[A-Za-z_.$()]+`", "").trim();
     }
 
     private static String oneLine(String s) {

@@ -24,6 +24,7 @@ public final class Palette {
             case HE_UNIFORM -> Rgba.web("#B8A200");
             case LECUN_NORMAL -> Rgba.web("#4D4D4D");
             case ORTHOGONAL -> Rgba.web("#882255");
+            case LSUV -> Rgba.web("#AA4499");
             case CONSTANT -> Rgba.web("#888888");
             case CUSTOM_NORMAL -> Rgba.web("#117733");
         };

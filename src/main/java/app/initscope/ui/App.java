@@ -1,6 +1,7 @@
 package app.initscope.ui;
 
 import app.initscope.core.experiment.Catalog;
+import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.engine.Engine;
 import java.util.Objects;
 import javafx.application.Application;
@@ -10,6 +11,9 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: the window around {@link MainView}. */
 public final class App extends Application {
+
+    /** The system property that reports the time to the first histograms (see {@link #reportFirstResult}). */
+    static final String FIRST_RESULT = "initscope.firstResult";
 
     private Engine engine;
     private MainViewModel model;
@@ -50,6 +54,55 @@ public final class App extends Application {
         });
         stage.show();
         model.compute();
+        reportFirstResult(stage);
+    }
+
+    /**
+     * With {@code -Dinitscope.firstResult=log} (or {@code exit}) the app logs how long after the process started
+     * the first histograms were on screen, and with {@code exit} then closes: the benchmark of the window's cold
+     * start, and the build's ahead-of-time training run.
+     */
+    private void reportFirstResult(Stage stage) {
+        String mode = System.getProperty(FIRST_RESULT);
+        if (mode == null) {
+            return;
+        }
+        model.resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ExperimentResult> obs,
+                                ExperimentResult old, ExperimentResult now) {
+                if (now == null) {
+                    return;
+                }
+                model.resultProperty().removeListener(this);
+                // the next pulse draws the histograms; the one after shows them
+                afterPulses(2, () -> {
+                    long started = ProcessHandle.current().info().startInstant()
+                            .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+                    System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
+                            "first histograms " + (System.currentTimeMillis() - started) + " ms after launch");
+                    if ("exit".equals(mode)) {
+                        stage.close();
+                        javafx.application.Platform.exit();
+                    }
+                });
+            }
+        });
+    }
+
+    /** Runs {@code action} on the FX thread after {@code pulses} more frames. */
+    private static void afterPulses(int pulses, Runnable action) {
+        new javafx.animation.AnimationTimer() {
+            private int seen;
+
+            @Override
+            public void handle(long now) {
+                if (++seen >= pulses) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
     }
 
     /** The app's style sheets: the base look and presentation mode's theme. */

@@ -521,6 +521,13 @@ public final class Explanation {
                 s.add("Xavier's σ for this fan_in is 1/√fan_in = " + num(1 / Math.sqrt(l.fanIn()))
                         + ": a larger σ grows the signal, a smaller one shrinks it.");
             }
+            case LSUV -> {
+                s.add("LSUV starts from a random rotation, then measures Var(z) of this layer on the input itself "
+                        + "and divides W by std z until Var(z) is within 1 ± 0.1: here after "
+                        + (f.result.lsuvRounds().isEmpty() ? 0 : f.result.lsuvRounds().get(l.layer() - 1))
+                        + " rounds, Var(z) = " + num(l.z().std() * l.z().std()) + ".");
+                s.add("Because it looks at the data, no formula of fan_in predicts it: the theory line is off.");
+            }
             default -> throw new AssertionError(f.strategy);
         }
         return s;

@@ -159,6 +159,12 @@ final class ExportController {
      * {@code done} or {@code failed} on the FX thread.
      */
     void write(Figure figure, Choice choice, Path file, Consumer<Path> done, Consumer<Throwable> failed) {
+        String tooLarge = choice.format() == Format.PNG
+                ? FigureExport.pngProblem(figure, choice.scale(), Runtime.getRuntime().maxMemory()) : null;
+        if (tooLarge != null) {
+            failed.accept(new IllegalArgumentException(tooLarge));
+            return;
+        }
         AtomicFiles.Content content = content(figure, choice);
         Background.run(() -> {
             AtomicFiles.write(file, content);

@@ -77,17 +77,7 @@ class ExportCommandTest {
     void svgAndCsvExportsLoadNoJavaFxClassButAPngDoes(String format, String view, boolean needsFx,
                                                       @TempDir Path dir) throws Exception {
         Path log = dir.resolve("classes.log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-Xshare:off",
-                "--enable-native-access=javafx.graphics", "-Dglass.platform=Headless", "-Dprism.order=sw"));
-        String modulePath = System.getProperty("jdk.module.path");
-        if (modulePath != null && !modulePath.isBlank()) {
-            command.addAll(List.of("--module-path", modulePath, "--add-modules", "jdk.incubator.vector",
-                    "-m", "initscope/app.initscope.Launcher"));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "app.initscope.Launcher"));
-        }
+        List<String> command = launcher("-Xlog:class+load=info:file=" + log, "-Xshare:off");
         command.addAll(List.of("export", "--view", view, "--format", format, "--out", dir.toString(),
                 "--fan-in=64", "--samples=60", "--width=32", "--threads=1"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -104,6 +94,34 @@ class ExportCommandTest {
         }
     }
 
+    /** A depth-100 picture at 4× used to fail inside JavaFX ("this.image is null") with a 1 GiB heap. */
+    @Test
+    void aPictureTooLargeToRenderIsRefusedUpFront(@TempDir Path dir) throws Exception {
+        List<String> command = launcher("-Xmx1g");
+        command.addAll(List.of("export", "--view", "depth", "--depth", "100", "--scale", "4", "--out",
+                dir.toString(), "--fan-in=16", "--samples=16", "--width=16", "--threads=1"));
+        Process p = new ProcessBuilder(command).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().filter(l -> !l.startsWith("WARNING: Using incubator")).collect(
+                        java.util.stream.Collectors.joining("\n"));
+        assertEquals(2, p.waitFor(), err);
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.contains("--scale") && err.contains("6560×12600 px"), err);
+        assertEquals(0, dir.toFile().list().length, "nothing written");
+
+        app.initscope.core.experiment.ExperimentConfig c = app.initscope.core.experiment.ExperimentConfig.builder()
+                .fanIn(16).samples(16).width(16).depth(100).build();
+        app.initscope.core.experiment.ExperimentResult r;
+        try (app.initscope.engine.Engine e = new app.initscope.engine.Engine(1)) {
+            r = e.runner().run(c, app.initscope.core.experiment.RunListener.NONE, () -> false);
+        }
+        app.initscope.render.Figure depth = app.initscope.render.Figures.depth(r, c.strategies().get(0),
+                c.strategies(), app.initscope.render.Figures.Options.DEFAULT);
+        String problem = app.initscope.export.FigureExport.pngProblem(depth, 4, 1L << 30);
+        assertTrue(problem != null && problem.contains("MiB"), "1 GiB cannot hold it: " + problem);
+        assertEquals(null, app.initscope.export.FigureExport.pngProblem(depth, 1, 1L << 30), "1× fits");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "export --scale 3|--scale",
@@ -117,5 +135,22 @@ class ExportCommandTest {
         assertEquals(2, o.code(), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains(option), o.err());
+    }
+
+    /** The command that starts the CLI in a JVM of its own, as this test JVM was started, with extra options. */
+    private static List<String> launcher(String... jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("--enable-native-access=javafx.graphics", "-Dglass.platform=Headless",
+                "-Dprism.order=sw"));
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isBlank()) {
+            command.addAll(List.of("--module-path", modulePath, "--add-modules", "jdk.incubator.vector",
+                    "-m", "initscope/app.initscope.Launcher"));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "app.initscope.Launcher"));
+        }
+        return command;
     }
 }

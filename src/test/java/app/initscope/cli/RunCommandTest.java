@@ -156,6 +156,12 @@ class RunCommandTest {
         Outcome v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("InitScope "), v.out());
+        assertTrue(v.out().contains("Matrix kernel: " + app.initscope.core.linalg.Kernels.best(
+                app.initscope.core.linalg.Parallel.sequential()).name()), "says which kernel: " + v.out());
+        assertEquals(v, run("-V"), "the short form");
+        var picocli = new java.io.StringWriter();
+        new picocli.CommandLine(new Cli()).printVersionHelp(new java.io.PrintWriter(picocli, true));
+        assertEquals(picocli.toString().strip(), v.out().strip(), "the quick answer is picocli's");
         Outcome h = run("run", "--help");
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--strategies") && h.out().contains("Examples"), h.out());

@@ -96,9 +96,19 @@ public final class Catalog {
                     + "weight variance to stay at the edge of chaos. 0 means no biases.")
             .build();
 
+    public static final Setting<Double> INPUT_CORRELATION = Setting.number("inputCorrelation",
+                    "--input-correlation", 0.0)
+            .rangeBelow(0, 1).window(0, 0.99).label("c₀").paramLabel("C").optionalInFiles()
+            .help("The correlation c₀ between any two input samples: x_i = √c₀·u + √(1−c₀)·e_i, with u shared by "
+                    + "all samples and e_i each sample's own. Each layer then reports the measured mean correlation "
+                    + "of the samples' z beside the mean-field correlation map's prediction: in the ordered phase "
+                    + "inputs pull together towards c* = 1, in the chaotic phase they drift apart, towards c* < 1. "
+                    + "0 gives independent samples, the input of every run before this setting.")
+            .build();
+
     /** Every setting, in the order of the JSON {@code "config"} object. */
     public static final List<Setting<?>> ALL = List.of(STRATEGIES, ACTIVATION, FAN_IN, SAMPLES, WIDTH, DEPTH,
-            OUTPUTS, SEED, LEAKY_SLOPE, CONSTANT, SIGMA, BINS, INPUT, SIGMA_B);
+            OUTPUTS, SEED, LEAKY_SLOPE, CONSTANT, SIGMA, BINS, INPUT, SIGMA_B, INPUT_CORRELATION);
 
     private Catalog() {
     }

@@ -8,6 +8,7 @@ import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Network;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.RowCorrelation;
 import app.initscope.core.stats.Summary;
 import app.initscope.core.theory.LayerTheory;
 import app.initscope.core.theory.Theory;
@@ -36,6 +37,7 @@ public final class ExperimentRunner {
     private final Parallel parallel;
     private final long maxHeapBytes;
     private final String kernelName;
+    private final int jacobianInputs;
 
     /**
      * @param kernel       makes the matrix kernel that splits its products with a given parallel, e.g.
@@ -44,10 +46,30 @@ public final class ExperimentRunner {
      * @param maxHeapBytes the heap the memory check measures against (usually {@code Runtime.maxMemory()})
      */
     public ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes) {
+        this(kernel, parallel, maxHeapBytes, 0);
+    }
+
+    private ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes,
+                             int jacobianInputs) {
         this.kernel = kernel;
         this.parallel = parallel;
         this.maxHeapBytes = maxHeapBytes;
         this.kernelName = kernel.apply(parallel).name();
+        this.jacobianInputs = jacobianInputs;
+    }
+
+    /**
+     * This runner, with each strategy's result also holding the {@linkplain JacobianSpectrum spectrum of the
+     * input–output Jacobian} at the first {@code inputs} rows (0: none, as by default). It costs one SVD of a
+     * fanIn × width matrix per input, and depth − 1 products of fanIn × width by width × width.
+     *
+     * @param inputs 0 to 1000
+     */
+    public ExperimentRunner withJacobian(int inputs) {
+        if (inputs < 0 || inputs > 1000) {
+            throw new IllegalArgumentException("the Jacobian's inputs must be between 0 and 1000, got " + inputs);
+        }
+        return new ExperimentRunner(kernel, parallel, maxHeapBytes, inputs);
     }
 
     /** The kernel's name. */
@@ -64,13 +86,14 @@ public final class ExperimentRunner {
      * @throws InvalidConfigException when the config would not fit in memory
      */
     public ExperimentResult run(ExperimentConfig config, RunListener listener, BooleanSupplier cancelled) {
-        MemoryEstimate.check(config, maxHeapBytes);
+        MemoryEstimate.check(config, maxHeapBytes,
+                MemoryEstimate.jacobianBytes(config, jacobianInputs, parallel.parallelism()));
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
         Network net = newNetwork(config, config.samples(), par);
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
-        net.drawData(random, config.input() == InputDistribution.UNIFORM);
+        net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
         List<StrategyResult> results = new ArrayList<>();
         int count = config.strategies().size();
         for (int i = 0; i < count; i++) {
@@ -119,7 +142,7 @@ public final class ExperimentRunner {
         Network net = newNetwork(part, config.samples(), par);
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
-        net.drawData(random, config.input() == InputDistribution.UNIFORM);
+        net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
         return runStrategy(part, net, random, strategy, RunListener.NONE, par, cancelled);
     }
 
@@ -154,21 +177,30 @@ public final class ExperimentRunner {
         int depth = config.depth();
         double steps = 2.0 * depth + 2;
         Initializer init = strategy.initializer(config.initOptions());
-        Phi phi = config.activation().function(config.leakySlope());
         check(cancelled);
         progress.progress(0, "initialize");
         net.initialize(init, random);
         double sigmaB = config.get(Catalog.SIGMA_B);
         net.initializeBiases(sigmaB, random);
         check(cancelled);
-        List<LayerTheory> theory = Theory.meanField(depth, config.fanIn(), config.width(),
-                config.input().secondMoment(), sigmaB * sigmaB, init, phi);
+        List<Integer> lsuvRounds = List.of();
+        List<LayerTheory> theory;
+        if (strategy.dataDependent()) {
+            progress.progress(0, "LSUV");
+            lsuvRounds = Lsuv.apply(net, config.samples() * config.width(), par, cancelled);
+            theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
+        } else {
+            theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
+                    sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
+                    config.leakySlope());
+        }
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
                 ? config.activation()::isSaturated : null;
         List<Map<TensorKind, Summary>> tensors = new ArrayList<>();
         int[] distinct = new int[depth + 1];
         double[] weightStd = new double[depth + 1];
+        double[] correlation = new double[depth + 1];
         tensors.add(null);
         for (int l = 1; l <= depth; l++) {
             check(cancelled);
@@ -183,6 +215,7 @@ public final class ExperimentRunner {
                     summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null, par));
             distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
             weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), par);
+            correlation[l] = RowCorrelation.mean(net.z(l), config.samples(), config.width(), par);
             tensors.add(m);
         }
         check(cancelled);
@@ -201,10 +234,16 @@ public final class ExperimentRunner {
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
             layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
-                    theory.get(l - 1), tensors.get(l)));
+                    theory.get(l - 1), tensors.get(l), correlation[l]));
+        }
+        JacobianSpectrum jacobian = null;
+        if (jacobianInputs > 0) {
+            check(cancelled);
+            progress.progress(1.0, "Jacobian");
+            jacobian = JacobianSpectrum.of(net, jacobianInputs, kernel.apply(par), config.bins(), par, cancelled);
         }
         progress.progress(1.0, "done");
-        return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6);
+        return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6, jacobian, lsuvRounds);
     }
 
     private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,

@@ -14,9 +14,12 @@ import java.util.Map;
  *                      every unit computes the same function (the symmetry problem)
  * @param theory        the mean-field prediction
  * @param tensors       the statistics of all five tensors
+ * @param correlation   the measured mean pairwise correlation of the samples' z_l (the cosine similarity of two
+ *                      rows, averaged over every pair; see {@code RowCorrelation}), to set beside
+ *                      {@link LayerTheory#correlation()}; NaN when not measured
  */
 public record LayerResult(int layer, int fanIn, int fanOut, double weightStd, int distinctUnits, LayerTheory theory,
-                          Map<TensorKind, Summary> tensors) {
+                          Map<TensorKind, Summary> tensors, double correlation) {
 
     /** Copies the map, which must hold every tensor. */
     public LayerResult {
@@ -24,6 +27,12 @@ public record LayerResult(int layer, int fanIn, int fanOut, double weightStd, in
             throw new IllegalArgumentException("a layer result needs all five tensors, got " + tensors.keySet());
         }
         tensors = Map.copyOf(new EnumMap<>(tensors));
+    }
+
+    /** A layer whose correlation was not measured. */
+    public LayerResult(int layer, int fanIn, int fanOut, double weightStd, int distinctUnits, LayerTheory theory,
+                       Map<TensorKind, Summary> tensors) {
+        this(layer, fanIn, fanOut, weightStd, distinctUnits, theory, tensors, Double.NaN);
     }
 
     /** The statistics of one tensor. */

@@ -113,6 +113,25 @@ public enum Strategy {
         }
     },
 
+    /**
+     * Mishkin and Matas (2016), "All you need is a good init" (LSUV, layer-sequential unit-variance): start
+     * {@linkplain #ORTHOGONAL orthogonal}, then, layer by layer on the experiment's own input, divide W_l by the
+     * measured std of z_l until Var(z_l) is within 1 ± 0.1, at most 10 rounds a layer. This initializer is only
+     * the orthogonal start: the rescaling needs forward passes, which {@code core.experiment} runs (see
+     * {@link #dataDependent()}).
+     */
+    LSUV("lsuv", "LSUV", "W = Q, then W /= std(z)") {
+        @Override
+        public Initializer initializer(InitOptions o) {
+            return new Orthogonal(1.0);
+        }
+
+        @Override
+        public boolean dataDependent() {
+            return true;
+        }
+    },
+
     /** Every weight equal to {@code --constant} (0.01 by default): as symmetric as zero, but not silent. */
     CONSTANT("constant", "Constant", "w = c") {
         @Override
@@ -145,6 +164,14 @@ public enum Strategy {
 
     /** The initializer for these options. */
     public abstract Initializer initializer(InitOptions options);
+
+    /**
+     * Whether the rule looks at the data: its {@link #initializer} is only where it starts, and the runner then
+     * adjusts the weights on the input ({@link #LSUV}). The mean-field theory of a fixed rule does not describe it.
+     */
+    public boolean dataDependent() {
+        return false;
+    }
 
     /** The CLI id, e.g. {@code glorot-uniform}. */
     public String id() {

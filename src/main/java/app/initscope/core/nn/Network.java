@@ -27,6 +27,8 @@ public final class Network {
     /** Random stream ids (see {@link RandomStreams}). */
     public static final long INPUT_STREAM = 1;
     public static final long TARGET_STREAM = 2;
+    /** The input's shared component u when the samples are correlated (see {@link #drawData}). */
+    public static final long SHARED_INPUT_STREAM = 3;
     public static final long READOUT_STREAM = 99;
     public static final long LAYER_STREAM_BASE = 100;
     /** b_l draws from stream {@code BIAS_STREAM_BASE + l}, apart from every weight stream (depth ≤ 100 or not). */
@@ -105,10 +107,43 @@ public final class Network {
 
     /** Draws X (N(0,1) or U(±√3)) and T (N(0,1)). */
     public void drawData(RandomStreams random, boolean uniformInput) {
+        drawData(random, uniformInput, 0.0);
+    }
+
+    /**
+     * Draws X with a pairwise correlation c₀ between its samples, and T (N(0,1)): x_i = √c₀·u + √(1−c₀)·e_i,
+     * where e_i is sample i's own draw (N(0,1) or U(±√3), as without correlation) and u, one draw of the same
+     * distribution and of fanIn values, is shared by every sample (stream {@value #SHARED_INPUT_STREAM}). Each
+     * value keeps E[x²] = 1, and two samples' E[x_i·x_j] is c₀. c₀ = 0 draws no u and mixes nothing: X is the
+     * same numbers as {@link #drawData(RandomStreams, boolean)}'s. Row by row the same numbers whatever the
+     * sample count, as the input always is.
+     *
+     * @param correlation c₀ in [0, 1)
+     */
+    public void drawData(RandomStreams random, boolean uniformInput, double correlation) {
+        if (!(correlation >= 0 && correlation < 1)) {
+            throw new IllegalArgumentException("an input correlation must lie in [0, 1), got " + correlation);
+        }
         if (uniformInput) {
             random.fillUniform(x, x.length, Math.sqrt(3.0), INPUT_STREAM, parallel);
         } else {
             random.fillGaussian(x, x.length, 1.0, INPUT_STREAM, parallel);
+        }
+        if (correlation > 0) {
+            float[] u = new float[fanIn];
+            if (uniformInput) {
+                random.fillUniform(u, fanIn, Math.sqrt(3.0), SHARED_INPUT_STREAM, parallel);
+            } else {
+                random.fillGaussian(u, fanIn, 1.0, SHARED_INPUT_STREAM, parallel);
+            }
+            double shared = Math.sqrt(correlation);
+            double own = Math.sqrt(1 - correlation);
+            int n = x.length;
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                    x[i] = (float) (shared * u[i % fanIn] + own * x[i]);
+                }
+            });
         }
         random.fillGaussian(t, t.length, 1.0, TARGET_STREAM, parallel);
     }

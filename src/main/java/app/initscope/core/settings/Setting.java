@@ -51,6 +51,7 @@ public final class Setting<T> {
     private final boolean logScale;
     private final boolean inWindow;
     private final boolean optionalInFiles;
+    private final boolean maxExcluded;
     private final String help;
     private final String unit;
     private final Function<String, ?> choiceParser;
@@ -76,6 +77,7 @@ public final class Setting<T> {
         this.logScale = b.logScale;
         this.inWindow = !Double.isNaN(b.windowMin);
         this.optionalInFiles = b.optionalInFiles;
+        this.maxExcluded = b.maxExcluded;
         this.help = Objects.requireNonNull(b.help, "help");
         this.unit = b.unit;
         this.choiceParser = b.choiceParser;
@@ -88,7 +90,8 @@ public final class Setting<T> {
         if (word != null && kind != Kind.INTEGER) {
             throw new IllegalArgumentException(id + ": only a whole-number setting can have a word");
         }
-        if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max)) {
+        if (!(min <= windowMin && windowMin <= windowMax && windowMax <= max)
+                || maxExcluded && inWindow && windowMax >= max) {
             throw new IllegalArgumentException(id + ": the window's range must lie inside the hard range");
         }
     }
@@ -175,9 +178,17 @@ public final class Setting<T> {
         return min;
     }
 
-    /** The largest value accepted anywhere (numbers only). */
+    /**
+     * The largest value accepted anywhere (numbers only), or, when it is {@link #maxExcluded()}, the bound below
+     * which every value must lie.
+     */
     public double max() {
         return max;
+    }
+
+    /** Whether {@link #max()} itself is refused: the range is [min, max). */
+    public boolean maxExcluded() {
+        return maxExcluded;
     }
 
     /** The smallest value the window's editor offers. */
@@ -242,6 +253,10 @@ public final class Setting<T> {
         switch (kind) {
             case INTEGER, WHOLE, NUMBER -> {
                 double v = ((Number) value).doubleValue();
+                if (maxExcluded && !(v >= min && v < max)) {
+                    return "must be between " + format(min) + " and " + format(max) + " (" + format(max)
+                            + " excluded), got " + value;
+                }
                 if (!(v >= min && v <= max)) {
                     return "must be between " + format(min) + " and " + format(max) + ", got " + value;
                 }
@@ -319,23 +334,32 @@ public final class Setting<T> {
                     throw new IllegalArgumentException("is too large for a 64-bit whole number: " + s, e);
                 }
             }
-            case NUMBER -> {
-                if (!DECIMAL_TEXT.matcher(s).matches()) {
-                    throw new IllegalArgumentException("expected a decimal number such as 0.25 or 1e-3, got '"
-                            + text + "'");
-                }
-                double d = Double.parseDouble(s);
-                if (!Double.isFinite(d)) {
-                    throw new IllegalArgumentException("must be finite, got " + s);
-                }
-                yield d;
-            }
+            case NUMBER -> decimal(text);
             case CHOICE -> choiceParser.apply(s);
             case LIST -> listParser.apply(s);
         };
         @SuppressWarnings("unchecked")
         T t = (T) v;
         return t;
+    }
+
+    /**
+     * Parses a plain decimal number as a C locale writes it, e.g. {@code -0.25} or {@code 1e-3}; refuses what
+     * {@link Double#parseDouble} would also take ({@code +5}, {@code 0x1p-3}, {@code 0.2f}, non-ASCII digits) and
+     * values that are not finite.
+     *
+     * @throws IllegalArgumentException saying what was expected
+     */
+    public static double decimal(String text) {
+        String s = text == null ? "" : text.trim();
+        if (!DECIMAL_TEXT.matcher(s).matches()) {
+            throw new IllegalArgumentException("expected a decimal number such as 0.25 or 1e-3, got '" + text + "'");
+        }
+        double d = Double.parseDouble(s);
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("must be finite, got " + s);
+        }
+        return d;
     }
 
     /** A value as text that {@link #parse} reads back: numbers in the C locale, ids, comma-separated lists. */
@@ -387,6 +411,7 @@ public final class Setting<T> {
         StringBuilder s = new StringBuilder(help);
         if (isNumeric() && (kind != Kind.WHOLE || min > Long.MIN_VALUE)) {
             s.append(" Range ").append(format(min)).append("..").append(format(max))
+                    .append(maxExcluded ? " (" + format(max) + " excluded)" : "")
                     .append(word == null ? "" : ", or " + word).append('.');
         }
         if (!choices.isEmpty()) {
@@ -401,7 +426,8 @@ public final class Setting<T> {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%s", v);
+        // the shortest text that reads back as v, without Java's "1.0E-12" style: 1e-12, 0.00001, 2.5
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -424,6 +450,7 @@ public final class Setting<T> {
         private double windowMax = Double.NaN;
         private boolean logScale;
         private boolean optionalInFiles;
+        private boolean maxExcluded;
         private String help;
         private String unit = "";
         private Function<String, ?> choiceParser;
@@ -454,6 +481,14 @@ public final class Setting<T> {
         public Builder<T> range(double lo, double hi) {
             this.min = lo;
             this.max = hi;
+            return this;
+        }
+
+        /** The range [lo, hi) every value must lie in: hi itself is refused (a correlation of 1, say). */
+        public Builder<T> rangeBelow(double lo, double hi) {
+            this.min = lo;
+            this.max = hi;
+            this.maxExcluded = true;
             return this;
         }
 

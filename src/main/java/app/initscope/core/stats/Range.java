@@ -1,5 +1,7 @@
 package app.initscope.core.stats;
 
+import app.initscope.core.settings.Setting;
+
 /**
  * A closed interval [lo, hi] for histogram edges.
  *
@@ -39,10 +41,15 @@ public record Range(double lo, double hi) {
         if (parts.length != 2) {
             throw new IllegalArgumentException("a range is LO:HI, e.g. -3:3, got '" + text + "'");
         }
+        double lo;
+        double hi;
         try {
-            return forHistogram(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a range is LO:HI with two numbers, got '" + text + "'", e);
+            lo = Setting.decimal(parts[0]);
+            hi = Setting.decimal(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a range is LO:HI with two plain decimal numbers, e.g. -3:3, got '"
+                    + text + "'", e);
         }
+        return forHistogram(lo, hi);
     }
 }

@@ -1,8 +1,8 @@
 package app.initscope.core.theory;
 
+import app.initscope.core.linalg.Parallel;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Phi;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -97,8 +97,8 @@ public final class MeanField {
     /** The standard-normal nodes and their weights (summing to 1). */
     private final double[] z;
     private final double[] w;
-    /** √k for k = 0..n, for the Hermite recurrence. */
-    private final double[] roots;
+    /** w_i·h_k(z_i) at row k, column i: the Hermite series is a product with it. */
+    private final double[] hermite;
 
     /** The maps of an activation, with {@link #DEFAULT_NODES} nodes. */
     public MeanField(Activation activation, double leakySlope) {
@@ -120,10 +120,6 @@ public final class MeanField {
         // standard normal, keeps its relative accuracy far out, where the eigenvector's tiny first component does
         // not and where the Hermite series meets its largest h_k
         GaussHermite rule = GaussHermite.withNodes(nodes);
-        this.roots = new double[nodes + 1];
-        for (int k = 0; k <= nodes; k++) {
-            roots[k] = Math.sqrt(k);
-        }
         this.z = new double[nodes];
         this.w = new double[nodes];
         for (int i = 0; i < nodes; i++) {
@@ -138,6 +134,7 @@ public final class MeanField {
             z[i] = x;
             w[i] = 1.0 / (nodes * h * h);
         }
+        this.hermite = hermiteTable(z, w);
     }
 
     public Activation activation() {
@@ -279,6 +276,24 @@ public final class MeanField {
         return (sigmaW2 * kernels(q, c)[0] + sigmaB2) / lengthMap(sigmaW2, sigmaB2, q);
     }
 
+    /**
+     * One step of the correlation map at any variance q: c ↦ (σ_w²·E[φ(u₁)φ(u₂)] + σ_b²)/(σ_w²·E[φ(u₁)²] + σ_b²),
+     * (u₁, u₂) ∼ N(0, q·[[1, c], [c, 1]]), for c ∈ [−1, 1]; the layer-by-layer prediction of how the correlation
+     * of two inputs changes. The closed forms for the rectifiers; otherwise the {@linkplain #hermiteSeries Hermite
+     * series}, one 1-D pass (no 2-D rule), whose value at c = 1 is its own E[φ²], so c = 1 maps to 1 exactly.
+     * NaN where the denominator is 0.
+     */
+    public double correlationStep(double sigmaW2, double sigmaB2, double q, double c) {
+        if (closedForm()) {
+            double numerator = sigmaW2 * rectifierKernel(q, c, rectifier) + sigmaB2;
+            double denominator = sigmaW2 * rectifierKernel(q, 1.0, rectifier) + sigmaB2;
+            return denominator > 0 ? numerator / denominator : Double.NaN;
+        }
+        double[] a2 = hermiteSeries(q)[0];
+        double denominator = sigmaW2 * power(a2, 1.0)[0] + sigmaB2;
+        return denominator > 0 ? (sigmaW2 * power(a2, c)[0] + sigmaB2) / denominator : Double.NaN;
+    }
+
     /** σ_w²·E[φ′(u₁)φ′(u₂)] at variance q and correlation c; χ_c at (q*, c*). */
     public double chiC(double sigmaW2, double q, double c) {
         return sigmaW2 * kernels(q, c)[1];
@@ -297,33 +312,62 @@ public final class MeanField {
     double[][] hermiteSeries(double q) {
         int n = z.length;
         double sq = Math.sqrt(Math.max(q, 0.0));
+        double[] f = new double[n];
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = phi.value(sq * z[i]);
+            g[i] = phi.derivative(sq * z[i]);
+        }
         double[] a2 = new double[n];
         double[] b2 = new double[n];
-        double[] a = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            double x = z[i];
-            double fa = w[i] * phi.value(sq * x);
-            double fb = w[i] * phi.derivative(sq * x);
-            double hPrev = 0;
-            double h = 1;
-            for (int k = 0; k < n; k++) {
-                a[k] += fa * h;
-                b[k] += fb * h;
-                double hNext = (x * h - roots[k] * hPrev) / roots[k + 1];
-                hPrev = h;
-                h = hNext;
-            }
-        }
         for (int k = 0; k < n; k++) {
-            a2[k] = a[k] * a[k];
-            b2[k] = b[k] * b[k];
+            // two independent dot products with the k-th row of w_i·h_k(z_i), each split over two sums
+            int row = k * n;
+            double a0 = 0;
+            double a1 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                double h0 = hermite[row + i];
+                double h1 = hermite[row + i + 1];
+                a0 += h0 * f[i];
+                a1 += h1 * f[i + 1];
+                b0 += h0 * g[i];
+                b1 += h1 * g[i + 1];
+            }
+            if (i < n) {
+                a0 += hermite[row + i] * f[i];
+                b0 += hermite[row + i] * g[i];
+            }
+            double a = a0 + a1;
+            double b = b0 + b1;
+            a2[k] = a * a;
+            b2[k] = b * b;
         }
         return new double[][] {a2, b2};
     }
 
+    /** w_i·h_k(z_i), row k, from the recurrence h_{k+1} = (z·h_k − √k·h_{k−1})/√(k+1). */
+    private static double[] hermiteTable(double[] z, double[] w) {
+        int n = z.length;
+        double[] table = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            double x = z[i];
+            double hPrev = 0;
+            double h = 1;
+            for (int k = 0; k < n; k++) {
+                table[k * n + i] = w[i] * h;
+                double hNext = (x * h - Math.sqrt(k) * hPrev) / Math.sqrt(k + 1.0);
+                hPrev = h;
+                h = hNext;
+            }
+        }
+        return table;
+    }
+
     /** Σ coefficients[k]·c^k and its derivative, by Horner's rule. */
-    private static double[] power(double[] coefficients, double c) {
+    static double[] power(double[] coefficients, double c) {
         double value = 0;
         double slope = 0;
         for (int k = coefficients.length - 1; k >= 0; k--) {
@@ -375,13 +419,8 @@ public final class MeanField {
 
     /** q*, χ₁, the phase, c*, χ_c and the depth scales at (σ_w², σ_b²). */
     public Point analyse(double sigmaW2, double sigmaB2) {
-        return analyse(sigmaW2, sigmaB2, 1.0);
-    }
-
-    /** {@link #analyse}, with the search for q* starting from {@code start} (a neighbour's q*, on a grid). */
-    private Point analyse(double sigmaW2, double sigmaB2, double start) {
         check(sigmaW2, sigmaB2);
-        double[] fixed = lengthFixedPoint(sigmaW2, sigmaB2, start);
+        double[] fixed = lengthFixedPoint(sigmaW2, sigmaB2, 1.0);
         double qStar = fixed[0];
         boolean diverged = qStar == Double.POSITIVE_INFINITY;
         double q = diverged ? DIVERGED : qStar;
@@ -436,26 +475,25 @@ public final class MeanField {
 
     /**
      * The phase diagram: {@link #analyse} at size × size evenly spaced points of σ_w² ∈ [0.5, 5] × σ_b² ∈
-     * [0, 0.5], both ends included, σ_b² varying fastest.
+     * [0, 0.5], both ends included, σ_b² varying fastest, on the calling thread. See {@link #grid(int, Parallel)}.
      *
      * @param size the points along each axis, ≥ 2
      */
     public List<Point> grid(int size) {
-        if (size < 2) {
-            throw new IllegalArgumentException("a grid needs at least 2 points a side, got " + size);
-        }
-        List<Point> points = new ArrayList<>(size * size);
-        for (int i = 0; i < size; i++) {
-            double sigmaW2 = GRID_W2_LO + (GRID_W2_HI - GRID_W2_LO) * i / (size - 1);
-            double start = 1.0;
-            for (int j = 0; j < size; j++) {
-                Point p = analyse(sigmaW2, GRID_B2_LO + (GRID_B2_HI - GRID_B2_LO) * j / (size - 1), start);
-                points.add(p);
-                // the neighbour's q* is a close start; a q* of 0 or +∞ is not
-                start = p.qStar() > 0 && Double.isFinite(p.qStar()) ? p.qStar() : 1.0;
-            }
-        }
-        return points;
+        return grid(size, Parallel.sequential());
+    }
+
+    /**
+     * The phase diagram, its rows (one σ_w² each) split over a parallel; the same numbers whatever the parallel.
+     * For the quadrature activations it uses the faster rules of {@link PhaseGrid} (a trapezoid rule for the
+     * length map, a {@value PhaseGrid#SERIES_NODES}-term Hermite series for the correlation map, warm starts along
+     * each row), which agree with {@link #analyse} to about 10⁻⁴ in ln χ₁ and c* over the grid's range.
+     *
+     * @param size     the points along each axis, ≥ 2
+     * @param parallel runs the rows
+     */
+    public List<Point> grid(int size, Parallel parallel) {
+        return new PhaseGrid(this).compute(size, parallel);
     }
 
     private double chi1At(double sigmaW2, double sigmaB2) {

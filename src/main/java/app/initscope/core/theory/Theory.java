@@ -1,6 +1,7 @@
 package app.initscope.core.theory;
 
 import app.initscope.core.init.Initializer;
+import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Phi;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +50,39 @@ public final class Theory {
             q = width * init.secondMoment(width, width) * secondA + biasVariance;
         }
         return layers;
+    }
+
+    /**
+     * {@link #meanField(int, int, int, double, double, Initializer, Phi)}, each layer with the correlation c_l of
+     * two samples' z_l whose inputs have correlation c₀ (E[x_a·x_b] = c₀·E[x²]), by the correlation map:
+     * <pre>
+     *   c_1     = (fanIn·E[w²]·E[x²]·c₀ + σ_b²)/q_1
+     *   c_{l+1} = (σ_w²·E[φ(u₁)φ(u₂)] + σ_b²)/(σ_w²·E[φ(u₁)²] + σ_b²),  (u₁, u₂) ∼ N(0, q_l·[[1, c_l], [c_l, 1]])
+     * </pre>
+     * with q_l this recursion's, and the expectations {@link MeanField#correlationStep}'s. NaN where the theory
+     * does not apply (a non-zero-mean initialization) and where q is 0.
+     */
+    public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
+                                              double biasVariance, double inputCorrelation, Initializer init,
+                                              Activation activation, double leakySlope) {
+        Phi phi = activation.function(leakySlope);
+        List<LayerTheory> layers = meanField(depth, fanIn, width, inputSecondMoment, biasVariance, init, phi);
+        if (init.mean() != 0.0) {
+            return layers.stream().map(t -> t.withCorrelation(Double.NaN)).toList();
+        }
+        MeanField maps = new MeanField(activation, leakySlope);
+        List<LayerTheory> out = new ArrayList<>(depth);
+        double sigmaW2First = fanIn * init.secondMoment(fanIn, width);
+        double sigmaW2 = width * init.secondMoment(width, width);
+        double c = (sigmaW2First * inputSecondMoment * inputCorrelation + biasVariance)
+                / (sigmaW2First * inputSecondMoment + biasVariance);
+        for (int l = 1; l <= depth; l++) {
+            LayerTheory t = layers.get(l - 1);
+            if (l > 1) {
+                c = maps.correlationStep(sigmaW2, biasVariance, layers.get(l - 2).varianceZ(), c);
+            }
+            out.add(t.withCorrelation(t.varianceZ() > 0 ? c : Double.NaN));
+        }
+        return out;
     }
 }

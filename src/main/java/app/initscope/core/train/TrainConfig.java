@@ -61,6 +61,53 @@ public record TrainConfig(DatasetId dataset, double noise, Optimizer optimizer, 
         return new TrainConfig(dataset, noise, optimizer, lr, batch, steps, evalEvery, v);
     }
 
+    /** The value of one of {@link TrainCatalog#ALL}. @throws IllegalArgumentException for another setting */
+    public Object get(Setting<?> setting) {
+        if (setting == TrainCatalog.DATASET) {
+            return dataset;
+        } else if (setting == TrainCatalog.NOISE) {
+            return noise;
+        } else if (setting == TrainCatalog.OPTIMIZER) {
+            return optimizer;
+        } else if (setting == TrainCatalog.LEARNING_RATE) {
+            return lr;
+        } else if (setting == TrainCatalog.BATCH) {
+            return batch;
+        } else if (setting == TrainCatalog.STEPS) {
+            return steps;
+        } else if (setting == TrainCatalog.EVAL_EVERY) {
+            return evalEvery;
+        } else if (setting == TrainCatalog.BIAS) {
+            return bias;
+        }
+        throw new IllegalArgumentException("not a training setting: " + setting.id());
+    }
+
+    /**
+     * This config with one setting of {@link TrainCatalog#ALL} changed, checked as the constructor checks.
+     *
+     * @throws InvalidConfigException naming the setting when the value is out of its range
+     * @throws IllegalArgumentException for another setting
+     */
+    public TrainConfig with(Setting<?> setting, Object value) {
+        if (!TrainCatalog.ALL.contains(setting)) {
+            throw new IllegalArgumentException("not a training setting: " + setting.id());
+        }
+        Object v = setting.cast(value);
+        if (v == null) {
+            throw new InvalidConfigException(setting, setting.problem(null));
+        }
+        return new TrainConfig(
+                setting == TrainCatalog.DATASET ? (DatasetId) v : dataset,
+                setting == TrainCatalog.NOISE ? (Double) v : noise,
+                setting == TrainCatalog.OPTIMIZER ? (Optimizer) v : optimizer,
+                setting == TrainCatalog.LEARNING_RATE ? (Double) v : lr,
+                setting == TrainCatalog.BATCH ? (Integer) v : batch,
+                setting == TrainCatalog.STEPS ? (Integer) v : steps,
+                setting == TrainCatalog.EVAL_EVERY ? (Integer) v : evalEvery,
+                setting == TrainCatalog.BIAS ? (Boolean) v : bias);
+    }
+
     private static void check(Setting<?> setting, Object value) {
         String problem = setting.problem(value);
         if (problem == null && value instanceof Double d && !Double.isFinite(d)) {

@@ -44,6 +44,16 @@ class SettingTest {
     }
 
     @Test
+    void rangesAreSpeltAsAUserWritesThem() {
+        Setting<Double> lr = Setting.number("lr", "--lr", 0.1).range(1e-12, 1e6).help("rate").build();
+        assertEquals("must be between 1e-12 and 1000000, got 0.0", lr.problem(0.0));
+        for (double v : new double[] {1e-12, 1e-5, 0.1, 2.5, 1.5e20, -3e-7}) {
+            assertEquals(v, lr.parse(lr.text(v)), "round trip of " + lr.text(v));
+        }
+        assertEquals("0.00001", lr.text(1e-5));
+    }
+
+    @Test
     void aWordStandsForItsValueOutsideTheRangeAndOnlyThere() {
         Setting<Integer> batch = Setting.integer("batch", "--batch", 64).range(1, 100).word("full", 0)
                 .help("rows").build();

@@ -61,6 +61,15 @@ class HistogramTest {
         assertEquals(new Range(-3, 3), Range.parse("-3:3"));
         assertThrows(IllegalArgumentException.class, () -> Range.parse("3"));
         assertThrows(IllegalArgumentException.class, () -> Range.parse("a:b"));
+        assertEquals(new Range(-0.5, 1e3), Range.parse(" -.5 : 1e3 "));
+    }
+
+    /** The fuzzer found --range taking what Java's parser takes but a user never means as a number. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+5:6", "0x1p-3:1", "0:0.2f", "0:\uff15", "0:1d",
+        "NaN:1", "0:Infinity", "1:1", "-1e308:1e308"})
+    void aRangeTakesOnlyPlainDecimalsAndAWidthThatFits(String text) {
+        assertThrows(IllegalArgumentException.class, () -> Range.parse(text), text);
     }
 
     @Test

@@ -1,0 +1,213 @@
+package app.initscope.cli;
+
+import app.initscope.Version;
+import app.initscope.core.experiment.Catalog;
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.InvalidConfigException;
+import app.initscope.core.experiment.MemoryEstimate;
+import app.initscope.core.experiment.RunListener;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.settings.Setting;
+import app.initscope.core.train.Dataset;
+import app.initscope.core.train.DatasetId;
+import app.initscope.core.train.TrainCatalog;
+import app.initscope.core.train.TrainConfig;
+import app.initscope.core.train.TrainListener;
+import app.initscope.core.train.TrainResult;
+import app.initscope.core.train.Trainer;
+import app.initscope.engine.Engine;
+import app.initscope.export.AtomicFiles;
+import app.initscope.export.TrainCsvReport;
+import app.initscope.export.TrainJsonReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code initscope train}: trains every strategy on the same data set and reports each one's record of every step
+ * and evaluation as JSON ({@link TrainJsonReport}), long CSV ({@link TrainCsvReport}) or a short table.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.AddSettings.class,
+        versionProvider = Cli.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Train the network of each strategy on the same data set, with the same batches in the same "
+                + "order, and report every step (loss, accuracy, and per layer the weights' std, the grad:data "
+                + "and update:data ratios, the activations' std, saturated and zero fractions, distinct units) "
+                + "and every test evaluation (loss, accuracy, statistics of z, a and δ per layer).",
+            "The network options are run's (but --sigma-b: training starts its biases at 0, see --bias); the "
+                + "training options follow them. A run whose loss becomes NaN or "
+                + "infinite is a result: it stops there and reports the step it diverged at (JSON: "
+                + "\"divergedAt\", and null for the numbers that do not exist).",
+            "JSON lists the strategies of the first repetition, then those of the second, and so on; each result "
+                + "has \"repeat\" (from 1). CSV: one long table, see the README."},
+        footer = {"", "Examples:",
+                "  initscope train --dataset digits --depth 4 --width 256 --steps 1000",
+                "  initscope train --dataset spiral --activation relu --strategies xavier,he \\",
+                "      --bias true --width 100 --depth 2",
+                "  initscope train --fan-in 200 --samples 200 --width 200 --batch full",
+                "  initscope train --dataset moons --optimizer adam --lr 0.01 --format json",
+                "  initscope train --strategies large,xavier --lr 1000 --steps 50      (diverges)"})
+public final class TrainCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { table, json, csv }
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Train N times and report every result and each compute time, 1..1000 (default: "
+                    + "${DEFAULT-VALUE}). The same seed gives the same results every time.")
+    int repeat;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Adds an option for every setting of the experiment's catalog and of the training catalog. */
+    public static final class AddSettings implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            ExperimentOptions.addOptions(command, Catalog.ALL);
+            return ExperimentOptions.addOptions(command, TrainCatalog.ALL);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ExperimentConfig config = experiment.toConfig();
+        if (config.get(Catalog.SIGMA_B) != 0) {
+            throw experiment.usage(Catalog.SIGMA_B.flag().substring(2), "training starts its biases at 0 (see "
+                    + TrainCatalog.BIAS.flag() + "); leave it at 0, got " + config.get(Catalog.SIGMA_B));
+        }
+        TrainConfig train = trainConfig();
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1 || threadCount > 256) {
+            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
+        }
+        if (repeat < 1 || repeat > 1000) {
+            throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
+        }
+        String unwritable = output == null ? null : AtomicFiles.problem(output);
+        if (unwritable != null) {
+            throw experiment.usage("output", unwritable);       // before the computation, not after it
+        }
+        if (train.dataset() == DatasetId.TEACHER) {
+            try {
+                // the teacher's X and network are run's, so run's estimate is a lower bound of what training needs
+                MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
+            } catch (InvalidConfigException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        RunListener progress = Progress.onTerminal(err, repeat);
+        List<List<TrainResult>> repeats = new ArrayList<>();
+        List<Double> millis = new ArrayList<>();
+        Dataset data;
+        try (Engine engine = new Engine(threadCount)) {
+            engine.warmUp();
+            Trainer trainer = engine.trainer(1);           // a listener asks for snapshots by time (wants)
+            data = trainer.dataset(config, train);
+            List<Strategy> strategies = config.strategies();
+            for (int k = 0; k < repeat; k++) {
+                if (progress instanceof Progress p) {
+                    p.nextRepeat(k);
+                }
+                List<TrainResult> results = new ArrayList<>();
+                long start = System.nanoTime();
+                for (int i = 0; i < strategies.size(); i++) {
+                    Strategy strategy = strategies.get(i);
+                    TrainListener listener = progress instanceof Progress p
+                            ? steps(p, strategy, i, strategies.size(), train.steps()) : TrainListener.NONE;
+                    try {
+                        results.add(trainer.train(config, train, data, strategy, listener, () -> false));
+                    } catch (InvalidConfigException e) {
+                        // the batch is checked against the data set's size: still bad input, before any output
+                        throw experiment.usage(e.parameter(), e.problem());
+                    }
+                }
+                millis.add((System.nanoTime() - start) / 1e6);
+                repeats.add(results);
+            }
+        } finally {
+            if (progress instanceof Progress p) {
+                p.finish();
+            }
+        }
+        String text = switch (format) {
+            case json -> TrainJsonReport.toJson(config, train, data.classification(), repeats, Version.get(),
+                    millis);
+            case csv -> TrainCsvReport.toCsv(repeats);
+            case table -> TrainTableReport.format(config, train, data, repeats, millis, threadCount);
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(text);
+            out.flush();
+        } else {
+            AtomicFiles.writeString(output, text);
+            err.println("wrote " + output.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    /**
+     * The training settings: each one given on the command line (parsed and range-checked), else its default. A
+     * bad value is a usage error naming the option.
+     */
+    private TrainConfig trainConfig() {
+        TrainConfig train = TrainConfig.defaults();
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (Setting<?> s : TrainCatalog.ALL) {
+            if (parsed == null || !parsed.hasMatchedOption(s.flag())) {
+                continue;
+            }
+            try {
+                train = train.with(s, s.parse(parsed.matchedOption(s.flag()).getValue()));
+            } catch (InvalidConfigException e) {
+                throw experiment.usage(e.parameter(), e.problem());
+            } catch (IllegalArgumentException e) {
+                throw experiment.usage(s.flag().substring(2), e.getMessage());
+            }
+        }
+        return train;
+    }
+
+    /**
+     * Reports training's steps to the progress line: it asks for no snapshot (the trainer then builds none), and
+     * the line itself redraws at most five times a second.
+     */
+    static TrainListener steps(Progress progress, Strategy strategy, int index, int count, int steps) {
+        progress.progress((double) index / count, strategy.id() + ": step 0/" + steps);
+        return new TrainListener() {
+            @Override
+            public boolean wants(int stepsMade) {
+                progress.progress((index + (double) stepsMade / steps) / count,
+                        strategy.id() + ": step " + stepsMade + "/" + steps);
+                return false;
+            }
+
+            @Override
+            public void snapshot(TrainResult snapshot) {
+            }
+        };
+    }
+}
