@@ -3,14 +3,14 @@ package app.initscope.export;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainConfig;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
 
 /**
- * A {@link TrainConfig} by the entries of {@link TrainCatalog#ALL}: each setting's value, a config made from values,
- * and the {@code "train"} JSON object of a preset (numbers as numbers, the batch's {@code "full"} as the word,
- * choices as ids, the bias as a boolean).
+ * A {@link TrainConfig} by the entries of {@link TrainCatalog#ALL} for the window and the presets: each setting's
+ * value, a config made from values, and the {@code "train"} JSON object of a preset, written as
+ * {@code initscope train} writes its config (numbers as numbers, the batch's {@code "full"} as the word, choices as
+ * ids, the bias as a boolean).
  */
 public final class TrainSettings {
 
@@ -19,24 +19,7 @@ public final class TrainSettings {
 
     /** A setting's value in a config. */
     public static Object value(TrainConfig c, Setting<?> s) {
-        if (s == TrainCatalog.DATASET) {
-            return c.dataset();
-        } else if (s == TrainCatalog.NOISE) {
-            return c.noise();
-        } else if (s == TrainCatalog.OPTIMIZER) {
-            return c.optimizer();
-        } else if (s == TrainCatalog.LEARNING_RATE) {
-            return c.lr();
-        } else if (s == TrainCatalog.BATCH) {
-            return c.batch();
-        } else if (s == TrainCatalog.STEPS) {
-            return c.steps();
-        } else if (s == TrainCatalog.EVAL_EVERY) {
-            return c.evalEvery();
-        } else if (s == TrainCatalog.BIAS) {
-            return c.bias();
-        }
-        throw new IllegalArgumentException("not a training setting: " + s.id());
+        return c.get(s);
     }
 
     /**
@@ -55,23 +38,8 @@ public final class TrainSettings {
                 TrainCatalog.BIAS.cast(values.apply(TrainCatalog.BIAS)));
     }
 
-    /** The config as a preset's {@code "train"} object, its keys in catalog order. */
+    /** The config as a preset's {@code "train"} object: the same as {@code initscope train}'s JSON config. */
     public static ObjectNode json(TrainConfig c) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        for (Setting<?> s : TrainCatalog.ALL) {
-            Object v = value(c, s);
-            if (s.isWord(v)) {
-                o.put(s.id(), s.word());
-            } else if (v instanceof Integer i) {
-                o.put(s.id(), i);
-            } else if (v instanceof Double d) {
-                o.put(s.id(), d);
-            } else if (v instanceof Boolean b) {
-                o.put(s.id(), b);
-            } else {
-                o.put(s.id(), s.text(v));
-            }
-        }
-        return o;
+        return TrainJsonReport.train(c);
     }
 }
