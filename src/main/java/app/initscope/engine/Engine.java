@@ -84,6 +84,16 @@ public final class Engine implements AutoCloseable {
         return (System.nanoTime() - start) / 1e6;
     }
 
+    /** The compute pool, for jobs that build their own runners (training). */
+    ComputePool pool() {
+        return pool;
+    }
+
+    /** The threads that run jobs, and the lanes of a training job. */
+    ExecutorService jobThreads() {
+        return jobThreads;
+    }
+
     public ExperimentRunner runner() {
         return runner;
     }

@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class ExperimentService {
 
+    private final Engine engine;
     private final JobRunner<ExperimentConfig, ExperimentResult> jobs;
     private final ReadOnlyObjectWrapper<ExperimentConfig> requested = new ReadOnlyObjectWrapper<>(this,
             "requested", ExperimentConfig.defaults());
@@ -32,6 +33,7 @@ public final class ExperimentService {
 
     /** @param engine the engine to compute with; its threads are shared by every job */
     public ExperimentService(Engine engine) {
+        this.engine = engine;
         this.jobs = engine.jobs(new ExperimentJob(engine), Platform::runLater, new JobListener<>() {
             @Override
             public void started(ExperimentConfig request) {
@@ -94,6 +96,11 @@ public final class ExperimentService {
         error.set(null);
         running.set(true);
         jobs.submit(next);
+    }
+
+    /** The engine this service computes with (the training shares its threads). */
+    Engine engine() {
+        return engine;
     }
 
     /** Cancels the running computation and drops any waiting request. */

@@ -126,7 +126,7 @@ final class ExportController {
         format.setConverter(Fx.labels(f -> switch (f) {
             case PNG -> "PNG picture";
             case SVG -> "SVG vector drawing";
-            case CSV -> "CSV of bins and statistics";
+            case CSV -> "CSV of the data (bins and statistics, or the training series)";
         }));
         ChoiceBox<Integer> scale = new ChoiceBox<>();
         scale.getItems().setAll(1, 2, 4);

@@ -1,7 +1,7 @@
 package app.initscope.ui;
 
 import app.initscope.core.experiment.Catalog;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,16 +15,17 @@ final class TourController {
 
     private final MainViewModel model;
     private final Tour tour;
-    private final IntConsumer showView;
+    private final Consumer<String> showView;
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
-    /** @param showView shows a view by index (0 single, 1 compare, 2 depth, 3 explain) */
-    TourController(MainViewModel model, Tour tour, IntConsumer showView) {
+    /** @param showView shows a view by its id (single, compare, depth, explain, train) */
+    TourController(MainViewModel model, Tour tour, Consumer<String> showView) {
         this.model = model;
         this.tour = tour;
         this.showView = showView;
         model.shownProperty().addListener((obs, old, now) -> updateCaption());
+        model.train().service().latestProperty().addListener((obs, old, now) -> updateCaption());
         step.addListener((obs, old, now) -> updateCaption());
     }
 
@@ -81,13 +82,15 @@ final class TourController {
             model.view().strategyProperty().set(s.strategy());
             model.view().layerProperty().set(Math.min(s.layer(), model.draft().integer(Catalog.DEPTH).get()));
             model.view().gradientProperty().set(s.gradient());
+            if (s.compared() != null) {
+                model.view().comparedStrategies().setAll(s.compared());
+            }
+            s.train().forEach(model.train().draft()::set);
         });
-        showView.accept(switch (s.tab()) {
-            case "compare" -> 1;
-            case "depth" -> 2;
-            case "explain" -> 3;
-            default -> 0;
-        });
+        showView.accept(s.tab());
+        if (s.play()) {
+            model.train().play();           // the same settings as the step before: it goes on
+        }
         step.set(index);
     }
 
@@ -102,6 +105,12 @@ final class TourController {
             return;
         }
         Tour.Step s = tour.steps().get(i);
+        if (s.play()) {
+            var run = model.train().latest();
+            caption.set("Step " + (i + 1) + " of " + tour.steps().size() + " · " + s.title() + ": "
+                    + Tour.trainCaption(s, run == null ? null : run.results()));
+            return;
+        }
         var shown = model.shownProperty().get();
         boolean current = shown != null && shown.strategy() == s.strategy()
                 && model.config().activation() == s.activation();
