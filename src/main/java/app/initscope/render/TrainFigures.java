@@ -637,8 +637,10 @@ public final class TrainFigures {
         for (int c = 0; c < columns.size(); c++) {
             Histogram hc = columns.get(c);
             double x0 = xOf.applyAsDouble(evals.get(c).step());
-            double x1 = c + 1 < columns.size() ? xOf.applyAsDouble(evals.get(c + 1).step())
-                    : Math.min(right, x0 + Math.max(3, (right - left) / Math.max(1, columns.size())));
+            // a column reaches the next evaluation; the newest one is as wide as the interval before it (it used
+            // to take a share of the whole axis, drawing the map far past the step training had reached)
+            double x1 = columnEnd(x0, c + 1 < columns.size() ? xOf.applyAsDouble(evals.get(c + 1).step()) : Double.NaN,
+                    c == 0 ? Double.NaN : xOf.applyAsDouble(evals.get(c - 1).step()), right);
             if (x1 - x0 < 1) {
                 x1 = x0 + 1;
             }
@@ -687,6 +689,17 @@ public final class TrainFigures {
         g.setTextBaseline(Baseline.CENTER);
         g.fillText(Plots.axisLabel(tensor, config.activation()), 0, 0);
         g.restore();
+    }
+
+    /**
+     * Where a heat map column ends: at the next evaluation's x, or for the newest (next is NaN) one interval past
+     * its own x, as wide as the column before it, at least 3 px, and never past {@code right}.
+     */
+    static double columnEnd(double x, double next, double previous, double right) {
+        if (!Double.isNaN(next)) {
+            return next;
+        }
+        return Math.min(right, x + Math.max(3, Double.isNaN(previous) ? 0 : x - previous));
     }
 
     /**

@@ -66,6 +66,15 @@ class TrainFiguresTest {
     }
 
     @Test
+    void theNewestHeatMapColumnIsOneIntervalWideNotAShareOfTheAxis() {
+        // evaluations at x = 100, 150, 200 on an axis to 900: the newest column ends at 250, where the next will be
+        assertEquals(150, TrainFigures.columnEnd(100, 150, Double.NaN, 900));
+        assertEquals(250, TrainFigures.columnEnd(200, Double.NaN, 150, 900));
+        assertEquals(103, TrainFigures.columnEnd(100, Double.NaN, Double.NaN, 900), "a lone column is 3 px");
+        assertEquals(900, TrainFigures.columnEnd(880, Double.NaN, 800, 900), "never past the axis");
+    }
+
+    @Test
     void decimatedLinesAverageTheStepsTheyCoverAndBreakAtNaN() {
         double[] x = {0, 1, 2, 3, 4, 5};
         double[] y = {1, 3, 5, 7, Double.NaN, 11};
