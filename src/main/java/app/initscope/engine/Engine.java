@@ -4,6 +4,7 @@ import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentRunner;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.linalg.EjmlGemm;
 import app.initscope.core.linalg.Kernels;
 import app.initscope.core.train.Trainer;
 import java.util.List;
@@ -27,12 +28,14 @@ public final class Engine implements AutoCloseable {
     private final AtomicBoolean warm = new AtomicBoolean();
     private final ComputePool pool;
     private final ExperimentRunner runner;
+    private final ExperimentRunner plainRunner;
     private final ExecutorService jobThreads;
 
     /** @param threads the number of compute threads, at least 1 */
     public Engine(int threads) {
         this.pool = new ComputePool(threads);
         this.runner = new ExperimentRunner(Kernels::best, pool, Runtime.getRuntime().maxMemory());
+        this.plainRunner = new ExperimentRunner(p -> new EjmlGemm(), pool, Runtime.getRuntime().maxMemory());
         AtomicInteger ids = new AtomicInteger();
         this.jobThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "initscope-job-" + ids.incrementAndGet());
@@ -96,6 +99,20 @@ public final class Engine implements AutoCloseable {
 
     public ExperimentRunner runner() {
         return runner;
+    }
+
+    /** Whether the warm-up has run (or is running): after it, the best kernel is compiled or being compiled. */
+    public boolean isWarm() {
+        return warm.get();
+    }
+
+    /**
+     * A runner on the plain-Java kernel ({@link EjmlGemm}), for a quick first picture in a cold JVM: the Vector API
+     * kernel runs interpreted until the JIT has compiled it, seconds at the seed size, while plain loops are
+     * compiled within milliseconds. Its results differ from the best kernel's in the last bits.
+     */
+    public ExperimentRunner plainRunner() {
+        return plainRunner;
     }
 
     /**

@@ -1,0 +1,58 @@
+package app.initscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.init.Strategy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In a cold JVM the window's first picture does not wait for the Vector API kernel: the first request previews a
+ * few rows on the plain kernel before the warm-up (the job used to warm up first, then compute interpreted).
+ */
+class ColdPreviewTest {
+
+    private static final ExperimentConfig ONE = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER))
+            .fanIn(400).samples(400).width(400).build();
+
+    @Test
+    void aColdEnginePreviewsOnThePlainKernelFirstAndAWarmOneDoesNot() {
+        try (Engine engine = new Engine(2)) {
+            assertFalse(engine.isWarm());
+            List<ExperimentResult> cold = run(engine);
+            assertTrue(engine.isWarm(), "the job warmed the engine up after its preview");
+            assertEquals(2, cold.size(), "a preview, then the result");
+            assertTrue(cold.get(0).kernel().startsWith("ejml"), cold.get(0).kernel());
+            assertTrue(cold.get(0).results().get(0).layers().get(0).z().count() < ONE.samples() * ONE.width(),
+                    "the preview has a few rows");
+            assertEquals(engine.runner().kernelName(), cold.get(1).kernel());
+
+            List<ExperimentResult> warm = run(engine);
+            assertEquals(1, warm.size(), "a warm engine computes this size at once, without a preview");
+            // the plain kernel's preview shows the same network: its std z agrees with the full result's
+            assertEquals(cold.get(1).results().get(0).layers().get(0).z().std(),
+                    cold.get(0).results().get(0).layers().get(0).z().std(), 0.05);
+        }
+    }
+
+    private static List<ExperimentResult> run(Engine engine) {
+        List<ExperimentResult> seen = new ArrayList<>();
+        ExperimentResult last = new ExperimentJob(engine).run(ONE, new Emitter<>() {
+            @Override
+            public void emit(ExperimentResult snapshot) {
+                seen.add(snapshot);
+            }
+
+            @Override
+            public void progress(double fraction, String stage) {
+            }
+        }, new CancelToken());
+        seen.add(last);
+        return seen;
+    }
+}
