@@ -97,6 +97,11 @@ public final class Engine implements AutoCloseable {
         return new Trainer(Kernels::best, pool, snapshotEvery);
     }
 
+    /** The compute threads, for this package's jobs. */
+    ComputePool pool() {
+        return pool;
+    }
+
     /** The number of compute threads. */
     public int threads() {
         return pool.parallelism();

@@ -53,7 +53,8 @@ import java.util.Locale;
  *       (z, activation, localGradient, delta, weightGradient) to {@code [lo, hi]}; a tensor without one uses its
  *       finite min and max.</li>
  *   <li>{@code "view"} is optional ({@link ViewState#DEFAULT} when absent); when present, every field is
- *       required, and its layer must not be deeper than the config's depth.</li>
+ *       required but {@code "jacobian"} (false when absent: whether the window takes each strategy's Jacobian
+ *       spectrum), and its layer must not be deeper than the config's depth.</li>
  *   <li>Whole numbers are required where the config has an integer ({@code 1e3} and {@code 10.0} are whole,
  *       {@code 10.5} is not); every number must be finite (JSON has no NaN, and a literal such as {@code 1e400},
  *       which overflows to infinity, is refused); a string is never a number. A key given twice is refused.</li>
@@ -122,15 +123,22 @@ public record Preset(String name, String description, ExperimentConfig config, V
      * @param showTheory draw the theory's curve
      * @param lockAxes   the same axes for every strategy
      * @param tab        the view: one of {@link #TABS}
+     * @param jacobian   whether the window's runs take each strategy's Jacobian spectrum (a slow extra)
      */
     public record ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
-                            boolean lockAxes, String tab) {
+                            boolean lockAxes, String tab, boolean jacobian) {
+
+        /** A view state without the Jacobian spectrum. */
+        public ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
+                         boolean lockAxes, String tab) {
+            this(strategy, layer, gradient, logY, showTheory, lockAxes, tab, false);
+        }
 
         /** The gradients the third histogram can show, as {@link TensorKind} ids: δ, ∂L/∂W, φ′(z). */
         public static final List<String> GRADIENTS = List.of(TensorKind.DELTA.id(), TensorKind.WEIGHT_GRADIENT.id(),
                 TensorKind.LOCAL_GRADIENT.id());
         /** The tabs. */
-        public static final List<String> TABS = List.of("single", "compare", "depth", "explain");
+        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "phase");
         /** The window's defaults: Xavier, layer 1, δ, linear counts, theory on, free axes, Single. */
         public static final ViewState DEFAULT = new ViewState("xavier", 1, "delta", false, true, false, "single");
 
@@ -235,6 +243,9 @@ public record Preset(String name, String description, ExperimentConfig config, V
         v.put("showTheory", view.showTheory());
         v.put("lockAxes", view.lockAxes());
         v.put("tab", view.tab());
+        if (view.jacobian()) {
+            v.put("jacobian", true);        // optional, written only when on: older files stay as they were
+        }
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

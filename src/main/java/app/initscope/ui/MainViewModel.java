@@ -3,6 +3,9 @@ package app.initscope.ui;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.JacobianSpectrum;
+import app.initscope.core.theory.PhaseDiagram;
+import app.initscope.engine.PhaseJob;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.export.Preset;
 import app.initscope.core.init.Strategy;
@@ -45,6 +48,20 @@ public final class MainViewModel {
             updateShown();
             status.update();
         });
+        view.jacobianProperty().addListener((obs, old, now) -> {
+            service.setJacobianInputs(now ? JacobianSpectrum.DEFAULT_INPUTS : 0);
+            compute();
+        });
+    }
+
+    /** Asks the engine for a phase diagram (a newer request cancels a running one; an equal one adds nothing). */
+    void requestPhase(PhaseJob.Request request) {
+        service.submitPhase(request);
+    }
+
+    /** The newest phase diagram computed, or null. */
+    ReadOnlyObjectProperty<PhaseDiagram> phaseProperty() {
+        return service.phaseProperty();
     }
 
     /** Computes the current settings (after any running computation; bursts coalesce). */

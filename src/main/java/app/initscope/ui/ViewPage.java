@@ -20,7 +20,8 @@ interface ViewPage {
     }
 
     /** Every view, in tab order. */
-    List<Factory> PAGES = List.of(SingleView::new, CompareView::new, DepthView::new, ExplainView::new);
+    List<Factory> PAGES = List.of(SingleView::new, CompareView::new, DepthView::new, ExplainView::new,
+            PhaseView::new);
 
     /**
      * What names a view.
