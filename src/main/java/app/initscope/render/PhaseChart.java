@@ -246,10 +246,11 @@ public final class PhaseChart {
 
     private static void criticalLine(Pen g, PhaseDiagram d, double w, double h, Mode mode) {
         List<double[]> pts = new ArrayList<>();
-        for (int j = 0; j < d.size(); j++) {
-            double c = d.criticalSigmaW2(j);
-            if (Double.isFinite(c)) {
-                pts.add(pointOf(w, h, c, d.sigmaB2(j)));
+        double[] line = d.criticalLine();
+        for (int k = 0; k < line.length; k++) {
+            double c = line[k];
+            if (Double.isFinite(c) && c <= MeanField.GRID_W2_HI && c >= MeanField.GRID_W2_LO) {
+                pts.add(pointOf(w, h, c, d.lineSigmaB2(k)));
             }
         }
         if (pts.size() < 2) {
@@ -357,16 +358,19 @@ public final class PhaseChart {
                 label.append(label.isEmpty() ? "" : ", ").append(m.strategy().label());
             }
             if (side != 0) {
-                label.append(String.format(Locale.ROOT, " (σ_w² = %s)", Ticks.label(ms.getFirst().sigmaW2())));
+                boolean same = ms.stream().allMatch(m -> m.sigmaW2() == ms.getFirst().sigmaW2());
+                label.append(same ? String.format(Locale.ROOT, " (σ_w² = %s)", Ticks.label(ms.getFirst().sigmaW2()))
+                        : side < 0 ? " (σ_w² < 0.5)" : " (σ_w² > 5)");
             }
             String text = label.toString();
             double tw = g.textWidth(text, MARK);
             double lx = side > 0 || p[0] + 14 + tw + 8 > a[0] + a[2] ? p[0] - 14 - tw - 8 : p[0] + 14;
-            double ly = p[1] - 12;
-            for (int k = 0; k < 8 && overlaps(taken, lx, ly, tw + 8, 22); k++) {
-                ly += 24;
+            // the first free place of: beside the marker, then rows above it, then rows below it
+            double ly = Math.min(p[1] - 12, a[1] + a[3] - 24);
+            double base = ly;
+            for (int k = 1; k < 16 && overlaps(taken, lx, ly, tw + 8, 22); k++) {
+                ly = k <= 8 ? base - 24 * k : Math.min(base + 24 * (k - 8), a[1] + a[3] - 24);
             }
-            ly = Math.min(ly, a[1] + a[3] - 24);
             taken.add(new double[] {lx, ly, tw + 8, 22});
             g.setFill(Rgba.color(1, 1, 1, 0.88));
             g.fillRect(lx, ly, tw + 8, 22);

@@ -11,19 +11,58 @@ import java.util.List;
  * @param size   the points along each axis
  * @param points size × size points, σ_b² varying fastest (as {@link MeanField#grid} returns them)
  */
-public record PhaseDiagram(Activation activation, double leakySlope, int size, List<MeanField.Point> points) {
+public record PhaseDiagram(Activation activation, double leakySlope, int size, List<MeanField.Point> points,
+                           double[] criticalLine) {
 
+    /** The points of the critical line: every this many rows of σ_b², and the last. */
+    public static final int LINE_STEP = 4;
+
+    /**
+     * @param criticalLine the σ_w² where χ₁ = 1 at every {@link #LINE_STEP}-th σ_b² row ({@link #lineSigmaB2}),
+     *                     by {@link MeanField#criticalSigmaW2}; NaN where χ₁ does not cross 1
+     */
     public PhaseDiagram {
         points = List.copyOf(points);
+        criticalLine = criticalLine.clone();
         if (size < 2 || points.size() != size * size) {
             throw new IllegalArgumentException("a phase diagram needs size × size points, size ≥ 2");
         }
     }
 
-    /** The diagram of an activation at size × size points, its rows split over the parallel. */
+    /**
+     * The diagram of an activation at size × size points, its rows split over the parallel, with its critical
+     * line by bisection (near σ_w² = 1 on the chaotic side χ₁ of tanh stays within 10⁻³ of 1 for a while, so a
+     * line read off the grid would lean to the right).
+     */
     public static PhaseDiagram compute(Activation activation, double leakySlope, int size, Parallel parallel) {
-        return new PhaseDiagram(activation, leakySlope, size,
-                new MeanField(activation, leakySlope).grid(size, parallel));
+        MeanField maps = new MeanField(activation, leakySlope);
+        List<MeanField.Point> points = maps.grid(size, parallel);
+        int n = (size - 1) / LINE_STEP + 1 + ((size - 1) % LINE_STEP == 0 ? 0 : 1);
+        double[] line = new double[n];
+        double lo = MeanField.GRID_B2_LO;
+        double step = (MeanField.GRID_B2_HI - MeanField.GRID_B2_LO) / (size - 1);
+        parallel.forEach(n, k -> line[k] = maps.criticalSigmaW2(lo + Math.min(k * LINE_STEP, size - 1) * step));
+        return new PhaseDiagram(activation, leakySlope, size, points, line);
+    }
+
+    @Override
+    public double[] criticalLine() {
+        return criticalLine.clone();
+    }
+
+    /** σ_b² of the critical line's point k. */
+    public double lineSigmaB2(int k) {
+        return sigmaB2(Math.min(k * LINE_STEP, size - 1));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     /** σ_w² of column i, 0 ≤ i &lt; size. */
@@ -42,7 +81,7 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
     }
 
     /**
-     * The σ_w² where χ₁ = 1 at the σ_b² of row j: the first zero of ln χ₁ along the row (χ₁ grows with σ_w²),
+     * The σ_w² where χ₁ = 1 at the σ_b² of row j read off the grid: the first zero of ln χ₁ along the row (χ₁ grows with σ_w²),
      * interpolated linearly between the two grid points around it; NaN when the row does not cross 1 in the range.
      */
     public double criticalSigmaW2(int j) {
