@@ -379,8 +379,25 @@ public final class Figures {
         if (!(w2 > 0)) {
             return Double.NaN;
         }
+        MeanField maps = new MeanField(c.activation(), c.leakySlope());
+        if (!meanFieldReliable(maps, w2)) {
+            return Double.NaN;
+        }
         double b = c.get(Catalog.SIGMA_B);
-        return new MeanField(c.activation(), c.leakySlope()).analyse(w2, b * b).trainableDepth();
+        return maps.analyse(w2, b * b).trainableDepth();
+    }
+
+    /** Beyond this σ_w² the quadrature of {@link MeanField#analyse} loses χ₁ of tanh-like activations. */
+    public static final double RELIABLE_SIGMA_W2 = 10;
+
+    /**
+     * Whether {@link MeanField#analyse} is accurate at this σ_w²: always for the closed forms (ReLU, leaky ReLU,
+     * linear); for the quadrature activations up to {@link #RELIABLE_SIGMA_W2}, where q* stays small enough for
+     * its 160-node rule (measured against a fine trapezoid sum for tanh: χ₁ is within 10⁻³ at σ_w² = 10, 9 % off
+     * at 30, and at 300 it even falls below 1, in the wrong phase).
+     */
+    public static boolean meanFieldReliable(MeanField maps, double sigmaW2) {
+        return maps.closedForm() || sigmaW2 <= RELIABLE_SIGMA_W2;
     }
 
     /** Layers per band of the depth view's small multiples; deeper networks wrap to further bands. */

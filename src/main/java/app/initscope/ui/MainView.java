@@ -79,7 +79,7 @@ public final class MainView extends BorderPane {
         pages = ViewPage.PAGES.stream().map(f -> f.create(model)).toList();
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
         export.pages(this::page);
-        tour = new TourController(model, Tour.bundled(), this::showView);
+        tour = new TourController(model, Tour.bundled(), id -> showView(Math.max(0, pages.indexOf(page(id)))));
         keys = keyTable();
 
         VBox side = panels.viewOptions();

@@ -31,7 +31,13 @@ final class Tour {
      * @param config the settings the step sets, by catalog entry; the activation is always among them
      */
     record Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
-                GradientView gradient, String caption) {
+                GradientView gradient, String caption, boolean jacobian) {
+
+        /** A step that does not take the Jacobian spectrum. */
+        Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
+             GradientView gradient, String caption) {
+            this(title, config, strategy, tab, layer, gradient, caption, false);
+        }
 
         Step {
             config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
@@ -92,7 +98,8 @@ final class Tour {
                 default -> GradientView.DELTA;
             };
             steps.add(new Step(s.path("title").asText(), config, Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
-                    v.path("layer").asInt(1), gradient, s.path("caption").asText()));
+                    v.path("layer").asInt(1), gradient, s.path("caption").asText(),
+                    v.path("jacobian").asBoolean(false)));
         }
         return new Tour(steps);
     }
@@ -123,6 +130,12 @@ final class Tour {
                 : String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().saturatedFraction()));
         values.put("zeros", String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().zeroFraction()));
         values.put("strategy", r.strategy().label());
+        if (r.jacobian() != null) {
+            values.put("jacMax", Ticks.label(r.jacobian().maxSingular()));
+            values.put("jacMin", Ticks.label(r.jacobian().minSingular()));
+            values.put("jacVar", Ticks.label(r.jacobian().eigenVariance()));
+            values.put("jacMean", Ticks.label(r.jacobian().meanSquaredSingular()));
+        }
         Matcher m = PLACEHOLDER.matcher(step.caption());
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -1,7 +1,7 @@
 package app.initscope.ui;
 
 import app.initscope.core.experiment.Catalog;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,12 +15,12 @@ final class TourController {
 
     private final MainViewModel model;
     private final Tour tour;
-    private final IntConsumer showView;
+    private final Consumer<String> showView;
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
-    /** @param showView shows a view by index (0 single, 1 compare, 2 depth, 3 explain) */
-    TourController(MainViewModel model, Tour tour, IntConsumer showView) {
+    /** @param showView shows a view by its {@linkplain ViewPage#id() id} (single, compare, depth, …) */
+    TourController(MainViewModel model, Tour tour, Consumer<String> showView) {
         this.model = model;
         this.tour = tour;
         this.showView = showView;
@@ -81,13 +81,9 @@ final class TourController {
             model.view().strategyProperty().set(s.strategy());
             model.view().layerProperty().set(Math.min(s.layer(), model.draft().integer(Catalog.DEPTH).get()));
             model.view().gradientProperty().set(s.gradient());
+            model.view().jacobianProperty().set(s.jacobian());
         });
-        showView.accept(switch (s.tab()) {
-            case "compare" -> 1;
-            case "depth" -> 2;
-            case "explain" -> 3;
-            default -> 0;
-        });
+        showView.accept(s.tab());
         step.set(index);
     }
 

@@ -177,4 +177,62 @@ class PhaseViewTest {
         assertFalse(model.view().jacobianProperty().get(), "a preset without it turns the Jacobian off");
         assertEquals(0.5, model.draft().get(Catalog.INPUT_CORRELATION), 0.0);
     }
+
+    @Test
+    void theTourTellsThePhaseAndTheIsometryStory(FxRobot robot) throws TimeoutException {
+        TourController tour = view.tour();
+        java.util.List<Tour.Step> steps = tour.tour().steps();
+        int phaseStep = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).tab().equals("phase")) {
+                phaseStep = i;
+            }
+        }
+        assertTrue(phaseStep >= 0, "a step shows the phase page");
+        for (int i = 0; i <= phaseStep; i++) {
+            robot.interact(tour::next);
+        }
+        assertEquals("phase", view.visibleView());
+        assertTrue(tour.captionProperty().get().contains("χ₁ = 1"));
+        robot.interact(tour::next);
+        assertEquals("depth", view.visibleView());
+        assertTrue(model.view().jacobianProperty().get(), "the isometry step takes the Jacobian");
+        assertEquals(Strategy.ORTHOGONAL, model.view().strategyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+                && model.shownProperty().get().jacobian() != null && model.config().depth() == 10
+                && model.config().activation() == Activation.LINEAR);
+        WaitForAsyncUtils.waitForFxEvents();
+        JacobianSpectrum o = model.shownProperty().get().jacobian();
+        assertEquals(1.0, o.minSingular(), 1e-3);
+        String caption = tour.captionProperty().get();
+        assertFalse(caption.contains("{jacMin}") || caption.contains("…"), caption);
+        // the explanation tells it too, with the live numbers
+        var story = Explanation.signalPropagation(model.config(), model.shownProperty().get());
+        assertTrue(story.stream().anyMatch(p -> p.heading().equals("The Jacobian")
+                && p.text().contains("dynamical isometry")));
+        robot.interact(tour::next);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+                && model.shownProperty().get().strategy() == Strategy.XAVIER
+                && model.shownProperty().get().jacobian() != null);
+        JacobianSpectrum g = model.shownProperty().get().jacobian();
+        // ten linear N(0, 1/300) layers: Var(λ) ≈ depth by the Fuss–Catalan law, far from orthogonal's 0
+        assertTrue(g.eigenVariance() > 5 && g.eigenVariance() < 20, "Var(λ) " + g.eigenVariance());
+    }
+
+    @Test
+    void theExplanationPlacesXavierOnTheCriticalLineOfTanh() {
+        var c = app.initscope.core.experiment.ExperimentConfig.builder().activation(Activation.TANH).fanIn(300)
+                .width(300).samples(100).build();
+        var r = new app.initscope.core.experiment.ExperimentRunner(app.initscope.core.linalg.Kernels::best,
+                app.initscope.core.linalg.Parallel.sequential(), Runtime.getRuntime().maxMemory())
+                .run(c.toBuilder().strategies(java.util.List.of(Strategy.XAVIER, Strategy.LARGE)).build(),
+                        app.initscope.core.experiment.RunListener.NONE, () -> false);
+        String xavier = Explanation.signalPropagation(c, r.find(Strategy.XAVIER).orElseThrow()).getFirst().text();
+        assertTrue(xavier.contains("σ_w² = fan_in·Var(w) at 1.") && xavier.contains("critical"), xavier);
+        assertTrue(xavier.contains("χ₁ = 1 lies at σ_w² = 1 here"), xavier);
+        String large = Explanation.signalPropagation(c, r.find(Strategy.LARGE).orElseThrow()).getFirst().text();
+        // σ_w² = 300 is far right of the map, where the quadrature is not trusted: χ₁ is bounded by its value at
+        // the map's edge (1.476 at σ_w² = 5 by a fine trapezoid sum), and the network is chaotic
+        assertTrue(large.contains("at 300") && large.contains("χ₁ above 1.476") && large.contains("chaotic"), large);
+    }
 }
