@@ -247,10 +247,11 @@ public final class PhaseChart {
     private static void criticalLine(Pen g, PhaseDiagram d, double w, double h, Mode mode) {
         List<double[]> pts = new ArrayList<>();
         double[] line = d.criticalLine();
+        double[] b2 = d.lineSigmaB2();
         for (int k = 0; k < line.length; k++) {
             double c = line[k];
             if (Double.isFinite(c) && c <= MeanField.GRID_W2_HI && c >= MeanField.GRID_W2_LO) {
-                pts.add(pointOf(w, h, c, d.lineSigmaB2(k)));
+                pts.add(pointOf(w, h, c, b2[k]));
             }
         }
         if (pts.size() < 2) {
@@ -332,11 +333,11 @@ public final class PhaseChart {
         }
         List<double[]> taken = new ArrayList<>();
         g.setFont(MARK);
+        double r = 8;
         for (Map.Entry<String, List<Marker>> e : groups.entrySet()) {
             double[] p = where.get(e.getKey());
             List<Marker> ms = e.getValue();
             int side = (int) p[2];
-            double r = 8;
             if (side == 0) {
                 g.setFill(Rgba.WHITE);
                 g.fillOval(p[0] - r - 2, p[1] - r - 2, 2 * r + 4, 2 * r + 4);
@@ -345,6 +346,7 @@ public final class PhaseChart {
                 g.setStroke(Rgba.BLACK);
                 g.setLineWidth(1.5);
                 g.strokeOval(p[0] - r - 2, p[1] - r - 2, 2 * r + 4, 2 * r + 4);
+                taken.add(new double[] {p[0] - r - 2, p[1] - r - 2, 2 * r + 4, 2 * r + 4});
             } else {
                 double tip = p[0] + side * 2;
                 g.setStroke(Rgba.BLACK);
@@ -352,7 +354,13 @@ public final class PhaseChart {
                 g.strokeLine(tip - side * 16, p[1], tip, p[1]);
                 g.strokeLine(tip, p[1], tip - side * 8, p[1] - 7);
                 g.strokeLine(tip, p[1], tip - side * 8, p[1] + 7);
+                taken.add(new double[] {Math.min(tip, tip - side * 16), p[1] - 7, 16, 14});
             }
+        }
+        for (Map.Entry<String, List<Marker>> e : groups.entrySet()) {
+            double[] p = where.get(e.getKey());
+            List<Marker> ms = e.getValue();
+            int side = (int) p[2];
             StringBuilder label = new StringBuilder();
             for (Marker m : ms) {
                 label.append(label.isEmpty() ? "" : ", ").append(m.strategy().label());
@@ -366,10 +374,14 @@ public final class PhaseChart {
             double tw = g.textWidth(text, MARK);
             double lx = side > 0 || p[0] + 14 + tw + 8 > a[0] + a[2] ? p[0] - 14 - tw - 8 : p[0] + 14;
             // the first free place of: beside the marker, then rows above it, then rows below it
-            double ly = Math.min(p[1] - 12, a[1] + a[3] - 24);
-            double base = ly;
-            for (int k = 1; k < 16 && overlaps(taken, lx, ly, tw + 8, 22); k++) {
-                ly = k <= 8 ? base - 24 * k : Math.min(base + 24 * (k - 8), a[1] + a[3] - 24);
+            double top = a[1] + 2;
+            double bottom = a[1] + a[3] - 24;
+            double base = Math.max(top, Math.min(p[1] - 11, bottom));
+            double ly = base;
+            for (int k = 1; k < 24 && overlaps(taken, lx, ly, tw + 8, 22); k++) {
+                double up = base - 24 * ((k + 1) / 2);
+                double down = base + 24 * ((k + 1) / 2);
+                ly = k % 2 == 1 ? (up >= top ? up : Math.min(down, bottom)) : (down <= bottom ? down : Math.max(up, top));
             }
             taken.add(new double[] {lx, ly, tw + 8, 22});
             g.setFill(Rgba.color(1, 1, 1, 0.88));

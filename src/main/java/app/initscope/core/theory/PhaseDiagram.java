@@ -12,20 +12,30 @@ import java.util.List;
  * @param points size × size points, σ_b² varying fastest (as {@link MeanField#grid} returns them)
  */
 public record PhaseDiagram(Activation activation, double leakySlope, int size, List<MeanField.Point> points,
-                           double[] criticalLine) {
+                           double[] lineSigmaB2, double[] criticalLine) {
 
     /** The points of the critical line: every this many rows of σ_b², and the last. */
     public static final int LINE_STEP = 4;
+    /**
+     * Further σ_b² of the critical line below the first row step, where tanh's line leaves σ_w² = 1 steeply: as a
+     * fraction of the whole σ_b² range.
+     */
+    private static final double[] FINE = {0.0002, 0.0005, 0.001, 0.002, 0.004, 0.007, 0.012};
 
     /**
-     * @param criticalLine the σ_w² where χ₁ = 1 at every {@link #LINE_STEP}-th σ_b² row ({@link #lineSigmaB2}),
-     *                     by {@link MeanField#criticalSigmaW2}; NaN where χ₁ does not cross 1
+     * @param lineSigmaB2  the σ_b² of the critical line's points, ascending
+     * @param criticalLine the σ_w² where χ₁ = 1 at each of them, by {@link MeanField#criticalSigmaW2}; NaN where
+     *                     χ₁ does not cross 1
      */
     public PhaseDiagram {
         points = List.copyOf(points);
+        lineSigmaB2 = lineSigmaB2.clone();
         criticalLine = criticalLine.clone();
         if (size < 2 || points.size() != size * size) {
             throw new IllegalArgumentException("a phase diagram needs size × size points, size ≥ 2");
+        }
+        if (lineSigmaB2.length != criticalLine.length) {
+            throw new IllegalArgumentException("the critical line needs a σ_b² for each point");
         }
     }
 
@@ -37,12 +47,22 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
     public static PhaseDiagram compute(Activation activation, double leakySlope, int size, Parallel parallel) {
         MeanField maps = new MeanField(activation, leakySlope);
         List<MeanField.Point> points = maps.grid(size, parallel);
-        int n = (size - 1) / LINE_STEP + 1 + ((size - 1) % LINE_STEP == 0 ? 0 : 1);
-        double[] line = new double[n];
-        double lo = MeanField.GRID_B2_LO;
-        double step = (MeanField.GRID_B2_HI - MeanField.GRID_B2_LO) / (size - 1);
-        parallel.forEach(n, k -> line[k] = maps.criticalSigmaW2(lo + Math.min(k * LINE_STEP, size - 1) * step));
-        return new PhaseDiagram(activation, leakySlope, size, points, line);
+        double range = MeanField.GRID_B2_HI - MeanField.GRID_B2_LO;
+        double step = range / (size - 1);
+        java.util.TreeSet<Double> b2 = new java.util.TreeSet<>();
+        for (int j = 0; j < size; j += LINE_STEP) {
+            b2.add(MeanField.GRID_B2_LO + j * step);
+        }
+        b2.add(MeanField.GRID_B2_HI);
+        for (double f : FINE) {
+            if (f * range < LINE_STEP * step) {
+                b2.add(MeanField.GRID_B2_LO + f * range);
+            }
+        }
+        double[] at = b2.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] line = new double[at.length];
+        parallel.forEach(at.length, k -> line[k] = maps.criticalSigmaW2(at[k]));
+        return new PhaseDiagram(activation, leakySlope, size, points, at, line);
     }
 
     @Override
@@ -50,9 +70,9 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
         return criticalLine.clone();
     }
 
-    /** σ_b² of the critical line's point k. */
-    public double lineSigmaB2(int k) {
-        return sigmaB2(Math.min(k * LINE_STEP, size - 1));
+    @Override
+    public double[] lineSigmaB2() {
+        return lineSigmaB2.clone();
     }
 
     @Override
