@@ -274,7 +274,11 @@ public final class Figures {
         }
         List<CorrelationChart.Series> corr = correlations(result, lines);
         JacobianSpectrum jacobian = r.jacobian();
-        int extras = (corr.isEmpty() ? 0 : 1) + (jacobian == null ? 0 : 1);
+        // with room for two, the shown strategy's spectrum beside the first compared one's: orthogonal vs Gaussian
+        StrategyResult other = jacobian == null || !corr.isEmpty() ? null : lines.stream()
+                .filter(s -> s != strategy).map(s -> result.find(s).orElse(null))
+                .filter(x -> x != null && x.jacobian() != null).findFirst().orElse(null);
+        int extras = (corr.isEmpty() ? 0 : 1) + (jacobian == null ? 0 : 1) + (other == null ? 0 : 1);
         int chartRows = extras > 0 ? 2 : 1;
         double sixXi = trainableDepth(result.config(), strategy);
         LayerLines.Guide guide = Double.isFinite(sixXi) && sixXi >= 1 && sixXi <= depth
@@ -326,6 +330,12 @@ public final class Figures {
                     double jx = x;
                     at(pen, jx + 5, gridH + chartH, () -> SpectrumChart.paint(pen, ew - 5, chartH, strategy,
                             jacobian));
+                    x += ew;
+                }
+                if (other != null) {
+                    double ox = x;
+                    at(pen, ox + 5, gridH + chartH, () -> SpectrumChart.paint(pen, ew - 5, chartH, other.strategy(),
+                            other.jacobian()));
                 }
             }
             caption(pen, caption, w, gridH + chartRows * chartH);

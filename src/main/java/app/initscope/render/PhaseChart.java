@@ -173,7 +173,7 @@ public final class PhaseChart {
         g.setFill(MUTED);
         g.fillText(mode == Mode.CHI1
                 ? "blue: ordered (χ₁ < 1, signals fade) · white line: χ₁ = 1 · red: chaotic (χ₁ > 1, gradients explode)"
-                : "ξ_c: how many layers two inputs stay told apart · bright: deep · black line: χ₁ = 1", 12, 32);
+                : "ξ_c: the depth over which two inputs' correlation settles; ~6·ξ_c layers train · black line: χ₁ = 1", 12, 32);
         if (d == null) {
             g.setFill(MUTED);
             g.setTextAlign(TextAlign.CENTER);
@@ -314,7 +314,7 @@ public final class PhaseChart {
                         x + bw + 8, y);
             }
             g.setTextBaseline(Baseline.BOTTOM);
-            g.fillText("layers", x - 4, y0 - 4);
+            g.fillText("layers", x - 4, y0 - 12);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The histogram of the input–output Jacobian's singular values of one strategy, with the numbers that judge it
- * beside it: the mean of σ² (1 keeps the signal's size), the variance of the eigenvalues λ = σ² of JJᵀ (0 is
+ * beside it: the mean of σ² (1 keeps the signal's size), the variance of σ², the eigenvalues of JJᵀ (0 is
  * dynamical isometry), and the largest and smallest σ. A dashed line marks σ = 1.
  */
 public final class SpectrumChart {
@@ -24,7 +24,7 @@ public final class SpectrumChart {
     /** The lines written beside the histogram. */
     public static List<String> numbers(JacobianSpectrum j) {
         return List.of("mean σ² = " + Ticks.label(j.meanSquaredSingular()),
-                "Var(λ = σ²) = " + Ticks.label(j.eigenVariance()),
+                "Var(σ²) = " + Ticks.label(j.eigenVariance()),
                 "max σ = " + Ticks.label(j.maxSingular()),
                 "min σ = " + Ticks.label(j.minSingular()));
     }
@@ -36,7 +36,7 @@ public final class SpectrumChart {
         g.setFont(TITLE);
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(Baseline.TOP);
-        g.fillText("Jacobian ∂a_L/∂x: singular values σ · " + strategy.label(), 8, 4);
+        g.fillText("Jacobian singular values · " + strategy.label(), 8, 4);
         double numbersW = 190;
         double left = 56;
         double right = w - numbersW - 10;
@@ -70,7 +70,8 @@ public final class SpectrumChart {
             double x1 = xOf.applyAsDouble(hist.edge(i));
             double x2 = xOf.applyAsDouble(hist.edge(i + 1));
             double bh = (bottom - top) * c / (double) max;
-            g.fillBar(x1, bottom - bh, Math.max(1, x2 - x1 - 0.5), bh);
+            double bw = Math.max(3, x2 - x1 - 0.5);
+            g.fillBar((x1 + x2) / 2 - bw / 2, bottom - bh, bw, bh);
         }
         g.setStroke(AXIS);
         g.setLineWidth(1.5);
@@ -109,6 +110,6 @@ public final class SpectrumChart {
         g.setFont(TEXT);
         g.setFill(MUTED);
         g.fillText(j.inputs() + (j.inputs() == 1 ? " input" : " inputs") + ", averaged", right + 16, y + 4);
-        g.fillText("isometry: every σ = 1", right + 16, y + 24);
+        g.fillText("isometry means every σ = 1", right + 16, y + 24);
     }
 }
