@@ -3,7 +3,6 @@ package app.initscope.render;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.JacobianSpectrum;
-import app.initscope.core.init.Initializer;
 import app.initscope.core.theory.MeanField;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -377,38 +376,18 @@ public final class Figures {
 
     /**
      * The trainable-depth guide 6·ξ_c of Schoenholz et al. for a strategy's hidden layers: σ_w² = width·Var(w) by
-     * its rule, σ_b² = sigmaB²; NaN where the theory does not describe it (a non-zero mean, LSUV's rescaling), +∞
-     * at criticality.
+     * its rule, σ_b² = sigmaB²; NaN where the theory does not describe it (a non-zero mean, LSUV's rescaling) or
+     * cannot be trusted, and until {@link TheoryCache#prepare} has computed it; +∞ at criticality.
      */
     public static double trainableDepth(ExperimentConfig c, Strategy s) {
-        Initializer init = s.initializer(c.initOptions());
-        if (init.mean() != 0.0 || s.dataDependent()) {
+        double w2 = TheoryCache.sigmaW2(c, s, c.width(), c.width());
+        if (!(w2 > 0) || !TheoryCache.reliable(c, w2)) {
             return Double.NaN;
         }
-        double w2 = c.width() * init.secondMoment(c.width(), c.width());
-        if (!(w2 > 0)) {
-            return Double.NaN;
-        }
-        MeanField maps = new MeanField(c.activation(), c.leakySlope());
-        if (!meanFieldReliable(maps, w2)) {
-            return Double.NaN;
-        }
-        double b = c.get(Catalog.SIGMA_B);
-        return maps.analyse(w2, b * b).trainableDepth();
+        MeanField.Point p = TheoryCache.point(c, w2, TheoryCache.sigmaB2(c));
+        return p == null ? Double.NaN : p.trainableDepth();
     }
 
-    /** Beyond this σ_w² the quadrature of {@link MeanField#analyse} loses χ₁ of tanh-like activations. */
-    public static final double RELIABLE_SIGMA_W2 = 10;
-
-    /**
-     * Whether {@link MeanField#analyse} is accurate at this σ_w²: always for the closed forms (ReLU, leaky ReLU,
-     * linear); for the quadrature activations up to {@link #RELIABLE_SIGMA_W2}, where q* stays small enough for
-     * its 160-node rule (measured against a fine trapezoid sum for tanh: χ₁ is within 10⁻³ at σ_w² = 10, 9 % off
-     * at 30, and at 300 it even falls below 1, in the wrong phase).
-     */
-    public static boolean meanFieldReliable(MeanField maps, double sigmaW2) {
-        return maps.closedForm() || sigmaW2 <= RELIABLE_SIGMA_W2;
-    }
 
     /** Layers per band of the depth view's small multiples; deeper networks wrap to further bands. */
     public static final int DEPTH_PER_BAND = 10;

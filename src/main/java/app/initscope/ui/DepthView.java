@@ -69,7 +69,8 @@ final class DepthView extends StackPane implements ViewPage {
             figure.setFigure(null);
             return;
         }
-        List<Object> key = List.of(result, r, model.view().gradientProperty().get(),
+        List<Object> key = List.of(result, r, model.theoryVersionProperty().get(),
+                model.view().gradientProperty().get(),
                 model.view().logYProperty().get(), List.copyOf(model.view().comparedStrategies()));
         if (key.equals(drawnKey)) {
             return;

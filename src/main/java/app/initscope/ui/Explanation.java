@@ -1,6 +1,7 @@
 package app.initscope.ui;
 
 import app.initscope.render.Ticks;
+import app.initscope.render.TheoryCache;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -707,29 +708,27 @@ public final class Explanation {
      * The signal-propagation story of the shown strategy, with live numbers: where it sits on the order-to-chaos
      * diagram (its σ_w², χ₁ and phase by the mean-field maps, and why Xavier and He sit on the critical line
      * χ₁ = 1), and, when the run took it, what its Jacobian's singular values say about dynamical isometry.
-     * Empty for a strategy the mean-field theory does not describe (a non-zero mean, LSUV).
+     * Empty for a strategy the mean-field theory does not describe (a non-zero mean, LSUV), and until
+     * {@link TheoryCache#prepare} has computed its numbers.
      */
     static List<Paragraph> signalPropagation(ExperimentConfig config, StrategyResult result) {
         List<Paragraph> out = new ArrayList<>();
         Strategy s = result.strategy();
-        app.initscope.core.init.Initializer init = s.initializer(config.initOptions());
-        if (init.mean() == 0.0 && !s.dataDependent()) {
-            double w2 = config.fanIn() * init.secondMoment(config.fanIn(), config.width());
-            double b = config.get(app.initscope.core.experiment.Catalog.SIGMA_B);
-            if (w2 > 0) {
-                app.initscope.core.theory.MeanField maps = new app.initscope.core.theory.MeanField(
-                        config.activation(), config.leakySlope());
-                // far right of the map the quadrature is not to be trusted; χ₁ grows with σ_w², so the map's
-                // right edge bounds it from below
-                boolean beyond = !app.initscope.render.Figures.meanFieldReliable(maps, w2);
-                double at = beyond ? app.initscope.core.theory.MeanField.GRID_W2_HI : w2;
-                app.initscope.core.theory.MeanField.Point p = maps.analyse(at, b * b);
-                double critical = maps.criticalSigmaW2(b * b);
+        double w2 = TheoryCache.sigmaW2(config, s, config.fanIn(), config.width());
+        double b2 = TheoryCache.sigmaB2(config);
+        if (w2 > 0) {
+            // far right of the map the quadrature is not to be trusted; χ₁ grows with σ_w², so the map's right
+            // edge bounds it from below. The numbers come from the cache, prepared off the FX thread.
+            boolean beyond = !TheoryCache.reliable(config, w2);
+            double at = beyond ? app.initscope.core.theory.MeanField.GRID_W2_HI : w2;
+            app.initscope.core.theory.MeanField.Point p = TheoryCache.point(config, at, b2);
+            Double critical = TheoryCache.critical(config, b2);
+            if (p != null && critical != null) {
                 List<String> t = new ArrayList<>();
                 t.add(String.format(Locale.ROOT, "%s puts σ_w² = fan_in·Var(w) at %s%s. By the mean-field maps "
                                 + "that gives %s: a small difference between two inputs is multiplied by χ₁ "
                                 + "in every layer, so this network is %s.", s.label(), Ticks.label(w2),
-                        b > 0 ? " with σ_b² = " + Ticks.label(b * b) : "", beyond
+                        b2 > 0 ? " with σ_b² = " + Ticks.label(b2) : "", beyond
                                 ? "χ₁ above " + Ticks.label(p.chi1()) + " (its value at the map's right edge, σ_w² = "
                                 + Ticks.label(at) + ")" : "χ₁ = " + Ticks.label(p.chi1()),
                         beyond && p.phase() != app.initscope.core.theory.MeanField.Phase.CHAOTIC

@@ -109,19 +109,25 @@ class PhaseChartTest {
     void theTrainableDepthGuideFollowsTheMeanField() {
         ExperimentConfig c = ExperimentConfig.builder().activation(Activation.TANH).fanIn(100).width(100).depth(20)
                 .build();
+        assertTrue(Double.isNaN(Figures.trainableDepth(c.toBuilder().seed(977).sigma(0.123).build(),
+                Strategy.CUSTOM_NORMAL)), "nothing is computed while drawing: no guide before it is prepared");
+        TheoryCache.prepare(c, List.of(Strategy.values()));
         assertTrue(Figures.trainableDepth(c, Strategy.XAVIER) > 1e6,
                 "Xavier on tanh without biases is critical: ξ_c is (numerically) infinite");
         // a custom normal at σ_w² = width·σ² = 4: chaotic, with a finite guide, as the mean-field maps say
         ExperimentConfig chaotic = c.toBuilder().sigma(Math.sqrt(4.0 / 100)).build();
+        TheoryCache.prepare(chaotic, List.of(Strategy.CUSTOM_NORMAL));
         double guide = Figures.trainableDepth(chaotic, Strategy.CUSTOM_NORMAL);
         assertEquals(6 * new MeanField(Activation.TANH, 0).analyse(4, 0).xiC(), guide, 1e-9 * guide);
         assertTrue(guide > 1 && guide < 100, "in the chaotic phase the guide is finite: " + guide);
-        double deeper = Figures.trainableDepth(c.toBuilder().sigma(Math.sqrt(8.0 / 100)).build(),
-                Strategy.CUSTOM_NORMAL);
+        ExperimentConfig further = c.toBuilder().sigma(Math.sqrt(8.0 / 100)).build();
+        TheoryCache.prepare(further, List.of(Strategy.CUSTOM_NORMAL));
+        double deeper = Figures.trainableDepth(further, Strategy.CUSTOM_NORMAL);
         assertTrue(deeper < guide, "further from the critical line correlations are forgotten sooner: " + deeper);
         assertTrue(Double.isNaN(Figures.trainableDepth(c, Strategy.LARGE)),
                 "σ_w² = 100 is past where the quadrature holds for tanh: no guide rather than a wrong one");
         ExperimentConfig relu = c.toBuilder().activation(Activation.RELU).set(Catalog.SIGMA_B, 0.5).build();
+        TheoryCache.prepare(relu, List.of(Strategy.LARGE));
         assertFalse(Double.isNaN(Figures.trainableDepth(relu, Strategy.LARGE)), "ReLU's closed form holds anywhere");
         Function<Strategy, Double> f = s -> Figures.trainableDepth(c, s);
         assertTrue(Double.isNaN(f.apply(Strategy.CONSTANT)));

@@ -207,6 +207,8 @@ class PhaseViewTest {
         String caption = tour.captionProperty().get();
         assertFalse(caption.contains("{jacMin}") || caption.contains("…"), caption);
         // the explanation tells it too, with the live numbers
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Explanation.signalPropagation(model.config(),
+                model.shownProperty().get()).stream().anyMatch(p -> p.heading().equals("On the phase diagram")));
         var story = Explanation.signalPropagation(model.config(), model.shownProperty().get());
         assertTrue(story.stream().anyMatch(p -> p.heading().equals("The Jacobian")
                 && p.text().contains("dynamical isometry")));
@@ -227,6 +229,7 @@ class PhaseViewTest {
                 app.initscope.core.linalg.Parallel.sequential(), Runtime.getRuntime().maxMemory())
                 .run(c.toBuilder().strategies(java.util.List.of(Strategy.XAVIER, Strategy.LARGE)).build(),
                         app.initscope.core.experiment.RunListener.NONE, () -> false);
+        app.initscope.render.TheoryCache.prepare(c, java.util.List.of(Strategy.XAVIER, Strategy.LARGE));
         String xavier = Explanation.signalPropagation(c, r.find(Strategy.XAVIER).orElseThrow()).getFirst().text();
         assertTrue(xavier.contains("σ_w² = fan_in·Var(w) at 1.") && xavier.contains("critical"), xavier);
         assertTrue(xavier.contains("χ₁ = 1 lies at σ_w² = 1 here"), xavier);
