@@ -39,6 +39,7 @@ public class PipelineBenchmark {
     private ExperimentRunner runner;
     private ExperimentConfig config;
     private ExperimentConfig sliderConfig;
+    private ExperimentConfig twelveConfig;
     private Network network;
     private RandomStreams random;
 
@@ -48,6 +49,8 @@ public class PipelineBenchmark {
         runner = engine.runner();
         config = ExperimentConfig.defaults();
         sliderConfig = config.toBuilder().fanIn(999).strategies(java.util.List.of(Strategy.XAVIER)).build();
+        twelveConfig = config.toBuilder().strategies(java.util.Arrays.stream(Strategy.values())
+                .filter(s -> s != Strategy.LSUV).toList()).build();
         network = runner.newNetwork(config);
         random = new RandomStreams(config.seed());
         network.drawData(random, false);
@@ -78,5 +81,14 @@ public class PipelineBenchmark {
     @Benchmark
     public ExperimentResult fiveSeedStrategies() {
         return runner.run(config, RunListener.NONE, () -> false);
+    }
+
+    /**
+     * The window's request: the twelve fixed-rule strategies at the seed size, from config to result. Run with
+     * {@code -prof gc}: its gc.alloc.rate.norm is the allocation per request (the goal is under 100 MB).
+     */
+    @Benchmark
+    public ExperimentResult twelveStrategies() {
+        return runner.run(twelveConfig, RunListener.NONE, () -> false);
     }
 }

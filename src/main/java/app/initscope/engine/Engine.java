@@ -84,6 +84,16 @@ public final class Engine implements AutoCloseable {
         return (System.nanoTime() - start) / 1e6;
     }
 
+    /** The compute pool, for this package's jobs (training, the phase diagram). */
+    ComputePool pool() {
+        return pool;
+    }
+
+    /** The threads that run jobs, and the lanes of a training job. */
+    ExecutorService jobThreads() {
+        return jobThreads;
+    }
+
     public ExperimentRunner runner() {
         return runner;
     }
@@ -95,11 +105,6 @@ public final class Engine implements AutoCloseable {
      */
     public Trainer trainer(int snapshotEvery) {
         return new Trainer(Kernels::best, pool, snapshotEvery);
-    }
-
-    /** The compute threads, for this package's jobs. */
-    ComputePool pool() {
-        return pool;
     }
 
     /** The number of compute threads. */

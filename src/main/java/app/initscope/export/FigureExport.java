@@ -67,9 +67,13 @@ public final class FigureExport {
     /**
      * The bins and statistics of every histogram in the figure, one value per row: {@code row} is {@code bin} (with
      * its lo and hi edges), {@code underflow}, {@code overflow}, {@code nonFinite}, or a statistic ({@code count},
-     * {@code mean}, {@code std}, {@code min}, {@code max}, {@code zeroFraction}, {@code saturatedFraction}).
+     * {@code mean}, {@code std}, {@code min}, {@code max}, {@code zeroFraction}, {@code saturatedFraction}). A
+     * figure with a {@linkplain Figure#table() table} of its own writes that instead.
      */
     public static String csv(Figure figure) {
+        if (figure.table() != null) {
+            return figure.table().get();        // a chart of series writes its own table (the Train view's)
+        }
         StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
         for (Figure.Panel p : figure.panels()) {
             String key = p.strategy() + "," + p.layer() + "," + p.tensor() + ",";

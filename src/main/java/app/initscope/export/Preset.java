@@ -40,6 +40,10 @@ import java.util.Locale;
  *   "view": {
  *     "strategy": "he", "layer": 1, "gradient": "delta",
  *     "logY": false, "showTheory": true, "lockAxes": false, "tab": "depth"
+ *   },
+ *   "train": {
+ *     "dataset": "spiral", "noise": 0.1, "optimizer": "adam", "lr": 0.01, "batch": 64, "steps": 1000,
+ *     "evalEvery": 50, "bias": true
  *   }
  * }
  * </pre>
@@ -55,6 +59,9 @@ import java.util.Locale;
  *   <li>{@code "view"} is optional ({@link ViewState#DEFAULT} when absent); when present, every field is
  *       required but {@code "jacobian"} (false when absent: whether the window takes each strategy's Jacobian
  *       spectrum), and its layer must not be deeper than the config's depth.</li>
+ *   <li>{@code "train"} is optional (presets written before training existed have none): the training settings
+ *       of the Train view, keyed as the {@code "train"} object of {@code initscope train}'s JSON config. When
+ *       present, every field is required; {@code "batch"} is a whole number or {@code "full"}.</li>
  *   <li>Whole numbers are required where the config has an integer ({@code 1e3} and {@code 10.0} are whole,
  *       {@code 10.5} is not); every number must be finite (JSON has no NaN, and a literal such as {@code 1e400},
  *       which overflows to infinity, is refused); a string is never a number. A key given twice is refused.</li>
@@ -69,8 +76,10 @@ import java.util.Locale;
  * @param description one or two sentences on what the preset shows, or null
  * @param config      the experiment
  * @param view        how the window shows it; its layer is at most {@code config.depth()}
+ * @param train       the training settings, or null when the preset has none
  */
-public record Preset(String name, String description, ExperimentConfig config, ViewState view) {
+public record Preset(String name, String description, ExperimentConfig config, ViewState view,
+                     app.initscope.core.train.TrainConfig train) {
 
     /** The format version this InitScope writes and reads. */
     public static final int FORMAT = 1;
@@ -79,8 +88,8 @@ public record Preset(String name, String description, ExperimentConfig config, V
 
     /** The presets shipped with InitScope, by file name without {@code .json}, in menu order. */
     private static final List<String> BUNDLED = List.of("seed-experiment", "deep-tanh-small-xavier-large",
-            "deep-relu-xavier-he", "leaky-relu-he-gain", "orthogonal-vs-gaussian", "phase-diagram-tanh",
-            "correlation-through-depth", "jacobian-orthogonal-vs-gaussian");
+            "deep-relu-xavier-he", "leaky-relu-he-gain", "orthogonal-vs-gaussian", "train-digits-tanh",
+            "train-spiral-relu", "phase-diagram-tanh", "correlation-through-depth", "jacobian-orthogonal-vs-gaussian");
     /** Where the build puts {@code assets/presets/*.json}: resources of this module, readable by its own classes. */
     private static final String RESOURCES = "/app/initscope/presets/";
 
@@ -109,9 +118,14 @@ public record Preset(String name, String description, ExperimentConfig config, V
         }
     }
 
-    /** A preset without name and description. */
+    /** A preset without training settings. */
+    public Preset(String name, String description, ExperimentConfig config, ViewState view) {
+        this(name, description, config, view, null);
+    }
+
+    /** A preset without name, description and training settings. */
     public Preset(ExperimentConfig config, ViewState view) {
-        this(null, null, config, view);
+        this(null, null, config, view, null);
     }
 
     /**
@@ -139,7 +153,7 @@ public record Preset(String name, String description, ExperimentConfig config, V
         public static final List<String> GRADIENTS = List.of(TensorKind.DELTA.id(), TensorKind.WEIGHT_GRADIENT.id(),
                 TensorKind.LOCAL_GRADIENT.id());
         /** The tabs. */
-        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "phase");
+        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "train", "phase");
         /** The window's defaults: Xavier, layer 1, δ, linear counts, theory on, free axes, Single. */
         public static final ViewState DEFAULT = new ViewState("xavier", 1, "delta", false, true, false, "single");
 
@@ -246,6 +260,9 @@ public record Preset(String name, String description, ExperimentConfig config, V
         v.put("tab", view.tab());
         if (view.jacobian()) {
             v.put("jacobian", true);        // optional, written only when on: older files stay as they were
+        }
+        if (train != null) {
+            root.set("train", TrainSettings.json(train));
         }
         try {
             return WRITER.writeValueAsString(root) + "\n";

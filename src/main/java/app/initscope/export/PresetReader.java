@@ -6,6 +6,8 @@ import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.stats.Range;
+import app.initscope.core.train.TrainCatalog;
+import app.initscope.core.train.TrainConfig;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -99,8 +101,14 @@ final class PresetReader {
             throw new PresetException("'view' is null; leave it out for the default view, or give every field");
         }
         Fields view = top.optionalObject("view");
+        if (root.has("train") && root.get("train").isNull()) {
+            throw new PresetException("'train' is null; leave it out for no training settings, or give every field");
+        }
+        Fields trainFields = top.optionalObject("train");
+        TrainConfig train = trainFields == null ? null : train(trainFields);
         try {
-            return new Preset(name, description, config, view == null ? Preset.ViewState.DEFAULT : view(view));
+            return new Preset(name, description, config, view == null ? Preset.ViewState.DEFAULT : view(view),
+                    train);
         } catch (IllegalArgumentException e) {
             throw new PresetException(e.getMessage(), e);
         }
@@ -190,6 +198,37 @@ final class PresetReader {
             }
         }
         return ranges;
+    }
+
+    /** The training settings: every entry of the catalog, of the JSON type its kind asks for. */
+    private static TrainConfig train(Fields t) throws PresetException {
+        Map<Setting<?>, Object> values = new java.util.HashMap<>();
+        for (Setting<?> s : TrainCatalog.ALL) {
+            Object v;
+            JsonNode n = t.required(s.id());
+            if (s.word() != null && n.isTextual()) {
+                if (!n.asText().equals(s.word())) {
+                    throw new PresetException("'train." + s.id() + "' must be a whole number or \"" + s.word()
+                            + "\", got " + describe(n));
+                }
+                v = s.wordValue();
+            } else if (s.defaultValue() instanceof Boolean) {
+                v = t.bool(s.id());
+            } else {
+                v = switch (s.kind()) {
+                    case INTEGER -> t.integer(s.id());
+                    case WHOLE -> t.whole(s.id());
+                    case NUMBER -> t.number(s.id());
+                    case CHOICE, LIST -> t.id(s.id(), s::parseId);
+                };
+            }
+            values.put(s, v);
+        }
+        try {
+            return TrainSettings.of(values::get);
+        } catch (InvalidConfigException e) {
+            throw new PresetException("'train." + e.setting().map(Setting::id).orElse("?") + "' " + e.problem(), e);
+        }
     }
 
     private static Preset.ViewState view(Fields v) throws PresetException {

@@ -13,9 +13,11 @@ import java.util.List;
  * @param panels  every histogram drawn, with where it came from
  * @param lines   every line of a by-layer chart drawn (std(a) first, then std of the gradient), or none
  * @param locator the strategy drawn at a point, for a window's clicks
+ * @param table   the figure's own CSV text (a chart of series rather than histograms), or null for the CSV of
+ *                its panels' bins and statistics; made only when exported
  */
 public record Figure(String name, double width, double height, Painter painter, List<Panel> panels,
-                     List<LayerLines.Series> lines, Locator locator) {
+                     List<LayerLines.Series> lines, Locator locator, java.util.function.Supplier<String> table) {
 
     /** Paints a figure laid out for a size. */
     @FunctionalInterface
@@ -36,6 +38,17 @@ public record Figure(String name, double width, double height, Painter painter, 
     public Figure {
         panels = List.copyOf(panels);
         lines = List.copyOf(lines);
+    }
+
+    /** A figure whose CSV is its panels'. */
+    public Figure(String name, double width, double height, Painter painter, List<Panel> panels,
+                  List<LayerLines.Series> lines, Locator locator) {
+        this(name, width, height, painter, panels, lines, locator, null);
+    }
+
+    /** The same figure with its own CSV text. */
+    public Figure withTable(java.util.function.Supplier<String> csv) {
+        return new Figure(name, width, height, painter, panels, lines, locator, csv);
     }
 
     /** A figure of histograms with nothing to click. */

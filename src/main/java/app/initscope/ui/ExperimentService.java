@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class ExperimentService {
 
+    private final Engine engine;
     private final JobRunner<ExperimentJob.Request, ExperimentResult> jobs;
     private final JobRunner<PhaseJob.Request, PhaseDiagram> phases;
     private final ReadOnlyObjectWrapper<PhaseDiagram> phase = new ReadOnlyObjectWrapper<>(this, "phase");
@@ -39,6 +40,7 @@ public final class ExperimentService {
 
     /** @param engine the engine to compute with; its threads are shared by every job */
     public ExperimentService(Engine engine) {
+        this.engine = engine;
         this.phases = engine.jobs(new PhaseJob(engine), Platform::runLater, new JobListener<>() {
             @Override
             public void finished(PhaseJob.Request request, PhaseDiagram result) {
@@ -145,6 +147,11 @@ public final class ExperimentService {
     /** The newest phase diagram asked for, once computed; null before. */
     public ReadOnlyObjectProperty<PhaseDiagram> phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /** The engine this service computes with (the training shares its threads). */
+    Engine engine() {
+        return engine;
     }
 
     /** Cancels the running computation and drops any waiting request. */

@@ -126,7 +126,7 @@ final class ExportController {
         format.setConverter(Fx.labels(f -> switch (f) {
             case PNG -> "PNG picture";
             case SVG -> "SVG vector drawing";
-            case CSV -> "CSV of bins and statistics";
+            case CSV -> "CSV of the data (bins and statistics, or the training series)";
         }));
         ChoiceBox<Integer> scale = new ChoiceBox<>();
         scale.getItems().setAll(1, 2, 4);
@@ -183,13 +183,15 @@ final class ExportController {
                     }
                 };
             }
-            case SVG -> text(FigureExport.svg(figure));
-            case CSV -> text(FigureExport.csv(figure));
+            // SVG and CSV text is built in the background, where the file is written: the figure is immutable,
+            // and building a large one took up to 300 ms on the FX thread
+            case SVG -> text(() -> FigureExport.svg(figure));
+            case CSV -> text(() -> FigureExport.csv(figure));
         };
     }
 
-    private static AtomicFiles.Content text(String s) {
-        return out -> out.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static AtomicFiles.Content text(java.util.function.Supplier<String> s) {
+        return out -> out.write(s.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Puts the figure on the clipboard as an image at 2×. */

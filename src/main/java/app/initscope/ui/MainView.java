@@ -591,6 +591,10 @@ public final class MainView extends BorderPane {
         return (ExplainView) page("explain");
     }
 
+    TrainView train() {
+        return (TrainView) page("train");
+    }
+
     private void showConfig(ExperimentConfig c) {
         double sigmaB = c.get(Catalog.SIGMA_B);
         config.setText(String.format(Locale.ROOT,

@@ -31,6 +31,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<StrategyResult> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final Status status;
     private final Presentation presentation;
+    private final TrainModel train;
     private boolean batching;
     private ExperimentConfig theoryPrepared;
     private final javafx.beans.property.ReadOnlyIntegerWrapper theoryVersion =
@@ -41,6 +42,7 @@ public final class MainViewModel {
         this.service = service;
         status = new Status(service, result, view.strategyProperty(), buildConfig());
         presentation = new Presentation(shown.getReadOnlyProperty(), status);
+        train = new TrainModel(this, new TrainService(service.engine()));
         draft.addListener(obs -> compute());
         draft.integer(Catalog.DEPTH).addListener((obs, old, now) -> view.clampLayer(now.intValue()));
         service.latestProperty().addListener((obs, old, now) -> {
@@ -120,9 +122,15 @@ public final class MainViewModel {
         return service.isRunning() || service.hasWaiting();
     }
 
-    /** Cancels any computation, running or waiting. */
+    /** Cancels any computation, running or waiting (the training too). */
     public void cancel() {
         service.cancelAll();
+        train.cancel();
+    }
+
+    /** The Train view's state: the training settings, the training and what its charts show. */
+    TrainModel train() {
+        return train;
     }
 
     /**
@@ -208,11 +216,17 @@ public final class MainViewModel {
      */
     public Preset toPreset(String tab) {
         ExperimentConfig c = buildConfig().toBuilder().strategies(List.copyOf(view.comparedStrategies())).build();
-        return new Preset(null, null, c, view.toViewState(tab));
+        app.initscope.core.train.TrainConfig t;
+        try {
+            t = train.draft().build();
+        } catch (IllegalArgumentException e) {
+            t = null;                       // an invalid training draft is left out; the experiment is saved
+        }
+        return new Preset(null, null, c, view.toViewState(tab), t);
     }
 
     /**
-     * Applies a preset: its network and view. A preset outside the window's ranges (which are narrower than the
+     * Applies a preset: its network, view and training settings (when it has them). A preset outside the window's ranges (which are narrower than the
      * command line's) is refused with a message naming the setting, and nothing changes.
      *
      * @throws IllegalArgumentException naming the setting that is out of range
@@ -220,9 +234,15 @@ public final class MainViewModel {
     public void apply(Preset p) {
         ExperimentConfig c = p.config();
         draft.checkWindowRanges(c);     // before anything changes: a refused preset leaves all as it was
+        if (p.train() != null) {
+            train.draft().checkWindowRanges(p.train());
+        }
         batch(() -> {
             draft.apply(c);
             view.apply(p.view(), c.strategies(), c.depth());
+            if (p.train() != null) {
+                train.draft().apply(p.train());
+            }
         });
     }
 

@@ -32,6 +32,7 @@ final class NumberControl extends VBox {
     private final Slider slider;
     private final DoubleUnaryOperator fromSlider;
     private final DoubleUnaryOperator toSlider;
+    private final boolean logScale;
     private boolean updating;
 
     /**
@@ -56,6 +57,7 @@ final class NumberControl extends VBox {
         this.min = min;
         this.max = max;
         this.whole = whole;
+        this.logScale = logScale;
         if (logScale) {
             toSlider = v -> Math.log(v) / Math.log(2);
             fromSlider = s -> Math.pow(2, s);
@@ -84,8 +86,8 @@ final class NumberControl extends VBox {
         field.setTooltip(tip);
         slider.setTooltip(tip);
 
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        name.setPrefWidth(72);
+        name.setMinWidth(72);                            // rows line up; a longer label ("eval every") grows
+        name.setPrefWidth(Region.USE_COMPUTED_SIZE);
         field.setPrefColumnCount(4);
         field.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, name, slider, field);
@@ -120,9 +122,18 @@ final class NumberControl extends VBox {
         return value.getValue().doubleValue();
     }
 
-    /** Whole numbers round to integers; decimals to the slider's resolution of 0.001. */
+    /**
+     * Whole numbers round to integers; decimals on a linear slider to its resolution of 0.001, and on a log slider
+     * (a learning rate from 10⁻⁵) to three significant digits, which a fixed 0.001 would round to 0.
+     */
     private double round(double v) {
-        return whole ? Math.round(v) : Math.round(v * 1000) / 1000.0;
+        if (whole) {
+            return Math.round(v);
+        }
+        if (logScale && v != 0 && Double.isFinite(v)) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+        }
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private void store(double v) {
@@ -130,6 +141,11 @@ final class NumberControl extends VBox {
     }
 
     private String format(double v) {
+        if (!whole && logScale && v != 0 && Math.abs(v) < 0.01) {
+            // three significant digits: 0.0003, not 0.000
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                    .toPlainString();
+        }
         return whole ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.3f", v)
                 .replaceAll("0+$", "").replaceAll("\\.$", ".0");
     }

@@ -6,6 +6,11 @@ import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.train.EvalRecord;
+import app.initscope.core.train.LayerStep;
+import app.initscope.core.train.StepRecord;
+import app.initscope.core.train.TrainCatalog;
+import app.initscope.core.train.TrainResult;
 import app.initscope.render.Ticks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,19 +33,33 @@ final class Tour {
     /**
      * One step: what it sets, and what it says.
      *
-     * @param config the settings the step sets, by catalog entry; the activation is always among them
+     * @param config   the settings the step sets, by catalog entry; the activation is always among them
+     * @param compared the strategies to compare (the Train view trains them), or null to keep the window's
+     * @param train    the training settings the step sets, by {@link TrainCatalog} entry (none: keep them)
+     * @param play     whether the step starts the training (its captions then quote the training's numbers)
+     * @param jacobian whether the step's runs take the Jacobian spectrum (the Depth view's toggle)
      */
     record Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
-                GradientView gradient, String caption, boolean jacobian) {
-
-        /** A step that does not take the Jacobian spectrum. */
-        Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
-             GradientView gradient, String caption) {
-            this(title, config, strategy, tab, layer, gradient, caption, false);
-        }
+                GradientView gradient, String caption, List<Strategy> compared, Map<Setting<?>, Object> train,
+                boolean play, boolean jacobian) {
 
         Step {
             config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+            compared = compared == null ? null : List.copyOf(compared);
+            train = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(train));
+        }
+
+        /** A step that does not take the Jacobian spectrum. */
+        Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
+             GradientView gradient, String caption, List<Strategy> compared, Map<Setting<?>, Object> train,
+             boolean play) {
+            this(title, config, strategy, tab, layer, gradient, caption, compared, train, play, false);
+        }
+
+        /** A step of the experiment alone. */
+        Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
+             GradientView gradient, String caption) {
+            this(title, config, strategy, tab, layer, gradient, caption, null, Map.of(), false, false);
         }
 
         /** The activation the step shows. */
@@ -97,9 +116,32 @@ final class Tour {
                 case "localGradient" -> GradientView.LOCAL;
                 default -> GradientView.DELTA;
             };
-            steps.add(new Step(s.path("title").asText(), config, Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
-                    v.path("layer").asInt(1), gradient, s.path("caption").asText(),
-                    v.path("jacobian").asBoolean(false)));
+            List<Strategy> compared = null;
+            if (c.has(Catalog.STRATEGIES.id())) {
+                compared = new ArrayList<>();
+                for (JsonNode id : c.get(Catalog.STRATEGIES.id())) {
+                    compared.add(Strategy.fromId(id.asText()));
+                }
+            }
+            // the training settings, any entry of the training catalog, spelt as in a preset's "train"
+            Map<Setting<?>, Object> train = new java.util.LinkedHashMap<>();
+            JsonNode t = s.path("train");
+            for (Setting<?> setting : TrainCatalog.ALL) {
+                JsonNode value = t.get(setting.id());
+                if (value != null) {
+                    Object parsed = setting.parse(value.asText());
+                    String problem = setting.problem(parsed);
+                    if (problem != null) {
+                        throw new IllegalArgumentException("tour step '" + s.path("title").asText() + "': train."
+                                + setting.id() + " " + problem);
+                    }
+                    train.put(setting, parsed);
+                }
+            }
+            steps.add(new Step(s.path("title").asText(), config,
+                    Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
+                    v.path("layer").asInt(1), gradient, s.path("caption").asText(), compared, train,
+                    v.path("play").asBoolean(false), v.path("jacobian").asBoolean(false)));
         }
         return new Tour(steps);
     }
@@ -143,5 +185,53 @@ final class Tour {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A training placeholder: {@code {testAcc:xavier}}, {@code {testLoss:zero}}, {@code {ratio:small}}, ... */
+    private static final Pattern TRAIN_PLACEHOLDER = Pattern.compile("\\{(\\w+)(?::(\\w+))?}");
+
+    /**
+     * Fills a training step's caption from the training's results: {@code {step}} (the steps made), and per
+     * strategy id {@code {testAcc:ID}} (the newest test accuracy), {@code {testLoss:ID}} (the newest test loss),
+     * {@code {loss:ID}} (the last batch's loss), {@code {ratio:ID}} (layer 1's update:data ratio at the last step)
+     * and {@code {distinct:ID}} (layer 1's distinct units at the last step); "…" for what is not there yet.
+     */
+    static String trainCaption(Step step, List<TrainResult> results) {
+        Matcher m = TRAIN_PLACEHOLDER.matcher(step.caption());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(trainValue(m.group(1), m.group(2), results)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String trainValue(String name, String strategy, List<TrainResult> results) {
+        if (results == null || results.isEmpty()) {
+            return "…";
+        }
+        if (strategy == null) {
+            return "step".equals(name) ? Integer.toString(results.stream().mapToInt(r -> r.steps().size()).max()
+                    .orElse(0)) : "…";
+        }
+        TrainResult r = results.stream().filter(x -> x.strategy().id().equals(strategy)).findFirst().orElse(null);
+        if (r == null || r.steps().isEmpty()) {
+            return "…";
+        }
+        EvalRecord e = r.evals().isEmpty() ? null : r.evals().getLast();
+        StepRecord last = r.steps().getLast();
+        LayerStep l1 = last.layers().isEmpty() ? null : last.layers().getFirst();
+        return switch (name) {
+            case "testAcc" -> e == null || Double.isNaN(e.testAccuracy()) ? "…"
+                    : String.format(Locale.ROOT, "%.0f%%", 100 * e.testAccuracy());
+            case "testLoss" -> e == null ? "…" : String.format(Locale.ROOT, "%.3f", e.testLoss());
+            case "loss" -> String.format(Locale.ROOT, "%.3f", last.loss());
+            // nothing moved: log10 of 0 (−∞), or of 0/0 when the weights are 0 too (NaN)
+            case "ratio" -> l1 == null ? "…" : Double.isNaN(l1.updateToData())
+                    || Double.isInfinite(l1.updateToData()) && l1.updateToData() < 0 ? "0"
+                    : Ticks.label(Math.pow(10, l1.updateToData()));
+            case "distinct" -> l1 == null ? "…" : Integer.toString(l1.distinctUnits());
+            default -> "{" + name + ":" + strategy + "}";
+        };
     }
 }

@@ -19,12 +19,13 @@ final class TourController {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
-    /** @param showView shows a view by its {@linkplain ViewPage#id() id} (single, compare, depth, …) */
+    /** @param showView shows a view by its id (single, compare, depth, explain, train, phase) */
     TourController(MainViewModel model, Tour tour, Consumer<String> showView) {
         this.model = model;
         this.tour = tour;
         this.showView = showView;
         model.shownProperty().addListener((obs, old, now) -> updateCaption());
+        model.train().service().latestProperty().addListener((obs, old, now) -> updateCaption());
         step.addListener((obs, old, now) -> updateCaption());
     }
 
@@ -81,9 +82,16 @@ final class TourController {
             model.view().strategyProperty().set(s.strategy());
             model.view().layerProperty().set(Math.min(s.layer(), model.draft().integer(Catalog.DEPTH).get()));
             model.view().gradientProperty().set(s.gradient());
+            if (s.compared() != null) {
+                model.view().comparedStrategies().setAll(s.compared());
+            }
+            s.train().forEach(model.train().draft()::set);
             model.view().jacobianProperty().set(s.jacobian());
         });
         showView.accept(s.tab());
+        if (s.play()) {
+            model.train().play();           // the same settings as the step before: it goes on
+        }
         step.set(index);
     }
 
@@ -98,6 +106,12 @@ final class TourController {
             return;
         }
         Tour.Step s = tour.steps().get(i);
+        if (s.play()) {
+            var run = model.train().latest();
+            caption.set("Step " + (i + 1) + " of " + tour.steps().size() + " · " + s.title() + ": "
+                    + Tour.trainCaption(s, run == null ? null : run.results()));
+            return;
+        }
         var shown = model.shownProperty().get();
         boolean current = shown != null && shown.strategy() == s.strategy()
                 && model.config().activation() == s.activation();

@@ -32,6 +32,8 @@ import java.util.function.IntConsumer;
  * call runs on the thread that makes it. Calls come from several threads at once: Debian's serial build is
  * thread-safe for that; so is a threaded build.
  */
+// The FFM calls are restricted methods: the launchers grant this module native access (--enable-native-access).
+@SuppressWarnings("restricted")
 public final class BlasGemm implements Gemm {
 
     /** Rows of C per BLAS call at most. */

@@ -1,0 +1,129 @@
+package app.initscope.ui;
+
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.TensorKind;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.train.TrainConfig;
+import app.initscope.engine.TrainRequest;
+import app.initscope.engine.TrainRun;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The Train view's state: the training draft, the training itself (through {@link TrainService}), and what the
+ * charts show. The network is the window's (its draft and its compared strategies); when any setting changes, a
+ * training that has started runs again with the new settings, once per burst of changes.
+ */
+final class TrainModel {
+
+    private final MainViewModel model;
+    private final TrainService service;
+    private final TrainDraft draft = new TrainDraft();
+    /** The strategy of the ratio chart, heat map and histograms; null: all (the ratio chart) and the first. */
+    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
+    private final ObjectProperty<TensorKind> tensor = new SimpleObjectProperty<>(this, "tensor",
+            TensorKind.ACTIVATION);
+    /** The evaluation the histograms show, an index; −1 follows the latest. */
+    private final IntegerProperty eval = new SimpleIntegerProperty(this, "eval", -1);
+    private boolean restartQueued;
+
+    TrainModel(MainViewModel model, TrainService service) {
+        this.model = model;
+        this.service = service;
+        draft.addListener(o -> queueRestart());
+        model.draft().addListener(o -> queueRestart());
+        model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
+                queueRestart());
+    }
+
+    /** The request the current settings make. @throws IllegalArgumentException naming an invalid setting */
+    TrainRequest request() {
+        ExperimentConfig c = model.draft().build(List.copyOf(model.view().comparedStrategies()));
+        TrainConfig t = draft.build();
+        return new TrainRequest(c, t);
+    }
+
+    private void queueRestart() {
+        if (!restartQueued && service.stateProperty().get() != TrainService.State.IDLE) {
+            restartQueued = true;
+            Platform.runLater(() -> {
+                restartQueued = false;
+                TrainRequest r = tryRequest();
+                if (r != null) {
+                    eval.set(-1);
+                    service.restart(r);
+                }
+            });
+        }
+    }
+
+    private TrainRequest tryRequest() {
+        try {
+            return request();
+        } catch (IllegalArgumentException e) {
+            model.status().notice("training not started: " + e.getMessage());
+            return null;
+        }
+    }
+
+    void play() {
+        TrainRequest r = tryRequest();
+        if (r != null) {
+            service.play(r);
+        }
+    }
+
+    void pause() {
+        service.pause();
+    }
+
+    void step() {
+        TrainRequest r = tryRequest();
+        if (r != null) {
+            service.step(r);
+        }
+    }
+
+    void reset() {
+        eval.set(-1);
+        service.reset();
+    }
+
+    void cancel() {
+        service.cancel();
+    }
+
+    TrainDraft draft() {
+        return draft;
+    }
+
+    TrainService service() {
+        return service;
+    }
+
+    /** The newest snapshot, or null. */
+    TrainRun latest() {
+        return service.latestProperty().get();
+    }
+
+    ObjectProperty<Strategy> strategyProperty() {
+        return strategy;
+    }
+
+    /** The hidden layer of the heat map and the histograms: the window's layer (the side bar's, a preset's). */
+    IntegerProperty layerProperty() {
+        return model.view().layerProperty();
+    }
+
+    ObjectProperty<TensorKind> tensorProperty() {
+        return tensor;
+    }
+
+    IntegerProperty evalProperty() {
+        return eval;
+    }
+}
