@@ -87,7 +87,7 @@ public final class Engine implements AutoCloseable {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** The compute pool, for jobs that build their own runners (training). */
+    /** The compute pool, for this package's jobs (training, the phase diagram). */
     ComputePool pool() {
         return pool;
     }

@@ -29,16 +29,39 @@ public final class ExperimentJob implements Job<ExperimentConfig, ExperimentResu
     public static final double COLD_PREVIEW_BUDGET = 5e7;
 
     private final Engine engine;
+    private final int jacobianInputs;
 
     /** @param engine warms up and runs the experiments */
     public ExperimentJob(Engine engine) {
+        this(engine, 0);
+    }
+
+    /**
+     * @param engine         warms up and runs the experiments
+     * @param jacobianInputs the inputs of each strategy's Jacobian spectrum, 0 for none
+     */
+    public ExperimentJob(Engine engine, int jacobianInputs) {
         this.engine = engine;
+        this.jacobianInputs = jacobianInputs;
+    }
+
+    /**
+     * A request of the window: a config, and whether each strategy's Jacobian spectrum is taken (at how many
+     * inputs; 0 for none), which the config does not hold because it is the window's option, not the experiment's.
+     */
+    public record Request(ExperimentConfig config, int jacobianInputs) {
+    }
+
+    /** The job of {@link Request}s: each runs {@link ExperimentJob} with its own Jacobian inputs. */
+    public static Job<Request, ExperimentResult> requests(Engine engine) {
+        return (request, out, cancel) -> new ExperimentJob(engine, request.jacobianInputs())
+                .run(request.config(), out, cancel);
     }
 
     @Override
     public ExperimentResult run(ExperimentConfig input, Emitter<ExperimentResult> out, CancelToken cancel) {
         out.progress(-1, "computing…");
-        ExperimentRunner runner = engine.runner();
+        ExperimentRunner runner = engine.runner().withJacobian(jacobianInputs);
         String kernel = runner.kernelName();
         // In a cold JVM the first picture comes from the plain kernel, before the warm-up, for anything larger than
         // a preview: the window's first histograms no longer wait for the Vector API kernel to be compiled.

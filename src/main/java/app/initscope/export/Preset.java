@@ -57,7 +57,8 @@ import java.util.Locale;
  *       (z, activation, localGradient, delta, weightGradient) to {@code [lo, hi]}; a tensor without one uses its
  *       finite min and max.</li>
  *   <li>{@code "view"} is optional ({@link ViewState#DEFAULT} when absent); when present, every field is
- *       required, and its layer must not be deeper than the config's depth.</li>
+ *       required but {@code "jacobian"} (false when absent: whether the window takes each strategy's Jacobian
+ *       spectrum), and its layer must not be deeper than the config's depth.</li>
  *   <li>{@code "train"} is optional (presets written before training existed have none): the training settings
  *       of the Train view, keyed as the {@code "train"} object of {@code initscope train}'s JSON config. When
  *       present, every field is required; {@code "batch"} is a whole number or {@code "full"}.</li>
@@ -88,7 +89,7 @@ public record Preset(String name, String description, ExperimentConfig config, V
     /** The presets shipped with InitScope, by file name without {@code .json}, in menu order. */
     private static final List<String> BUNDLED = List.of("seed-experiment", "deep-tanh-small-xavier-large",
             "deep-relu-xavier-he", "leaky-relu-he-gain", "orthogonal-vs-gaussian", "train-digits-tanh",
-            "train-spiral-relu");
+            "train-spiral-relu", "phase-diagram-tanh", "correlation-through-depth", "jacobian-orthogonal-vs-gaussian");
     /** Where the build puts {@code assets/presets/*.json}: resources of this module, readable by its own classes. */
     private static final String RESOURCES = "/app/initscope/presets/";
 
@@ -137,15 +138,22 @@ public record Preset(String name, String description, ExperimentConfig config, V
      * @param showTheory draw the theory's curve
      * @param lockAxes   the same axes for every strategy
      * @param tab        the view: one of {@link #TABS}
+     * @param jacobian   whether the window's runs take each strategy's Jacobian spectrum (a slow extra)
      */
     public record ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
-                            boolean lockAxes, String tab) {
+                            boolean lockAxes, String tab, boolean jacobian) {
+
+        /** A view state without the Jacobian spectrum. */
+        public ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
+                         boolean lockAxes, String tab) {
+            this(strategy, layer, gradient, logY, showTheory, lockAxes, tab, false);
+        }
 
         /** The gradients the third histogram can show, as {@link TensorKind} ids: δ, ∂L/∂W, φ′(z). */
         public static final List<String> GRADIENTS = List.of(TensorKind.DELTA.id(), TensorKind.WEIGHT_GRADIENT.id(),
                 TensorKind.LOCAL_GRADIENT.id());
         /** The tabs. */
-        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "train");
+        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "train", "phase");
         /** The window's defaults: Xavier, layer 1, δ, linear counts, theory on, free axes, Single. */
         public static final ViewState DEFAULT = new ViewState("xavier", 1, "delta", false, true, false, "single");
 
@@ -250,6 +258,9 @@ public record Preset(String name, String description, ExperimentConfig config, V
         v.put("showTheory", view.showTheory());
         v.put("lockAxes", view.lockAxes());
         v.put("tab", view.tab());
+        if (view.jacobian()) {
+            v.put("jacobian", true);        // optional, written only when on: older files stay as they were
+        }
         if (train != null) {
             root.set("train", TrainSettings.json(train));
         }

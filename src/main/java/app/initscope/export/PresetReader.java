@@ -239,8 +239,9 @@ final class PresetReader {
         boolean showTheory = v.bool("showTheory");
         boolean lockAxes = v.bool("lockAxes");
         String tab = v.text("tab");
+        boolean jacobian = v.node().has("jacobian") && v.bool("jacobian");
         try {
-            return new Preset.ViewState(strategy, layer, gradient, logY, showTheory, lockAxes, tab);
+            return new Preset.ViewState(strategy, layer, gradient, logY, showTheory, lockAxes, tab, jacobian);
         } catch (IllegalArgumentException e) {
             throw new PresetException(e.getMessage(), e);
         }

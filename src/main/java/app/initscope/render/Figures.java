@@ -1,6 +1,9 @@
 package app.initscope.render;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.JacobianSpectrum;
+import app.initscope.core.theory.MeanField;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -268,6 +271,18 @@ public final class Figures {
                         .toArray()));
             });
         }
+        List<CorrelationChart.Series> corr = correlations(result, lines);
+        JacobianSpectrum jacobian = r.jacobian();
+        // with room for two, the shown strategy's spectrum beside the first compared one's: orthogonal vs Gaussian
+        StrategyResult other = jacobian == null || !corr.isEmpty() ? null : lines.stream()
+                .filter(s -> s != strategy).map(s -> result.find(s).orElse(null))
+                .filter(x -> x != null && x.jacobian() != null).findFirst().orElse(null);
+        int extras = (corr.isEmpty() ? 0 : 1) + (jacobian == null ? 0 : 1) + (other == null ? 0 : 1);
+        int chartRows = extras > 0 ? 2 : 1;
+        double sixXi = trainableDepth(result.config(), strategy);
+        LayerLines.Guide guide = Double.isFinite(sixXi) && sixXi >= 1 && sixXi <= depth
+                ? new LayerLines.Guide(sixXi, "6·ξ_c = " + Ticks.label(sixXi) + " (" + strategy.label() + ")",
+                Palette.of(strategy)) : null;
         int columns = Math.min(depth, DEPTH_PER_BAND);
         int bands = depthBands(depth);
         double labelW = 40;
@@ -277,8 +292,8 @@ public final class Figures {
         Figure.Painter painter = (pen, w, h) -> {
             double cw = (w - labelW) / columns;
             double available = h - capH;
-            double chartH = available * DEPTH_CHART_H / (bands * 2 * DEPTH_CELL_H + DEPTH_CHART_H);
-            double cellH = (available - chartH) / (2 * bands);
+            double chartH = available * DEPTH_CHART_H / (bands * 2 * DEPTH_CELL_H + chartRows * DEPTH_CHART_H);
+            double cellH = (available - chartRows * chartH) / (2 * bands);
             double gridH = bands * 2 * cellH;
             background(pen, w, h);
             for (int b = 0; b < bands; b++) {
@@ -298,17 +313,81 @@ public final class Figures {
                 at(pen, x, band * 2 * cellH + cellH, () -> HistogramChart.paint(pen, cw - 4, cellH - 4, g, true));
             }
             at(pen, 0, gridH, () -> LayerLines.paint(pen, w / 2 - 5, chartH, "std(a) by layer",
-                    "std(a), log scale", sa));
+                    "std(a), log scale", sa, guide));
             at(pen, w / 2 + 5, gridH, () -> LayerLines.paint(pen, w / 2 - 5, chartH, "std(" + symbol + ") by layer",
                     "std(" + symbol + "), log scale", sg));
-            caption(pen, caption, w, gridH + chartH);
+            if (extras > 0) {
+                double ew = w / extras;
+                double x = 0;
+                if (!corr.isEmpty()) {
+                    at(pen, x, gridH + chartH, () -> CorrelationChart.paint(pen, ew - 5, chartH,
+                            "correlation of two inputs by layer (c₀ = "
+                                    + Ticks.label(result.config().get(Catalog.INPUT_CORRELATION)) + ")", corr));
+                    x += ew;
+                }
+                if (jacobian != null) {
+                    double jx = x;
+                    at(pen, jx + 5, gridH + chartH, () -> SpectrumChart.paint(pen, ew - 5, chartH, strategy,
+                            jacobian));
+                    x += ew;
+                }
+                if (other != null) {
+                    double ox = x;
+                    at(pen, ox + 5, gridH + chartH, () -> SpectrumChart.paint(pen, ew - 5, chartH, other.strategy(),
+                            other.jacobian()));
+                }
+            }
+            caption(pen, caption, w, gridH + chartRows * chartH);
         };
         double w = Math.max(1200, labelW + columns * DEPTH_CELL_W);
-        double h = bands * 2 * DEPTH_CELL_H + DEPTH_CHART_H + capH;
+        double h = bands * 2 * DEPTH_CELL_H + chartRows * DEPTH_CHART_H + capH;
         List<LayerLines.Series> all = new ArrayList<>(sa);
         all.addAll(sg);
         return new Figure(strategy.id() + "-depth", w, h, painter, panels, all, (fw, fh, x, y) -> null);
     }
+
+    /** The rows of line charts the depth view draws under its histograms: 1, or 2 with correlations or a Jacobian. */
+    public static int depthChartRows(ExperimentResult result, Strategy shown) {
+        boolean jac = result.find(shown).map(r -> r.jacobian() != null).orElse(false);
+        return jac || !correlations(result, List.of(shown)).isEmpty() ? 2 : 1;
+    }
+
+    /**
+     * The measured and predicted correlations of the strategies, when the network has two layers or more and its
+     * inputs are correlated (c₀ &gt; 0) or its biases pull them together (σ_b &gt; 0); none otherwise.
+     */
+    public static List<CorrelationChart.Series> correlations(ExperimentResult result, List<Strategy> strategies) {
+        ExperimentConfig c = result.config();
+        if (c.depth() < 2 || !(c.get(Catalog.INPUT_CORRELATION) > 0 || c.get(Catalog.SIGMA_B) > 0)) {
+            return List.of();
+        }
+        List<CorrelationChart.Series> out = new ArrayList<>();
+        for (Strategy s : strategies) {
+            result.find(s).ifPresent(sr -> {
+                double[] m = sr.layers().stream().mapToDouble(x -> x.correlation()).toArray();
+                double[] p = sr.layers().stream().mapToDouble(x -> x.theory().correlation()).toArray();
+                if (java.util.Arrays.stream(m).anyMatch(Double::isFinite)) {
+                    out.add(new CorrelationChart.Series(s, m, p));
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The trainable-depth guide 6·ξ_c of Schoenholz et al. for a strategy's hidden layers: σ_w² = width·Var(w) by
+     * its rule, σ_b² = sigmaB²; NaN where the theory does not describe it (a non-zero mean, LSUV's rescaling) or
+     * cannot be trusted, and until {@link TheoryCache#prepare} has computed it; +∞ at criticality.
+     */
+    public static double trainableDepth(ExperimentConfig c, Strategy s) {
+        double w2 = TheoryCache.sigmaW2(c, s, c.width(), c.width());
+        if (!(w2 > 0) || !TheoryCache.reliable(c, w2)) {
+            return Double.NaN;
+        }
+        MeanField.Point p = TheoryCache.point(c, w2, TheoryCache.sigmaB2(c));
+        return p == null ? Double.NaN : p.trainableDepth();
+    }
+
 
     /** Layers per band of the depth view's small multiples; deeper networks wrap to further bands. */
     public static final int DEPTH_PER_BAND = 10;

@@ -23,6 +23,22 @@ public final class LayerLines {
     }
 
     public static void paint(Pen g, double w, double h, String title, String yLabel, List<Series> series) {
+        paint(g, w, h, title, yLabel, series, null);
+    }
+
+    /**
+     * A vertical guide at a (fractional) layer, e.g. the trainable depth 6·ξ_c, with its label.
+     *
+     * @param layer  where, in layers; drawn only within the chart's layers
+     * @param label  what the line says, e.g. {@code 6·ξ_c = 12.3}
+     * @param colour its colour
+     */
+    public record Guide(double layer, String label, Rgba colour) {
+    }
+
+    /** The chart with a vertical guide (or none: null). */
+    public static void paint(Pen g, double w, double h, String title, String yLabel, List<Series> series,
+                             Guide guide) {
         g.setFill(Rgba.WHITE);
         g.fillRect(0, 0, w, h);
         g.setFill(AXIS);
@@ -98,6 +114,22 @@ public final class LayerLines {
         g.strokeLine(left, bottom, right, bottom);
         g.strokeLine(left, top, left, bottom);
 
+        if (guide != null && layers > 1 && guide.layer() >= 1 && guide.layer() <= layers) {
+            double gx = left + (guide.layer() - 1) * (right - left) / (layers - 1);
+            g.setStroke(guide.colour());
+            g.setLineWidth(2);
+            g.setLineDashes(8, 5);
+            g.strokeLine(gx, top, gx, bottom);
+            g.setLineDashes();
+            double tw = g.textWidth(guide.label(), TEXT);
+            double lx = gx + 6 + tw > right ? gx - 6 - tw : gx + 6;
+            g.setFill(Rgba.color(1, 1, 1, 0.85));
+            g.fillRect(lx - 2, top, tw + 4, 18);
+            g.setFill(guide.colour());
+            g.setTextAlign(TextAlign.LEFT);
+            g.setTextBaseline(Baseline.TOP);
+            g.fillText(guide.label(), lx, top + 2);
+        }
         double legendY = top;
         for (Series s : series) {
             Rgba c = Palette.of(s.strategy());

@@ -8,7 +8,11 @@ import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import java.util.List;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -21,6 +25,7 @@ final class DepthView extends StackPane implements ViewPage {
 
     private final MainViewModel model;
     private final FigureView figure = new FigureView();
+    private final CheckBox jacobian = new CheckBox("Jacobian spectrum (slow)");
     private List<Object> drawnKey;
 
     DepthView(MainViewModel model) {
@@ -28,7 +33,19 @@ final class DepthView extends StackPane implements ViewPage {
         setId("depth-view");
         figure.setId("depth-figure");
         ScrollPane scroll = Fx.scrolling(figure);
-        getChildren().add(scroll);
+        jacobian.setId("jacobian-toggle");
+        jacobian.selectedProperty().bindBidirectional(model.view().jacobianProperty());
+        jacobian.setTooltip(new javafx.scene.control.Tooltip("Also take each strategy's input–output Jacobian and "
+                + "draw the shown one's singular values. Slow: one SVD of a fan_in × width matrix per input (4) "
+                + "and strategy, about a second of CPU each at 1000 × 1000."));
+        Label hint = new Label("correlations show with c₀ > 0 or σ_b > 0");
+        hint.getStyleClass().add("config");
+        HBox bar = new HBox(14, jacobian, hint);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(4, 4, 4, 4));
+        VBox box = new VBox(bar, scroll);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().add(box);
     }
 
     /** The number of layers the small multiples show. */
@@ -52,14 +69,16 @@ final class DepthView extends StackPane implements ViewPage {
             figure.setFigure(null);
             return;
         }
-        List<Object> key = List.of(result, r, model.view().gradientProperty().get(),
+        List<Object> key = List.of(result, r, model.theoryVersionProperty().get(),
+                model.view().gradientProperty().get(),
                 model.view().logYProperty().get(), List.copyOf(model.view().comparedStrategies()));
         if (key.equals(drawnKey)) {
             return;
         }
         drawnKey = key;
         int bands = Figures.depthBands(r.layers().size());
-        figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(bands * 2 * 80 + 220));
+        int rows = Figures.depthChartRows(result, r.strategy());
+        figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(bands * 2 * 80 + 220 * rows));
         figure.setFigure(Figures.depth(result, r.strategy(), List.copyOf(model.view().comparedStrategies()),
                 FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
     }

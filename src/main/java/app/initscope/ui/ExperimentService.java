@@ -6,6 +6,8 @@ import app.initscope.engine.Engine;
 import app.initscope.engine.ExperimentJob;
 import app.initscope.engine.JobListener;
 import app.initscope.engine.JobRunner;
+import app.initscope.engine.PhaseJob;
+import app.initscope.core.theory.PhaseDiagram;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,7 +24,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class ExperimentService {
 
     private final Engine engine;
-    private final JobRunner<ExperimentConfig, ExperimentResult> jobs;
+    private final JobRunner<ExperimentJob.Request, ExperimentResult> jobs;
+    private final JobRunner<PhaseJob.Request, PhaseDiagram> phases;
+    private final ReadOnlyObjectWrapper<PhaseDiagram> phase = new ReadOnlyObjectWrapper<>(this, "phase");
+    private PhaseJob.Request phaseRequested;
+    private ExperimentJob.Request requestedJob;
+    private int jacobianInputs;
     private final ReadOnlyObjectWrapper<ExperimentConfig> requested = new ReadOnlyObjectWrapper<>(this,
             "requested", ExperimentConfig.defaults());
     private final ReadOnlyObjectWrapper<ExperimentResult> latest = new ReadOnlyObjectWrapper<>(this, "latest");
@@ -34,37 +41,58 @@ public final class ExperimentService {
     /** @param engine the engine to compute with; its threads are shared by every job */
     public ExperimentService(Engine engine) {
         this.engine = engine;
-        this.jobs = engine.jobs(new ExperimentJob(engine), Platform::runLater, new JobListener<>() {
+        this.phases = engine.jobs(new PhaseJob(engine), Platform::runLater, new JobListener<>() {
             @Override
-            public void started(ExperimentConfig request) {
+            public void finished(PhaseJob.Request request, PhaseDiagram result) {
+                if (request.equals(phaseRequested)) {
+                    phase.set(result);
+                }
+            }
+
+            @Override
+            public void cancelled(PhaseJob.Request request, boolean superseded) {
+                if (request.equals(phaseRequested)) {
+                    phaseRequested = null;      // asked again, it runs again
+                }
+            }
+
+            @Override
+            public void failed(PhaseJob.Request request, Throwable e) {
+                cancelled(request, false);
+                error.set(e);
+            }
+        });
+        this.jobs = engine.jobs(ExperimentJob.requests(engine), Platform::runLater, new JobListener<>() {
+            @Override
+            public void started(ExperimentJob.Request request) {
                 running.set(true);
                 progress.set(-1);
             }
 
             @Override
-            public void progress(ExperimentConfig request, double fraction, String stage) {
+            public void progress(ExperimentJob.Request request, double fraction, String stage) {
                 progress.set(fraction);
             }
 
             @Override
-            public void snapshot(ExperimentConfig request, ExperimentResult snapshot) {
-                if (request.equals(requested.get())) {
+            public void snapshot(ExperimentJob.Request request, ExperimentResult snapshot) {
+                if (request.equals(requestedJob)) {
                     latest.set(snapshot);
                 }
             }
 
             @Override
-            public void finished(ExperimentConfig request, ExperimentResult result) {
+            public void finished(ExperimentJob.Request request, ExperimentResult result) {
                 // a request that finished while newer ones were being submitted is superseded by the time its
                 // result reaches the FX thread: showing it would flash a stale picture
-                if (request.equals(requested.get())) {
+                if (request.equals(requestedJob)) {
                     latest.set(result);
                 }
                 ended();
             }
 
             @Override
-            public void cancelled(ExperimentConfig request, boolean superseded) {
+            public void cancelled(ExperimentJob.Request request, boolean superseded) {
                 if (!superseded) {
                     cancelled.set(true);
                 }
@@ -72,7 +100,7 @@ public final class ExperimentService {
             }
 
             @Override
-            public void failed(ExperimentConfig request, Throwable e) {
+            public void failed(ExperimentJob.Request request, Throwable e) {
                 error.set(e);
                 ended();
             }
@@ -95,7 +123,30 @@ public final class ExperimentService {
         cancelled.set(false);
         error.set(null);
         running.set(true);
-        jobs.submit(next);
+        requestedJob = new ExperimentJob.Request(next, jacobianInputs);
+        jobs.submit(requestedJob);
+    }
+
+    /**
+     * How many inputs each strategy's Jacobian spectrum is taken at in the next requests, 0 for none (the
+     * default: it costs one SVD of a fan_in × width matrix per input and strategy).
+     */
+    public void setJacobianInputs(int inputs) {
+        jacobianInputs = inputs;
+    }
+
+    /** Asks for a phase diagram; a newer request cancels a running one. */
+    public void submitPhase(PhaseJob.Request request) {
+        if (request.equals(phaseRequested)) {
+            return;
+        }
+        phaseRequested = request;
+        phases.submit(request);
+    }
+
+    /** The newest phase diagram asked for, once computed; null before. */
+    public ReadOnlyObjectProperty<PhaseDiagram> phaseProperty() {
+        return phase.getReadOnlyProperty();
     }
 
     /** The engine this service computes with (the training shares its threads). */
@@ -106,6 +157,8 @@ public final class ExperimentService {
     /** Cancels the running computation and drops any waiting request. */
     public void cancelAll() {
         jobs.cancel();
+        phases.cancel();
+        phaseRequested = null;
     }
 
     /** Whether a request waits for the running computation to stop. */

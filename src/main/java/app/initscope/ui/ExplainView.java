@@ -82,7 +82,9 @@ final class ExplainView extends HBox implements ViewPage {
         }
         int layer = Math.min(model.view().layerProperty().get(), r.layers().size());
         headline.setText(Explanation.headline(result.config(), r, layer));
-        for (Explanation.Paragraph p : Explanation.of(result.config(), r, layer)) {
+        List<Explanation.Paragraph> paragraphs = new ArrayList<>(Explanation.of(result.config(), r, layer));
+        paragraphs.addAll(Explanation.signalPropagation(result.config(), r));
+        for (Explanation.Paragraph p : paragraphs) {
             Label h = new Label(p.heading());
             h.getStyleClass().add("section-title");
             Label body = new Label(p.text());

@@ -182,6 +182,7 @@ public final class MainView extends BorderPane {
         }
         model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
                 requestRefresh(false));
+        model.theoryVersionProperty().addListener((obs, old, now) -> requestRefresh(false));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         model.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {

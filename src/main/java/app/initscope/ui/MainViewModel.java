@@ -3,6 +3,11 @@ package app.initscope.ui;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.JacobianSpectrum;
+import app.initscope.core.theory.PhaseDiagram;
+import app.initscope.engine.Background;
+import app.initscope.engine.PhaseJob;
+import app.initscope.render.TheoryCache;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.export.Preset;
 import app.initscope.core.init.Strategy;
@@ -28,6 +33,9 @@ public final class MainViewModel {
     private final Presentation presentation;
     private final TrainModel train;
     private boolean batching;
+    private ExperimentConfig theoryPrepared;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper theoryVersion =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "theoryVersion");
 
     /** @param service computes in the background; its config is set from here */
     public MainViewModel(ExperimentService service) {
@@ -47,6 +55,46 @@ public final class MainViewModel {
             updateShown();
             status.update();
         });
+        result.addListener((obs, old, now) -> prepareTheory(now));
+        view.jacobianProperty().addListener((obs, old, now) -> {
+            service.setJacobianInputs(now ? JacobianSpectrum.DEFAULT_INPUTS : 0);
+            compute();
+        });
+    }
+
+    /**
+     * Computes, off the FX thread, the mean-field numbers the views quote for a result's config (see
+     * {@link TheoryCache}), then bumps {@link #theoryVersionProperty()} so that they redraw with them.
+     */
+    private void prepareTheory(ExperimentResult r) {
+        if (r == null) {
+            return;
+        }
+        ExperimentConfig c = r.config();
+        if (c.equals(theoryPrepared)) {
+            return;
+        }
+        theoryPrepared = c;
+        Background.run(() -> {
+            TheoryCache.prepare(c, List.of(Strategy.values()));
+            return c;
+        }, done -> theoryVersion.set(theoryVersion.get() + 1), failed -> status.notice("theory: "
+                + failed.getMessage()), javafx.application.Platform::runLater);
+    }
+
+    /** Grows by one whenever {@link TheoryCache} has new numbers for the views. */
+    javafx.beans.property.ReadOnlyIntegerProperty theoryVersionProperty() {
+        return theoryVersion.getReadOnlyProperty();
+    }
+
+    /** Asks the engine for a phase diagram (a newer request cancels a running one; an equal one adds nothing). */
+    void requestPhase(PhaseJob.Request request) {
+        service.submitPhase(request);
+    }
+
+    /** The newest phase diagram computed, or null. */
+    ReadOnlyObjectProperty<PhaseDiagram> phaseProperty() {
+        return service.phaseProperty();
     }
 
     /** Computes the current settings (after any running computation; bursts coalesce). */

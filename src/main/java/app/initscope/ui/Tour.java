@@ -37,10 +37,11 @@ final class Tour {
      * @param compared the strategies to compare (the Train view trains them), or null to keep the window's
      * @param train    the training settings the step sets, by {@link TrainCatalog} entry (none: keep them)
      * @param play     whether the step starts the training (its captions then quote the training's numbers)
+     * @param jacobian whether the step's runs take the Jacobian spectrum (the Depth view's toggle)
      */
     record Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
                 GradientView gradient, String caption, List<Strategy> compared, Map<Setting<?>, Object> train,
-                boolean play) {
+                boolean play, boolean jacobian) {
 
         Step {
             config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
@@ -48,10 +49,17 @@ final class Tour {
             train = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(train));
         }
 
+        /** A step that does not take the Jacobian spectrum. */
+        Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
+             GradientView gradient, String caption, List<Strategy> compared, Map<Setting<?>, Object> train,
+             boolean play) {
+            this(title, config, strategy, tab, layer, gradient, caption, compared, train, play, false);
+        }
+
         /** A step of the experiment alone. */
         Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
              GradientView gradient, String caption) {
-            this(title, config, strategy, tab, layer, gradient, caption, null, Map.of(), false);
+            this(title, config, strategy, tab, layer, gradient, caption, null, Map.of(), false, false);
         }
 
         /** The activation the step shows. */
@@ -133,7 +141,7 @@ final class Tour {
             steps.add(new Step(s.path("title").asText(), config,
                     Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
                     v.path("layer").asInt(1), gradient, s.path("caption").asText(), compared, train,
-                    v.path("play").asBoolean(false)));
+                    v.path("play").asBoolean(false), v.path("jacobian").asBoolean(false)));
         }
         return new Tour(steps);
     }
@@ -164,6 +172,12 @@ final class Tour {
                 : String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().saturatedFraction()));
         values.put("zeros", String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().zeroFraction()));
         values.put("strategy", r.strategy().label());
+        if (r.jacobian() != null) {
+            values.put("jacMax", Ticks.label(r.jacobian().maxSingular()));
+            values.put("jacMin", Ticks.label(r.jacobian().minSingular()));
+            values.put("jacVar", Ticks.label(r.jacobian().eigenVariance()));
+            values.put("jacMean", Ticks.label(r.jacobian().meanSquaredSingular()));
+        }
         Matcher m = PLACEHOLDER.matcher(step.caption());
         StringBuilder out = new StringBuilder();
         while (m.find()) {

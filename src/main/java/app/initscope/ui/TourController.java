@@ -19,7 +19,7 @@ final class TourController {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
-    /** @param showView shows a view by its id (single, compare, depth, explain, train) */
+    /** @param showView shows a view by its id (single, compare, depth, explain, train, phase) */
     TourController(MainViewModel model, Tour tour, Consumer<String> showView) {
         this.model = model;
         this.tour = tour;
@@ -86,6 +86,7 @@ final class TourController {
                 model.view().comparedStrategies().setAll(s.compared());
             }
             s.train().forEach(model.train().draft()::set);
+            model.view().jacobianProperty().set(s.jacobian());
         });
         showView.accept(s.tab());
         if (s.play()) {

@@ -26,6 +26,7 @@ public final class ViewOptions {
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final BooleanProperty showTheory = new SimpleBooleanProperty(this, "showTheory", true);
     private final BooleanProperty lockAxes = new SimpleBooleanProperty(this, "lockAxes", false);
+    private final BooleanProperty jacobian = new SimpleBooleanProperty(this, "jacobian", false);
     private final ObservableList<Strategy> compared = FXCollections.observableArrayList(Strategy.SEED);
 
     ViewOptions() {
@@ -61,6 +62,14 @@ public final class ViewOptions {
         return lockAxes;
     }
 
+    /**
+     * Whether the window's runs take each strategy's input–output Jacobian spectrum (off by default: one SVD of a
+     * fan_in × width matrix per input and strategy, about a second of CPU at 1000 × 1000).
+     */
+    public BooleanProperty jacobianProperty() {
+        return jacobian;
+    }
+
     /** The strategies the compare and depth views show, in the list's order. */
     public ObservableList<Strategy> comparedStrategies() {
         return compared;
@@ -88,7 +97,7 @@ public final class ViewOptions {
     /** The view state of a preset, with the tab shown. */
     Preset.ViewState toViewState(String tab) {
         return new Preset.ViewState(strategy.get().id(), layer.get(), gradient.get().tensor().id(), logY.get(),
-                showTheory.get(), lockAxes.get(), tab);
+                showTheory.get(), lockAxes.get(), tab, jacobian.get());
     }
 
     /** Takes a preset's view state, its strategy list as the compared ones, and a layer within {@code depth}. */
@@ -101,6 +110,7 @@ public final class ViewOptions {
         logY.set(v.logY());
         showTheory.set(v.showTheory());
         lockAxes.set(v.lockAxes());
+        jacobian.set(v.jacobian());
     }
 
     /** Every option back to the seed experiment's view. */
@@ -111,6 +121,7 @@ public final class ViewOptions {
         logY.set(false);
         showTheory.set(true);
         lockAxes.set(false);
+        jacobian.set(false);
         compared.setAll(Strategy.SEED);
     }
 }

@@ -21,7 +21,7 @@ interface ViewPage {
 
     /** Every view, in tab order. */
     List<Factory> PAGES = List.of(SingleView::new, CompareView::new, DepthView::new, ExplainView::new,
-            TrainView::new);
+            TrainView::new, PhaseView::new);
 
     /**
      * What names a view.

@@ -217,7 +217,7 @@ class PresetTest {
                 Arguments.of("unknown gradient", seedWith(r -> view(r).put("gradient", "z")),
                         "'view.gradient' must be one of delta, weightGradient, localGradient, got 'z'"),
                 Arguments.of("unknown tab", seedWith(r -> view(r).put("tab", "table")),
-                        "'view.tab' must be one of single, compare, depth, explain, train, got 'table'"),
+                        "'view.tab' must be one of single, compare, depth, explain, train, phase, got 'table'"),
                 Arguments.of("logY a string", seedWith(r -> view(r).put("logY", "true")),
                         "'view.logY' must be true or false, got the string \"true\""),
                 Arguments.of("missing tab", seedWith(r -> view(r).remove("tab")), "missing 'view.tab'"),

@@ -1,0 +1,162 @@
+package app.initscope.ui;
+
+import app.initscope.core.experiment.Catalog;
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Activation;
+import app.initscope.core.theory.PhaseDiagram;
+import app.initscope.engine.PhaseJob;
+import app.initscope.render.Figure;
+import app.initscope.render.Figures;
+import app.initscope.render.PhaseChart;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The phase page: the order-to-chaos diagram of the current activation over σ_w² × σ_b² (ln χ₁, or ξ_c by a
+ * toggle), the critical line χ₁ = 1, and a marker for each compared strategy where it sits. A click on the map
+ * sets a custom normal strategy there (σ = √(σ_w²/fan_in), σ_b = √σ_b²), shows it, and recomputes. The grid is
+ * computed by the engine, off the FX thread, once per activation.
+ */
+final class PhaseView extends BorderPane implements ViewPage {
+
+    /** The points along each axis of the window's diagram. */
+    static final int GRID_SIZE = 200;
+
+    private final MainViewModel model;
+    private final FigureView figure = new FigureView();
+    private final ToggleButton chi = new ToggleButton("ln χ₁");
+    private final ToggleButton xi = new ToggleButton("ξ_c (log)");
+    private final Label readout = new Label();
+
+    PhaseView(MainViewModel model) {
+        this.model = model;
+        setId("phase-view");
+        figure.setId("phase-figure");
+        chi.setId("phase-chi1");
+        xi.setId("phase-xic");
+        ToggleGroup group = new ToggleGroup();
+        chi.setToggleGroup(group);
+        xi.setToggleGroup(group);
+        chi.setSelected(true);
+        chi.setTooltip(new javafx.scene.control.Tooltip("Colour by ln χ₁: blue ordered, white critical, red chaotic"));
+        xi.setTooltip(new javafx.scene.control.Tooltip(
+                "Colour by ξ_c, the depth over which two inputs' correlation settles, on a log scale"));
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);      // one of the two is always on
+            } else {
+                refresh();
+            }
+        });
+        readout.setId("phase-readout");
+        readout.getStyleClass().add("config");
+        Label hint = new Label("Click the map: a custom normal strategy there");
+        hint.getStyleClass().add("config");
+        HBox bar = new HBox(8, new Label("Colour:"), chi, xi, hint, readout);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 4, 6, 4));
+        setTop(bar);
+        setCenter(figure);
+        figure.setOnMouseClicked(e -> {
+            double k = CanvasRegion.zoomProperty().get();
+            double[] v = PhaseChart.valueAt(figure.getWidth() / k, figure.getHeight() / k, e.getX() / k,
+                    e.getY() / k);
+            if (v != null) {
+                choose(v[0], v[1]);
+            }
+        });
+        model.phaseProperty().addListener((obs, old, now) -> redraw());
+    }
+
+    /** The colour mode shown. */
+    PhaseChart.Mode mode() {
+        return xi.isSelected() ? PhaseChart.Mode.XI_C : PhaseChart.Mode.CHI1;
+    }
+
+    /** Shows a colour mode. */
+    void setMode(PhaseChart.Mode mode) {
+        (mode == PhaseChart.Mode.XI_C ? xi : chi).setSelected(true);
+    }
+
+    /**
+     * Sets the custom normal strategy at (σ_w², σ_b²): σ = √(σ_w²/fan_in), σ_b = √σ_b², shows it among the
+     * compared strategies, and recomputes.
+     */
+    void choose(double sigmaW2, double sigmaB2) {
+        int fanIn = model.draft().get(Catalog.FAN_IN);
+        model.batch(() -> {
+            model.draft().set(Catalog.SIGMA, Math.sqrt(sigmaW2 / fanIn));
+            model.draft().set(Catalog.SIGMA_B, Math.sqrt(sigmaB2));
+            if (!model.view().comparedStrategies().contains(Strategy.CUSTOM_NORMAL)) {
+                model.view().comparedStrategies().add(Strategy.CUSTOM_NORMAL);
+            }
+            model.view().strategyProperty().set(Strategy.CUSTOM_NORMAL);
+        });
+        readout.setText(String.format(Locale.ROOT, "custom normal: σ_w² = %.3g, σ_b² = %.3g", sigmaW2, sigmaB2));
+    }
+
+    /** The diagram on screen, or null while it computes. */
+    PhaseDiagram diagram() {
+        PhaseDiagram d = model.phaseProperty().get();
+        ExperimentConfig c = model.config();
+        return d != null && matches(d, c) ? d : null;
+    }
+
+    private static boolean matches(PhaseDiagram d, ExperimentConfig c) {
+        return d.activation() == c.activation() && d.leakySlope() == slope(c) && d.size() == GRID_SIZE;
+    }
+
+    /** The leaky slope that matters: the activation's own for leaky ReLU, else 0 (so other slopes reuse a map). */
+    private static double slope(ExperimentConfig c) {
+        return c.activation() == Activation.LEAKY_RELU ? c.leakySlope() : 0;
+    }
+
+    @Override
+    public void refresh() {
+        ExperimentConfig c = model.config();
+        model.requestPhase(new PhaseJob.Request(c.activation(), slope(c), GRID_SIZE));
+        redraw();
+    }
+
+    private void redraw() {
+        ExperimentConfig c = model.config();
+        figure.setFigure(PhaseChart.figure(diagram(), mode(), c, strategies(), false));
+    }
+
+    /** The compared strategies and the one shown, each once. */
+    private List<Strategy> strategies() {
+        LinkedHashSet<Strategy> s = new LinkedHashSet<>(model.view().comparedStrategies());
+        s.add(model.view().strategyProperty().get());
+        return List.copyOf(s);
+    }
+
+    private static final Info INFO = new Info("phase", "Phase",
+            "The order-to-chaos phase diagram: where χ₁ = 1, and where each strategy sits");
+
+    @Override
+    public Info info() {
+        return INFO;
+    }
+
+    @Override
+    public Figure exportFigure(ExperimentResult result, Strategy shown, Figures.Options options) {
+        ExperimentConfig c = result.config();
+        PhaseDiagram d = model.phaseProperty().get();
+        if (d == null || !matches(d, c)) {
+            // an export before the window's map is ready computes its own, on the export's background thread
+            d = PhaseDiagram.compute(c.activation(), slope(c), GRID_SIZE,
+                    app.initscope.core.linalg.Parallel.sequential());
+        }
+        return PhaseChart.figure(d, mode(), c, strategies(), options.caption());
+    }
+}
