@@ -7,13 +7,10 @@ import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.RunListener;
-import app.initscope.export.AtomicFiles;
 import app.initscope.export.CsvReport;
 import app.initscope.export.JsonReport;
 import app.initscope.engine.Engine;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,15 +32,11 @@ import picocli.CommandLine.Option;
                 "  initscope run --preset lecture.json --samples 200"})
 public final class RunCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format { table, json, csv }
-
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Run N times and report each compute time, 1..1000 (default: ${DEFAULT-VALUE}).")
@@ -54,33 +47,19 @@ public final class RunCommand implements Callable<Integer> {
             + "fan-in × width matrix per input.")
     boolean jacobian;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of standard output.")
-    Path output;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         ExperimentConfig config = experiment.toConfig();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
-        }
+        int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
         if (repeat < 1 || repeat > 1000) {
             throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
         }
-        String unwritable = output == null ? null : AtomicFiles.problem(output);
-        if (unwritable != null) {
-            throw experiment.usage("output", unwritable);       // before the computation, not after it
-        }
         try {
-            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), format != Format.table, !jacobian ? 0
+            boolean withReport = report.format != ReportOptions.Format.table;
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), withReport, !jacobian ? 0
                     : MemoryEstimate.jacobianBytes(config, JacobianSpectrum.DEFAULT_INPUTS, threadCount));
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -104,19 +83,12 @@ public final class RunCommand implements Callable<Integer> {
                 p.finish();
             }
         }
-        String text = switch (format) {
+        String text = switch (report.format) {
             case json -> JsonReport.toJson(result, Version.get(), millis);
             case csv -> CsvReport.toCsv(result);
             case table -> TableReport.format(result, millis, threadCount);
         };
-        PrintWriter out = spec.commandLine().getOut();
-        if (output == null) {
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicFiles.writeString(output, text);
-            spec.commandLine().getErr().println("wrote " + output.toAbsolutePath());
-        }
+        report.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 }

@@ -16,12 +16,10 @@ import app.initscope.core.train.TrainListener;
 import app.initscope.core.train.TrainResult;
 import app.initscope.core.train.Trainer;
 import app.initscope.engine.Engine;
-import app.initscope.export.AtomicFiles;
 import app.initscope.export.TrainCsvReport;
 import app.initscope.export.TrainJsonReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,28 +53,16 @@ import picocli.CommandLine.Option;
                 "  initscope train --strategies large,xavier --lr 1000 --steps 50      (diverges)"})
 public final class TrainCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format { table, json, csv }
-
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Train N times and report every result and each compute time, 1..1000 (default: "
                     + "${DEFAULT-VALUE}). The same seed gives the same results every time.")
     int repeat;
-
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
-            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of standard output.")
-    Path output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -98,16 +84,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + TrainCatalog.BIAS.flag() + "); leave it at 0, got " + config.get(Catalog.SIGMA_B));
         }
         TrainConfig train = trainConfig();
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
-        }
+        int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
         if (repeat < 1 || repeat > 1000) {
             throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
-        }
-        String unwritable = output == null ? null : AtomicFiles.problem(output);
-        if (unwritable != null) {
-            throw experiment.usage("output", unwritable);       // before the computation, not after it
         }
         if (train.dataset() == DatasetId.TEACHER) {
             try {
@@ -152,20 +131,13 @@ public final class TrainCommand implements Callable<Integer> {
                 p.finish();
             }
         }
-        String text = switch (format) {
+        String text = switch (report.format) {
             case json -> TrainJsonReport.toJson(config, train, data.classification(), repeats, Version.get(),
                     millis);
             case csv -> TrainCsvReport.toCsv(repeats);
             case table -> TrainTableReport.format(config, train, data, repeats, millis, threadCount);
         };
-        PrintWriter out = spec.commandLine().getOut();
-        if (output == null) {
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicFiles.writeString(output, text);
-            err.println("wrote " + output.toAbsolutePath());
-        }
+        report.write(text, spec.commandLine().getOut(), err);
         return 0;
     }
 
