@@ -99,8 +99,8 @@ public final class PhaseChart {
     /** The largest |ln χ₁| of the diagram: the diverging scale runs from minus it to it. */
     public static double chiRange(PhaseDiagram d) {
         double m = 0;
-        for (MeanField.Point p : d.points()) {
-            double v = Math.abs(Math.log(p.chi1()));
+        for (double c : d.chi1()) {
+            double v = Math.abs(Math.log(c));
             if (Double.isFinite(v)) {
                 m = Math.max(m, v);
             }
@@ -111,9 +111,9 @@ public final class PhaseChart {
     /** The ξ_c colour scale, {log10 lo, log10 hi}. */
     static double[] xiRange(PhaseDiagram d) {
         double lo = Double.POSITIVE_INFINITY;
-        for (MeanField.Point p : d.points()) {
-            if (p.xiC() > 0 && Double.isFinite(p.xiC())) {
-                lo = Math.min(lo, p.xiC());
+        for (double x : d.xiC()) {
+            if (x > 0 && Double.isFinite(x)) {
+                lo = Math.min(lo, x);
             }
         }
         double l = Double.isFinite(lo) ? Math.floor(Math.log10(lo)) : -1;
@@ -121,15 +121,15 @@ public final class PhaseChart {
     }
 
     /** The colour of a point, on a 0..1 position of the mode's scale. */
-    static double position(MeanField.Point p, Mode mode, double chiRange, double[] xi) {
+    static double position(double chi1, double xiC, Mode mode, double chiRange, double[] xi) {
         if (mode == Mode.CHI1) {
-            double v = Math.log(p.chi1());
+            double v = Math.log(chi1);
             if (Double.isNaN(v)) {
                 return 0.5;
             }
             return Math.min(1, Math.max(0, 0.5 + 0.5 * v / chiRange));
         }
-        double x = p.xiC();
+        double x = xiC;
         if (Double.isNaN(x)) {
             return 0;
         }
@@ -190,9 +190,9 @@ public final class PhaseChart {
         for (int j = 0; j < n; j++) {
             double y = y0 + ph - (j + 1) * ch;
             int start = 0;
-            int level = level(d.at(0, j), mode, chiRange, xi);
+            int level = level(d, 0, j, mode, chiRange, xi);
             for (int i = 1; i <= n; i++) {
-                int next = i < n ? level(d.at(i, j), mode, chiRange, xi) : -1;
+                int next = i < n ? level(d, i, j, mode, chiRange, xi) : -1;
                 if (next != level) {
                     g.setFill(colour(mode, level / (double) (LEVELS - 1)));
                     g.fillRect(x0 + start * cw, y, (i - start) * cw + 0.6, ch + 0.6);
@@ -207,8 +207,8 @@ public final class PhaseChart {
         markers(g, w, h, markers);
     }
 
-    private static int level(MeanField.Point p, Mode mode, double chiRange, double[] xi) {
-        return (int) Math.round(position(p, mode, chiRange, xi) * (LEVELS - 1));
+    private static int level(PhaseDiagram d, int i, int j, Mode mode, double chiRange, double[] xi) {
+        return (int) Math.round(position(d.chi1(i, j), d.xiC(i, j), mode, chiRange, xi) * (LEVELS - 1));
     }
 
     private static void axes(Pen g, double x0, double y0, double pw, double ph) {

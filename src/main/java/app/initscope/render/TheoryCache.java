@@ -25,6 +25,7 @@ public final class TheoryCache {
     }
 
     private static final int MAX_ENTRIES = 2000;
+    private static final int MAX_MAPS = 4;
     private static final Map<Maps, MeanField> MAPS = new ConcurrentHashMap<>();
     private static final Map<Key, MeanField.Point> POINTS = new ConcurrentHashMap<>();
     private static final Map<Key, Double> CRITICAL = new ConcurrentHashMap<>();
@@ -85,6 +86,9 @@ public final class TheoryCache {
         if (POINTS.size() > MAX_ENTRIES) {
             POINTS.clear();
             CRITICAL.clear();
+        }
+        if (MAPS.size() > MAX_MAPS) {
+            MAPS.clear();       // about 200 kB each (a 160 × 160 Hermite table): a leaky slope per drag step adds up
         }
         Maps m = maps(c);
         MeanField maps = MAPS.computeIfAbsent(m, k -> new MeanField(k.activation(), k.slope()));

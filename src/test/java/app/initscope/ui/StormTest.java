@@ -66,6 +66,18 @@ class StormTest {
         window.awaitComplete(r -> r.config().equals(model.config()));
         // one storm first, so that every class is loaded and every view has built its nodes before the baseline
         storm(robot, new SplittableRandom(1), 40);
+        // the phase page's diagram is a job of its own: computed while an experiment runs, it takes a second job
+        // thread of the engine, which then stays (as the first does) rather than leaking
+        robot.interact(() -> {
+            var now = model.draft().get(app.initscope.core.experiment.Catalog.ACTIVATION);
+            model.draft().choice(app.initscope.core.experiment.Catalog.ACTIVATION).set(java.util.Arrays.stream(
+                    app.initscope.core.nn.Activation.values()).filter(a -> a != now).findFirst().orElseThrow());
+            var tabs = (javafx.scene.control.TabPane) window.view().lookup("#views");
+            tabs.getTabs().stream().filter(t -> "tab-phase".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> ((PhaseView) window.view().page("phase")).diagram() != null);
         ExperimentResult warm = awaitLast(model);
         // the first export starts the one background writer and Java2D's disposer, which then stay for good
         java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);

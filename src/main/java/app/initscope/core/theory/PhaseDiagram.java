@@ -8,10 +8,11 @@ import java.util.List;
  * The order-to-chaos phase diagram of one activation: {@link MeanField#grid} over σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5]
  * with its axes, and the critical line χ₁ = 1 read off the grid. Immutable.
  *
- * @param size   the points along each axis
- * @param points size × size points, σ_b² varying fastest (as {@link MeanField#grid} returns them)
+ * @param size the points along each axis
+ * @param chi1 χ₁ at size × size points, σ_b² varying fastest (as {@link MeanField#grid} returns them)
+ * @param xiC  ξ_c at the same points
  */
-public record PhaseDiagram(Activation activation, double leakySlope, int size, List<MeanField.Point> points,
+public record PhaseDiagram(Activation activation, double leakySlope, int size, double[] chi1, double[] xiC,
                            double[] lineSigmaB2, double[] criticalLine) {
 
     /** The points of the critical line: every this many rows of σ_b², and the last. */
@@ -28,10 +29,11 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
      *                     χ₁ does not cross 1
      */
     public PhaseDiagram {
-        points = List.copyOf(points);
+        chi1 = chi1.clone();
+        xiC = xiC.clone();
         lineSigmaB2 = lineSigmaB2.clone();
         criticalLine = criticalLine.clone();
-        if (size < 2 || points.size() != size * size) {
+        if (size < 2 || chi1.length != size * size || xiC.length != size * size) {
             throw new IllegalArgumentException("a phase diagram needs size × size points, size ≥ 2");
         }
         if (lineSigmaB2.length != criticalLine.length) {
@@ -62,7 +64,10 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
         double[] at = b2.stream().mapToDouble(Double::doubleValue).toArray();
         double[] line = new double[at.length];
         parallel.forEach(at.length, k -> line[k] = maps.criticalSigmaW2(at[k]));
-        return new PhaseDiagram(activation, leakySlope, size, points, at, line);
+        // χ₁ and ξ_c only, in arrays: 40 000 points as records would hold some 4 MB per diagram
+        double[] chi1 = points.stream().mapToDouble(MeanField.Point::chi1).toArray();
+        double[] xiC = points.stream().mapToDouble(MeanField.Point::xiC).toArray();
+        return new PhaseDiagram(activation, leakySlope, size, chi1, xiC, at, line);
     }
 
     @Override
@@ -95,9 +100,24 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
         return MeanField.GRID_B2_LO + j * (MeanField.GRID_B2_HI - MeanField.GRID_B2_LO) / (size - 1);
     }
 
-    /** The point at σ_w² index i and σ_b² index j. */
-    public MeanField.Point at(int i, int j) {
-        return points.get(i * size + j);
+    /** χ₁ at σ_w² index i and σ_b² index j. */
+    public double chi1(int i, int j) {
+        return chi1[i * size + j];
+    }
+
+    /** ξ_c at σ_w² index i and σ_b² index j. */
+    public double xiC(int i, int j) {
+        return xiC[i * size + j];
+    }
+
+    @Override
+    public double[] chi1() {
+        return chi1.clone();
+    }
+
+    @Override
+    public double[] xiC() {
+        return xiC.clone();
     }
 
     /**
@@ -105,12 +125,12 @@ public record PhaseDiagram(Activation activation, double leakySlope, int size, L
      * interpolated linearly between the two grid points around it; NaN when the row does not cross 1 in the range.
      */
     public double criticalSigmaW2(int j) {
-        double prev = Math.log(at(0, j).chi1());
+        double prev = Math.log(chi1(0, j));
         if (prev == 0) {
             return sigmaW2(0);
         }
         for (int i = 1; i < size; i++) {
-            double now = Math.log(at(i, j).chi1());
+            double now = Math.log(chi1(i, j));
             if (prev < 0 && now >= 0) {
                 double t = -prev / (now - prev);
                 return sigmaW2(i - 1) + t * (sigmaW2(i) - sigmaW2(i - 1));
