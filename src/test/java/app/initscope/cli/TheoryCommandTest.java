@@ -96,6 +96,8 @@ class TheoryCommandTest {
             "theory --sigma-w2 -1|--sigma-w2",
             "theory --sigma-w2 abc|--sigma-w2",
             "theory --sigma-b2 -0.1|--sigma-b2",
+            "theory --sigma-w2 30|--sigma-w2",
+            "theory --sigma-b2 0.6|--sigma-b2",
             "theory --activation nope|--activation",
             "theory --leaky-slope 2|--leaky-slope",
             "theory --grid --format json|--format",

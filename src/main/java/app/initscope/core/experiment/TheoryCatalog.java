@@ -14,12 +14,13 @@ import java.util.List;
 public final class TheoryCatalog {
 
     public static final Setting<Double> SIGMA_W2 = Setting.number("sigmaW2", "--sigma-w2", 1.0)
-            .range(0, 100).window(0.5, 5).label("σ_w²").paramLabel("V")
-            .help("The weight variance times the fan-in, σ_w² = fan_in·Var(w); must be > 0. Xavier gives 1, He 2.")
+            .range(0, 10).window(0.5, 5).label("σ_w²").paramLabel("V")
+            .help("The weight variance times the fan-in, σ_w² = fan_in·Var(w); must be > 0. Xavier gives 1, He 2. "
+                    + "(Above 10 the quadrature of a saturating activation loses accuracy.)")
             .build();
 
     public static final Setting<Double> SIGMA_B2 = Setting.number("sigmaB2", "--sigma-b2", 0.0)
-            .range(0, 100).window(0, 0.5).label("σ_b²").paramLabel("V")
+            .range(0, 0.5).window(0, 0.5).label("σ_b²").paramLabel("V")
             .help("The bias variance σ_b², added to Var(z) at every layer; it pulls inputs together, towards order.")
             .build();
 
