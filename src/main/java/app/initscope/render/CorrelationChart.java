@@ -65,22 +65,7 @@ public final class CorrelationChart {
             g.setFill(AXIS);
             g.fillText(Ticks.label(t), left - 6, y);
         }
-        g.setTextAlign(TextAlign.CENTER);
-        g.setTextBaseline(Baseline.TOP);
-        int xStep = Math.max(1, (int) Math.ceil(layers / Math.max(1.0, (right - left) / 34)));
-        for (int l = 1; l <= layers; l += xStep) {
-            double x = xOf.applyAsDouble(l);
-            g.setStroke(AXIS);
-            g.strokeLine(x, bottom, x, bottom + 4);
-            g.setFill(AXIS);
-            g.fillText(Integer.toString(l), x, bottom + 6);
-        }
-        g.fillText("layer", (left + right) / 2, bottom + 24);
-        g.save();
-        g.translate(8, (top + bottom) / 2);
-        g.rotate(-90);
-        g.fillText("correlation of z", 0, 0);
-        g.restore();
+        LayerLines.layerAxis(g, left, right, top, bottom, layers, xOf, "correlation of z");
         g.setStroke(AXIS);
         g.setLineWidth(1.5);
         g.strokeLine(left, bottom, right, bottom);

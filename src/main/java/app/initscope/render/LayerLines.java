@@ -93,22 +93,7 @@ public final class LayerLines {
             g.setFill(AXIS);
             g.fillText(e == 0 ? "1" : "1e" + e, left - 6, y);
         }
-        g.setTextAlign(TextAlign.CENTER);
-        g.setTextBaseline(Baseline.TOP);
-        int xStep = Math.max(1, (int) Math.ceil(layers / Math.max(1.0, (right - left) / 34)));
-        for (int l = 1; l <= layers; l += xStep) {
-            double x = xOf.applyAsDouble(l);
-            g.setStroke(AXIS);
-            g.strokeLine(x, bottom, x, bottom + 4);
-            g.setFill(AXIS);
-            g.fillText(Integer.toString(l), x, bottom + 6);
-        }
-        g.fillText("layer", (left + right) / 2, bottom + 24);
-        g.save();
-        g.translate(8, (top + bottom) / 2);
-        g.rotate(-90);
-        g.fillText(yLabel, 0, 0);
-        g.restore();
+        layerAxis(g, left, right, top, bottom, layers, xOf, yLabel);
         g.setStroke(AXIS);
         g.setLineWidth(1.5);
         g.strokeLine(left, bottom, right, bottom);
@@ -165,5 +150,26 @@ public final class LayerLines {
             g.fillText(s.strategy().label() + (anyZero ? " (0)" : ""), right + 44, legendY + 9);
             legendY += 20;
         }
+    }
+
+    /** The layer axis under a by-layer chart (ticks 1..layers, thinned to fit) and the chart's rotated y label. */
+    static void layerAxis(Pen g, double left, double right, double top, double bottom, int layers,
+                          java.util.function.IntToDoubleFunction xOf, String yLabel) {
+        g.setTextAlign(TextAlign.CENTER);
+        g.setTextBaseline(Baseline.TOP);
+        int xStep = Math.max(1, (int) Math.ceil(layers / Math.max(1.0, (right - left) / 34)));
+        for (int l = 1; l <= layers; l += xStep) {
+            double x = xOf.applyAsDouble(l);
+            g.setStroke(AXIS);
+            g.strokeLine(x, bottom, x, bottom + 4);
+            g.setFill(AXIS);
+            g.fillText(Integer.toString(l), x, bottom + 6);
+        }
+        g.fillText("layer", (left + right) / 2, bottom + 24);
+        g.save();
+        g.translate(8, (top + bottom) / 2);
+        g.rotate(-90);
+        g.fillText(yLabel, 0, 0);
+        g.restore();
     }
 }
