@@ -29,12 +29,16 @@ import java.util.function.IntConsumer;
  *
  * <p>The library is looked up once, under the names in {@link #LIBRARY_NAMES}; {@link #available()} says whether it
  * was found. A build of OpenBLAS with its own threads (pthread or OpenMP) is set to one thread, so that every
- * call runs on the thread that makes it. Calls come from several threads at once: Debian's serial build is
- * thread-safe for that; so is a threaded build.
+ * call runs on the thread that makes it. Calls are made one at a time: Debian's serial build gave wrong numbers
+ * (0.418 for 0.243) when two threads called it at once, so the tiles' calls take turns and the kernel uses one
+ * core whatever the parallel.
  */
 // The FFM calls are restricted methods: the launchers grant this module native access (--enable-native-access).
 @SuppressWarnings("restricted")
 public final class BlasGemm implements Gemm {
+
+    /** One call into the library at a time (see the class comment). */
+    private static final java.util.concurrent.locks.ReentrantLock CALLS = new java.util.concurrent.locks.ReentrantLock();
 
     /** Rows of C per BLAS call at most. */
     static final int TILE_ROWS = 256;
@@ -139,6 +143,7 @@ public final class BlasGemm implements Gemm {
 
         void sgemm(boolean transA, boolean transB, int m, int n, int k, MemorySegment a, int lda,
                 MemorySegment b, int ldb, MemorySegment c, int ldc) {
+            CALLS.lock();
             try {
                 sgemm.invokeExact(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k,
                         1f, a, lda, b, ldb, 0f, c, ldc);
@@ -146,6 +151,8 @@ public final class BlasGemm implements Gemm {
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException("cblas_sgemm failed", e);
+            } finally {
+                CALLS.unlock();
             }
         }
 
