@@ -1,6 +1,7 @@
 package app.initscope.core.nn;
 
 import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.EqualColumns;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
@@ -80,7 +81,7 @@ public final class Network {
         this.depth = depth;
         this.outputs = outputs;
         this.phi = phi;
-        this.gemm = gemm;
+        this.gemm = EqualColumns.of(gemm);
         this.parallel = parallel;
         x = new float[samples * fanIn];
         t = new float[samples * outputs];

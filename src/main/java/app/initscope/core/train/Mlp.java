@@ -1,6 +1,7 @@
 package app.initscope.core.train;
 
 import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.EqualColumns;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
@@ -52,7 +53,7 @@ public final class Mlp {
         this.outputs = outputs;
         this.bias = bias;
         this.phi = phi;
-        this.gemm = gemm;
+        this.gemm = EqualColumns.of(gemm);
         this.parallel = parallel;
         w = new float[depth + 2][];
         b = new float[depth + 2][];
