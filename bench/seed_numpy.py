@@ -1,7 +1,7 @@
 """The seed experiment in numpy, for comparing InitScope's speed with the same work on the same machine.
 
-Five strategies as InitScope defines them (zero; small N(0, 0.0001²); large N(0, 1); xavier; he) on X = 1000 x 1000 N(0, 1), one tanh hidden layer of 1000
-units and a readout of 10: the forward pass, an MSE loss against random targets, the backward pass, and for each
+Five strategies as InitScope defines them (zero; small N(0, 0.0001²); large N(0, 1); xavier; he) on
+X = 1000 x 1000 N(0, 1), one tanh hidden layer of 1000 units and a readout of 10: the forward pass, an MSE loss against random targets, the backward pass, and for each
 of z, a, tanh'(z), delta and dW its mean, std, min, max and a 60-bin histogram. Prints one summary line per
 strategy. Run: python3 bench/seed_numpy.py   (unset OPENBLAS_CORETYPE for numpy's best kernel)
 """
