@@ -8,9 +8,11 @@ import app.initscope.core.linalg.EjmlGemm;
 import app.initscope.core.linalg.Kernels;
 import app.initscope.core.train.Trainer;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -25,7 +27,12 @@ public final class Engine implements AutoCloseable {
     private static final int WARM_SIZE = 128;
     private static final int WARM_RUNS = Integer.getInteger("initscope.warmRuns", 10);
 
+    /** The longest a cold warm-up waits for the window's first picture, in ms. */
+    static final long FIRST_PICTURE_WAIT_MILLIS = 3000;
+
     private final AtomicBoolean warm = new AtomicBoolean();
+    private final CountDownLatch firstPicture = new CountDownLatch(1);
+    private volatile boolean waitForFirstPicture;
     private final ComputePool pool;
     private final ExperimentRunner runner;
     private final ExperimentRunner plainRunner;
@@ -42,6 +49,24 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Starts, on a daemon thread, a tiny experiment on the plain kernel, and returns at once. The window calls this
+     * before the toolkit starts, which takes about 0.4 s on one core: meanwhile the other core loads and links the
+     * experiment's classes and computes the theory's quadrature rule, which the first picture would otherwise wait
+     * for. Its result is thrown away.
+     */
+    public static void prime() {
+        Thread t = new Thread(() -> {
+            ExperimentConfig tiny = ExperimentConfig.builder().fanIn(16).samples(16).width(16).depth(1)
+                    .strategies(List.of(Strategy.XAVIER)).build();
+            new ExperimentRunner(p -> new EjmlGemm(), app.initscope.core.linalg.Parallel.sequential(),
+                    Runtime.getRuntime().maxMemory()).run(tiny, RunListener.NONE, () -> false);
+        }, "initscope-prime");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** One thread per available processor. */
@@ -99,6 +124,34 @@ public final class Engine implements AutoCloseable {
 
     public ExperimentRunner runner() {
         return runner;
+    }
+
+    /**
+     * Asks a cold experiment job to wait, after it has sent its quick first picture and before it warms up, until
+     * {@link #firstPictureShown()} (or {@value #FIRST_PICTURE_WAIT_MILLIS} ms). The window calls this: on 2 cores the
+     * warm-up's threads and the JIT otherwise take the processors from the thread that lays out and draws the window,
+     * and the first histograms came about half a second later.
+     */
+    public void deferWarmUpUntilFirstPicture() {
+        waitForFirstPicture = true;
+    }
+
+    /** Says the first picture is on screen: a job waiting to warm up goes on. */
+    public void firstPictureShown() {
+        firstPicture.countDown();
+    }
+
+    /** Waits as {@link #deferWarmUpUntilFirstPicture()} says, if it was asked for; returns early when cancelled. */
+    void awaitFirstPicture(BooleanSupplier cancelled) {
+        long end = System.nanoTime() + FIRST_PICTURE_WAIT_MILLIS * 1_000_000;
+        try {
+            while (waitForFirstPicture && !cancelled.getAsBoolean() && System.nanoTime() < end
+                    && !firstPicture.await(10, TimeUnit.MILLISECONDS)) {
+                // poll the cancel flag every 10 ms
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether the warm-up has run (or is running): after it, the best kernel is compiled or being compiled. */

@@ -73,6 +73,9 @@ public final class ExperimentJob implements Job<ExperimentConfig, ExperimentResu
                 ExperimentRunner first = cold ? engine.plainRunner() : runner;
                 StrategyResult preview = first.preview(input, input.strategies().getFirst(), rows, cancel);
                 out.emit(new ExperimentResult(input, List.of(preview), first.kernelName(), true));
+                if (cold) {
+                    engine.awaitFirstPicture(cancel);
+                }
             }
         }
         engine.warmUp(cancel);

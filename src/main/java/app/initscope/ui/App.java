@@ -21,12 +21,14 @@ public final class App extends Application {
 
     /** Launches the GUI and returns when the window is closed. */
     public static void start(String[] args) {
+        Engine.prime();
         Application.launch(App.class, args);
     }
 
     @Override
     public void start(Stage stage) {
         engine = Engine.allCores();
+        engine.deferWarmUpUntilFirstPicture();
         ExperimentService service = new ExperimentService(engine);
         model = new MainViewModel(service);
         settings = Settings.forApp();
@@ -54,40 +56,63 @@ public final class App extends Application {
         });
         stage.show();
         model.compute();
-        reportFirstResult(stage);
+        watchFirstPicture(stage, view);
     }
 
     /**
-     * With {@code -Dinitscope.firstResult=log} (or {@code exit}) the app logs how long after the process started
-     * the first histograms were on screen, and with {@code exit} then closes: the benchmark of the window's cold
-     * start, and the build's ahead-of-time training run.
+     * When the first histograms are on screen, lets the engine warm up (see
+     * {@link Engine#deferWarmUpUntilFirstPicture()}) and makes the other views. With {@code -Dinitscope.firstResult=log} (or {@code exit}) it
+     * also logs how long after the process started that was, and with {@code exit} then closes: the benchmark of
+     * the window's cold start, and the build's ahead-of-time training run.
      */
-    private void reportFirstResult(Stage stage) {
+    private void watchFirstPicture(Stage stage, MainView view) {
         String mode = System.getProperty(FIRST_RESULT);
-        if (mode == null) {
+        Runnable shown = () -> afterPulses(2, () -> {     // the next pulse draws the histograms; the one after shows them
+            engine.firstPictureShown();
+            view.makeOtherViewsLater();
+            if (mode == null) {
+                return;
+            }
+            System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
+                    "first histograms " + processAgeMillis() + " ms after launch");
+            if ("exit".equals(mode)) {
+                stage.close();
+                javafx.application.Platform.exit();
+            }
+        });
+        if (model.resultProperty().get() != null) {
+            shown.run();
             return;
         }
         model.resultProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends ExperimentResult> obs,
                                 ExperimentResult old, ExperimentResult now) {
-                if (now == null) {
-                    return;
+                if (now != null) {
+                    model.resultProperty().removeListener(this);
+                    shown.run();
                 }
-                model.resultProperty().removeListener(this);
-                // the next pulse draws the histograms; the one after shows them
-                afterPulses(2, () -> {
-                    long started = ProcessHandle.current().info().startInstant()
-                            .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-                    System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
-                            "first histograms " + (System.currentTimeMillis() - started) + " ms after launch");
-                    if ("exit".equals(mode)) {
-                        stage.close();
-                        javafx.application.Platform.exit();
-                    }
-                });
             }
         });
+    }
+
+    /**
+     * How long ago this process started, in ms. On Linux from /proc, to 10 ms: the process's start tick against the
+     * system's uptime. {@link ProcessHandle.Info#startInstant()} adds the boot time, which is known only to the
+     * second, so it was up to a second off. Elsewhere that is the fallback.
+     */
+    static long processAgeMillis() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            // the fields after the command's closing parenthesis: state is field 3, the start tick field 22
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            long startTicks = Long.parseLong(f[22 - 3]);
+            String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0];
+            return Math.round(Double.parseDouble(uptime) * 1000 - startTicks * 10.0);   // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return ProcessHandle.current().info().startInstant()
+                    .map(started -> System.currentTimeMillis() - started.toEpochMilli()).orElse(-1L);
+        }
     }
 
     /** Runs {@code action} on the FX thread after {@code pulses} more frames. */

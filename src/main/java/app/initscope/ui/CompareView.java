@@ -298,7 +298,7 @@ final class CompareView extends VBox implements ViewPage {
         return tablePane;
     }
 
-    private static final Info INFO = new Info("compare", "Compare",
+    static final Info INFO = new Info("compare", "Compare",
             "Every strategy side by side on shared axes, with a table");
 
     @Override

@@ -83,7 +83,7 @@ final class DepthView extends StackPane implements ViewPage {
                 FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
     }
 
-    private static final Info INFO = new Info("depth", "Depth",
+    static final Info INFO = new Info("depth", "Depth",
             "Layer by layer: what happens to the signal as the network gets deeper");
 
     @Override

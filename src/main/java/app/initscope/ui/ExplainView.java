@@ -100,7 +100,7 @@ final class ExplainView extends HBox implements ViewPage {
                 "Activation a" + where, false, log));
     }
 
-    private static final Info INFO = new Info("explain", "Explain",
+    static final Info INFO = new Info("explain", "Explain",
             "What the picture shows and why, with the live numbers");
 
     @Override

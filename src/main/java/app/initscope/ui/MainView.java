@@ -52,7 +52,8 @@ import org.controlsfx.control.StatusBar;
 public final class MainView extends BorderPane {
 
     private final MainViewModel model;
-    private final List<ViewPage> pages;
+    /** The views made so far, by their place in {@link ViewPage#PAGES}; a view is made when first needed. */
+    private final ViewPage[] pages = new ViewPage[ViewPage.PAGES.size()];
     private final TabPane tabs = new TabPane();
     private final ExportController export;
     private final TourController tour;
@@ -76,10 +77,9 @@ public final class MainView extends BorderPane {
         this.model = model;
         panels = new SettingsPanels(model);
         getStyleClass().add("main-view");
-        pages = ViewPage.PAGES.stream().map(f -> f.create(model)).toList();
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
         export.pages(this::page);
-        tour = new TourController(model, Tour.bundled(), id -> showView(Math.max(0, pages.indexOf(page(id)))));
+        tour = new TourController(model, Tour::bundled, id -> showView(Math.max(0, indexOf(id))));
         keys = keyTable();
 
         VBox side = panels.viewOptions();
@@ -111,11 +111,17 @@ public final class MainView extends BorderPane {
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (int i = 0; i < pages.size(); i++) {
-            ViewPage p = pages.get(i);
-            tabs.getTabs().add(tab(p.id(), p.title(), p.tooltip() + " (Ctrl+" + (i + 1) + ")", p.node()));
+        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
+            ViewPage.Info p = ViewPage.PAGES.get(i).info();
+            tabs.getTabs().add(tab(p.id(), p.title(), p.tooltip() + " (Ctrl+" + (i + 1) + ")", null));
         }
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> requestRefresh(false));
+        // a view is made when its tab is first shown: the window's first picture waits only for the one it shows
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                page(now.intValue());
+            }
+            requestRefresh(false);
+        });
         contextMenus();
         // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
         tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.status().staleProperty()).then(0.45)
@@ -275,8 +281,7 @@ public final class MainView extends BorderPane {
             return;
         }
         long start = System.nanoTime();
-        Node content = visible.getContent();
-        pages.stream().filter(p -> p.node() == content).findFirst().ifPresent(ViewPage::refresh);
+        page(tabs.getTabs().indexOf(visible)).refresh();
         if (newResult) {
             newResult = false;
             model.status().reportDrawn((System.nanoTime() - start) / 1e6);
@@ -291,7 +296,7 @@ public final class MainView extends BorderPane {
             presetError(source, e.getMessage());
             return false;
         }
-        showView(Math.max(0, pages.indexOf(page(p.view().tab()))));
+        showView(Math.max(0, indexOf(p.view().tab())));
         model.status().notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
                 : ": " + p.description()));
         return true;
@@ -417,14 +422,14 @@ public final class MainView extends BorderPane {
                         && !(e.getTarget() instanceof Spinner), "step through all twelve", null,
                 e -> model.view().stepStrategy(e.getCode() == KeyCode.LEFT ? -1 : 1));
         StringBuilder viewKeys = new StringBuilder();
-        for (int i = 0; i < pages.size(); i++) {
+        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
             int index = i;
-            ViewPage p = pages.get(i);
+            ViewPage.Info p = ViewPage.PAGES.get(i).info();
             t.combination("view-" + p.id(), "shortcut+" + (i + 1), null, p.title(), () -> showView(index));
             viewKeys.append(i == 0 ? "" : i % 2 == 0 ? "\n" : "  ").append("Ctrl+").append(i + 1);
         }
-        t.helpOnly("views", viewKeys.toString(), String.join(", ", pages.stream()
-                .map(p -> p.title().toLowerCase(Locale.ROOT)).toList()));
+        t.helpOnly("views", viewKeys.toString(), String.join(", ", ViewPage.PAGES.stream()
+                .map(p -> p.info().title().toLowerCase(Locale.ROOT)).toList()));
         t.plain("log-y", KeyCode.L, "log-scale counts", null, () -> toggle(model.view().logYProperty()));
         t.plain("theory", KeyCode.T, "theory on or off", null, () -> toggle(model.view().showTheoryProperty()));
         t.plain("pin", KeyCode.P, "pin the histograms as a grey ghost (again: unpin)", "Pin as a ghost / unpin",
@@ -505,8 +510,8 @@ public final class MainView extends BorderPane {
         file.setId("menu-file");
         Menu view = new Menu("View");
         view.setId("menu-view");
-        for (ViewPage p : pages) {
-            view.getItems().add(keys.menuItem("view-" + p.id()));
+        for (ViewPage.Kind p : ViewPage.PAGES) {
+            view.getItems().add(keys.menuItem("view-" + p.info().id()));
         }
         view.getItems().addAll(new SeparatorMenuItem(), keys.menuItem("present"), keys.menuItem("hide"),
                 keys.menuItem("pin"), keys.menuItem("help"));
@@ -552,16 +557,18 @@ public final class MainView extends BorderPane {
             HistogramView v = views[i];
             v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
         }
-        for (ViewPage p : pages) {
-            if (p != single && p.hasOwnFigure()) {
-                String name = p.title().toLowerCase(Locale.ROOT);
-                ContextMenu menu = new ContextMenu(
-                        item("Export the " + name + " view…", null, () -> export.exportWithDialog(
-                                caption -> export.view(p.id(), caption))),
-                        item("Copy the " + name + " view", null, () -> export.copy(export.view(p.id(), true))));
-                Node n = p.node();
-                n.setOnContextMenuRequested(e -> menu.show(n, e.getScreenX(), e.getScreenY()));
-            }
+    }
+
+    /** Right-click on a view with a figure of its own: export or copy the whole view. */
+    private void viewMenu(ViewPage p) {
+        if (p.hasOwnFigure() && !(p instanceof SingleView)) {
+            String name = p.title().toLowerCase(Locale.ROOT);
+            ContextMenu menu = new ContextMenu(
+                    item("Export the " + name + " view…", null, () -> export.exportWithDialog(
+                            caption -> export.view(p.id(), caption))),
+                    item("Copy the " + name + " view", null, () -> export.copy(export.view(p.id(), true))));
+            Node n = p.node();
+            n.setOnContextMenuRequested(e -> menu.show(n, e.getScreenX(), e.getScreenY()));
         }
     }
 
@@ -572,7 +579,49 @@ public final class MainView extends BorderPane {
 
     /** The view with this id, or null. */
     ViewPage page(String id) {
-        return pages.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+        int index = indexOf(id);
+        return index < 0 ? null : page(index);
+    }
+
+    /** The view at this place in {@link ViewPage#PAGES}, made (and put in its tab) if this is its first use. */
+    private ViewPage page(int index) {
+        if (pages[index] == null) {
+            ViewPage p = ViewPage.PAGES.get(index).factory().create(model);
+            pages[index] = p;
+            tabs.getTabs().get(index).setContent(p.node());
+            viewMenu(p);
+        }
+        return pages[index];
+    }
+
+    /**
+     * Makes the views not made yet, one at a time with a pause between them, so that a first switch to any of them
+     * is as quick as the next one (a cold view took up to 0.4 s to build). The window calls this once its first
+     * picture is on screen.
+     */
+    void makeOtherViewsLater() {
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis(150));
+        pause.setOnFinished(e -> {
+            for (int i = 0; i < pages.length; i++) {
+                if (pages[i] == null) {
+                    page(i);
+                    pause.playFromStart();
+                    return;
+                }
+            }
+        });
+        pause.play();
+    }
+
+    /** The place of the view with this id in {@link ViewPage#PAGES}, or -1. */
+    private static int indexOf(String id) {
+        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
+            if (ViewPage.PAGES.get(i).info().id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     SingleView single() {

@@ -140,7 +140,7 @@ final class PhaseView extends BorderPane implements ViewPage {
         return List.copyOf(s);
     }
 
-    private static final Info INFO = new Info("phase", "Phase",
+    static final Info INFO = new Info("phase", "Phase",
             "The order-to-chaos phase diagram: where χ₁ = 1, and where each strategy sits");
 
     @Override

@@ -72,7 +72,7 @@ final class SingleView extends GridPane implements ViewPage {
         return gView;
     }
 
-    private static final Info INFO = new Info("single", "Single",
+    static final Info INFO = new Info("single", "Single",
             "The chosen strategy's z, activation and gradient histograms");
 
     @Override

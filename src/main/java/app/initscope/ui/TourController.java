@@ -14,15 +14,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 final class TourController {
 
     private final MainViewModel model;
-    private final Tour tour;
+    private final java.util.function.Supplier<Tour> load;
+    private Tour tour;
     private final Consumer<String> showView;
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
-    /** @param showView shows a view by its id (single, compare, depth, explain, train, phase) */
-    TourController(MainViewModel model, Tour tour, Consumer<String> showView) {
+    /**
+     * @param tour     reads the tour, on its first use: not while the window starts
+     * @param showView shows a view by its id (single, compare, depth, explain, train, phase)
+     */
+    TourController(MainViewModel model, java.util.function.Supplier<Tour> tour, Consumer<String> showView) {
         this.model = model;
-        this.tour = tour;
+        this.load = tour;
         this.showView = showView;
         model.shownProperty().addListener((obs, old, now) -> updateCaption());
         model.train().service().latestProperty().addListener((obs, old, now) -> updateCaption());
@@ -47,6 +51,9 @@ final class TourController {
     }
 
     Tour tour() {
+        if (tour == null) {
+            tour = load.get();
+        }
         return tour;
     }
 
@@ -55,7 +62,7 @@ final class TourController {
      * and the next step after that starts it again.
      */
     void next() {
-        go(step.get() >= tour.steps().size() ? 0 : step.get() + 1);
+        go(step.get() >= tour().steps().size() ? 0 : step.get() + 1);
     }
 
     /** The step before (stays on the first). */
@@ -71,12 +78,12 @@ final class TourController {
     }
 
     private void go(int index) {
-        if (index >= tour.steps().size()) {
-            step.set(tour.steps().size());
+        if (index >= tour().steps().size()) {
+            step.set(tour().steps().size());
             model.status().notice("end of the tour: the settings stay as the last step left them");
             return;
         }
-        Tour.Step s = tour.steps().get(index);
+        Tour.Step s = tour().steps().get(index);
         model.batch(() -> {
             s.config().forEach(model.draft()::set);
             model.view().strategyProperty().set(s.strategy());
@@ -101,21 +108,21 @@ final class TourController {
             caption.set("");
             return;
         }
-        if (i >= tour.steps().size()) {
+        if (i >= tour().steps().size()) {
             caption.set(END);
             return;
         }
-        Tour.Step s = tour.steps().get(i);
+        Tour.Step s = tour().steps().get(i);
         if (s.play()) {
             var run = model.train().latest();
-            caption.set("Step " + (i + 1) + " of " + tour.steps().size() + " · " + s.title() + ": "
+            caption.set("Step " + (i + 1) + " of " + tour().steps().size() + " · " + s.title() + ": "
                     + Tour.trainCaption(s, run == null ? null : run.results()));
             return;
         }
         var shown = model.shownProperty().get();
         boolean current = shown != null && shown.strategy() == s.strategy()
                 && model.config().activation() == s.activation();
-        caption.set("Step " + (i + 1) + " of " + tour.steps().size() + " · " + s.title() + ": "
+        caption.set("Step " + (i + 1) + " of " + tour().steps().size() + " · " + s.title() + ": "
                 + Tour.caption(s, current ? shown : null));
     }
 }

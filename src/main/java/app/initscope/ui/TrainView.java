@@ -359,7 +359,7 @@ final class TrainView extends BorderPane implements ViewPage {
         redraw();
     }
 
-    private static final Info INFO = new Info("train", "Train",
+    static final Info INFO = new Info("train", "Train",
             "Does it learn? Every compared strategy trained side by side: loss, update ratios, histograms over time");
 
     @Override

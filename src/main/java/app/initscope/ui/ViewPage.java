@@ -19,9 +19,15 @@ interface ViewPage {
         ViewPage create(MainViewModel model);
     }
 
+    /** A view's names and how to make it: the window makes a view when it is first shown or asked for. */
+    record Kind(Info info, Factory factory) {
+    }
+
     /** Every view, in tab order. */
-    List<Factory> PAGES = List.of(SingleView::new, CompareView::new, DepthView::new, ExplainView::new,
-            TrainView::new, PhaseView::new);
+    List<Kind> PAGES = List.of(new Kind(SingleView.INFO, SingleView::new),
+            new Kind(CompareView.INFO, CompareView::new), new Kind(DepthView.INFO, DepthView::new),
+            new Kind(ExplainView.INFO, ExplainView::new), new Kind(TrainView.INFO, TrainView::new),
+            new Kind(PhaseView.INFO, PhaseView::new));
 
     /**
      * What names a view.

@@ -40,6 +40,56 @@ class ColdPreviewTest {
         }
     }
 
+    @Test
+    void aDeferredWarmUpWaitsForTheFirstPictureAndNoLonger() throws Exception {
+        try (Engine engine = new Engine(2)) {
+            engine.deferWarmUpUntilFirstPicture();
+            java.util.concurrent.CountDownLatch previewed = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicLong previewAt = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.CompletableFuture<ExperimentResult> done = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> new ExperimentJob(engine).run(ONE, new Emitter<>() {
+                        @Override
+                        public void emit(ExperimentResult snapshot) {
+                            previewAt.set(System.nanoTime());
+                            previewed.countDown();
+                        }
+
+                        @Override
+                        public void progress(double fraction, String stage) {
+                        }
+                    }, new CancelToken()));
+            assertTrue(previewed.await(30, java.util.concurrent.TimeUnit.SECONDS), "the preview came");
+            Thread.sleep(300);
+            assertFalse(engine.isWarm(), "no warm-up before the first picture is shown");
+            assertFalse(done.isDone());
+            long shownAt = System.nanoTime();
+            engine.firstPictureShown();
+            assertEquals(ONE, done.get(60, java.util.concurrent.TimeUnit.SECONDS).config());
+            assertTrue(engine.isWarm());
+            assertTrue(shownAt - previewAt.get() >= 300_000_000L, "it waited");
+        }
+    }
+
+    @Test
+    void aDeferredWarmUpGoesOnByItselfAfterItsLongestWait() {
+        try (Engine engine = new Engine(1)) {
+            engine.deferWarmUpUntilFirstPicture();
+            long start = System.nanoTime();
+            engine.awaitFirstPicture(() -> false);
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waited >= Engine.FIRST_PICTURE_WAIT_MILLIS - 20 && waited < Engine.FIRST_PICTURE_WAIT_MILLIS
+                    + 2000, "waited " + waited + " ms");
+            start = System.nanoTime();
+            engine.awaitFirstPicture(() -> true);
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "a cancelled job does not wait");
+        }
+        try (Engine engine = new Engine(1)) {
+            long start = System.nanoTime();
+            engine.awaitFirstPicture(() -> false);
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "without the window's request nothing waits");
+        }
+    }
+
     private static List<ExperimentResult> run(Engine engine) {
         List<ExperimentResult> seen = new ArrayList<>();
         ExperimentResult last = new ExperimentJob(engine).run(ONE, new Emitter<>() {

@@ -61,6 +61,35 @@ class MainViewTest {
     }
 
     @Test
+    void aViewIsMadeWhenFirstShownAndTheRestOnceTheWindowHasItsFirstPicture(FxRobot robot) throws Exception {
+        awaitResult();
+        var tabs = (javafx.scene.control.TabPane) window.view().lookup("#views");
+        java.util.function.IntPredicate made = i -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> tabs.getTabs().get(i).getContent()).get() != null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertTrue(made.test(0), "the view shown at start is made");
+        int train = -1;
+        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
+            if (ViewPage.PAGES.get(i).info().id().equals("train")) {
+                train = i;
+            }
+        }
+        assertTrue(!made.test(train), "the Train view waits until it is wanted");
+        robot.press(KeyCode.CONTROL).type(KeyCode.valueOf("DIGIT" + (train + 1)))
+                .release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(made.test(train), "Ctrl+" + (train + 1) + " made the Train view");
+        assertNotNull(robot.lookup("#train-play").query(), "and it shows its controls");
+        robot.interact(() -> window.view().makeOtherViewsLater());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.util.stream.IntStream.range(0,
+                ViewPage.PAGES.size()).allMatch(made));
+    }
+
+    @Test
     void theVisibleStrategyIsComputedFirst() throws TimeoutException {
         awaitResult();
         assertEquals(Strategy.XAVIER, model.resultProperty().get().results().get(0).strategy());

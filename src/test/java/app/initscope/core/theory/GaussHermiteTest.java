@@ -1,6 +1,7 @@
 package app.initscope.core.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,11 @@ class GaussHermiteTest {
         assertEquals(3.0, three.expectation(z -> z * z * z * z, 1.0), 1e-12);
         // and not beyond: E[z⁶] = 15, but three nodes give 9
         assertEquals(9.0, three.expectation(z -> Math.pow(z, 6), 1.0), 1e-9);
+    }
+
+    @Test
+    void aRuleIsComputedOncePerNodeCount() {
+        assertSame(GaussHermite.withNodes(17), GaussHermite.withNodes(17));
+        assertSame(GaussHermite.standard(), GaussHermite.withNodes(GaussHermite.DEFAULT_NODES));
     }
 }
