@@ -33,36 +33,13 @@ final class VectorActivations {
     private VectorActivations() {
     }
 
-    private static final int TANH = 0;
-    private static final int SIGMOID = 1;
-    private static final int GELU = 2;
-    private static final int SELU = 3;
+    private static final int L = S.length();
+    private static final VectorMask<Float> ALL = S.maskAll(true);
 
-    /**
-     * Runs one activation over [from, to): full vectors, then the tail under a mask. The activation is chosen
-     * by a constant switch rather than a lambda so the JIT inlines the vector code (a megamorphic call would
-     * box every vector).
-     */
-    private static void loop(float[] z, float[] a, float[] d, int from, int to, int kind, float p1, float p2) {
-        int i = from;
-        VectorMask<Float> all = S.maskAll(true);
-        for (int bound = from + S.loopBound(to - from); i < bound; i += S.length()) {
-            at(z, a, d, i, all, kind, p1, p2);
-        }
-        if (i < to) {
-            at(z, a, d, i, S.indexInRange(i, to), kind, p1, p2);
-        }
-    }
-
-    private static void at(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, int kind, float p1,
-                           float p2) {
-        switch (kind) {
-            case TANH -> tanhAt(z, a, d, i, m);
-            case SIGMOID -> sigmoidAt(z, a, d, i, m);
-            case GELU -> geluAt(z, a, d, i, m, p1, p2);
-            default -> seluAt(z, a, d, i, m, p1, p2);
-        }
-    }
+    // Each activation has a loop of its own: full vectors, then the tail under a mask. One loop shared through a
+    // switch on the kind made the JIT compile all four activations into one method, where it ran out of nodes
+    // (NodeCountInliningCutoff), left expm1Reduced out of line, and boxed every vector across that call: 25 MB of
+    // garbage per strategy at the seed size, and a slower loop.
 
     /** n = round(y / ln 2), as an integral float. */
     private static FloatVector exponent(FloatVector y) {
@@ -88,20 +65,25 @@ final class VectorActivations {
     private static FloatVector expNonPositive(FloatVector y) {
         FloatVector clamped = y.max(MIN_EXP_ARG);
         FloatVector n = exponent(clamped);
+        return expNonPositive(y, n, expm1Reduced(clamped, n));
+    }
+
+    /** {@link #expNonPositive(FloatVector)} from n and p = expm1Reduced(max(y, −104), n), shared with expm1. */
+    private static FloatVector expNonPositive(FloatVector y, FloatVector n, FloatVector p) {
         FloatVector scale = twoPow(n.add(64f));
-        FloatVector e = scale.fma(expm1Reduced(clamped, n), scale).mul(TWO_M64);
+        FloatVector e = scale.fma(p, scale).mul(TWO_M64);
         return e.blend(0f, y.compare(VectorOperators.LT, MIN_EXP_ARG));
     }
 
     /**
      * e^y − 1 for y ≤ 0, with full relative precision near 0 (where n = 0 and the result is the polynomial
-     * itself). Below y ≈ −21 the result rounds to −1, so 2ⁿ is taken no smaller than 2⁻³⁰.
+     * itself). Below y ≈ −21 the result rounds to −1, so 2ⁿ is taken no smaller than 2⁻³⁰. From n and
+     * p = expm1Reduced(max(y, −104), n), which e^y shares: computing them once keeps tanh and SELU small enough
+     * for the JIT to compile each into one piece.
      */
-    private static FloatVector expm1NonPositive(FloatVector y) {
-        FloatVector clamped = y.max(MIN_EXP_ARG);
-        FloatVector n = exponent(clamped);
+    private static FloatVector expm1NonPositive(FloatVector y, FloatVector n, FloatVector p) {
         FloatVector scale = twoPow(n.max(-30f));
-        FloatVector u = scale.fma(expm1Reduced(clamped, n), scale.sub(1f));
+        FloatVector u = scale.fma(p, scale.sub(1f));
         return u.blend(-1f, y.compare(VectorOperators.LT, -30f));
     }
 
@@ -113,14 +95,22 @@ final class VectorActivations {
 
     /** a = tanh z, d = sech² z = 4e/(1 + e)² with e = e^{−2|z|} (no cancellation where tanh rounds to ±1). */
     static void tanh(float[] z, float[] a, float[] d, int from, int to) {
-        loop(z, a, d, from, to, TANH, 0f, 0f);
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            tanhAt(z, a, d, i, ALL);
+        }
+        if (i < to) {
+            tanhAt(z, a, d, i, S.indexInRange(i, to));
+        }
     }
 
     private static void tanhAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
         FloatVector y = v.abs().mul(-2f);
-        FloatVector e = expNonPositive(y);                    // e^{−2|z|}
-        FloatVector u = expm1NonPositive(y);                  // e^{−2|z|} − 1, precise for small |z|
+        FloatVector n = exponent(y.max(MIN_EXP_ARG));
+        FloatVector p = expm1Reduced(y.max(MIN_EXP_ARG), n);
+        FloatVector e = expNonPositive(y, n, p);              // e^{−2|z|}
+        FloatVector u = expm1NonPositive(y, n, p);            // e^{−2|z|} − 1, precise for small |z|
         FloatVector onePlusE = e.add(1f);
         FloatVector t = u.neg().div(onePlusE);
         t.blend(t.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(a, i, m);
@@ -129,7 +119,13 @@ final class VectorActivations {
 
     /** a = σ(z), d = σ(z)(1 − σ(z)) = e/(1 + e)², both from e = e^{−|z|}, which never overflows. */
     static void sigmoid(float[] z, float[] a, float[] d, int from, int to) {
-        loop(z, a, d, from, to, SIGMOID, 0f, 0f);
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            sigmoidAt(z, a, d, i, ALL);
+        }
+        if (i < to) {
+            sigmoidAt(z, a, d, i, S.indexInRange(i, to));
+        }
     }
 
     private static void sigmoidAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m) {
@@ -148,7 +144,13 @@ final class VectorActivations {
      * sech² u underflows (so a huge z gives 1 or 0, never ∞·0).
      */
     static void gelu(float[] z, float[] a, float[] d, int from, int to, float c, float k) {
-        loop(z, a, d, from, to, GELU, c, k);
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            geluAt(z, a, d, i, ALL, c, k);
+        }
+        if (i < to) {
+            geluAt(z, a, d, i, S.indexInRange(i, to), c, k);
+        }
     }
 
     private static void geluAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, float c, float k) {
@@ -168,7 +170,13 @@ final class VectorActivations {
 
     /** SELU: a = λz or λα(e^z − 1), d = λ or λα·e^z. */
     static void selu(float[] z, float[] a, float[] d, int from, int to, float lambda, float alpha) {
-        loop(z, a, d, from, to, SELU, lambda, alpha);
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            seluAt(z, a, d, i, ALL, lambda, alpha);
+        }
+        if (i < to) {
+            seluAt(z, a, d, i, S.indexInRange(i, to), lambda, alpha);
+        }
     }
 
     private static void seluAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, float lambda,
@@ -176,7 +184,10 @@ final class VectorActivations {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
         VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
         FloatVector y = v.min(0f);
-        expm1NonPositive(y).mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
-        expNonPositive(y).mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive).intoArray(d, i, m);
+        FloatVector n = exponent(y.max(MIN_EXP_ARG));
+        FloatVector p = expm1Reduced(y.max(MIN_EXP_ARG), n);
+        expm1NonPositive(y, n, p).mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
+        expNonPositive(y, n, p).mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive)
+                .intoArray(d, i, m);
     }
 }

@@ -1,0 +1,66 @@
+package app.initscope.core.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once the JIT has compiled them, the Vector API activations allocate nothing: every vector lives in registers.
+ * They used to share one loop through a switch, which the JIT compiled as one method holding all four activations;
+ * it ran out of nodes, left part of the exponential out of line and boxed every vector across that call, so tanh
+ * allocated tens of bytes per element for ever (25 MB per strategy at the seed size).
+ */
+class ActivationAllocationTest {
+
+    private static final int N = 1 << 16;
+
+    interface Activation {
+        void apply(float[] z, float[] a, float[] d, int from, int to);
+    }
+
+    @Test
+    void compiledActivationsAllocateNothing() throws Exception {
+        assertTrue(Kernels.vectorApiAvailable(), "the test JVM has the Vector API");
+        float[] z = new float[N];
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < N; i++) {
+            z[i] = (float) (random.nextGaussian() * 3);
+        }
+        float[] a = new float[N];
+        float[] d = new float[N];
+        assertSettlesAtNoAllocation("tanh", (x, y, w, from, to) -> Elementwise.tanh(x, y, w, from, to), z, a, d);
+        assertSettlesAtNoAllocation("sigmoid", (x, y, w, from, to) -> Elementwise.sigmoid(x, y, w, from, to),
+                z, a, d);
+        assertSettlesAtNoAllocation("gelu", (x, y, w, from, to) -> Elementwise.gelu(x, y, w, from, to,
+                Math.sqrt(2 / Math.PI), 0.044715), z, a, d);
+        assertSettlesAtNoAllocation("selu", (x, y, w, from, to) -> Elementwise.selu(x, y, w, from, to,
+                1.0507, 1.67326), z, a, d);
+    }
+
+    /** Calls f until one call over N elements allocates under 1 KiB (it passes then), for at most 30 s. */
+    private static void assertSettlesAtNoAllocation(String name, Activation f, float[] z, float[] a, float[] d)
+            throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        long least = Long.MAX_VALUE;
+        while (System.nanoTime() < deadline) {
+            long before = allocated();
+            f.apply(z, a, d, 0, N - 3);          // a tail under a mask too
+            long bytes = allocated() - before;
+            least = Math.min(least, bytes);
+            if (least < 1024) {
+                return;
+            }
+        }
+        assertTrue(false, name + " still allocated " + least + " bytes per call of " + N + " elements after 30 s");
+    }
+
+    /** This thread's allocated bytes, through the platform MBean (no compile-time tie to com.sun.management). */
+    private static long allocated() throws Exception {
+        return (Long) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("java.lang:type=Threading"),
+                "getThreadAllocatedBytes", new Object[] {Thread.currentThread().threadId()},
+                new String[] {long.class.getName()});
+    }
+}
