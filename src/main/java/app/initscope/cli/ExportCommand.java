@@ -8,8 +8,7 @@ import app.initscope.core.experiment.RunListener;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.export.FigureExport;
-import app.initscope.fx.FxRaster;
-import app.initscope.fx.FxThread;
+import app.initscope.render.AwtPen;
 import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
@@ -211,10 +210,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (tooLarge != null) {
             throw experiment.usage("scale", tooLarge);
         }
-        // only a PNG needs a toolkit: JavaFX starts for it alone, never for SVG or CSV
-        Path file = fmt == FigureExport.Format.PNG
-                ? FxThread.call(() -> FigureExport.write(figure, fmt, scale, out, FxRaster::png))
-                : FigureExport.write(figure, fmt, scale, out, null);
+        // no format needs a toolkit: the PNG is painted with Java2D, headless
+        Path file = FigureExport.write(figure, fmt, scale, out, AwtPen::image);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(file.toAbsolutePath());
         printer.flush();

@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 /**
  * Writes a {@link Figure} as PNG (rendered at 1×, 2× or 4× by the {@link Raster} it is given, never upscaled),
  * as SVG (a vector drawing from the same painting code), or as CSV (every histogram's bins and statistics). Files
- * are written atomically: a temp file, then a move. SVG and CSV need no toolkit: the SVG's text is measured with
- * AWT's font metrics. Only the PNG's raster needs one (the JavaFX adapter, {@code app.initscope.fx.FxRaster}).
+ * are written atomically: a temp file, then a move. None needs a toolkit: the SVG's text is measured with AWT's
+ * font metrics, and the PNG is painted with Java2D ({@link app.initscope.render.AwtPen#image}).
  */
 public final class FigureExport {
 
@@ -45,7 +45,7 @@ public final class FigureExport {
         }
     }
 
-    /** Renders a figure to pixels at a scale: the JavaFX adapter's Canvas for the app and the command line. */
+    /** Renders a figure to pixels at a scale: {@link app.initscope.render.AwtPen#image} in the app and the CLI. */
     @FunctionalInterface
     public interface Raster {
         BufferedImage render(Figure figure, double scale);

@@ -25,7 +25,8 @@ public final class AwtTextMeasure implements TextMeasure {
         }
     }
 
-    private Font font(TextFont f) {
+    /** The AWT font of a text font (cached). */
+    Font font(TextFont f) {
         return fonts.computeIfAbsent(f, k -> new Font(k.family(), k.bold() ? Font.BOLD : Font.PLAIN, 1)
                 .deriveFont((float) k.size()));
     }

@@ -9,6 +9,7 @@ import app.initscope.export.FigureExport;
 import app.initscope.export.FigureExport.Format;
 import app.initscope.fx.FxRaster;
 import app.initscope.render.AxisMode;
+import app.initscope.render.AwtPen;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import app.initscope.engine.Background;
@@ -172,19 +173,18 @@ final class ExportController {
         }, done, failed, javafx.application.Platform::runLater);
     }
 
-    /** Paints the figure (FX thread) into what the background then writes. */
+    /**
+     * What the background writes: the figure is immutable, so it is painted there, off the FX thread. Building a
+     * large SVG took up to 300 ms on the FX thread, and rasterizing a PNG with JavaFX 100-400 ms; the PNG is now
+     * painted with Java2D ({@link AwtPen}).
+     */
     private static AtomicFiles.Content content(Figure figure, Choice choice) {
         return switch (choice.format()) {
-            case PNG -> {
-                BufferedImage image = FxRaster.png(figure, choice.scale());
-                yield out -> {
-                    if (!ImageIO.write(image, "png", out)) {
-                        throw new IOException("no PNG writer");
-                    }
-                };
-            }
-            // SVG and CSV text is built in the background, where the file is written: the figure is immutable,
-            // and building a large one took up to 300 ms on the FX thread
+            case PNG -> out -> {
+                if (!ImageIO.write(AwtPen.image(figure, choice.scale()), "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
+            };
             case SVG -> text(() -> FigureExport.svg(figure));
             case CSV -> text(() -> FigureExport.csv(figure));
         };

@@ -13,6 +13,7 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Histogram;
+import app.initscope.render.AwtPen;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import java.awt.image.BufferedImage;
@@ -55,8 +56,7 @@ class FigureExportTest {
     @Test
     void aPngAtTwiceTheScaleHasTwiceTheSizeAndIsNotBlank(@TempDir Path dir) throws Exception {
         Figure figure = Figures.compare(result, Strategy.SEED, Figures.Options.DEFAULT);
-        Path file = FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 2, dir,
-                FxRaster::png));
+        Path file = FigureExport.write(figure, FigureExport.Format.PNG, 2, dir, AwtPen::image);
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals((int) Math.ceil(figure.width() * 2), image.getWidth());
         assertEquals((int) Math.ceil(figure.height() * 2), image.getHeight());
@@ -75,10 +75,10 @@ class FigureExportTest {
     @Test
     void aPngAtFourTimesIsRenderedNotUpscaled(@TempDir Path dir) throws Exception {
         Figure figure = Figures.histogram(result, Strategy.XAVIER, TensorKind.Z, Figures.Options.DEFAULT);
-        BufferedImage one = ImageIO.read(FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 1,
-                dir, FxRaster::png)).toFile());
-        BufferedImage four = ImageIO.read(FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 4,
-                dir, FxRaster::png)).toFile());
+        BufferedImage one = ImageIO.read(FigureExport.write(figure, FigureExport.Format.PNG, 1, dir,
+                AwtPen::image).toFile());
+        BufferedImage four = ImageIO.read(FigureExport.write(figure, FigureExport.Format.PNG, 4, dir,
+                AwtPen::image).toFile());
         assertEquals(one.getWidth() * 4, four.getWidth());
         // an upscaled bitmap repeats each pixel 4×4; a rendering at 4× has edges inside those blocks
         int inside = 0;
@@ -171,8 +171,7 @@ class FigureExportTest {
         try {
             Figure figure = single();
             IOException e = assertThrows(IOException.class,
-                    () -> FxThread.call(() -> FigureExport.write(figure, FigureExport.Format.PNG, 2, locked,
-                            FxRaster::png)));
+                    () -> FigureExport.write(figure, FigureExport.Format.PNG, 2, locked, AwtPen::image));
             assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
             try (var files = Files.list(locked)) {
                 assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(figure.name())),

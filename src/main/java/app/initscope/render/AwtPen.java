@@ -1,0 +1,233 @@
+package app.initscope.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A {@link Pen} over Java2D: the PNG export's raster. It needs no window toolkit and no FX thread (AWT runs
+ * headless here), so a PNG is painted on the thread that writes it, in the window and on the command line alike.
+ * Text is measured and placed as {@link SvgPen} places it, with {@link AwtTextMeasure}.
+ */
+public final class AwtPen implements Pen {
+
+    /** The state that {@link #save()} and {@link #restore()} keep, as GraphicsContext does. */
+    private record State(AffineTransform transform, Rgba fill, Rgba stroke, double lineWidth, double[] dashes,
+                         TextFont font, TextAlign align, Baseline baseline) {
+    }
+
+    private final Graphics2D g;
+    private final AwtTextMeasure measure = AwtTextMeasure.INSTANCE;
+    private final Deque<State> saved = new ArrayDeque<>();
+    private Rgba fill = Rgba.BLACK;
+    private Rgba stroke = Rgba.BLACK;
+    private double lineWidth = 1;
+    private double[] dashes = new double[0];
+    private TextFont font = TextFont.regular(12);
+    private TextAlign align = TextAlign.LEFT;
+    private Baseline baseline = Baseline.BASELINE;
+    private Path2D.Double path = new Path2D.Double();
+
+    private AwtPen(Graphics2D g) {
+        this.g = g;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        applyStroke();
+    }
+
+    /**
+     * Paints a figure on white at {@code scale} device pixels per logical pixel (rendered at that scale, never
+     * upscaled). Any thread.
+     */
+    public static BufferedImage image(Figure figure, double scale) {
+        int w = (int) Math.ceil(figure.width() * scale);
+        int h = (int) Math.ceil(figure.height() * scale);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.scale(scale, scale);
+            figure.paint(new AwtPen(g));
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static Color color(Rgba c) {
+        return new Color(unit(c.red()), unit(c.green()), unit(c.blue()), unit(c.opacity()));
+    }
+
+    private static float unit(double v) {
+        return (float) Math.min(1, Math.max(0, v));
+    }
+
+    private void applyStroke() {
+        float[] d = null;
+        if (dashes.length > 0) {
+            d = new float[dashes.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) Math.max(dashes[i], 1e-3);
+            }
+        }
+        g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, d, 0f));
+    }
+
+    @Override
+    public void setFill(Rgba c) {
+        fill = c;
+    }
+
+    @Override
+    public void setStroke(Rgba c) {
+        stroke = c;
+    }
+
+    @Override
+    public void setLineWidth(double w) {
+        lineWidth = w;
+        applyStroke();
+    }
+
+    @Override
+    public void setLineDashes(double... dashes) {
+        this.dashes = dashes.clone();
+        applyStroke();
+    }
+
+    @Override
+    public void setFont(TextFont f) {
+        font = f;
+    }
+
+    @Override
+    public void setTextAlign(TextAlign a) {
+        align = a;
+    }
+
+    @Override
+    public void setTextBaseline(Baseline b) {
+        baseline = b;
+    }
+
+    @Override
+    public void fillRect(double x, double y, double w, double h) {
+        g.setColor(color(fill));
+        g.fill(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void strokeLine(double x1, double y1, double x2, double y2) {
+        g.setColor(color(stroke));
+        g.draw(new Line2D.Double(x1, y1, x2, y2));
+    }
+
+    @Override
+    public void fillOval(double x, double y, double w, double h) {
+        g.setColor(color(fill));
+        g.fill(new Ellipse2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void strokeOval(double x, double y, double w, double h) {
+        g.setColor(color(stroke));
+        g.draw(new Ellipse2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void fillText(String text, double x, double y) {
+        double ascent = measure.ascent(font);
+        double lineHeight = measure.lineHeight(font);
+        double baselineY = switch (baseline) {
+            case TOP -> y + ascent;
+            case CENTER -> y + ascent - lineHeight / 2;
+            case BOTTOM -> y + ascent - lineHeight;
+            default -> y;
+        };
+        double width = measure.width(text, font);
+        double left = switch (align) {
+            case CENTER -> x - width / 2;
+            case RIGHT -> x - width;
+            default -> x;
+        };
+        g.setColor(color(fill));
+        g.setFont(measure.font(font));
+        g.drawString(text, (float) left, (float) baselineY);
+    }
+
+    @Override
+    public void beginPath() {
+        path = new Path2D.Double();
+    }
+
+    @Override
+    public void moveTo(double x, double y) {
+        path.moveTo(x, y);
+    }
+
+    @Override
+    public void lineTo(double x, double y) {
+        if (path.getCurrentPoint() == null) {
+            path.moveTo(x, y);
+        } else {
+            path.lineTo(x, y);
+        }
+    }
+
+    @Override
+    public void stroke() {
+        g.setColor(color(stroke));
+        g.draw(path);
+    }
+
+    @Override
+    public void save() {
+        saved.push(new State(g.getTransform(), fill, stroke, lineWidth, dashes, font, align, baseline));
+    }
+
+    @Override
+    public void restore() {
+        State s = saved.poll();
+        if (s == null) {
+            return;                 // as GraphicsContext: a restore without a save does nothing
+        }
+        g.setTransform(s.transform());
+        fill = s.fill();
+        stroke = s.stroke();
+        lineWidth = s.lineWidth();
+        dashes = s.dashes();
+        font = s.font();
+        align = s.align();
+        baseline = s.baseline();
+        applyStroke();
+    }
+
+    @Override
+    public void translate(double x, double y) {
+        g.translate(x, y);
+    }
+
+    @Override
+    public void rotate(double degrees) {
+        g.rotate(Math.toRadians(degrees));
+    }
+
+    @Override
+    public TextMeasure measure() {
+        return measure;
+    }
+}
