@@ -166,10 +166,9 @@ class StormTest {
                 case 8 -> {
                     ExperimentResult r = model.resultProperty().get();
                     if (r != null && !r.results().isEmpty()) {
-                        // not PNG: JavaFX rasterizes it on the FX thread, 100-400 ms for a window-sized figure
-                        // (a known stall, left for a renderer that draws off the FX thread)
-                        FigureExport.Format format = random.nextBoolean() ? FigureExport.Format.CSV
-                                : FigureExport.Format.SVG;
+                        // every format: PNG too, now that it is painted off the FX thread
+                        FigureExport.Format format = FigureExport.Format.values()[random.nextInt(
+                                FigureExport.Format.values().length)];
                         view.exporter().write(Figures.single(r, r.results().get(0).strategy(),
                                         Figures.Options.DEFAULT), new ExportController.Choice(format, 1, true),
                                 dir.resolve("storm-" + done.get() + "." + format.extension()), p -> { },
