@@ -170,4 +170,22 @@ class BlasGemmTest {
         assertEquals("openblas (serial)", BlasGemm.describe("", false));
         assertFalse(new BlasGemm(Parallel.sequential()).name().isBlank());
     }
+
+    /**
+     * OpenBLAS sums an element's products in an order that depends on the element's place in its blocks, so equal
+     * columns of W used to give unequal units: Constant reported 3 distinct units of 1000 instead of 1. The
+     * network's products now go around the kernel when the right factor has equal columns ({@link EqualColumns}).
+     */
+    @Test
+    void constantWeightsKeepOneDistinctUnitOnOpenBlas() {
+        assumeTrue(Kernels.blasAvailable(), "OpenBLAS is not installed");
+        var config = app.initscope.core.experiment.ExperimentConfig.builder().fanIn(1000).samples(200).width(1000)
+                .strategies(java.util.List.of(app.initscope.core.init.Strategy.CONSTANT,
+                        app.initscope.core.init.Strategy.ZERO)).build();
+        var runner = new app.initscope.core.experiment.ExperimentRunner(p -> new BlasGemm(p), Parallel.sequential(),
+                Runtime.getRuntime().maxMemory());
+        for (var r : runner.run(config, app.initscope.core.experiment.RunListener.NONE, () -> false).results()) {
+            assertEquals(1, r.layers().get(0).distinctUnits(), r.strategy() + " on " + runner.kernelName());
+        }
+    }
 }
