@@ -19,23 +19,15 @@ import java.util.Deque;
  * headless here), so a PNG is painted on the thread that writes it, in the window and on the command line alike.
  * Text is measured and placed as {@link SvgPen} places it, with {@link AwtTextMeasure}.
  */
-public final class AwtPen implements Pen {
+public final class AwtPen extends StatefulPen {
 
     /** The state that {@link #save()} and {@link #restore()} keep, as GraphicsContext does. */
-    private record State(AffineTransform transform, Rgba fill, Rgba stroke, double lineWidth, double[] dashes,
-                         TextFont font, TextAlign align, Baseline baseline) {
+    private record State(Style style, AffineTransform transform) {
     }
 
     private final Graphics2D g;
     private final AwtTextMeasure measure = AwtTextMeasure.INSTANCE;
     private final Deque<State> saved = new ArrayDeque<>();
-    private Rgba fill = Rgba.BLACK;
-    private Rgba stroke = Rgba.BLACK;
-    private double lineWidth = 1;
-    private double[] dashes = new double[0];
-    private TextFont font = TextFont.regular(12);
-    private TextAlign align = TextAlign.LEFT;
-    private Baseline baseline = Baseline.BASELINE;
     private Path2D.Double path = new Path2D.Double();
 
     private AwtPen(Graphics2D g) {
@@ -45,7 +37,7 @@ public final class AwtPen implements Pen {
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        applyStroke();
+        strokeChanged();
     }
 
     /**
@@ -76,7 +68,8 @@ public final class AwtPen implements Pen {
         return (float) Math.min(1, Math.max(0, v));
     }
 
-    private void applyStroke() {
+    @Override
+    void strokeChanged() {
         float[] d = null;
         if (dashes.length > 0) {
             d = new float[dashes.length];
@@ -85,43 +78,6 @@ public final class AwtPen implements Pen {
             }
         }
         g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, d, 0f));
-    }
-
-    @Override
-    public void setFill(Rgba c) {
-        fill = c;
-    }
-
-    @Override
-    public void setStroke(Rgba c) {
-        stroke = c;
-    }
-
-    @Override
-    public void setLineWidth(double w) {
-        lineWidth = w;
-        applyStroke();
-    }
-
-    @Override
-    public void setLineDashes(double... dashes) {
-        this.dashes = dashes.clone();
-        applyStroke();
-    }
-
-    @Override
-    public void setFont(TextFont f) {
-        font = f;
-    }
-
-    @Override
-    public void setTextAlign(TextAlign a) {
-        align = a;
-    }
-
-    @Override
-    public void setTextBaseline(Baseline b) {
-        baseline = b;
     }
 
     @Override
@@ -150,14 +106,7 @@ public final class AwtPen implements Pen {
 
     @Override
     public void fillText(String text, double x, double y) {
-        double ascent = measure.ascent(font);
-        double lineHeight = measure.lineHeight(font);
-        double baselineY = switch (baseline) {
-            case TOP -> y + ascent;
-            case CENTER -> y + ascent - lineHeight / 2;
-            case BOTTOM -> y + ascent - lineHeight;
-            default -> y;
-        };
+        double baselineY = baselineY(y);
         double width = measure.width(text, font);
         double left = switch (align) {
             case CENTER -> x - width / 2;
@@ -196,7 +145,7 @@ public final class AwtPen implements Pen {
 
     @Override
     public void save() {
-        saved.push(new State(g.getTransform(), fill, stroke, lineWidth, dashes, font, align, baseline));
+        saved.push(new State(style(), g.getTransform()));
     }
 
     @Override
@@ -206,14 +155,7 @@ public final class AwtPen implements Pen {
             return;                 // as GraphicsContext: a restore without a save does nothing
         }
         g.setTransform(s.transform());
-        fill = s.fill();
-        stroke = s.stroke();
-        lineWidth = s.lineWidth();
-        dashes = s.dashes();
-        font = s.font();
-        align = s.align();
-        baseline = s.baseline();
-        applyStroke();
+        restoreStyle(s.style());
     }
 
     @Override

@@ -10,10 +10,9 @@ import java.util.Locale;
  * the font's own ascent, measured by the {@link TextMeasure} it is given (AWT's metrics need no toolkit), so it lands where the screen puts it without relying on
  * {@code dominant-baseline}, which Inkscape and browsers treat differently.
  */
-public final class SvgPen implements Pen {
+public final class SvgPen extends StatefulPen {
 
-    private record State(Rgba fill, Rgba stroke, double lineWidth, double[] dashes, TextFont font, TextAlign align,
-                         Baseline baseline, String transform) {
+    private record State(Style style, String transform) {
     }
 
     private final StringBuilder body = new StringBuilder();
@@ -21,13 +20,6 @@ public final class SvgPen implements Pen {
     private final double height;
     private final Deque<State> saved = new ArrayDeque<>();
     private final TextMeasure measure;
-    private Rgba fill = Rgba.BLACK;
-    private Rgba stroke = Rgba.BLACK;
-    private double lineWidth = 1;
-    private double[] dashes = new double[0];
-    private TextFont font = TextFont.regular(13);
-    private TextAlign align = TextAlign.LEFT;
-    private Baseline baseline = Baseline.BASELINE;
     private String transform = "";
     private StringBuilder path;
 
@@ -44,41 +36,6 @@ public final class SvgPen implements Pen {
                 + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" xml:space=\"preserve\" width=\""
                 + n(width) + "\" height=\"" + n(height) + "\" viewBox=\"0 0 " + n(width) + " " + n(height) + "\">\n"
                 + body + "</svg>\n";
-    }
-
-    @Override
-    public void setFill(Rgba c) {
-        fill = c;
-    }
-
-    @Override
-    public void setStroke(Rgba c) {
-        stroke = c;
-    }
-
-    @Override
-    public void setLineWidth(double w) {
-        lineWidth = w;
-    }
-
-    @Override
-    public void setLineDashes(double... d) {
-        dashes = d.clone();
-    }
-
-    @Override
-    public void setFont(TextFont f) {
-        font = f;
-    }
-
-    @Override
-    public void setTextAlign(TextAlign a) {
-        align = a;
-    }
-
-    @Override
-    public void setTextBaseline(Baseline b) {
-        baseline = b;
     }
 
     @Override
@@ -123,14 +80,7 @@ public final class SvgPen implements Pen {
 
     @Override
     public void fillText(String text, double x, double y) {
-        double ascent = measure.ascent(font);
-        double lineHeight = measure.lineHeight(font);
-        double baselineY = switch (baseline) {
-            case TOP -> y + ascent;
-            case CENTER -> y + ascent - lineHeight / 2;
-            case BOTTOM -> y + ascent - lineHeight;
-            default -> y;
-        };
+        double baselineY = baselineY(y);
         String anchor = switch (align) {
             case CENTER -> "middle";
             case RIGHT -> "end";
@@ -168,19 +118,13 @@ public final class SvgPen implements Pen {
 
     @Override
     public void save() {
-        saved.push(new State(fill, stroke, lineWidth, dashes, font, align, baseline, transform));
+        saved.push(new State(style(), transform));
     }
 
     @Override
     public void restore() {
         State s = saved.pop();
-        fill = s.fill();
-        stroke = s.stroke();
-        lineWidth = s.lineWidth();
-        dashes = s.dashes();
-        font = s.font();
-        align = s.align();
-        baseline = s.baseline();
+        restoreStyle(s.style());
         transform = s.transform();
     }
 

@@ -35,13 +35,7 @@ public final class EqualColumns implements Gemm {
             inner.mult(a, b, c, m, k, n);
             return;
         }
-        for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int p = 0, ai = i * k; p < k; p++) {
-                s += (double) a[ai + p] * b[p * n];
-            }
-            Arrays.fill(c, i * n, i * n + n, (float) s);
-        }
+        rowsTimesColumn(a, b, n, c, m, k, n);
     }
 
     @Override
@@ -72,10 +66,18 @@ public final class EqualColumns implements Gemm {
             inner.multTransB(a, b, c, m, k, n);
             return;
         }
+        rowsTimesColumn(a, b, 1, c, m, k, n);
+    }
+
+    /**
+     * Every row of C (m×n) is A's row i (A m×k, row-major) times the column b[0], b[stride], …, b[(k−1)·stride],
+     * summed in double in the order p = 0, 1, …
+     */
+    private static void rowsTimesColumn(float[] a, float[] b, int stride, float[] c, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
             double s = 0;
             for (int p = 0, ai = i * k; p < k; p++) {
-                s += (double) a[ai + p] * b[p];
+                s += (double) a[ai + p] * b[p * stride];
             }
             Arrays.fill(c, i * n, i * n + n, (float) s);
         }
