@@ -1,32 +1,28 @@
 package app.initscope.fx;
 
-import app.initscope.render.Figure;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
 
 /**
- * Rasterises a {@link Figure} with the JavaFX pen on a Canvas of that many device pixels (rendered at the scale,
- * never upscaled): the clipboard's image. FX thread. (PNG files are painted with Java2D, off the FX thread:
- * {@link app.initscope.render.AwtPen}.)
+ * Turns a picture painted off the FX thread ({@link app.initscope.render.AwtPen#image}) into a JavaFX image, for
+ * the clipboard: one copy of its pixels, a few milliseconds on the FX thread instead of rasterizing the figure there.
  */
 public final class FxRaster {
 
     private FxRaster() {
     }
 
-    /** Renders the figure at {@code scale} device pixels per logical pixel. FX thread. */
-    public static WritableImage image(Figure figure, double scale) {
-        int w = (int) Math.ceil(figure.width() * scale);
-        int h = (int) Math.ceil(figure.height() * scale);
-        Canvas canvas = new Canvas(w, h);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.scale(scale, scale);
-        figure.paint(new FxPen(g));
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.WHITE);
-        return canvas.snapshot(params, new WritableImage(w, h));
+    /** The same pixels as a JavaFX image. */
+    public static WritableImage of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getType() == BufferedImage.TYPE_INT_ARGB
+                ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+                : image.getRGB(0, 0, w, h, null, 0, w);
+        WritableImage out = new WritableImage(w, h);
+        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return out;
     }
 }

@@ -194,16 +194,20 @@ final class ExportController {
         return out -> out.write(s.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Puts the figure on the clipboard as an image at 2×. */
+    /** Puts the figure on the clipboard as an image at 2× (when it is painted, a moment later). */
     void copy(Figure figure) {
         if (figure == null) {
             model.status().notice("nothing to copy yet: the computation is still running");
             return;
         }
-        ClipboardContent content = new ClipboardContent();
-        content.putImage(FxRaster.image(figure, 2));
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        model.status().notice("copied " + figure.name() + " to the clipboard");
+        // painted off the FX thread like a PNG; only the copy of its pixels into a JavaFX image runs on it
+        Background.run(() -> AwtPen.image(figure, 2), image -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(FxRaster.of(image));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            model.status().notice("copied " + figure.name() + " to the clipboard");
+        }, failed -> model.status().notice("could not copy " + figure.name() + ": " + failed.getMessage()),
+                javafx.application.Platform::runLater);
     }
 
     /** Asks for a folder, then writes one PNG per computed strategy (its single view) plus the compare grid. */

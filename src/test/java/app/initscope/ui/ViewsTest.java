@@ -351,12 +351,17 @@ class ViewsTest {
     @Test
     void copyImagePutsTheViewOnTheClipboardAtTwiceItsSize(FxRobot robot) throws Exception {
         awaitComplete(r -> r.config().fanIn() == 200);
-        robot.interact(() -> {
-            var figure = view.exporter().view("single", true);
-            view.exporter().copy(figure);
-            var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
-            assertTrue(clipboard.hasImage(), "an image is on the clipboard");
-            assertEquals(Math.ceil(figure.width() * 2), clipboard.getImage().getWidth());
-        });
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        app.initscope.render.Figure figure = WaitForAsyncUtils.asyncFx(() -> view.exporter().view("single", true))
+                .get();
+        robot.interact(() -> view.exporter().copy(figure));
+        // painted in the background, then put on the clipboard on the FX thread
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage()).get());
+        double width = WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getImage().getWidth()).get();
+        assertEquals(Math.ceil(figure.width() * 2), width);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> model.status().statusProperty().get()).get().contains("copied "));
     }
 }
