@@ -170,24 +170,34 @@ final class VectorActivations {
 
     /** SELU: a = λz or λα(e^z − 1), d = λ or λα·e^z. */
     static void selu(float[] z, float[] a, float[] d, int from, int to, float lambda, float alpha) {
+        // the slope and the value in two steps: one step for both went over the JIT's node budget when it was
+        // compiled on its own (after the tests that call SELU on short arrays), left expNonPositive out of line and
+        // boxed its vectors. The slope goes first, so that a written over z would still be right.
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
-            seluAt(z, a, d, i, ALL, lambda, alpha);
+            seluSlopeAt(z, d, i, ALL, lambda, alpha);
+            seluValueAt(z, a, i, ALL, lambda, alpha);
         }
         if (i < to) {
-            seluAt(z, a, d, i, S.indexInRange(i, to), lambda, alpha);
+            VectorMask<Float> tail = S.indexInRange(i, to);
+            seluSlopeAt(z, d, i, tail, lambda, alpha);
+            seluValueAt(z, a, i, tail, lambda, alpha);
         }
     }
 
-    private static void seluAt(float[] z, float[] a, float[] d, int i, VectorMask<Float> m, float lambda,
-                               float alpha) {
+    private static void seluValueAt(float[] z, float[] a, int i, VectorMask<Float> m, float lambda, float alpha) {
         FloatVector v = FloatVector.fromArray(S, z, i, m);
-        VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
         FloatVector y = v.min(0f);
         FloatVector n = exponent(y.max(MIN_EXP_ARG));
-        FloatVector p = expm1Reduced(y.max(MIN_EXP_ARG), n);
-        expm1NonPositive(y, n, p).mul(lambda * alpha).blend(v.mul(lambda), positive).intoArray(a, i, m);
-        expNonPositive(y, n, p).mul(lambda * alpha).blend(FloatVector.broadcast(S, lambda), positive)
-                .intoArray(d, i, m);
+        expm1NonPositive(y, n, expm1Reduced(y.max(MIN_EXP_ARG), n)).mul(lambda * alpha)
+                .blend(v.mul(lambda), v.compare(VectorOperators.GT, 0f)).intoArray(a, i, m);
+    }
+
+    private static void seluSlopeAt(float[] z, float[] d, int i, VectorMask<Float> m, float lambda, float alpha) {
+        FloatVector v = FloatVector.fromArray(S, z, i, m);
+        FloatVector y = v.min(0f);
+        FloatVector n = exponent(y.max(MIN_EXP_ARG));
+        expNonPositive(y, n, expm1Reduced(y.max(MIN_EXP_ARG), n)).mul(lambda * alpha)
+                .blend(FloatVector.broadcast(S, lambda), v.compare(VectorOperators.GT, 0f)).intoArray(d, i, m);
     }
 }

@@ -8,10 +8,13 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Once the JIT has compiled them, tanh, sigmoid and GELU allocate nothing: every vector lives in registers.
+ * Once the JIT has compiled them, the Vector API activations allocate nothing: every vector lives in registers.
  * They used to share one loop through a switch, which the JIT compiled as one method holding all four activations;
  * it ran out of nodes, left part of the exponential out of line and boxed every vector across that call, so tanh
- * allocated tens of bytes per element for ever (25 MB per strategy at the seed size).
+ * allocated tens of bytes per element for ever (25 MB per strategy at the seed size). SELU's step, computing both
+ * the value and the slope, still went over the budget when the JIT compiled it on its own, after the tests that call
+ * SELU on short arrays: in this suite it allocated 2 MB a call after 30 s. This test runs in the same JVM as those
+ * tests, which is what catches that case.
  */
 class ActivationAllocationTest {
 
@@ -36,11 +39,14 @@ class ActivationAllocationTest {
                 z, a, d);
         assertSettlesAtNoAllocation("gelu", (x, y, w, from, to) -> Elementwise.gelu(x, y, w, from, to,
                 Math.sqrt(2 / Math.PI), 0.044715), z, a, d);
-        // SELU is left out: alone it settles at 40 bytes a call too, but in a JVM that has run the other tests
-        // first it kept allocating 2 MB a call (a compile-order effect not yet understood; see issue 12's note)
+        assertSettlesAtNoAllocation("selu", (x, y, w, from, to) -> Elementwise.selu(x, y, w, from, to,
+                1.0507, 1.67326), z, a, d);
     }
 
-    /** Calls f until one call over N elements allocates under 1 KiB (it passes then), for at most 30 s. */
+    /**
+     * Calls f until one call over N elements allocates under 4 KiB (it passes then), for at most 30 s: a few objects
+     * a call (the tail's mask) are allowed, boxing by the element (24 bytes each, 1.5 MB a call) is not.
+     */
     private static void assertSettlesAtNoAllocation(String name, Activation f, float[] z, float[] a, float[] d)
             throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -50,7 +56,7 @@ class ActivationAllocationTest {
             f.apply(z, a, d, 0, N - 3);          // a tail under a mask too
             long bytes = allocated() - before;
             least = Math.min(least, bytes);
-            if (least < 1024) {
+            if (least < 4096) {
                 return;
             }
         }
