@@ -8,7 +8,6 @@ import app.initscope.core.experiment.RunListener;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.export.FigureExport;
-import app.initscope.render.AwtPen;
 import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
@@ -211,7 +210,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw experiment.usage("scale", tooLarge);
         }
         // no format needs a toolkit: the PNG is painted with Java2D, headless
-        Path file = FigureExport.write(figure, fmt, scale, out, AwtPen::image);
+        Path file = FigureExport.write(figure, fmt, scale, out);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(file.toAbsolutePath());
         printer.flush();

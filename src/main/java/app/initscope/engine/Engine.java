@@ -42,7 +42,7 @@ public final class Engine implements AutoCloseable {
     public Engine(int threads) {
         this.pool = new ComputePool(threads);
         this.runner = new ExperimentRunner(Kernels::best, pool, Runtime.getRuntime().maxMemory());
-        this.plainRunner = new ExperimentRunner(p -> new EjmlGemm(), pool, Runtime.getRuntime().maxMemory());
+        this.plainRunner = plain(pool);
         AtomicInteger ids = new AtomicInteger();
         this.jobThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "initscope-job-" + ids.incrementAndGet());
@@ -61,12 +61,21 @@ public final class Engine implements AutoCloseable {
         Thread t = new Thread(() -> {
             ExperimentConfig tiny = ExperimentConfig.builder().fanIn(16).samples(16).width(16).depth(1)
                     .strategies(List.of(Strategy.XAVIER)).build();
-            new ExperimentRunner(p -> new EjmlGemm(), app.initscope.core.linalg.Parallel.sequential(),
-                    Runtime.getRuntime().maxMemory()).run(tiny, RunListener.NONE, () -> false);
+            try {
+                plain(app.initscope.core.linalg.Parallel.sequential()).run(tiny, RunListener.NONE, () -> false);
+            } catch (RuntimeException | Error e) {
+                // only a head start: the window's own first computation meets and reports any real problem
+                System.getLogger(Engine.class.getName()).log(System.Logger.Level.DEBUG, "priming failed", e);
+            }
         }, "initscope-prime");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** A runner on the plain-Java kernel (no JIT warm-up needed for a fair speed) on a parallel. */
+    private static ExperimentRunner plain(app.initscope.core.linalg.Parallel parallel) {
+        return new ExperimentRunner(p -> new EjmlGemm(), parallel, Runtime.getRuntime().maxMemory());
     }
 
     /** One thread per available processor. */

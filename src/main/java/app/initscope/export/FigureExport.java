@@ -2,18 +2,18 @@ package app.initscope.export;
 
 import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
+import app.initscope.render.AwtPen;
 import app.initscope.render.AwtTextMeasure;
 import app.initscope.render.Figure;
 import app.initscope.render.SvgPen;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a {@link Figure} as PNG (rendered at 1×, 2× or 4× by the {@link Raster} it is given, never upscaled),
+ * Writes a {@link Figure} as PNG (painted at 1×, 2× or 4× with Java2D, never upscaled),
  * as SVG (a vector drawing from the same painting code), or as CSV (every histogram's bins and statistics). Files
  * are written atomically: a temp file, then a move. None needs a toolkit: the SVG's text is measured with AWT's
  * font metrics, and the PNG is painted with Java2D ({@link app.initscope.render.AwtPen#image}).
@@ -43,12 +43,6 @@ public final class FigureExport {
             }
             throw new IllegalArgumentException("unknown format '" + name + "'; valid: png, svg, csv");
         }
-    }
-
-    /** Renders a figure to pixels at a scale: {@link app.initscope.render.AwtPen#image} in the app and the CLI. */
-    @FunctionalInterface
-    public interface Raster {
-        BufferedImage render(Figure figure, double scale);
     }
 
     /** The header of the figure CSV. */
@@ -111,52 +105,42 @@ public final class FigureExport {
     }
 
     /**
-     * Writes the figure into {@code dir} as {@code <figure name>[@2x].<ext>} and returns the file. A PNG is
-     * rendered by {@code raster} (on the thread its toolkit needs); SVG and CSV do not use it (it may be null).
+     * The figure's file content in a format, made when it is written (on the thread that writes it: the window's
+     * background writer, or the command line's main thread). Any thread; no toolkit.
+     */
+    public static AtomicFiles.Content content(Figure figure, Format format, double scale) {
+        return switch (format) {
+            case PNG -> out -> {
+                if (!ImageIO.write(AwtPen.image(figure, scale), "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
+            };
+            case SVG -> out -> out.write(svg(figure).getBytes(StandardCharsets.UTF_8));
+            case CSV -> out -> out.write(csv(figure).getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /**
+     * Writes the figure into {@code dir} as {@code <figure name>[@2x].<ext>} and returns the file.
      *
      * @throws IOException with a message naming the file when the folder is missing, unwritable or full; no
      *                     partial file is left
      * @throws IllegalArgumentException when a PNG would be too large to render (see {@link #pngProblem})
      */
-    public static Path write(Figure figure, Format format, double scale, Path dir, Raster raster)
-            throws IOException {
+    public static Path write(Figure figure, Format format, double scale, Path dir) throws IOException {
         String suffix = format == Format.PNG && scale != 1 ? "@" + (int) scale + "x" : "";
         Path file = dir.resolve(figure.name() + suffix + "." + format.extension());
-        switch (format) {
-            case PNG -> {
-                if (raster == null) {
-                    throw new IllegalArgumentException("a PNG needs a raster");
-                }
-                String tooLarge = pngProblem(figure, scale, Runtime.getRuntime().maxMemory());
-                if (tooLarge != null) {
-                    throw new IllegalArgumentException(tooLarge);
-                }
-                BufferedImage image = raster.render(figure, scale);
-                AtomicFiles.write(file, out -> {
-                    if (!ImageIO.write(image, "png", out)) {
-                        throw new IOException("no PNG writer");
-                    }
-                });
-            }
-            case SVG -> AtomicFiles.writeString(file, svg(figure));
-            case CSV -> AtomicFiles.writeString(file, csv(figure));
-            default -> throw new IllegalStateException(format.toString());
+        String tooLarge = format == Format.PNG ? pngProblem(figure, scale, Runtime.getRuntime().maxMemory()) : null;
+        if (tooLarge != null) {
+            throw new IllegalArgumentException(tooLarge);
         }
+        AtomicFiles.write(file, content(figure, format, scale));
         return file;
-    }
-
-    /** Like {@link #write} but unchecked, for lambdas. */
-    public static Path writeUnchecked(Figure figure, Format format, double scale, Path dir, Raster raster) {
-        try {
-            return write(figure, format, scale, dir, raster);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The longest side of a picture the renderer takes, in pixels. */
     public static final int MAX_SIDE = 16_384;
-    /** Bytes a rendered pixel costs at once: the canvas, its snapshot and the image being encoded. */
+    /** Bytes a rendered pixel may cost at once: the image (4) and the encoder's copies, with room to spare. */
     private static final long BYTES_PER_PIXEL = 12;
 
     /**

@@ -13,9 +13,7 @@ import app.initscope.render.AwtPen;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import app.initscope.engine.Background;
-import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +32,6 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 /**
  * Export from the window: the current view or one histogram as PNG (1×, 2×, 4×), SVG or CSV, a copy to the
@@ -166,32 +163,13 @@ final class ExportController {
             failed.accept(new IllegalArgumentException(tooLarge));
             return;
         }
-        AtomicFiles.Content content = content(figure, choice);
+        // the figure is immutable: it is painted (PNG) or written out (SVG, CSV) by the background writer, off the
+        // FX thread, where a large SVG took up to 300 ms and JavaFX's PNG raster 100-400 ms
+        AtomicFiles.Content content = FigureExport.content(figure, choice.format(), choice.scale());
         Background.run(() -> {
             AtomicFiles.write(file, content);
             return file;
         }, done, failed, javafx.application.Platform::runLater);
-    }
-
-    /**
-     * What the background writes: the figure is immutable, so it is painted there, off the FX thread. Building a
-     * large SVG took up to 300 ms on the FX thread, and rasterizing a PNG with JavaFX 100-400 ms; the PNG is now
-     * painted with Java2D ({@link AwtPen}).
-     */
-    private static AtomicFiles.Content content(Figure figure, Choice choice) {
-        return switch (choice.format()) {
-            case PNG -> out -> {
-                if (!ImageIO.write(AwtPen.image(figure, choice.scale()), "png", out)) {
-                    throw new IOException("no PNG writer");
-                }
-            };
-            case SVG -> text(() -> FigureExport.svg(figure));
-            case CSV -> text(() -> FigureExport.csv(figure));
-        };
-    }
-
-    private static AtomicFiles.Content text(java.util.function.Supplier<String> s) {
-        return out -> out.write(s.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Puts the figure on the clipboard as an image at 2× (when it is painted, a moment later). */
@@ -254,10 +232,7 @@ final class ExportController {
         writeEach(figures, files, 0, png, done, failed);
     }
 
-    /**
-     * Paints figure {@code i} (FX thread), writes it in the background, then goes on with the next: the window
-     * stays responsive between figures (painting all 13 at once took 1.3 s on the FX thread).
-     */
+    /** Paints and writes figure {@code i} in the background, then goes on with the next, one at a time. */
     private void writeEach(List<Figure> figures, List<Path> files, int i, Choice choice,
                            Consumer<List<Path>> done, Consumer<Throwable> failed) {
         if (i == figures.size()) {
@@ -265,7 +240,7 @@ final class ExportController {
             return;
         }
         model.status().notice("exporting " + (i + 1) + " of " + figures.size() + ": " + files.get(i).getFileName());
-        AtomicFiles.Content content = content(figures.get(i), choice);
+        AtomicFiles.Content content = FigureExport.content(figures.get(i), choice.format(), choice.scale());
         Background.run(() -> {
             AtomicFiles.write(files.get(i), content);
             return files.get(i);

@@ -13,7 +13,6 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Histogram;
-import app.initscope.render.AwtPen;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import java.awt.image.BufferedImage;
@@ -56,7 +55,7 @@ class FigureExportTest {
     @Test
     void aPngAtTwiceTheScaleHasTwiceTheSizeAndIsNotBlank(@TempDir Path dir) throws Exception {
         Figure figure = Figures.compare(result, Strategy.SEED, Figures.Options.DEFAULT);
-        Path file = FigureExport.write(figure, FigureExport.Format.PNG, 2, dir, AwtPen::image);
+        Path file = FigureExport.write(figure, FigureExport.Format.PNG, 2, dir);
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals((int) Math.ceil(figure.width() * 2), image.getWidth());
         assertEquals((int) Math.ceil(figure.height() * 2), image.getHeight());
@@ -75,10 +74,8 @@ class FigureExportTest {
     @Test
     void aPngAtFourTimesIsRenderedNotUpscaled(@TempDir Path dir) throws Exception {
         Figure figure = Figures.histogram(result, Strategy.XAVIER, TensorKind.Z, Figures.Options.DEFAULT);
-        BufferedImage one = ImageIO.read(FigureExport.write(figure, FigureExport.Format.PNG, 1, dir,
-                AwtPen::image).toFile());
-        BufferedImage four = ImageIO.read(FigureExport.write(figure, FigureExport.Format.PNG, 4, dir,
-                AwtPen::image).toFile());
+        BufferedImage one = ImageIO.read(FigureExport.write(figure, FigureExport.Format.PNG, 1, dir).toFile());
+        BufferedImage four = ImageIO.read(FigureExport.write(figure, FigureExport.Format.PNG, 4, dir).toFile());
         assertEquals(one.getWidth() * 4, four.getWidth());
         // an upscaled bitmap repeats each pixel 4×4; a rendering at 4× has edges inside those blocks
         int inside = 0;
@@ -125,7 +122,7 @@ class FigureExportTest {
     @Test
     void theCsvRoundTripsToTheSameBinsAndStatistics(@TempDir Path dir) throws Exception {
         Figure figure = Figures.depth(result, Strategy.HE, Strategy.SEED, Figures.Options.DEFAULT);
-        Path file = FigureExport.write(figure, FigureExport.Format.CSV, 1, dir, null);
+        Path file = FigureExport.write(figure, FigureExport.Format.CSV, 1, dir);
         List<String> lines = Files.readAllLines(file);
         assertEquals(FigureExport.CSV_HEADER, lines.getFirst());
         Map<String, long[]> bins = new HashMap<>();
@@ -171,7 +168,7 @@ class FigureExportTest {
         try {
             Figure figure = single();
             IOException e = assertThrows(IOException.class,
-                    () -> FigureExport.write(figure, FigureExport.Format.PNG, 2, locked, AwtPen::image));
+                    () -> FigureExport.write(figure, FigureExport.Format.PNG, 2, locked));
             assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
             try (var files = Files.list(locked)) {
                 assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(figure.name())),
