@@ -94,9 +94,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs a few small experiments so the JIT compiles the kernels before the first real one. Until then the
-     * Vector API code runs interpreted, and a first 1000³ experiment takes seconds instead of tens of
-     * milliseconds (measured: the first default run took 3.6–4.3 s cold and 0.7 s after ten 128³ runs).
+     * Runs long-inner-dimension products ({@link Kernels#warmUp}), then a few small experiments, so the JIT compiles
+     * the kernels before the first real one. Until then the Vector API code runs interpreted, and a first 1000³
+     * experiment takes seconds instead of tens of milliseconds (measured: the first default run took 3.6–4.3 s cold
+     * and 0.7 s after ten 128³ runs).
      * Only the first call does anything. Returns the milliseconds spent.
      */
     public double warmUp() {
@@ -113,6 +114,7 @@ public final class Engine implements AutoCloseable {
             return 0;
         }
         long start = System.nanoTime();
+        Kernels.warmUp(Kernels.best(pool), cancelled);   // first: see there why
         ExperimentConfig small = ExperimentConfig.builder().fanIn(WARM_SIZE).samples(WARM_SIZE).width(WARM_SIZE)
                 .depth(2).strategies(List.of(Strategy.XAVIER)).build();
         for (int i = 0; i < WARM_RUNS; i++) {

@@ -15,7 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-blocked float32 products on the Vector API ({@code jdk.incubator.vector}).
  *
  * <p>C is computed in blocks of {@value #MR} rows × {@value #NV} vectors held in registers, by the kernels of
- * {@link VectorGemmKernels}, which {@code GemmKernelGenerator} writes (see that file's header). Every element of C is
+ * {@link VectorGemmKernels}, which {@code GemmKernelGenerator} writes (see that file's header). Where the CPU has
+ * only 16 vector registers (x86 without AVX-512), such a block is computed as two blocks of 4 rows: 8 × 3
+ * accumulators and their operands would not fit, and the spills cost a third of the speed
+ * (see {@link #blockRowsFor}). Every element of C is
  * one fused-multiply-add chain over the inner index {@code p = 0..k-1}, starting from 0, with no k-blocking:
  * {@code acc = fma(a[i][p], b[p][j], acc)}. A vector lane and {@link Math#fma(float, float, float)} round the
  * same way, so the result does not depend on where a column falls (full panel, tail panel, partial vector),
@@ -42,6 +45,8 @@ public final class VectorGemm implements Gemm {
     private static final int L = S.length();
     /** Rows of C per register block (the kernels are generated for it). */
     private static final int MR = VectorGemmKernels.MR;
+    /** The smaller register block, for CPUs with 16 vector registers. */
+    private static final int HALF = MR / 2;
     /** MR (= 8) lanes, to copy the MR values of a row block of Aᵀ at once. */
     private static final VectorSpecies<Float> SA = FloatVector.SPECIES_256;
     /** Vectors of C per register block (the kernels are generated for it). */
@@ -63,6 +68,8 @@ public final class VectorGemm implements Gemm {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private final Parallel parallel;
+    /** Rows per register block: MR, or HALF (a block of MR rows computed as two). */
+    private final int blockRows;
     /** Scratch for packed B, kept between calls; a concurrent call allocates its own. */
     private final AtomicReference<float[]> packedB = new AtomicReference<>();
     /** Scratch for packed A (multTransA only), kept between calls; a concurrent call allocates its own. */
@@ -72,7 +79,30 @@ public final class VectorGemm implements Gemm {
      * @param parallel runs the pieces of a product; its thread count does not change the results
      */
     public VectorGemm(Parallel parallel) {
+        this(parallel, blockRowsFor(System.getProperty("os.arch", ""), S.vectorBitSize()));
+    }
+
+    /**
+     * @param parallel runs the pieces of a product
+     * @param blockRows rows of C per register block, 8 or 4; neither it nor the thread count changes the results
+     */
+    VectorGemm(Parallel parallel, int blockRows) {
+        if (blockRows != MR && blockRows != HALF) {
+            throw new IllegalArgumentException("rows per register block must be " + MR + " or " + HALF + ": "
+                    + blockRows);
+        }
         this.parallel = Objects.requireNonNull(parallel, "parallel");
+        this.blockRows = blockRows;
+    }
+
+    /**
+     * Rows of C per register block for a CPU: {@value #MR} where it has 32 vector registers (x86 with AVX-512,
+     * which 512-bit vectors imply, and AArch64), {@value #HALF} on x86 with 256-bit or narrower vectors, which has
+     * 16. A block holds rows × {@value #NV} accumulators, {@value #NV} vectors of B and one broadcast value of A.
+     */
+    static int blockRowsFor(String osArch, int vectorBits) {
+        boolean x86 = osArch.equals("amd64") || osArch.equals("x86_64") || osArch.equals("x86");
+        return x86 && vectorBits < 512 ? HALF : MR;
     }
 
     @Override
@@ -100,7 +130,7 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public String toString() {
-        return name() + " (" + MR + "×" + NV + " block, parallelism " + parallel.parallelism() + ")";
+        return name() + " (" + blockRows + "×" + NV + " block, parallelism " + parallel.parallelism() + ")";
     }
 
     private static void check(float[] a, float[] b, float[] c, int m, int k, int n) {
@@ -144,7 +174,8 @@ public final class VectorGemm implements Gemm {
         float[] bp = take(packedB, k * (int) (packB ? roundUp(n, L) : roundUp(n % NR, L)));
         float[] ap = packA ? take(packedA, k * (int) roundUp(m, MR)) : null;
         try {
-            Product product = new Product(a, rs, ps, ap, b, transB, packB, bp, c, m, k, n, rowPieces, colPieces);
+            Product product = new Product(a, rs, ps, ap, b, transB, packB, bp, c, m, k, n, rowPieces, colPieces,
+                    blockRows);
             int pieces = rowPieces * colPieces;
             if (pieces == 1) {
                 product.run(0);
@@ -203,9 +234,10 @@ public final class VectorGemm implements Gemm {
         private final float[] ap;
         /** Per row piece: NOT_PACKED, PACKING or PACKED into ap. */
         private final AtomicIntegerArray rowState;
+        private final int blockRows;
 
         Product(float[] a, int rs, int ps, float[] ap, float[] b, boolean transB, boolean packB, float[] bp,
-                float[] c, int m, int k, int n, int rowPieces, int colPieces) {
+                float[] c, int m, int k, int n, int rowPieces, int colPieces, int blockRows) {
             this.a = a;
             this.rs = rs;
             this.ps = ps;
@@ -228,6 +260,7 @@ public final class VectorGemm implements Gemm {
             this.panelState = new AtomicIntegerArray(panels);
             this.ap = ap;
             this.rowState = ap == null ? null : new AtomicIntegerArray(rowPieces);
+            this.blockRows = blockRows;
         }
 
         void run(int piece) {
@@ -339,7 +372,7 @@ public final class VectorGemm implements Gemm {
             int i = rowStart;
             if (ap == null) {
                 for (; i + MR <= rowEnd; i += MR) {
-                    block(nv, a, i * rs, rs, ps, pb, bi, ldb, c, i * n + col, n, k, lc);
+                    eightRows(nv, a, i * rs, rs, ps, pb, bi, ldb, i * n + col, lc);
                 }
                 for (int rows = MR / 2; rows >= 1; rows /= 2) {
                     if (i + rows <= rowEnd) {
@@ -350,7 +383,7 @@ public final class VectorGemm implements Gemm {
             } else {
                 // ap holds row i at (i - i % MR) * k + i % MR, the next rows beside it
                 for (; i + MR <= rowEnd; i += MR) {
-                    block(nv, ap, i * k, 1, MR, pb, bi, ldb, c, i * n + col, n, k, lc);
+                    eightRows(nv, ap, i * k, 1, MR, pb, bi, ldb, i * n + col, lc);
                 }
                 for (int rows = MR / 2; rows >= 1; rows /= 2) {
                     if (i + rows <= rowEnd) {
@@ -359,6 +392,20 @@ public final class VectorGemm implements Gemm {
                         i += rows;
                     }
                 }
+            }
+        }
+
+        /**
+         * Computes MR rows of C, in one register block or in two, from A(i, p) = as[ai + i*rs + p*ps] (a, or its
+         * packed copy).
+         */
+        private void eightRows(int nv, float[] as, int ai, int rs, int ps, float[] pb, int bi, int ldb, int ci,
+                int lc) {
+            if (blockRows == MR) {
+                block(nv, as, ai, rs, ps, pb, bi, ldb, c, ci, n, k, lc);
+            } else {
+                fewRows(HALF, nv, as, ai, rs, ps, pb, bi, ldb, c, ci, n, k, lc);
+                fewRows(HALF, nv, as, ai + HALF * rs, rs, ps, pb, bi, ldb, c, ci + HALF * n, n, k, lc);
             }
         }
 

@@ -120,9 +120,13 @@ class GemmTest {
         twoThreads.shutdown();
     }
 
-    /** The kernels {@link Kernels#best} can pick by default: every property of the contract holds for them. */
+    /**
+     * The kernels {@link Kernels#best} can pick by default, the vector kernel with either register block: every
+     * property of the contract holds for them.
+     */
     static Stream<Gemm> gemms() {
-        return Stream.of(new VectorGemm(Parallel.sequential()), new VectorGemm(twoThreads), new EjmlGemm());
+        return Stream.of(new VectorGemm(Parallel.sequential(), 8), new VectorGemm(twoThreads, 8),
+                new VectorGemm(Parallel.sequential(), 4), new VectorGemm(twoThreads, 4), new EjmlGemm());
     }
 
     /**
@@ -186,6 +190,34 @@ class GemmTest {
             op.apply(new VectorGemm(twoThreads), a, b, two, m, k, n);
             assertBitEqual(one, two, op + ": 1 vs 2 threads");
         }
+    }
+
+    @Test
+    void vectorResultsAreBitIdenticalForBothRegisterBlocks() {
+        // 8-row blocks, or each computed as two of 4 rows: the same fma chain per element, so the same bits
+        int m = 203;
+        int k = 311;
+        int n = 157;
+        SplittableRandom random = new SplittableRandom(24);
+        float[] a = randomMatrix(random, m * k);
+        float[] b = randomMatrix(random, k * n);
+        for (Op op : Op.values()) {
+            float[] eight = new float[m * n];
+            float[] four = new float[m * n];
+            op.apply(new VectorGemm(twoThreads, 8), a, b, eight, m, k, n);
+            op.apply(new VectorGemm(twoThreads, 4), a, b, four, m, k, n);
+            assertBitEqual(eight, four, op + ": 8-row vs 4-row blocks");
+        }
+    }
+
+    @Test
+    void registerBlockFollowsTheCpusRegisterCount() {
+        assertEquals(4, VectorGemm.blockRowsFor("amd64", 256), "x86 AVX2: 16 registers");
+        assertEquals(4, VectorGemm.blockRowsFor("amd64", 128), "x86 SSE: 16 registers");
+        assertEquals(8, VectorGemm.blockRowsFor("amd64", 512), "x86 AVX-512: 32 registers");
+        assertEquals(8, VectorGemm.blockRowsFor("aarch64", 128), "AArch64: 32 registers");
+        assertThrows(IllegalArgumentException.class, () -> new VectorGemm(Parallel.sequential(), 6));
+        assertTrue(new VectorGemm(Parallel.sequential(), 4).toString().contains("4×3 block"));
     }
 
     @Test
