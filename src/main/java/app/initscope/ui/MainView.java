@@ -4,6 +4,7 @@ import app.initscope.render.Ticks;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.init.Strategy;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,9 @@ public final class MainView extends BorderPane {
     /** The views made so far, by their place in {@link ViewPage#PAGES}; a view is made when first needed. */
     private final ViewPage[] pages = new ViewPage[ViewPage.PAGES.size()];
     private final TabPane tabs = new TabPane();
+    /** The Presets menu, filled by {@link #fillPresets()}. */
+    private final Menu presets = new Menu("Presets");
+    private boolean presetsRead;
     private final ExportController export;
     private final TourController tour;
     private final KeyTable keys;
@@ -488,6 +492,22 @@ public final class MainView extends BorderPane {
         return true;
     }
 
+    /** Puts the bundled presets into their menu, once. */
+    private void fillPresets() {
+        if (presetsRead) {
+            return;
+        }
+        presetsRead = true;
+        List<MenuItem> items = new ArrayList<>();
+        for (String name : Preset.bundledNames()) {
+            Preset p = Preset.bundled(name);
+            MenuItem it = item(p.name() == null ? name : p.name(), null, () -> applyPreset(p, name));
+            it.setId("preset-" + name);
+            items.add(it);
+        }
+        presets.getItems().setAll(items);
+    }
+
     private MenuBar menuBar() {
         Menu exportOne = new Menu("Export histogram");
         for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, null}) {
@@ -499,14 +519,13 @@ public final class MainView extends BorderPane {
         file.getItems().addAll(keys.menuItem("open"), keys.menuItem("save"), new SeparatorMenuItem(),
                 keys.menuItem("export-view"), exportOne, keys.menuItem("copy"), keys.menuItem("export-all"),
                 new SeparatorMenuItem(), keys.menuItem("quit"));
-        Menu presets = new Menu("Presets");
+        // the bundled presets are read when the menu first opens, or after the first picture, whichever is first:
+        // reading them (JSON, a cold parser) took 60-80 ms of the window's start
         presets.setId("menu-presets");
-        for (String name : Preset.bundledNames()) {
-            Preset p = Preset.bundled(name);
-            MenuItem it = item(p.name() == null ? name : p.name(), null, () -> applyPreset(p, name));
-            it.setId("preset-" + name);
-            presets.getItems().add(it);
-        }
+        MenuItem reading = new MenuItem("Reading the presets…");
+        reading.setDisable(true);
+        presets.getItems().add(reading);
+        presets.setOnShowing(e -> fillPresets());
         file.setId("menu-file");
         Menu view = new Menu("View");
         view.setId("menu-view");
@@ -596,8 +615,8 @@ public final class MainView extends BorderPane {
 
     /**
      * Makes the views not made yet, one at a time with a pause between them, so that a first switch to any of them
-     * is as quick as the next one (a cold view took up to 0.4 s to build). The window calls this once its first
-     * picture is on screen.
+     * is as quick as the next one (a cold view took up to 0.4 s to build), then reads the bundled presets into
+     * their menu. The window calls this once its first picture is on screen.
      */
     void makeOtherViewsLater() {
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(
@@ -610,6 +629,7 @@ public final class MainView extends BorderPane {
                     return;
                 }
             }
+            fillPresets();
         });
         pause.play();
     }

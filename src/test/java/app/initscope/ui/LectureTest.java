@@ -61,6 +61,22 @@ class LectureTest {
     }
 
     @Test
+    void thePresetsMenuListsEveryBundledPresetAndAClickAppliesOne(FxRobot robot) throws Exception {
+        // the menu is filled when it first opens (or after the first picture), not while the window starts
+        robot.clickOn("#menu-bar").clickOn("Presets");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu presets = bar.getMenus().stream()
+                .filter(m -> "menu-presets".equals(m.getId())).findFirst().orElseThrow();
+        assertEquals(Preset.bundledNames().stream().map(n -> "preset-" + n).toList(),
+                presets.getItems().stream().map(javafx.scene.control.MenuItem::getId).toList());
+        robot.clickOn("Deep ReLU: Xavier vs He");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Activation.RELU, model.draft().choice(Catalog.ACTIVATION).get());
+        assertEquals(10, model.draft().integer(Catalog.DEPTH).get());
+    }
+
+    @Test
     void aPresetRoundTripsAndRestoresTheView(FxRobot robot) throws Exception {
         robot.interact(() -> {
             model.batch(() -> {
