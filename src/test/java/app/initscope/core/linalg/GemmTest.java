@@ -177,36 +177,28 @@ class GemmTest {
 
     @Test
     void vectorResultsAreBitIdenticalForOneAndTwoThreads() {
-        int m = 300;
-        int k = 257;
-        int n = 301;
-        SplittableRandom random = new SplittableRandom(21);
-        float[] a = randomMatrix(random, m * k);
-        float[] b = randomMatrix(random, k * n);
-        for (Op op : Op.values()) {
-            float[] one = new float[m * n];
-            float[] two = new float[m * n];
-            op.apply(new VectorGemm(Parallel.sequential()), a, b, one, m, k, n);
-            op.apply(new VectorGemm(twoThreads), a, b, two, m, k, n);
-            assertBitEqual(one, two, op + ": 1 vs 2 threads");
-        }
+        assertSameBits(new VectorGemm(Parallel.sequential()), new VectorGemm(twoThreads), 300, 257, 301, 21,
+                "1 vs 2 threads");
     }
 
     @Test
     void vectorResultsAreBitIdenticalForBothRegisterBlocks() {
         // 8-row blocks, or each computed as two of 4 rows: the same fma chain per element, so the same bits
-        int m = 203;
-        int k = 311;
-        int n = 157;
-        SplittableRandom random = new SplittableRandom(24);
+        assertSameBits(new VectorGemm(twoThreads, 8), new VectorGemm(twoThreads, 4), 203, 311, 157, 24,
+                "8-row vs 4-row blocks");
+    }
+
+    /** x and y give the same bits for all three products of the same random m×k and k×n matrices. */
+    private static void assertSameBits(Gemm x, Gemm y, int m, int k, int n, long seed, String what) {
+        SplittableRandom random = new SplittableRandom(seed);
         float[] a = randomMatrix(random, m * k);
         float[] b = randomMatrix(random, k * n);
         for (Op op : Op.values()) {
-            float[] eight = new float[m * n];
-            float[] four = new float[m * n];
-            op.apply(new VectorGemm(twoThreads, 8), a, b, eight, m, k, n);
-            op.apply(new VectorGemm(twoThreads, 4), a, b, four, m, k, n);
-            assertBitEqual(eight, four, op + ": 8-row vs 4-row blocks");
+            float[] cx = new float[m * n];
+            float[] cy = new float[m * n];
+            op.apply(x, a, b, cx, m, k, n);
+            op.apply(y, a, b, cy, m, k, n);
+            assertBitEqual(cx, cy, op + " " + m + "×" + k + "×" + n + ": " + what);
         }
     }
 
@@ -224,20 +216,9 @@ class GemmTest {
     void vectorResultsDoNotDependOnHowTheOutputIsSplit() {
         // few rows and many columns: the output is split into column panels as well as row ranges
         int[][] shapes = {{300, 257, 301}, {3, 400, 1000}, {1000, 64, 20}};
-        SplittableRandom random = new SplittableRandom(22);
         for (int[] s : shapes) {
-            int m = s[0];
-            int k = s[1];
-            int n = s[2];
-            float[] a = randomMatrix(random, m * k);
-            float[] b = randomMatrix(random, k * n);
-            for (Op op : Op.values()) {
-                float[] one = new float[m * n];
-                float[] many = new float[m * n];
-                op.apply(new VectorGemm(Parallel.sequential()), a, b, one, m, k, n);
-                op.apply(new VectorGemm(new ManyPiecesBackwards()), a, b, many, m, k, n);
-                assertBitEqual(one, many, op + " " + m + "×" + k + "×" + n + ": 1 piece vs many");
-            }
+            assertSameBits(new VectorGemm(Parallel.sequential()), new VectorGemm(new ManyPiecesBackwards()),
+                    s[0], s[1], s[2], 22, "1 piece vs many");
         }
     }
 
