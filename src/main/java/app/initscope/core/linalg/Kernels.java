@@ -41,8 +41,9 @@ public final class Kernels {
     /** Rows of the warm-up products: 4 blocks of 8, few enough that B is read in place (packed A is used too). */
     static final int WARM_ROWS = 32;
     /**
-     * Columns of the warm-up products: whole panels of 3 vectors and a tail of 2 (88 = 3 × 24 + 16 with 8 lanes,
-     * 48 + 40 with 16), so that the kernels the seed's 1000 columns use are all called.
+     * Columns of the warm-up products: whole panels of 3 vectors and a tail, as the seed's 1000 columns have, so
+     * that the kernels those use are all called: 88 = 3 × 24 + 16 with 8 lanes (a tail of 2 vectors), and 48 + 40
+     * with 16 (a tail of 3, the last one partial).
      */
     static final int WARM_COLS = 88;
     /** Warm-up products of each kind (A·B and Aᵀ·B): enough for the JIT's top tier to compile the kernels. */
