@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.explain.Explanation;
 import app.initscope.core.init.Strategy;
 import app.initscope.render.Plots;
 import app.initscope.core.experiment.ExperimentResult;

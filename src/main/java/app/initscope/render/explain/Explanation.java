@@ -1,4 +1,4 @@
-package app.initscope.ui;
+package app.initscope.render.explain;
 
 import app.initscope.render.Ticks;
 import app.initscope.render.TheoryCache;
@@ -711,7 +711,7 @@ public final class Explanation {
      * Empty for a strategy the mean-field theory does not describe (a non-zero mean, LSUV), and until
      * {@link TheoryCache#prepare} has computed its numbers.
      */
-    static List<Paragraph> signalPropagation(ExperimentConfig config, StrategyResult result) {
+    public static List<Paragraph> signalPropagation(ExperimentConfig config, StrategyResult result) {
         List<Paragraph> out = new ArrayList<>();
         Strategy s = result.strategy();
         double w2 = TheoryCache.sigmaW2(config, s, config.fanIn(), config.width());

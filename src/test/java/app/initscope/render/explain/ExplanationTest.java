@@ -1,4 +1,4 @@
-package app.initscope.ui;
+package app.initscope.render.explain;
 
 import app.initscope.render.Ticks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.stats.Summary;
-import app.initscope.ui.Explanation.Paragraph;
+import app.initscope.render.explain.Explanation.Paragraph;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
