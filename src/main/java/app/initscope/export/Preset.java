@@ -3,6 +3,8 @@ package app.initscope.export;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.settings.Setting;
+import app.initscope.render.ViewCatalog;
 import app.initscope.core.stats.Range;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -16,7 +18,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -56,9 +61,10 @@ import java.util.Locale;
  *       values must pass {@link ExperimentConfig}'s validation. {@code "ranges"} fixes histogram ranges, tensor id
  *       (z, activation, localGradient, delta, weightGradient) to {@code [lo, hi]}; a tensor without one uses its
  *       finite min and max.</li>
- *   <li>{@code "view"} is optional ({@link ViewState#DEFAULT} when absent); when present, every field is
- *       required but {@code "jacobian"} (false when absent: whether the window takes each strategy's Jacobian
- *       spectrum), and its layer must not be deeper than the config's depth.</li>
+ *   <li>{@code "view"} is optional ({@link ViewState#DEFAULT} when absent); when present, every field of
+ *       {@link ViewCatalog} is required but those added after the first format (jacobian, compareAxes,
+ *       phaseColour, trainStrategy, heatTensor, eval, batchAccuracy), which take their defaults when absent; its
+ *       layer must not be deeper than the config's depth.</li>
  *   <li>{@code "train"} is optional (presets written before training existed have none): the training settings
  *       of the Train view, keyed as the {@code "train"} object of {@code initscope train}'s JSON config. When
  *       present, every field is required; {@code "batch"} is a whole number or {@code "full"}.</li>
@@ -129,67 +135,117 @@ public record Preset(String name, String description, ExperimentConfig config, V
     }
 
     /**
-     * What the window shows: one strategy and layer, which gradient, the plot options, and the tab.
+     * What the window shows: a value for every entry of {@link ViewCatalog} (the tab, the strategy and layer, the
+     * gradient, the toggles, the compare view's axes, the phase map's colours, the training charts' choices).
      *
-     * @param strategy   the strategy shown in Single view, a {@link Strategy} id (normalized to lower case)
-     * @param layer      the hidden layer shown, from 1
-     * @param gradient   the third histogram: one of {@link #GRADIENTS}
-     * @param logY       log-scale counts
-     * @param showTheory draw the theory's curve
-     * @param lockAxes   the same axes for every strategy
-     * @param tab        the view: one of {@link #TABS}
-     * @param jacobian   whether the window's runs take each strategy's Jacobian spectrum (a slow extra)
+     * @param values every view option's value; missing ones take their default
      */
-    public record ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
-                            boolean lockAxes, String tab, boolean jacobian) {
+    public record ViewState(Map<Setting<?>, Object> values) {
 
-        /** A view state without the Jacobian spectrum. */
+        /** The window's defaults: Xavier, layer 1, δ, linear counts, theory on, free axes, Single. */
+        public static final ViewState DEFAULT = new ViewState(Map.of());
+
+        /**
+         * Validates the values and fills in the defaults.
+         *
+         * @throws IllegalArgumentException naming the field ({@code 'view.layer'}, ...) when a value is out of range
+         */
+        public ViewState {
+            Map<Setting<?>, Object> all = new LinkedHashMap<>();
+            for (Setting<?> s : ViewCatalog.ALL) {
+                Object v = s.cast(values.containsKey(s) ? values.get(s) : s.defaultValue());
+                String problem = s.problem(v);
+                if (problem != null) {
+                    throw new IllegalArgumentException("'view." + s.id() + "' " + problem);
+                }
+                all.put(s, v);
+            }
+            values = Collections.unmodifiableMap(all);
+        }
+
+        /** The classic seven fields, the rest at their defaults. */
         public ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
                          boolean lockAxes, String tab) {
             this(strategy, layer, gradient, logY, showTheory, lockAxes, tab, false);
         }
 
-        /** The gradients the third histogram can show, as {@link TensorKind} ids: δ, ∂L/∂W, φ′(z). */
-        public static final List<String> GRADIENTS = List.of(TensorKind.DELTA.id(), TensorKind.WEIGHT_GRADIENT.id(),
-                TensorKind.LOCAL_GRADIENT.id());
-        /** The tabs. */
-        public static final List<String> TABS = List.of("single", "compare", "depth", "explain", "train", "phase");
-        /** The window's defaults: Xavier, layer 1, δ, linear counts, theory on, free axes, Single. */
-        public static final ViewState DEFAULT = new ViewState("xavier", 1, "delta", false, true, false, "single");
-
-        /**
-         * Validates and normalizes the ids.
-         *
-         * @throws IllegalArgumentException naming the field ({@code 'view.layer'}, ...) when a value is unknown or
-         *                                  out of range
-         */
-        public ViewState {
-            if (strategy == null) {
-                throw new IllegalArgumentException("missing 'view.strategy'; valid: " + Strategy.validIds());
-            }
-            try {
-                strategy = Strategy.fromId(strategy).id();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'view.strategy': unknown strategy '" + strategy + "'; valid: "
-                        + Strategy.validIds(), e);
-            }
-            if (layer < 1) {
-                throw new IllegalArgumentException("'view.layer' must be at least 1, got " + layer);
-            }
-            gradient = oneOf("gradient", gradient, GRADIENTS);
-            tab = oneOf("tab", tab, TABS);
+        /** The classic seven fields and the Jacobian, the rest at their defaults. */
+        public ViewState(String strategy, int layer, String gradient, boolean logY, boolean showTheory,
+                         boolean lockAxes, String tab, boolean jacobian) {
+            this(classic(strategy, layer, gradient, logY, showTheory, lockAxes, tab, jacobian));
         }
 
-        private static String oneOf(String field, String value, List<String> valid) {
-            if (value != null) {
-                for (String v : valid) {
-                    if (v.equalsIgnoreCase(value.trim())) {
-                        return v;
-                    }
-                }
+        private static Map<Setting<?>, Object> classic(String strategy, int layer, String gradient, boolean logY,
+                                                       boolean showTheory, boolean lockAxes, String tab,
+                                                       boolean jacobian) {
+            Map<Setting<?>, Object> m = new LinkedHashMap<>();
+            m.put(ViewCatalog.STRATEGY, parse(ViewCatalog.STRATEGY, strategy));
+            m.put(ViewCatalog.LAYER, layer);
+            m.put(ViewCatalog.GRADIENT, parse(ViewCatalog.GRADIENT, gradient));
+            m.put(ViewCatalog.LOG_Y, logY);
+            m.put(ViewCatalog.SHOW_THEORY, showTheory);
+            m.put(ViewCatalog.LOCK_AXES, lockAxes);
+            m.put(ViewCatalog.TAB, parse(ViewCatalog.TAB, tab));
+            m.put(ViewCatalog.JACOBIAN, jacobian);
+            return m;
+        }
+
+        private static Object parse(Setting<?> s, String text) {
+            if (text == null) {
+                throw new IllegalArgumentException("missing 'view." + s.id() + "'; valid: " + s.choices());
             }
-            throw new IllegalArgumentException("'view." + field + "' must be one of " + String.join(", ", valid)
-                    + ", got " + (value == null ? "nothing" : "'" + value + "'"));
+            try {
+                return s.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'view." + s.id() + "': " + e.getMessage(), e);
+            }
+        }
+
+        /** One option's value. */
+        public <T> T get(Setting<T> s) {
+            return s.cast(values.get(s));
+        }
+
+        /** This view state with one option changed. */
+        public ViewState with(Setting<?> s, Object value) {
+            Map<Setting<?>, Object> m = new LinkedHashMap<>(values);
+            m.put(s, value);
+            return new ViewState(m);
+        }
+
+        /** The strategy shown, as its id. */
+        public String strategy() {
+            return get(ViewCatalog.STRATEGY).id();
+        }
+
+        public int layer() {
+            return get(ViewCatalog.LAYER);
+        }
+
+        /** The third histogram's tensor id: delta, weightGradient or localGradient. */
+        public String gradient() {
+            return get(ViewCatalog.GRADIENT).tensor().id();
+        }
+
+        public boolean logY() {
+            return get(ViewCatalog.LOG_Y);
+        }
+
+        public boolean showTheory() {
+            return get(ViewCatalog.SHOW_THEORY);
+        }
+
+        public boolean lockAxes() {
+            return get(ViewCatalog.LOCK_AXES);
+        }
+
+        /** The tab, as its id. */
+        public String tab() {
+            return get(ViewCatalog.TAB).id();
+        }
+
+        public boolean jacobian() {
+            return get(ViewCatalog.JACOBIAN);
         }
     }
 
@@ -251,18 +307,16 @@ public record Preset(String name, String description, ExperimentConfig config, V
         }
         root.set("config", c);
         ObjectNode v = root.putObject("view");
-        v.put("strategy", view.strategy());
-        v.put("layer", view.layer());
-        v.put("gradient", view.gradient());
-        v.put("logY", view.logY());
-        v.put("showTheory", view.showTheory());
-        v.put("lockAxes", view.lockAxes());
-        v.put("tab", view.tab());
-        if (view.jacobian()) {
-            v.put("jacobian", true);        // optional, written only when on: older files stay as they were
+        for (Setting<?> setting : ViewCatalog.ALL) {
+            Object value = view.get(setting);
+            // an option that files may leave out is written only when it differs from its default: older files
+            // stay as they were
+            if (!setting.optionalInFiles() || !value.equals(setting.defaultValue())) {
+                JsonReport.setting(v, setting, value);
+            }
         }
         if (train != null) {
-            root.set("train", TrainSettings.json(train));
+            root.set("train", TrainJsonReport.train(train));
         }
         try {
             return WRITER.writeValueAsString(root) + "\n";

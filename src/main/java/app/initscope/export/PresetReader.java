@@ -8,6 +8,7 @@ import app.initscope.core.settings.Setting;
 import app.initscope.core.stats.Range;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainConfig;
+import app.initscope.render.ViewCatalog;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -132,21 +133,43 @@ final class PresetReader {
 
     /** Reads one setting's field, of the JSON type its kind asks for. */
     private static <T> void read(Fields c, Setting<T> s, ExperimentConfig.Builder b) throws PresetException {
-        if (s.optionalInFiles() && !c.node().has(s.id())) {
-            return;     // a file from before the setting existed: the default
+        Object v = value(c, s);
+        if (v != null) {
+            b.set(s, s.cast(v));
         }
-        Object v = switch (s.kind()) {
-            case INTEGER -> c.integer(s.id());
-            case WHOLE -> c.whole(s.id());
-            case NUMBER -> c.number(s.id());
-            case CHOICE -> c.id(s.id(), s::parseId);
-            case LIST -> list(c, s);
+    }
+
+    /**
+     * One setting's field, of the JSON type its kind asks for: a number (or the setting's word, such as
+     * {@code "full"}), a boolean for a yes-or-no choice, an id for another choice, an array of ids for a list; null
+     * when the field is absent and the setting may be left out of files.
+     */
+    private static Object value(Fields f, Setting<?> s) throws PresetException {
+        if (s.optionalInFiles() && !f.node().has(s.id())) {
+            return null;     // a file from before the setting existed: the default
+        }
+        JsonNode n = f.required(s.id());
+        if (s.word() != null && n.isTextual()) {
+            if (!n.asText().equals(s.word())) {
+                throw new PresetException(f.path(s.id()) + " must be a whole number or \"" + s.word() + "\", got "
+                        + describe(n));
+            }
+            return s.wordValue();
+        }
+        if (s.defaultValue() instanceof Boolean) {
+            return f.bool(s.id());
+        }
+        return switch (s.kind()) {
+            case INTEGER -> f.integer(s.id());
+            case WHOLE -> f.whole(s.id());
+            case NUMBER -> f.number(s.id());
+            case CHOICE -> f.id(s.id(), s::parseId);
+            case LIST -> list(f, s);
         };
-        b.set(s, s.cast(v));
     }
 
     private static List<Object> list(Fields c, Setting<?> s) throws PresetException {
-        String path = "'config." + s.id() + "'";
+        String path = c.path(s.id());
         JsonNode list = c.required(s.id());
         if (!list.isArray()) {
             throw new PresetException(path + " must be an array of ids, got " + describe(list));
@@ -204,44 +227,26 @@ final class PresetReader {
     private static TrainConfig train(Fields t) throws PresetException {
         Map<Setting<?>, Object> values = new java.util.HashMap<>();
         for (Setting<?> s : TrainCatalog.ALL) {
-            Object v;
-            JsonNode n = t.required(s.id());
-            if (s.word() != null && n.isTextual()) {
-                if (!n.asText().equals(s.word())) {
-                    throw new PresetException("'train." + s.id() + "' must be a whole number or \"" + s.word()
-                            + "\", got " + describe(n));
-                }
-                v = s.wordValue();
-            } else if (s.defaultValue() instanceof Boolean) {
-                v = t.bool(s.id());
-            } else {
-                v = switch (s.kind()) {
-                    case INTEGER -> t.integer(s.id());
-                    case WHOLE -> t.whole(s.id());
-                    case NUMBER -> t.number(s.id());
-                    case CHOICE, LIST -> t.id(s.id(), s::parseId);
-                };
-            }
-            values.put(s, v);
+            values.put(s, value(t, s));
         }
         try {
-            return TrainSettings.of(values::get);
+            return app.initscope.core.train.TrainConfig.of(values::get);
         } catch (InvalidConfigException e) {
             throw new PresetException("'train." + e.setting().map(Setting::id).orElse("?") + "' " + e.problem(), e);
         }
     }
 
+    /** The view options: every entry of {@link ViewCatalog}, those added later optional. */
     private static Preset.ViewState view(Fields v) throws PresetException {
-        String strategy = v.text("strategy");
-        int layer = v.integer("layer");
-        String gradient = v.text("gradient");
-        boolean logY = v.bool("logY");
-        boolean showTheory = v.bool("showTheory");
-        boolean lockAxes = v.bool("lockAxes");
-        String tab = v.text("tab");
-        boolean jacobian = v.node().has("jacobian") && v.bool("jacobian");
+        Map<Setting<?>, Object> values = new java.util.HashMap<>();
+        for (Setting<?> s : ViewCatalog.ALL) {
+            Object value = value(v, s);
+            if (value != null) {
+                values.put(s, value);
+            }
+        }
         try {
-            return new Preset.ViewState(strategy, layer, gradient, logY, showTheory, lockAxes, tab, jacobian);
+            return new Preset.ViewState(values);
         } catch (IllegalArgumentException e) {
             throw new PresetException(e.getMessage(), e);
         }
@@ -295,7 +300,7 @@ final class PresetReader {
             try {
                 return fromId.apply(id);
             } catch (IllegalArgumentException e) {
-                throw new PresetException(e.getMessage(), e);
+                throw new PresetException(path(key) + ": " + e.getMessage(), e);
             }
         }
 

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.GradientView;
 import app.initscope.fx.FxColors;
 import app.initscope.render.AxisMode;
 import app.initscope.render.Figures;
@@ -63,7 +64,6 @@ final class CompareView extends VBox implements ViewPage {
 
     private final MainViewModel model;
     private final FigureView grid = new FigureView();
-    private final ObjectProperty<AxisMode> axisMode = new SimpleObjectProperty<>(AxisMode.SHARED_LINEAR);
     private final TitledPane tablePane;
     /**
      * A table line: one per strategy, kept for the life of the view. A new result only changes each line's row,
@@ -127,7 +127,7 @@ final class CompareView extends VBox implements ViewPage {
         axes.setId("compare-axes");
         axes.getItems().setAll(AxisMode.values());
         axes.setConverter(Fx.labels(AxisMode::label));
-        axes.valueProperty().bindBidirectional(axisMode);
+        axes.valueProperty().bindBidirectional(model.view().compareAxesProperty());
         axes.setTooltip(new Tooltip("How each column puts its rows on x-axes. Shared linear shows true widths, but "
                 + "a wide row (Large) squeezes narrow ones into a bar or two. Shared symlog keeps one axis, "
                 + "linear within ±c (the smallest std of the column) and logarithmic beyond. Own: each row "
@@ -149,7 +149,7 @@ final class CompareView extends VBox implements ViewPage {
         grid.setOnStrategyClicked(id -> model.view().strategyProperty().set(Strategy.fromId(id)));
         ScrollPane scroll = Fx.scrolling(grid);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        axisMode.addListener((obs, old, now) -> refresh());
+        model.view().compareAxesProperty().addListener((obs, old, now) -> refresh());
 
         table.setId("compare-table");
         table.setFixedCellSize(26);             // rows of one height lay out much faster when the items change
@@ -279,13 +279,13 @@ final class CompareView extends VBox implements ViewPage {
         // the grid: the compare figure of the chosen strategies, as the export draws it
         List<Strategy> rowsNow = List.copyOf(model.view().comparedStrategies());
         grid.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(34 + 72 * Math.max(1, rowsNow.size())));
-        grid.setFigure(Figures.compare(result, rowsNow, FigureOptions.of(model, false, axisMode.get()),
+        grid.setFigure(Figures.compare(result, rowsNow, FigureOptions.of(model, false, model.view().compareAxesProperty().get()),
                 model.view().strategyProperty().get()));
     }
 
     /** How the grid's columns put their rows on x-axes: a view option, drawn into the figure's header. */
     ObjectProperty<AxisMode> axisModeProperty() {
-        return axisMode;
+        return model.view().compareAxesProperty();
     }
 
     /** The grid on screen: the compare figure, painted with the JavaFX pen. */
@@ -310,6 +310,6 @@ final class CompareView extends VBox implements ViewPage {
     public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
                                                     app.initscope.render.Figures.Options options) {
         return app.initscope.render.Figures.compare(result, List.copyOf(model.view().comparedStrategies()),
-                options.withCompareAxes(axisMode.get()));
+                options.withCompareAxes(model.view().compareAxesProperty().get()));
     }
 }

@@ -1,6 +1,7 @@
 package app.initscope.ui;
 
 import app.initscope.render.Ticks;
+import app.initscope.render.ViewTab;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.init.Strategy;
@@ -123,9 +124,13 @@ public final class MainView extends BorderPane {
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (now.intValue() >= 0) {
                 page(now.intValue());
+                model.view().tabProperty().set(ViewTab.values()[now.intValue()]);
             }
             requestRefresh(false);
         });
+        // the tab is a view option like the others: a preset, the preferences or the tour's restore set it
+        model.view().tabProperty().addListener((obs, old, now) -> showView(now.ordinal()));
+        showView(model.view().tabProperty().get().ordinal());
         contextMenus();
         // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
         tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.status().staleProperty()).then(0.45)
@@ -300,7 +305,6 @@ public final class MainView extends BorderPane {
             presetError(source, e.getMessage());
             return false;
         }
-        showView(Math.max(0, indexOf(p.view().tab())));
         model.status().notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
                 : ": " + p.description()));
         return true;
@@ -324,7 +328,7 @@ public final class MainView extends BorderPane {
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             try {
-                model.toPreset(visibleView()).write(file.toPath());
+                model.toPreset().write(file.toPath());
                 model.status().notice("saved preset " + file);
             } catch (IOException e) {
                 presetError(file.getName(), e.getMessage());
@@ -405,8 +409,7 @@ public final class MainView extends BorderPane {
 
     /** The id of the visible view: single, compare, depth or explain. */
     String visibleView() {
-        Tab t = tabs.getSelectionModel().getSelectedItem();
-        return t == null ? "single" : t.getId().substring("tab-".length());
+        return model.view().tabProperty().get().id();
     }
 
     ExportController exporter() {

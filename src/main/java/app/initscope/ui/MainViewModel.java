@@ -214,7 +214,12 @@ public final class MainViewModel {
      * The current settings as a preset (the config as the window computes it, with the compared strategies as
      * its strategy list, and the view state).
      */
-    public Preset toPreset(String tab) {
+    /**
+     * The window's whole state as a preset: the experiment with the compared strategies, every view option (the
+     * tab included) and the training settings. The tour's snapshot, the saved presets and the round-trip tests
+     * all take it from here, and {@link #apply} takes it back.
+     */
+    public Preset toPreset() {
         ExperimentConfig c = buildConfig().toBuilder().strategies(List.copyOf(view.comparedStrategies())).build();
         app.initscope.core.train.TrainConfig t;
         try {
@@ -222,14 +227,12 @@ public final class MainViewModel {
         } catch (IllegalArgumentException e) {
             t = null;                       // an invalid training draft is left out; the experiment is saved
         }
-        return new Preset(null, null, c, view.toViewState(tab), t);
+        return new Preset(null, null, c, new Preset.ViewState(view.values()), t);
     }
 
     /**
-     * Applies a preset: its network, view and training settings (when it has them). A preset outside the window's ranges (which are narrower than the
-     * command line's) is refused with a message naming the setting, and nothing changes.
-     *
-     * @throws IllegalArgumentException naming the setting that is out of range
+     * Takes a preset whole: the experiment, every view option and, when it has them, the training settings. A
+     * value outside the window's range refuses the whole preset before anything changes.
      */
     public void apply(Preset p) {
         ExperimentConfig c = p.config();
@@ -239,18 +242,32 @@ public final class MainViewModel {
         }
         batch(() -> {
             draft.apply(c);
-            view.apply(p.view(), c.strategies(), c.depth());
+            view.comparedStrategies().setAll(c.strategies());
+            view.applyAll(p.view()::get);
+            view.clampLayer(c.depth());
             if (p.train() != null) {
                 train.draft().apply(p.train());
             }
         });
     }
 
-    /** Restores the seed experiment: its network, input, seed and view. */
+    /** Every setting back to its default: the experiment, the training and the view options but the tab. */
     public void resetToDefaults() {
         batch(() -> {
             draft.reset();
+            train.draft().reset();
+            var tab = view.tabProperty().get();
             view.reset();
+            view.tabProperty().set(tab);
         });
+    }
+
+    /** The window's drafts, each with the prefix of its keys in the saved preferences. */
+    java.util.Map<String, SettingsDraft> drafts() {
+        java.util.Map<String, SettingsDraft> m = new java.util.LinkedHashMap<>();
+        m.put("", draft);
+        m.put("train.", train.draft());
+        m.put("view.", view);
+        return m;
     }
 }

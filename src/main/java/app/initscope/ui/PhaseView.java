@@ -47,7 +47,12 @@ final class PhaseView extends BorderPane implements ViewPage {
         ToggleGroup group = new ToggleGroup();
         chi.setToggleGroup(group);
         xi.setToggleGroup(group);
-        chi.setSelected(true);
+        // the colouring is a view option: the toggles show it and set it
+        setMode(model.view().phaseColourProperty().get());
+        model.view().phaseColourProperty().addListener((obs, old, now) -> {
+            setMode(now);
+            redraw();
+        });
         chi.setTooltip(new javafx.scene.control.Tooltip("Colour by ln χ₁: blue ordered, white critical, red chaotic"));
         xi.setTooltip(new javafx.scene.control.Tooltip(
                 "Colour by ξ_c, the depth over which two inputs' correlation settles, on a log scale"));
@@ -55,7 +60,7 @@ final class PhaseView extends BorderPane implements ViewPage {
             if (now == null) {
                 old.setSelected(true);      // one of the two is always on
             } else {
-                refresh();
+                model.view().phaseColourProperty().set(now == xi ? PhaseChart.Mode.XI_C : PhaseChart.Mode.CHI1);
             }
         });
         readout.setId("phase-readout");
@@ -80,7 +85,7 @@ final class PhaseView extends BorderPane implements ViewPage {
 
     /** The colour mode shown. */
     PhaseChart.Mode mode() {
-        return xi.isSelected() ? PhaseChart.Mode.XI_C : PhaseChart.Mode.CHI1;
+        return model.view().phaseColourProperty().get();
     }
 
     /** Shows a colour mode. */

@@ -42,26 +42,20 @@ final class Settings {
 
     private void restoreValues(MainViewModel m) {
         try {
-            ConfigDraft draft = m.draft();
-            for (Setting<?> s : draft.settings()) {
-                String text = prefs.get(s.id(), null);
-                try {
-                    Object v = text == null ? null : s.parse(text);
-                    if (v != null && s.problem(v) == null && s.inWindowRange(v)) {
-                        draft.set(s, v);
+            for (var entry : m.drafts().entrySet()) {
+                SettingsDraft draft = entry.getValue();
+                for (Setting<?> s : draft.settings()) {
+                    String text = prefs.get(entry.getKey() + s.id(), null);
+                    try {
+                        Object v = text == null ? null : s.parse(text);
+                        if (v != null && s.problem(v) == null && s.inWindowRange(v)) {
+                            draft.set(s, v);
+                        }
+                    } catch (IllegalArgumentException ignored) {
+                        // a value from another version, or edited by hand: keep the default
                     }
-                } catch (IllegalArgumentException ignored) {
-                    // a value from another version, or edited by hand: keep the default
                 }
             }
-            try {
-                m.view().strategyProperty().set(Strategy.fromId(prefs.get("strategy", "xavier")));
-            } catch (IllegalArgumentException ignored) {
-                // an id from another version: keep the default
-            }
-            m.view().logYProperty().set(prefs.getBoolean("logY", false));
-            m.view().showTheoryProperty().set(prefs.getBoolean("showTheory", true));
-            m.view().lockAxesProperty().set(prefs.getBoolean("lockAxes", false));
             List<Strategy> compared = new ArrayList<>();
             for (String id : prefs.get("compared", "").split(",")) {
                 try {
@@ -73,25 +67,24 @@ final class Settings {
             if (!compared.isEmpty()) {
                 m.view().comparedStrategies().setAll(compared);
             }
+            m.view().clampLayer(m.draft().get(app.initscope.core.experiment.Catalog.DEPTH));
         } catch (IllegalStateException | SecurityException ignored) {
             // the store went away: keep the defaults
         }
     }
 
-    /** Saves the view-model's settings; failures are ignored (nothing the user can act on). */
+    /** Saves every setting of every draft (experiment, training, view) and the compared strategies. */
     void save(MainViewModel m) {
         if (prefs == null) {
             return;
         }
         try {
-            ConfigDraft draft = m.draft();
-            for (Setting<?> s : draft.settings()) {
-                prefs.put(s.id(), s.text(draft.get(s)));
+            for (var entry : m.drafts().entrySet()) {
+                SettingsDraft draft = entry.getValue();
+                for (Setting<?> s : draft.settings()) {
+                    prefs.put(entry.getKey() + s.id(), s.text(draft.get(s)));
+                }
             }
-            prefs.put("strategy", m.view().strategyProperty().get().id());
-            prefs.putBoolean("logY", m.view().logYProperty().get());
-            prefs.putBoolean("showTheory", m.view().showTheoryProperty().get());
-            prefs.putBoolean("lockAxes", m.view().lockAxesProperty().get());
             prefs.put("compared", String.join(",", m.view().comparedStrategies().stream().map(Strategy::id).toList()));
             prefs.flush();
         } catch (BackingStoreException | IllegalStateException | SecurityException e) {
@@ -101,7 +94,6 @@ final class Settings {
         }
     }
 
-    /** The saved window size, or the given default. */
     double[] windowSize(double width, double height) {
         if (prefs == null) {
             return new double[] {width, height};

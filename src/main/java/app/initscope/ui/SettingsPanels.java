@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.GradientView;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.nn.Activation;

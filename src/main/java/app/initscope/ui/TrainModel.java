@@ -10,7 +10,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -25,15 +24,16 @@ final class TrainModel {
     private final TrainDraft draft = new TrainDraft();
     /** The strategy of the ratio chart, heat map and histograms; null: all (the ratio chart) and the first. */
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
-    private final ObjectProperty<TensorKind> tensor = new SimpleObjectProperty<>(this, "tensor",
-            TensorKind.ACTIVATION);
-    /** The evaluation the histograms show, an index; −1 follows the latest. */
-    private final IntegerProperty eval = new SimpleIntegerProperty(this, "eval", -1);
     private boolean restartQueued;
 
     TrainModel(MainViewModel model, TrainService service) {
         this.model = model;
         this.service = service;
+        // the strategy of the charts is a view option, kept as an id ("all" for none) so that it saves as text
+        ObjectProperty<String> id = model.view().trainStrategyProperty();
+        strategy.set(id.get().equals("all") ? null : Strategy.fromId(id.get()));
+        id.addListener((obs, old, now) -> strategy.set(now.equals("all") ? null : Strategy.fromId(now)));
+        strategy.addListener((obs, old, now) -> id.set(now == null ? "all" : now.id()));
         draft.addListener(o -> queueRestart());
         model.draft().addListener(o -> queueRestart());
         model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
@@ -54,7 +54,7 @@ final class TrainModel {
                 restartQueued = false;
                 TrainRequest r = tryRequest();
                 if (r != null) {
-                    eval.set(-1);
+                    evalProperty().set(app.initscope.render.ViewCatalog.NEWEST);
                     service.restart(r);
                 }
             });
@@ -89,7 +89,7 @@ final class TrainModel {
     }
 
     void reset() {
-        eval.set(-1);
+        evalProperty().set(app.initscope.render.ViewCatalog.NEWEST);
         service.reset();
     }
 
@@ -120,10 +120,10 @@ final class TrainModel {
     }
 
     ObjectProperty<TensorKind> tensorProperty() {
-        return tensor;
+        return model.view().heatTensorProperty();
     }
 
     IntegerProperty evalProperty() {
-        return eval;
+        return model.view().evalProperty();
     }
 }

@@ -165,10 +165,7 @@ final class TrainView extends BorderPane implements ViewPage {
             CheckBox box = new CheckBox(s.label());
             box.setId(s.flag().substring(2));
             box.setTooltip(tip);
-            javafx.beans.property.ObjectProperty<Boolean> p = draft.choice((Setting<Boolean>) s);
-            box.setSelected(Boolean.TRUE.equals(p.get()));
-            box.selectedProperty().addListener((obs, old, now) -> p.set(now));
-            p.addListener((obs, old, now) -> box.setSelected(Boolean.TRUE.equals(now)));
+            box.selectedProperty().bindBidirectional(draft.bool((Setting<Boolean>) s));
             node = box;
         } else {
             node = choice((Setting<Object>) s, draft, tip);

@@ -1,73 +1,100 @@
 package app.initscope.ui;
 
+import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
-import app.initscope.export.Preset;
-import java.util.Arrays;
-import java.util.List;
+import app.initscope.render.AxisMode;
+import app.initscope.render.GradientView;
+import app.initscope.render.PhaseChart;
+import app.initscope.render.ViewCatalog;
+import app.initscope.render.ViewTab;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the window shows of a result: the strategy, the layer, the gradient, the scales and the strategies
- * compared. Each is writable because a control binds to it both ways; the commands step and pick strategies.
+ * What the window shows, as opposed to what it computes: a property per entry of {@link ViewCatalog}, made from the
+ * catalog as {@link ConfigDraft} makes the experiment's, plus the list of compared strategies (the experiment's
+ * strategy list, which the window keeps here because the picker and the compare view edit it). The typed
+ * accessors below are the catalog's entries under their own names.
  */
-public final class ViewOptions {
+public final class ViewOptions extends SettingsDraft {
 
-    private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy", Strategy.XAVIER);
-    private final IntegerProperty layer = new SimpleIntegerProperty(this, "layer", 1);
-    private final ObjectProperty<GradientView> gradient = new SimpleObjectProperty<>(this, "gradient",
-            GradientView.DELTA);
-    private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
-    private final BooleanProperty showTheory = new SimpleBooleanProperty(this, "showTheory", true);
-    private final BooleanProperty lockAxes = new SimpleBooleanProperty(this, "lockAxes", false);
-    private final BooleanProperty jacobian = new SimpleBooleanProperty(this, "jacobian", false);
     private final ObservableList<Strategy> compared = FXCollections.observableArrayList(Strategy.SEED);
 
     ViewOptions() {
+        super("the view options", ViewCatalog.ALL, s -> s.defaultValue());
+    }
+
+    /** The tab shown. */
+    public ObjectProperty<ViewTab> tabProperty() {
+        return choice(ViewCatalog.TAB);
     }
 
     /** The strategy whose histograms are shown. */
     public ObjectProperty<Strategy> strategyProperty() {
-        return strategy;
+        return choice(ViewCatalog.STRATEGY);
     }
 
     /** The hidden layer shown, 1 to depth. */
     public IntegerProperty layerProperty() {
-        return layer;
+        return integer(ViewCatalog.LAYER);
     }
 
     /** Which gradient the third histogram shows. */
     public ObjectProperty<GradientView> gradientProperty() {
-        return gradient;
+        return choice(ViewCatalog.GRADIENT);
     }
 
     /** Whether histogram counts use a log scale. */
     public BooleanProperty logYProperty() {
-        return logY;
+        return bool(ViewCatalog.LOG_Y);
     }
 
     /** Whether the theory's curve and numbers are drawn. */
     public BooleanProperty showTheoryProperty() {
-        return showTheory;
+        return bool(ViewCatalog.SHOW_THEORY);
     }
 
     /** Whether histograms of the same tensor share one x-axis across strategies. */
     public BooleanProperty lockAxesProperty() {
-        return lockAxes;
+        return bool(ViewCatalog.LOCK_AXES);
     }
 
-    /**
-     * Whether the window's runs take each strategy's input–output Jacobian spectrum (off by default: one SVD of a
-     * fan_in × width matrix per input and strategy, about a second of CPU at 1000 × 1000).
-     */
+    /** Whether the runs take each strategy's Jacobian spectrum. */
     public BooleanProperty jacobianProperty() {
-        return jacobian;
+        return bool(ViewCatalog.JACOBIAN);
+    }
+
+    /** The compare view's axes. */
+    public ObjectProperty<AxisMode> compareAxesProperty() {
+        return choice(ViewCatalog.COMPARE_AXES);
+    }
+
+    /** What the phase map's colours show. */
+    public ObjectProperty<PhaseChart.Mode> phaseColourProperty() {
+        return choice(ViewCatalog.PHASE_COLOUR);
+    }
+
+    /** The training charts' strategy: {@code all} or a strategy's id. */
+    public ObjectProperty<String> trainStrategyProperty() {
+        return choice(ViewCatalog.TRAIN_STRATEGY);
+    }
+
+    /** The training heat map's tensor. */
+    public ObjectProperty<TensorKind> heatTensorProperty() {
+        return choice(ViewCatalog.HEAT_TENSOR);
+    }
+
+    /** The evaluation whose histograms the Train tab shows, or {@link ViewCatalog#NEWEST}. */
+    public IntegerProperty evalProperty() {
+        return integer(ViewCatalog.EVAL);
+    }
+
+    /** Whether the accuracy chart draws the batches' accuracy too. */
+    public BooleanProperty batchAccuracyProperty() {
+        return bool(ViewCatalog.BATCH_ACCURACY);
     }
 
     /** The strategies the compare and depth views show, in the list's order. */
@@ -79,49 +106,24 @@ public final class ViewOptions {
     public void stepStrategy(int offset) {
         Strategy[] all = Strategy.values();
         int n = all.length;
-        strategy.set(all[((strategy.get().ordinal() + offset) % n + n) % n]);
+        strategyProperty().set(all[((strategyProperty().get().ordinal() + offset) % n + n) % n]);
     }
 
     /** Picks strategy number {@code index} (0-based) of the list, if it exists. */
     public void pickStrategy(int index) {
         if (index >= 0 && index < Strategy.values().length) {
-            strategy.set(Strategy.values()[index]);
+            strategyProperty().set(Strategy.values()[index]);
         }
     }
 
     /** Keeps the layer shown within a network of {@code depth} hidden layers. */
     void clampLayer(int depth) {
-        layer.set(Math.min(layer.get(), depth));
-    }
-
-    /** The view state of a preset, with the tab shown. */
-    Preset.ViewState toViewState(String tab) {
-        return new Preset.ViewState(strategy.get().id(), layer.get(), gradient.get().tensor().id(), logY.get(),
-                showTheory.get(), lockAxes.get(), tab, jacobian.get());
-    }
-
-    /** Takes a preset's view state, its strategy list as the compared ones, and a layer within {@code depth}. */
-    void apply(Preset.ViewState v, List<Strategy> strategies, int depth) {
-        compared.setAll(strategies);
-        strategy.set(Strategy.fromId(v.strategy()));
-        layer.set(Math.min(v.layer(), depth));
-        gradient.set(Arrays.stream(GradientView.values())
-                .filter(g -> g.tensor().id().equals(v.gradient())).findFirst().orElse(GradientView.DELTA));
-        logY.set(v.logY());
-        showTheory.set(v.showTheory());
-        lockAxes.set(v.lockAxes());
-        jacobian.set(v.jacobian());
+        layerProperty().set(Math.min(layerProperty().get(), depth));
     }
 
     /** Every option back to the seed experiment's view. */
     void reset() {
-        strategy.set(Strategy.XAVIER);
-        layer.set(1);
-        gradient.set(GradientView.DELTA);
-        logY.set(false);
-        showTheory.set(true);
-        lockAxes.set(false);
-        jacobian.set(false);
+        applyAll(s -> s.defaultValue());
         compared.setAll(Strategy.SEED);
     }
 }

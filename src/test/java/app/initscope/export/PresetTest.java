@@ -211,13 +211,13 @@ class PresetTest {
                     config(r).put("depth", 10);
                     view(r).put("layer", 12);
                 }), "'view.layer' 12 is deeper than 'config.depth' 10"),
-                Arguments.of("layer 0", seedWith(r -> view(r).put("layer", 0)), "'view.layer' must be at least 1"),
+                Arguments.of("layer 0", seedWith(r -> view(r).put("layer", 0)), "'view.layer' must be between 1 and 100, got 0"),
                 Arguments.of("unknown view strategy", seedWith(r -> view(r).put("strategy", "kaiming")),
                         "'view.strategy': unknown strategy 'kaiming'"),
                 Arguments.of("unknown gradient", seedWith(r -> view(r).put("gradient", "z")),
-                        "'view.gradient' must be one of delta, weightGradient, localGradient, got 'z'"),
+                        "'view.gradient': unknown gradient 'z'; valid: delta, weightGradient, localGradient"),
                 Arguments.of("unknown tab", seedWith(r -> view(r).put("tab", "table")),
-                        "'view.tab' must be one of single, compare, depth, explain, train, phase, got 'table'"),
+                        "'view.tab': unknown view 'table'; valid: single, compare, depth, explain, train, phase"),
                 Arguments.of("logY a string", seedWith(r -> view(r).put("logY", "true")),
                         "'view.logY' must be true or false, got the string \"true\""),
                 Arguments.of("missing tab", seedWith(r -> view(r).remove("tab")), "missing 'view.tab'"),

@@ -58,8 +58,8 @@ class PresetTrainTest {
 
     @Test
     void aTrainObjectRoundTripsWithTheFullBatchAsTheWord() throws Exception {
-        TrainConfig t = new TrainConfig(DatasetId.MOONS, 0.2, Optimizer.ADAM, 0.003, TrainConfig.FULL_BATCH, 500,
-                25, true);
+        TrainConfig t = TrainConfig.defaults().withDataset(DatasetId.MOONS).withNoise(0.2)
+                .withOptimizer(Optimizer.ADAM, 0.003).withBatch(TrainConfig.FULL_BATCH).withSteps(500, 25).withBias(true);
         Preset p = new Preset("n", "d.", ExperimentConfig.defaults(), ViewState.DEFAULT, t);
         JsonNode train = JSON.readTree(p.toJson()).get("train");
         assertEquals("full", train.get("batch").asText());

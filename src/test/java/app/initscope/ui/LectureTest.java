@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.GradientView;
 import app.initscope.core.experiment.Catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,7 +92,7 @@ class LectureTest {
             model.view().strategyProperty().set(Strategy.HE);
             view.showView(2);
         });
-        String json = model.toPreset(view.visibleView()).toJson();
+        String json = model.toPreset().toJson();
         Preset back = Preset.parse(json);
         robot.interact(() -> {
             model.resetToDefaults();

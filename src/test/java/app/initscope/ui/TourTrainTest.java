@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.GradientView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

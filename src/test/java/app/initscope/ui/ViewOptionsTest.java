@@ -1,5 +1,11 @@
 package app.initscope.ui;
 
+import app.initscope.render.GradientView;
+import app.initscope.render.AxisMode;
+import app.initscope.render.PhaseChart;
+import app.initscope.render.ViewCatalog;
+import app.initscope.core.experiment.TensorKind;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,16 +42,24 @@ class ViewOptionsTest {
     }
 
     @Test
-    void aPresetsViewStateIsTakenAndGivenBackWithTheLayerWithinTheDepth() {
+    void everyViewOptionOfAPresetIsTakenAndGivenBack() {
         ViewOptions v = new ViewOptions();
-        var state = new Preset.ViewState("he", 7, GradientView.WEIGHT.tensor().id(), true, false, true, "compare");
-        v.apply(state, List.of(Strategy.XAVIER, Strategy.HE), 3);
+        var state = new Preset.ViewState("he", 3, GradientView.WEIGHT.tensor().id(), true, false, true, "compare", true)
+                .with(ViewCatalog.COMPARE_AXES, AxisMode.SHARED_SYMLOG)
+                .with(ViewCatalog.PHASE_COLOUR, PhaseChart.Mode.XI_C)
+                .with(ViewCatalog.TRAIN_STRATEGY, "he")
+                .with(ViewCatalog.HEAT_TENSOR, TensorKind.DELTA)
+                .with(ViewCatalog.EVAL, 4)
+                .with(ViewCatalog.BATCH_ACCURACY, true);
+        v.applyAll(state::get);
         assertEquals(Strategy.HE, v.strategyProperty().get());
-        assertEquals(3, v.layerProperty().get(), "layer 7 of a 3-layer network shows the last layer");
         assertEquals(GradientView.WEIGHT, v.gradientProperty().get());
-        assertEquals(List.of(Strategy.XAVIER, Strategy.HE), v.comparedStrategies());
-        assertEquals(new Preset.ViewState("he", 3, GradientView.WEIGHT.tensor().id(), true, false, true, "compare"),
-                v.toViewState("compare"));
+        assertEquals(AxisMode.SHARED_SYMLOG, v.compareAxesProperty().get());
+        assertEquals(state, new Preset.ViewState(v.values()));
+        for (var s : ViewCatalog.ALL) {
+            assertNotEquals(s.defaultValue(), state.get(s), s.id() + ": the test sets every option off its default "
+                    + "but jacobian");
+        }
 
         v.clampLayer(2);
         assertEquals(2, v.layerProperty().get());
@@ -56,8 +70,9 @@ class ViewOptionsTest {
     @Test
     void resetRestoresTheSeedView() {
         ViewOptions v = new ViewOptions();
-        v.apply(new Preset.ViewState("large", 2, GradientView.LOCAL.tensor().id(), true, false, true, "depth"),
-                List.of(Strategy.LARGE), 4);
+        v.applyAll(new Preset.ViewState("large", 2, GradientView.LOCAL.tensor().id(), true, false, true, "depth")
+                .with(ViewCatalog.COMPARE_AXES, AxisMode.PER_ROW)::get);
+        v.comparedStrategies().setAll(List.of(Strategy.LARGE));
         v.reset();
         assertEquals(GradientView.DELTA, v.gradientProperty().get());
         assertEquals(Strategy.XAVIER, v.strategyProperty().get());
@@ -65,6 +80,7 @@ class ViewOptionsTest {
         assertFalse(v.logYProperty().get());
         assertTrue(v.showTheoryProperty().get());
         assertFalse(v.lockAxesProperty().get());
+        assertEquals(AxisMode.SHARED_LINEAR, v.compareAxesProperty().get());
         assertEquals(Strategy.SEED, v.comparedStrategies());
     }
 }

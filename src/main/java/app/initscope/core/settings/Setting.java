@@ -139,6 +139,19 @@ public final class Setting<T> {
         return b.choices(parseOne, idOf, valid);
     }
 
+    /** A yes-or-no setting, spelt {@code true} or {@code false}. */
+    public static Builder<Boolean> bool(String id, String flag, boolean defaultValue) {
+        return choice(id, flag, defaultValue, Setting::parseBoolean, String::valueOf, "true, false").paramLabel("BOOL");
+    }
+
+    private static Boolean parseBoolean(String text) {
+        return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("'" + text + "' is not a boolean; valid: true, false");
+        };
+    }
+
     /** The key in JSON (configs, presets) and in the saved preferences, e.g. {@code fanIn}. */
     public String id() {
         return id;

@@ -2,7 +2,6 @@ package app.initscope.core.train;
 
 import app.initscope.core.settings.Setting;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The settings of training, each described once, apart from the experiment's {@code Catalog} (whose list is the
@@ -49,9 +48,7 @@ public final class TrainCatalog {
             .help("Steps between evaluations on the test set.")
             .build();
 
-    public static final Setting<Boolean> BIAS = Setting.choice("bias", "--bias", Boolean.FALSE,
-                    TrainCatalog::parseBoolean, String::valueOf, "true, false")
-            .paramLabel("BOOL")
+    public static final Setting<Boolean> BIAS = Setting.bool("bias", "--bias", false)
             .help("Whether every layer and the readout get biases, initialized to 0 and trained.")
             .build();
 
@@ -60,14 +57,5 @@ public final class TrainCatalog {
             EVAL_EVERY, BIAS);
 
     private TrainCatalog() {
-    }
-
-    private static Boolean parseBoolean(String text) {
-        String key = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return switch (key) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a boolean; valid: true, false");
-        };
     }
 }

@@ -25,7 +25,8 @@ class DigitsTrainingTest {
     }
 
     private static TrainConfig recipe(int steps) {
-        return new TrainConfig(DatasetId.DIGITS, 0.1, Optimizer.SGD, 0.1, 64, steps, 100, false);
+        return TrainConfig.defaults().withDataset(DatasetId.DIGITS).withNoise(0.1)
+                .withOptimizer(Optimizer.SGD, 0.1).withBatch(64).withSteps(steps, 100).withBias(false);
     }
 
     @Test

@@ -32,8 +32,8 @@ class TrainConfigTest {
             }
             all = all.with(s, v);
         }
-        assertEquals(new TrainConfig(DatasetId.SPIRAL, 0.3, Optimizer.ADAM, 0.002, TrainConfig.FULL_BATCH, 17, 5,
-                true), all);
+        assertEquals(TrainConfig.defaults().withDataset(DatasetId.SPIRAL).withNoise(0.3)
+                .withOptimizer(Optimizer.ADAM, 0.002).withBatch(TrainConfig.FULL_BATCH).withSteps(17, 5).withBias(true), all);
     }
 
     @Test

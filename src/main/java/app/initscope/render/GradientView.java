@@ -1,6 +1,5 @@
-package app.initscope.ui;
+package app.initscope.render;
 
-import app.initscope.render.Plots;
 import app.initscope.core.experiment.TensorKind;
 
 /** Which gradient the third histogram shows. */
