@@ -192,7 +192,7 @@ public record Preset(String name, String description, ExperimentConfig config, V
 
         private static Object parse(Setting<?> s, String text) {
             if (text == null) {
-                throw new IllegalArgumentException("missing 'view." + s.id() + "'; valid: " + s.choices());
+                throw new IllegalArgumentException("'view." + s.id() + "' is missing; valid: " + s.choices());
             }
             try {
                 return s.parse(text);
