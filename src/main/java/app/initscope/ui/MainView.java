@@ -181,7 +181,7 @@ public final class MainView extends BorderPane {
         tourCaption.getStyleClass().add("tour-caption");
         tourCaption.setWrapText(true);
         tourCaption.textProperty().bind(tour.captionProperty());
-        Label tourKeys = new Label("Space: next · Backspace: back · Esc: leave the tour");
+        Label tourKeys = new Label("Space: next · Backspace: back · Esc: leave the tour (your settings come back)");
         tourKeys.getStyleClass().add("config");
         VBox tourBar = new VBox(2, tourCaption, tourKeys);
         tourBar.getStyleClass().add("tour-bar");
@@ -358,7 +358,8 @@ public final class MainView extends BorderPane {
         Alert about = new Alert(Alert.AlertType.INFORMATION, "Version " + app.initscope.Version.get()
                 + "\nJava " + Runtime.version() + "\nMatrix kernel: " + (r == null ? "…" : r.kernel())
                 + "\n\nSee why weight initialization decides whether a neural network can learn."
-                + "\nThe command line: initscope run --help, initscope export --help, initscope theory --help"
+                + "\nThe command line: initscope run --help, initscope train --help, initscope export --help,"
+                + " initscope theory --help"
                 + "\n\nThe handwritten digits: \"Optical Recognition of Handwritten Digits\", E. Alpaydin and"
                 + " C. Kaynak (1998), UCI Machine Learning Repository, licensed CC BY 4.0.", ButtonType.OK);
         about.initOwner(getScene().getWindow());
@@ -442,6 +443,8 @@ public final class MainView extends BorderPane {
         t.plain("pin", KeyCode.P, "pin the histograms as a grey ghost (again: unpin)", "Pin as a ghost / unpin",
                 model.presentation()::togglePin);
         t.plain("tour-next", KeyCode.SPACE, "next step of the guided tour", "Start, or the next step", tour::next);
+        t.plain("train-play", KeyCode.K, "play or pause the training (Train view)", "Play / pause training",
+                model.train()::playOrPause);
         t.plain("tour-back", KeyCode.BACK_SPACE, "previous step of the tour", "Previous step", tour::previous);
         t.combination("present", "F11", "presentation mode on or off", "Present (full screen)",
                 () -> model.presentation().togglePresenting());
@@ -536,7 +539,7 @@ public final class MainView extends BorderPane {
             view.getItems().add(keys.menuItem("view-" + p.info().id()));
         }
         view.getItems().addAll(new SeparatorMenuItem(), keys.menuItem("present"), keys.menuItem("hide"),
-                keys.menuItem("pin"), keys.menuItem("help"));
+                keys.menuItem("pin"), keys.menuItem("train-play"), keys.menuItem("help"));
         Menu tourMenu = new Menu("Tour");
         tourMenu.setId("menu-tour");
         tourMenu.getItems().addAll(keys.menuItem("tour-next"), keys.menuItem("tour-back"),

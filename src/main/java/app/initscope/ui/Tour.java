@@ -13,6 +13,8 @@ import app.initscope.core.train.StepRecord;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainResult;
 import app.initscope.render.Ticks;
+import app.initscope.render.ViewCatalog;
+import app.initscope.export.Preset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -40,9 +42,13 @@ final class Tour {
      * @param play     whether the step starts the training (its captions then quote the training's numbers)
      * @param jacobian whether the step's runs take the Jacobian spectrum (the Depth view's toggle)
      */
-    record Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
-                GradientView gradient, String caption, List<Strategy> compared, Map<Setting<?>, Object> train,
-                boolean play, boolean jacobian) {
+    /**
+     * One step: the experiment's settings it sets, every view option (those it names, the rest at their defaults,
+     * so that its caption never describes a colouring or a scale the user left on), the compared strategies or
+     * null, the training settings it sets, and whether it trains.
+     */
+    record Step(String title, Map<Setting<?>, Object> config, Preset.ViewState view, String caption,
+                List<Strategy> compared, Map<Setting<?>, Object> train, boolean play) {
 
         Step {
             config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
@@ -50,22 +56,40 @@ final class Tour {
             train = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(train));
         }
 
-        /** A step that does not take the Jacobian spectrum. */
         Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
              GradientView gradient, String caption, List<Strategy> compared, Map<Setting<?>, Object> train,
              boolean play) {
-            this(title, config, strategy, tab, layer, gradient, caption, compared, train, play, false);
+            this(title, config, new Preset.ViewState(strategy.id(), layer, gradient.tensor().id(), false, true,
+                    false, tab), caption, compared, train, play);
         }
 
-        /** A step of the experiment alone. */
         Step(String title, Map<Setting<?>, Object> config, Strategy strategy, String tab, int layer,
              GradientView gradient, String caption) {
-            this(title, config, strategy, tab, layer, gradient, caption, null, Map.of(), false, false);
+            this(title, config, strategy, tab, layer, gradient, caption, null, Map.of(), false);
         }
 
-        /** The activation the step shows. */
         Activation activation() {
             return Catalog.ACTIVATION.cast(config.get(Catalog.ACTIVATION));
+        }
+
+        Strategy strategy() {
+            return view.get(ViewCatalog.STRATEGY);
+        }
+
+        String tab() {
+            return view.tab();
+        }
+
+        int layer() {
+            return view.layer();
+        }
+
+        GradientView gradient() {
+            return view.get(ViewCatalog.GRADIENT);
+        }
+
+        boolean jacobian() {
+            return view.jacobian();
         }
     }
 
@@ -103,20 +127,17 @@ final class Tour {
             for (Setting<?> setting : Catalog.ALL) {
                 JsonNode value = c.get(setting.id());
                 if (value != null && setting != Catalog.STRATEGIES) {
-                    Object parsed = setting.parse(value.asText());
-                    String problem = setting.problem(parsed);
-                    if (problem != null) {
-                        throw new IllegalArgumentException("tour step '" + s.path("title").asText() + "': "
-                                + setting.id() + " " + problem);
-                    }
-                    config.put(setting, parsed);
+                    config.put(setting, checked(s, "", setting, value));
                 }
             }
-            GradientView gradient = switch (v.path("gradient").asText("delta")) {
-                case "weightGradient" -> GradientView.WEIGHT;
-                case "localGradient" -> GradientView.LOCAL;
-                default -> GradientView.DELTA;
-            };
+            // any view option, spelt as in a preset's view; those not named take their defaults
+            Map<Setting<?>, Object> view = new java.util.LinkedHashMap<>();
+            for (Setting<?> setting : ViewCatalog.ALL) {
+                JsonNode value = v.get(setting.id());
+                if (value != null) {
+                    view.put(setting, checked(s, "view.", setting, value));
+                }
+            }
             List<Strategy> compared = null;
             if (c.has(Catalog.STRATEGIES.id())) {
                 compared = new ArrayList<>();
@@ -130,21 +151,28 @@ final class Tour {
             for (Setting<?> setting : TrainCatalog.ALL) {
                 JsonNode value = t.get(setting.id());
                 if (value != null) {
-                    Object parsed = setting.parse(value.asText());
-                    String problem = setting.problem(parsed);
-                    if (problem != null) {
-                        throw new IllegalArgumentException("tour step '" + s.path("title").asText() + "': train."
-                                + setting.id() + " " + problem);
-                    }
-                    train.put(setting, parsed);
+                    train.put(setting, checked(s, "train.", setting, value));
                 }
             }
-            steps.add(new Step(s.path("title").asText(), config,
-                    Strategy.fromId(v.path("strategy").asText("xavier")), v.path("tab").asText("single"),
-                    v.path("layer").asInt(1), gradient, s.path("caption").asText(), compared, train,
-                    v.path("play").asBoolean(false), v.path("jacobian").asBoolean(false)));
+            steps.add(new Step(s.path("title").asText(), config, new Preset.ViewState(view),
+                    s.path("caption").asText(), compared, train, v.path("play").asBoolean(false)));
         }
         return new Tour(steps);
+    }
+
+    /** A step's value of one setting, parsed and checked; the message names the step and the setting. */
+    private static Object checked(JsonNode step, String prefix, Setting<?> setting, JsonNode value) {
+        String where = "tour step '" + step.path("title").asText() + "': " + prefix + setting.id() + " ";
+        try {
+            Object parsed = setting.parse(value.asText());
+            String problem = setting.problem(parsed);
+            if (problem != null) {
+                throw new IllegalArgumentException(where + problem);
+            }
+            return parsed;
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     List<Step> steps() {

@@ -1,6 +1,7 @@
 package app.initscope.ui;
 
 import app.initscope.core.experiment.Catalog;
+import app.initscope.core.init.Strategy;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -19,6 +20,9 @@ final class TourController {
     private final Consumer<String> showView;
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    /** The window's state when the tour started, given back when it is left; null while no tour runs. */
+    private app.initscope.export.Preset before;
+    private TrainService.Parked parked;
 
     /**
      * @param tour     reads the tour, on its first use: not while the window starts
@@ -31,6 +35,7 @@ final class TourController {
         model.shownProperty().addListener((obs, old, now) -> updateCaption());
         model.train().service().latestProperty().addListener((obs, old, now) -> updateCaption());
         step.addListener((obs, old, now) -> updateCaption());
+        model.view().strategyProperty().addListener((obs, old, now) -> updateCaption());
     }
 
     /** What the caption says after the last step. */
@@ -61,7 +66,12 @@ final class TourController {
      * The next step (the first when the tour is not running); after the last step the tour says that it has ended,
      * and the next step after that starts it again.
      */
+    /** Starts the tour (keeping the window's whole state to give back when it is left), or takes the next step. */
     void next() {
+        if (!isRunning()) {
+            before = model.toPreset();
+            parked = model.train().park();
+        }
         go(step.get() >= tour().steps().size() ? 0 : step.get() + 1);
     }
 
@@ -73,8 +83,23 @@ final class TourController {
     }
 
     /** Leaves the tour. */
+    /**
+     * Leaves the tour and gives back the state it found: every setting of the experiment, the training and the
+     * view (the tab included), and the training run that was on screen, stopped where it was.
+     */
     void stop() {
+        if (!isRunning()) {
+            return;
+        }
         step.set(-1);
+        if (before != null) {
+            model.train().reset();          // the tour's own training stops before the settings change back
+            model.apply(before);
+            model.train().unpark(parked);
+            before = null;
+            parked = null;
+            model.status().notice("left the tour: the settings are as they were before it");
+        }
     }
 
     private void go(int index) {
@@ -86,14 +111,12 @@ final class TourController {
         Tour.Step s = tour().steps().get(index);
         model.batch(() -> {
             s.config().forEach(model.draft()::set);
-            model.view().strategyProperty().set(s.strategy());
-            model.view().layerProperty().set(Math.min(s.layer(), model.draft().integer(Catalog.DEPTH).get()));
-            model.view().gradientProperty().set(s.gradient());
+            model.view().applyAll(s.view()::get);
+            model.view().clampLayer(model.draft().integer(Catalog.DEPTH).get());
             if (s.compared() != null) {
                 model.view().comparedStrategies().setAll(s.compared());
             }
             s.train().forEach(model.train().draft()::set);
-            model.view().jacobianProperty().set(s.jacobian());
         });
         showView.accept(s.tab());
         if (s.play()) {
@@ -117,6 +140,14 @@ final class TourController {
             var run = model.train().latest();
             caption.set("Step " + (i + 1) + " of " + tour().steps().size() + " · " + s.title() + ": "
                     + Tour.trainCaption(s, run == null ? null : run.results()));
+            return;
+        }
+        Strategy looking = model.view().strategyProperty().get();
+        if (looking != s.strategy()) {
+            // the user picked another strategy during a step: the step's text is not about these charts
+            caption.set("Step " + (i + 1) + " of " + tour().steps().size() + " is about " + s.strategy().label()
+                    + "; the charts show " + looking.label() + ". Space: next step · Backspace: the step before"
+                    + " · Esc: leave the tour");
             return;
         }
         var shown = model.shownProperty().get();

@@ -93,6 +93,25 @@ final class TrainModel {
         service.reset();
     }
 
+    /** Stops the training and puts its run aside. */
+    TrainService.Parked park() {
+        return service.park();
+    }
+
+    /** Shows a parked run again, stopped. */
+    void unpark(TrainService.Parked p) {
+        service.unpark(p);
+    }
+
+    /** Play when stopped or paused, pause while training: the K key. */
+    void playOrPause() {
+        if (service.stateProperty().get() == TrainService.State.RUNNING) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
     void cancel() {
         service.cancel();
     }

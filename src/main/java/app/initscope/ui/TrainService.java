@@ -132,6 +132,28 @@ final class TrainService {
      * A setting changed: a training that has started runs again from step 0 with the new settings (paused at its
      * first step when it was paused); with nothing trained, nothing happens.
      */
+    /** A training put aside: its request and the newest snapshot it had made. */
+    record Parked(TrainRequest requested, TrainRun latest) {
+    }
+
+    /** Stops the training and puts it aside, so that other settings can be tried (the tour) and it comes back. */
+    Parked park() {
+        Parked p = new Parked(requested, latest.get());
+        reset();
+        return p;
+    }
+
+    /** Shows a parked training again, stopped where it was; Play trains its settings again from the start. */
+    void unpark(Parked p) {
+        if (p == null || p.latest() == null) {
+            return;
+        }
+        reset();
+        requested = p.requested();
+        latest.set(p.latest());
+        message.set("stopped");
+    }
+
     void restart(TrainRequest request) {
         if (state.get() == State.IDLE || request.equals(requested)) {
             return;
