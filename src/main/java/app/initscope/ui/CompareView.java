@@ -63,6 +63,7 @@ final class CompareView extends VBox implements ViewPage {
     }
 
     private final MainViewModel model;
+    private List<Strategy> rowsShown = List.of();
     private final FigureView grid = new FigureView();
     private final TitledPane tablePane;
     /**
@@ -150,6 +151,7 @@ final class CompareView extends VBox implements ViewPage {
         ScrollPane scroll = Fx.scrolling(grid);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         model.view().compareAxesProperty().addListener((obs, old, now) -> refresh());
+        model.status().computingProperty().addListener((obs, old, now) -> refresh());
 
         table.setId("compare-table");
         table.setFixedCellSize(26);             // rows of one height lay out much faster when the items change
@@ -277,7 +279,12 @@ final class CompareView extends VBox implements ViewPage {
         }
 
         // the grid: the compare figure of the chosen strategies, as the export draws it
-        List<Strategy> rowsNow = List.copyOf(model.view().comparedStrategies());
+        // a strategy not computed yet keeps its row ("computing…") while the work goes on; after a cancel or a
+        // failure nothing will come, so the grid shows what there is (and the stale label says why)
+        boolean coming = model.status().computingProperty().get();
+        List<Strategy> rowsNow = model.view().comparedStrategies().stream()
+                .filter(s -> coming || result.find(s).isPresent()).toList();
+        rowsShown = rowsNow;
         grid.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(34 + 72 * Math.max(1, rowsNow.size())));
         grid.setFigure(Figures.compare(result, rowsNow, FigureOptions.of(model, false, model.view().compareAxesProperty().get()),
                 model.view().strategyProperty().get()));
@@ -286,6 +293,11 @@ final class CompareView extends VBox implements ViewPage {
     /** How the grid's columns put their rows on x-axes: a view option, drawn into the figure's header. */
     ObjectProperty<AxisMode> axisModeProperty() {
         return model.view().compareAxesProperty();
+    }
+
+    /** The strategies that have a row in the grid on screen, computed or coming. */
+    List<Strategy> rowsShown() {
+        return rowsShown;
     }
 
     /** The grid on screen: the compare figure, painted with the JavaFX pen. */

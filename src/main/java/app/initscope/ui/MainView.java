@@ -75,6 +75,7 @@ public final class MainView extends BorderPane {
      */
     private final SettingsPanels panels;
     private final Set<Tab> stale = new HashSet<>();
+    private Label staleLabel;
     private boolean refreshQueued;
     private boolean newResult;
 
@@ -125,6 +126,7 @@ public final class MainView extends BorderPane {
             if (now.intValue() >= 0) {
                 page(now.intValue());
                 model.view().tabProperty().set(ViewTab.values()[now.intValue()]);
+                showStaleMark(pages[now.intValue()]);
             }
             requestRefresh(false);
         });
@@ -133,18 +135,18 @@ public final class MainView extends BorderPane {
         showView(model.view().tabProperty().get().ordinal());
         contextMenus();
         // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
-        tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(model.status().staleProperty()).then(0.45)
-                .otherwise(1.0));
         Label staleLabel = new Label();
         staleLabel.setId("stale");
         staleLabel.getStyleClass().add("stale-label");
         staleLabel.setStyle("-fx-background-color: rgba(255, 244, 204, 0.95); -fx-text-fill: #5a4500; "
                 + "-fx-padding: 3 8 3 8; -fx-background-radius: 4;");
         staleLabel.setMouseTransparent(true);
-        staleLabel.textProperty().bind(model.status().staleTextProperty());
-        staleLabel.visibleProperty().bind(model.status().staleProperty());
+        this.staleLabel = staleLabel;
         StackPane views = new StackPane(tabs, staleLabel);
+        // under the tab headers, never over them
         StackPane.setAlignment(staleLabel, javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setMargin(staleLabel, new Insets(38, 8, 0, 0));
+        showStaleMark(page(Math.max(0, tabs.getSelectionModel().getSelectedIndex())));
         VBox center = new VBox(6, presentBar(), top, views);
         VBox.setVgrow(views, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 0));
@@ -597,6 +599,17 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** The stale label says what the visible view's staleness says. */
+    private void showStaleMark(ViewPage p) {
+        if (staleLabel == null || p == null) {
+            return;
+        }
+        ViewPage.StaleMark mark = p.staleMark(model);
+        staleLabel.textProperty().bind(mark.text());
+        staleLabel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(mark.stale()::get,
+                mark.stale()));
+    }
+
     /** Shows a view by its place in {@link ViewPage#PAGES}: 0 single, 1 compare, 2 depth, 3 explain. */
     void showView(int index) {
         tabs.getSelectionModel().select(index);
@@ -615,6 +628,10 @@ public final class MainView extends BorderPane {
             pages[index] = p;
             tabs.getTabs().get(index).setContent(p.node());
             viewMenu(p);
+            // each view is greyed by its own staleness: a training run is not stale because the experiment is
+            ViewPage.StaleMark mark = p.staleMark(model);
+            p.node().opacityProperty().bind(javafx.beans.binding.Bindings.when(mark.stale()).then(0.45)
+                    .otherwise(1.0));
         }
         return pages[index];
     }

@@ -25,6 +25,10 @@ final class TrainModel {
     /** The strategy of the ratio chart, heat map and histograms; null: all (the ratio chart) and the first. */
     private final ObjectProperty<Strategy> strategy = new SimpleObjectProperty<>(this, "strategy");
     private boolean restartQueued;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper stale =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "stale");
+    private final javafx.beans.property.ReadOnlyStringWrapper staleText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "staleText", "");
 
     TrainModel(MainViewModel model, TrainService service) {
         this.model = model;
@@ -35,6 +39,12 @@ final class TrainModel {
         id.addListener((obs, old, now) -> strategy.set(now.equals("all") ? null : Strategy.fromId(now)));
         strategy.addListener((obs, old, now) -> id.set(now == null ? "all" : now.id()));
         draft.addListener(o -> queueRestart());
+        // the charts belong to the run on screen: greyed and labelled when the settings are no longer its own
+        draft.addListener(o -> updateStale());
+        model.draft().addListener(o -> updateStale());
+        model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
+                updateStale());
+        service.latestProperty().addListener(o -> updateStale());
         model.draft().addListener(o -> queueRestart());
         model.view().comparedStrategies().addListener((javafx.collections.ListChangeListener<Strategy>) c ->
                 queueRestart());
@@ -59,6 +69,32 @@ final class TrainModel {
                 }
             });
         }
+    }
+
+    private void updateStale() {
+        TrainRun run = service.latestProperty().get();
+        TrainRequest now;
+        try {
+            now = request();
+        } catch (IllegalArgumentException e) {
+            now = null;
+        }
+        boolean old = run != null && !run.request().equals(now);
+        stale.set(old);
+        staleText.set(!old ? "" : String.format(java.util.Locale.ROOT,
+                "stale: these charts trained %s on %s, depth %d — Play (K) trains the current settings",
+                run.request().config().activation().label(), run.request().train().dataset().id(),
+                run.request().config().depth()));
+    }
+
+    /** Whether the run on screen was trained with other settings than the current ones. */
+    javafx.beans.property.ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** What the stale run shows, and what trains the current settings; empty when not stale. */
+    javafx.beans.property.ReadOnlyStringProperty staleTextProperty() {
+        return staleText.getReadOnlyProperty();
     }
 
     private TrainRequest tryRequest() {

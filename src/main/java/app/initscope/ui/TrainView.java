@@ -87,6 +87,12 @@ final class TrainView extends BorderPane implements ViewPage {
         showStatus();
     }
 
+    /** The training charts are stale when the run on screen had other settings, whatever the experiment does. */
+    @Override
+    public StaleMark staleMark(MainViewModel m) {
+        return new StaleMark(train.staleProperty(), train.staleTextProperty());
+    }
+
     private boolean twoD() {
         DatasetId d = train.draft().choice(TrainCatalog.DATASET).get();
         return d != DatasetId.TEACHER && d != DatasetId.DIGITS;

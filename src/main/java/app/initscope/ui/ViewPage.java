@@ -71,6 +71,19 @@ interface ViewPage {
     Figure exportFigure(ExperimentResult result, Strategy shown, Figures.Options options);
 
     /** Whether the view's figure differs from the single view's (so it gets an export menu of its own). */
+    /**
+     * Whether what the view shows belongs to other settings than the current ones, and the line that says so: the
+     * experiment's result for the views that show it.
+     */
+    default StaleMark staleMark(MainViewModel model) {
+        return new StaleMark(model.status().staleProperty(), model.status().staleTextProperty());
+    }
+
+    /** A view's staleness and its label. */
+    record StaleMark(javafx.beans.value.ObservableBooleanValue stale,
+                     javafx.beans.value.ObservableStringValue text) {
+    }
+
     default boolean hasOwnFigure() {
         return true;
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,7 @@ class ComputationControlTest {
     @Test
     void aStaleResultIsGreyedAndLabelledUntilTheFreshOneArrives(FxRobot robot) throws Exception {
         window.awaitComplete(r -> r.config().fanIn() == 200);
-        TabPane views = robot.lookup("#views").queryAs(TabPane.class);
+        javafx.scene.Node views = window.view().single();     // the view on screen greys itself
         Label stale = robot.lookup("#stale").queryAs(Label.class);
         assertEquals(1.0, views.getOpacity());
         assertFalse(stale.isVisible());
