@@ -63,6 +63,7 @@ public final class ExperimentJob implements Job<ExperimentConfig, ExperimentResu
         out.progress(-1, "computing…");
         ExperimentRunner runner = engine.runner().withJacobian(jacobianInputs);
         String kernel = runner.kernelName();
+        runner.checkMemory(input);          // a config too large is refused before any preview, not after it
         // In a cold JVM the first picture comes from the plain kernel, before the warm-up, for anything larger than
         // a preview: the window's first histograms no longer wait for the Vector API kernel to be compiled.
         boolean cold = !engine.isWarm();

@@ -105,4 +105,27 @@ class ColdPreviewTest {
         seen.add(last);
         return seen;
     }
+
+    @Test
+    void aConfigTooLargeForTheHeapIsRefusedBeforeAnyPreview() {
+        ExperimentConfig huge = ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER)).fanIn(1000)
+                .samples(20000).width(4000).depth(10).build();
+        List<ExperimentResult> shown = new java.util.ArrayList<>();
+        try (Engine engine = new Engine(2)) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(
+                    app.initscope.core.experiment.InvalidConfigException.class,
+                    () -> new ExperimentJob(engine).run(huge, new Emitter<>() {
+                        @Override
+                        public void emit(ExperimentResult snapshot) {
+                            shown.add(snapshot);
+                        }
+
+                        @Override
+                        public void progress(double fraction, String stage) {
+                        }
+                    }, new CancelToken()));
+            assertTrue(e.getMessage().contains("needs about"), e.getMessage());
+            assertEquals(List.of(), shown, "no preview of a config that cannot be computed");
+        }
+    }
 }

@@ -86,8 +86,7 @@ public final class ExperimentRunner {
      * @throws InvalidConfigException when the config would not fit in memory
      */
     public ExperimentResult run(ExperimentConfig config, RunListener listener, BooleanSupplier cancelled) {
-        MemoryEstimate.check(config, maxHeapBytes,
-                MemoryEstimate.jacobianBytes(config, jacobianInputs, parallel.parallelism()));
+        checkMemory(config);
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
         Network net = newNetwork(config, config.samples(), par);
@@ -147,6 +146,17 @@ public final class ExperimentRunner {
     }
 
     /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
+    /**
+     * Refuses a config that would not fit in the heap, with the line that says how much it needs; {@link #run}
+     * checks the same, and a caller that shows a preview first checks before it.
+     *
+     * @throws InvalidConfigException when the config would not fit in memory
+     */
+    public void checkMemory(ExperimentConfig config) {
+        MemoryEstimate.check(config, maxHeapBytes,
+                MemoryEstimate.jacobianBytes(config, jacobianInputs, parallel.parallelism()));
+    }
+
     public Network newNetwork(ExperimentConfig config) {
         return newNetwork(config, config.samples(), parallel);
     }
