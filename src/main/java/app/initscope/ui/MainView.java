@@ -254,7 +254,10 @@ public final class MainView extends BorderPane {
         bar.managedProperty().bind(bar.visibleProperty());
         presentCaption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::presentText,
                 model.view().strategyProperty(), model.draft().choice(Catalog.ACTIVATION),
-                model.presentation().pinnedProperty(), model.resultProperty(), model.view().layerProperty()));
+                model.presentation().pinnedProperty(), model.resultProperty(), model.view().layerProperty(),
+                model.view().tabProperty(), model.train().draft().choice(app.initscope.core.train.TrainCatalog.DATASET),
+                model.train().draft().choice(app.initscope.core.train.TrainCatalog.OPTIMIZER),
+                model.train().draft().decimal(app.initscope.core.train.TrainCatalog.LEARNING_RATE)));
         return bar;
     }
 
@@ -262,8 +265,16 @@ public final class MainView extends BorderPane {
         ExperimentResult r = model.resultProperty().get();
         ExperimentConfig c = r == null ? model.config() : r.config();
         var pin = model.presentation().pinnedProperty().get();
-        return model.view().strategyProperty().get().label() + " · " + c.activation().label()
-                + String.format(Locale.ROOT, " · fan_in %d · width %d · depth %d", c.fanIn(), c.width(), c.depth())
+        String network = c.activation().label()
+                + String.format(Locale.ROOT, " · fan_in %d · width %d · depth %d", c.fanIn(), c.width(), c.depth());
+        if (model.view().tabProperty().get() == ViewTab.TRAIN) {
+            // the Train tab's charts are about a data set and an optimizer, not about the strategy picked above
+            var t = model.train().draft();
+            return "Training on " + t.get(app.initscope.core.train.TrainCatalog.DATASET).id() + " · "
+                    + t.get(app.initscope.core.train.TrainCatalog.OPTIMIZER).id() + " lr "
+                    + Ticks.label(t.get(app.initscope.core.train.TrainCatalog.LEARNING_RATE)) + " · " + network;
+        }
+        return model.view().strategyProperty().get().label() + " · " + network
                 + (c.depth() > 1 ? " · layer " + model.view().layerProperty().get() : "")
                 + (pin == null ? "" : " · grey ghost: " + pin.strategy().label());
     }

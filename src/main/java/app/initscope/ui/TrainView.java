@@ -199,6 +199,13 @@ final class TrainView extends BorderPane implements ViewPage {
         return row;
     }
 
+    /** The width of the scrubber's widest label: the largest step count, "(newest)" after it. */
+    static double widestScrubText(javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text("step " + (int) TrainCatalog.STEPS.max() + " (newest)");
+        t.setFont(font);
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 2;
+    }
+
     /** What the charts show: the strategy, the layer, the tensor, and the step of the histograms. */
     private FlowPane chartChoices() {
         strategy.setId("train-strategy");
@@ -250,7 +257,11 @@ final class TrainView extends BorderPane implements ViewPage {
             }
         });
         scrubLabel.setId("train-scrub-label");
-        scrubLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // as wide as its widest text from the start, so that the row never re-wraps as the step counts up and the
+        // charts below it stay put while training (they jumped about 25 px, and a drag aimed at step 0 missed)
+        scrubLabel.minWidthProperty().bind(Bindings.createDoubleBinding(() -> widestScrubText(scrubLabel.getFont()),
+                scrubLabel.fontProperty()));
+        scrubLabel.prefWidthProperty().bind(scrubLabel.minWidthProperty());
         FlowPane row = new FlowPane(16, 6, labeled("strategy", strategyTip, strategy),
                 labeled("layer", layerTip, layer), labeled("heat map", tensorTip, tensor),
                 labeled("histograms at", scrubTip, new HBox(6, scrubber, scrubLabel)));
