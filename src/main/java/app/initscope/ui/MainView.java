@@ -5,7 +5,6 @@ import app.initscope.render.ViewTab;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.init.Strategy;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,33 +12,18 @@ import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import app.initscope.core.experiment.ExperimentResult;
-import app.initscope.core.experiment.TensorKind;
 import app.initscope.export.Preset;
-import app.initscope.export.PresetException;
-import java.io.File;
-import java.io.IOException;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.stage.FileChooser;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,11 +39,9 @@ public final class MainView extends BorderPane {
 
     private final MainViewModel model;
     /** The views made so far, by their place in {@link ViewPage#PAGES}; a view is made when first needed. */
-    private final ViewPage[] pages = new ViewPage[ViewPage.PAGES.size()];
+    private final ViewPage[] pages = new ViewPage[ViewRegistry.PAGES.size()];
     private final TabPane tabs = new TabPane();
-    /** The Presets menu, filled by {@link #fillPresets()}. */
-    private final Menu presets = new Menu("Presets");
-    private boolean presetsRead;
+    private final PresetDialogs presets;
     private final ExportController export;
     private final TourController tour;
     private final KeyTable keys;
@@ -85,8 +67,9 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
         export.pages(this::page);
-        tour = new TourController(model, Tour::bundled, id -> showView(Math.max(0, indexOf(id))));
-        keys = keyTable();
+        tour = new TourController(model, Tour::bundled, id -> showView(Math.max(0, ViewRegistry.indexOf(id))));
+        presets = new PresetDialogs(model, () -> getScene() == null ? null : getScene().getWindow());
+        keys = WindowKeys.table(this, model, tour, export, presets);
 
         VBox side = panels.viewOptions();
         side.setPadding(new Insets(12));
@@ -117,8 +100,8 @@ public final class MainView extends BorderPane {
 
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
-            ViewPage.Info p = ViewPage.PAGES.get(i).info();
+        for (int i = 0; i < ViewRegistry.PAGES.size(); i++) {
+            ViewPage.Info p = ViewRegistry.PAGES.get(i).info();
             tabs.getTabs().add(tab(p.id(), p.title(), p.tooltip() + " (Ctrl+" + (i + 1) + ")", null));
         }
         // a view is made when its tab is first shown: the window's first picture waits only for the one it shows
@@ -133,7 +116,7 @@ public final class MainView extends BorderPane {
         // the tab is a view option like the others: a preset, the preferences or the tour's restore set it
         model.view().tabProperty().addListener((obs, old, now) -> showView(now.ordinal()));
         showView(model.view().tabProperty().get().ordinal());
-        contextMenus();
+        MainMenus.contextMenus(single(), model, export);
         // a stale result (older settings, cancelled, or a newer one computing) is greyed and labelled
         Label staleLabel = new Label();
         staleLabel.setId("stale");
@@ -150,10 +133,10 @@ public final class MainView extends BorderPane {
         VBox center = new VBox(6, presentBar(), top, views);
         VBox.setVgrow(views, Priority.ALWAYS);
         center.setPadding(new Insets(0, 12, 8, 0));
-        StackPane stack = new StackPane(center, helpOverlay());
+        StackPane stack = new StackPane(center, HelpOverlay.overlay(model, keys));
         setCenter(stack);
 
-        MenuBar menus = menuBar();
+        MenuBar menus = MainMenus.bar(keys, presets, model, export);
         setTop(menus);
         // H hides the settings so that the charts fill a projector
         for (Node n : List.of(side, top, menus)) {
@@ -310,75 +293,15 @@ public final class MainView extends BorderPane {
         }
     }
 
+
+
+
+
+
+
     /** Applies a preset; a refused one leaves everything as it was and says why. Returns whether it applied. */
-    boolean applyPreset(Preset p, String source) {
-        try {
-            model.apply(p);
-        } catch (IllegalArgumentException e) {
-            presetError(source, e.getMessage());
-            return false;
-        }
-        model.status().notice("preset " + (p.name() == null ? source : p.name()) + (p.description() == null ? ""
-                : ": " + p.description()));
-        return true;
-    }
-
-    private void openPreset() {
-        FileChooser chooser = presetChooser("Open a preset");
-        File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
-            try {
-                applyPreset(Preset.read(file.toPath()), file.getName());
-            } catch (PresetException e) {
-                presetError(file.getName(), e.problem());
-            }
-        }
-    }
-
-    private void savePreset() {
-        FileChooser chooser = presetChooser("Save the settings as a preset");
-        chooser.setInitialFileName("lecture.json");
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            try {
-                model.toPreset().write(file.toPath());
-                model.status().notice("saved preset " + file);
-            } catch (IOException e) {
-                presetError(file.getName(), e.getMessage());
-            }
-        }
-    }
-
-    private static FileChooser presetChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("InitScope presets", "*.json"));
-        return chooser;
-    }
-
-    private void presetError(String source, String problem) {
-        model.status().notice("preset " + source + " not applied: " + problem);
-        if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
-            alert.initOwner(getScene().getWindow());
-            alert.setHeaderText("The preset " + source + " was not applied; nothing changed");
-            alert.show();
-        }
-    }
-
-    private void about() {
-        ExperimentResult r = model.resultProperty().get();
-        Alert about = new Alert(Alert.AlertType.INFORMATION, "Version " + app.initscope.Version.get()
-                + "\nJava " + Runtime.version() + "\nMatrix kernel: " + (r == null ? "…" : r.kernel())
-                + "\n\nSee why weight initialization decides whether a neural network can learn."
-                + "\nThe command line: initscope run --help, initscope train --help, initscope export --help,"
-                + " initscope theory --help"
-                + "\n\nThe handwritten digits: \"Optical Recognition of Handwritten Digits\", E. Alpaydin and"
-                + " C. Kaynak (1998), UCI Machine Learning Repository, licensed CC BY 4.0.", ButtonType.OK);
-        about.initOwner(getScene().getWindow());
-        about.setTitle("About InitScope");
-        about.setHeaderText("InitScope " + app.initscope.Version.get());
-        about.show();
+    boolean applyPreset(app.initscope.export.Preset p, String source) {
+        return presets.apply(p, source);
     }
 
     /** How much larger the charts draw in presentation mode: 14 px type becomes 20 px. */
@@ -388,38 +311,6 @@ public final class MainView extends BorderPane {
         return tour;
     }
 
-    /** The keys, over the charts; ? shows and hides it. */
-    private Node helpOverlay() {
-        List<KeyTable.Command> keys = this.keys.withKeys();
-        GridPane grid = new GridPane();
-        grid.setHgap(24);
-        grid.setVgap(6);
-        Label title = new Label("Keys");
-        title.getStyleClass().add("heading");
-        grid.add(title, 0, 0, 4, 1);
-        // two columns of keys, so that the list fits a 720-pixel projector in presentation mode
-        int half = (keys.size() + 1) / 2;
-        for (int i = 0; i < keys.size(); i++) {
-            Label key = new Label(keys.get(i).keys());
-            key.getStyleClass().add("help-key");
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            Label what = new Label(keys.get(i).help());
-            what.setWrapText(true);
-            what.setPrefWidth(250);
-            what.setMinWidth(Region.USE_PREF_SIZE);
-            what.setMinHeight(Region.USE_PREF_SIZE);
-            int column = i < half ? 0 : 2;
-            grid.add(key, column, 1 + i % half);
-            grid.add(what, column + 1, 1 + i % half);
-        }
-        grid.getStyleClass().add("help-overlay");
-        grid.setPadding(new Insets(24, 32, 24, 32));
-        grid.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        grid.setId("help");
-        grid.visibleProperty().bind(model.presentation().helpShownProperty());
-        grid.setOnMouseClicked(e -> model.presentation().setHelpShown(false));
-        return grid;
-    }
 
     /** The id of the visible view: single, compare, depth or explain. */
     String visibleView() {
@@ -430,185 +321,13 @@ public final class MainView extends BorderPane {
         return export;
     }
 
-    /** Every command of the window and its keys: the menus, the help and the key handler all read this. */
-    private KeyTable keyTable() {
-        KeyTable t = new KeyTable();
-        t.custom("pick", "1 – 9", e -> !e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()
-                        && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0,
-                "pick a strategy", null,
-                e -> model.view().pickStrategy(e.getCode().getChar().isEmpty() ? -1
-                        : Integer.parseInt(e.getCode().getChar()) - 1));
-        t.custom("step", "← →", e -> (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)
-                        && !e.isShortcutDown() && !(e.getTarget() instanceof Slider)
-                        && !(e.getTarget() instanceof Spinner), "step through all twelve", null,
-                e -> model.view().stepStrategy(e.getCode() == KeyCode.LEFT ? -1 : 1));
-        StringBuilder viewKeys = new StringBuilder();
-        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
-            int index = i;
-            ViewPage.Info p = ViewPage.PAGES.get(i).info();
-            t.combination("view-" + p.id(), "shortcut+" + (i + 1), null, p.title(), () -> showView(index));
-            viewKeys.append(i == 0 ? "" : i % 2 == 0 ? "\n" : "  ").append("Ctrl+").append(i + 1);
-        }
-        t.helpOnly("views", viewKeys.toString(), String.join(", ", ViewPage.PAGES.stream()
-                .map(p -> p.info().title().toLowerCase(Locale.ROOT)).toList()));
-        t.plain("log-y", KeyCode.L, "log-scale counts", null, () -> toggle(model.view().logYProperty()));
-        t.plain("theory", KeyCode.T, "theory on or off", null, () -> toggle(model.view().showTheoryProperty()));
-        t.plain("pin", KeyCode.P, "pin the histograms as a grey ghost (again: unpin)", "Pin as a ghost / unpin",
-                model.presentation()::togglePin);
-        t.plain("tour-next", KeyCode.SPACE, "next step of the guided tour", "Start, or the next step", tour::next);
-        t.plain("train-play", KeyCode.K, "play or pause the training (Train view)", "Play / pause training",
-                model.train()::playOrPause);
-        t.plain("tour-back", KeyCode.BACK_SPACE, "previous step of the tour", "Previous step", tour::previous);
-        t.combination("present", "F11", "presentation mode on or off", "Present (full screen)",
-                () -> model.presentation().togglePresenting());
-        t.plain("hide", KeyCode.H, "hide or show the settings", "Hide or show the settings",
-                () -> model.presentation().toggleControlsHidden());
-        // Esc matches only when it has something to leave (escape() leaves it), so a field's own Esc still works
-        t.custom("escape", "Esc", e -> e.getCode() == KeyCode.ESCAPE && escape(),
-                "the first that applies: close this list, leave the tour, show the settings, leave presentation",
-                "Leave the tour", e -> {
-                    if (e == null) {
-                        tour.stop();        // from the menu: the menu item says "leave the tour"
-                    }
-                });
-        t.combination("export-view", "shortcut+E", "export the view", "Export view…", () -> export.exportWithDialog(
-                caption -> export.view(visibleView(), caption)));
-        t.combination("copy", "shortcut+shift+C", "copy the view as a picture", "Copy image",
-                () -> export.copy(export.view(visibleView(), true)));
-        t.combination("open", "shortcut+O", "open a preset", "Open preset…", this::openPreset);
-        t.combination("save", "shortcut+S", "save the settings as a preset", "Save preset…", this::savePreset);
-        t.combination("quit", "shortcut+Q", "quit", "Quit", () -> {
-            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
-                stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-                stage.close();
-            }
-        });
-        t.custom("help", "?", e -> "?".equals(e.getText()) || (e.getCode() == KeyCode.SLASH && e.isShiftDown()),
-                "this list", "Keys", e -> model.presentation().toggleHelp());
-        t.menuOnly("export-all", "Export all strategies…", export::exportAll);
-        t.menuOnly("about", "About InitScope", this::about);
-        return t;
-    }
 
-    private static void toggle(javafx.beans.property.BooleanProperty p) {
-        p.set(!p.get());
-    }
 
-    /** Esc does one thing at a time, the topmost first; false when there is nothing to leave. */
-    private boolean escape() {
-        // the stage's own full-screen exit key is off (see App), so that Esc is ours
-        if (model.presentation().helpShownProperty().get()) {
-            model.presentation().setHelpShown(false);
-        } else if (tour.isRunning()) {
-            tour.stop();
-        } else if (model.presentation().controlsHiddenProperty().get()) {
-            model.presentation().setControlsHidden(false);
-        } else if (model.presentation().presentingProperty().get()) {
-            model.presentation().setPresenting(false);
-        } else {
-            return false;
-        }
-        return true;
-    }
 
-    /** Puts the bundled presets into their menu, once. */
-    private void fillPresets() {
-        if (presetsRead) {
-            return;
-        }
-        presetsRead = true;
-        List<MenuItem> items = new ArrayList<>();
-        for (String name : Preset.bundledNames()) {
-            Preset p = Preset.bundled(name);
-            MenuItem it = item(p.name() == null ? name : p.name(), null, () -> applyPreset(p, name));
-            it.setId("preset-" + name);
-            items.add(it);
-        }
-        presets.getItems().setAll(items);
-    }
 
-    private MenuBar menuBar() {
-        Menu exportOne = new Menu("Export histogram");
-        for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, null}) {
-            exportOne.getItems().add(item(k == null ? "gradient" : k == TensorKind.Z ? "z" : "activation", null,
-                    () -> export.exportWithDialog(caption -> export.histogram(
-                            k == null ? model.view().gradientProperty().get().tensor() : k, caption))));
-        }
-        Menu file = new Menu("File");
-        file.getItems().addAll(keys.menuItem("open"), keys.menuItem("save"), new SeparatorMenuItem(),
-                keys.menuItem("export-view"), exportOne, keys.menuItem("copy"), keys.menuItem("export-all"),
-                new SeparatorMenuItem(), keys.menuItem("quit"));
-        // the bundled presets are read when the menu first opens, or after the first picture, whichever is first:
-        // reading them (JSON, a cold parser) took 60-80 ms of the window's start
-        presets.setId("menu-presets");
-        MenuItem reading = new MenuItem("Reading the presets…");
-        reading.setDisable(true);
-        presets.getItems().add(reading);
-        presets.setOnShowing(e -> fillPresets());
-        file.setId("menu-file");
-        Menu view = new Menu("View");
-        view.setId("menu-view");
-        for (ViewPage.Kind p : ViewPage.PAGES) {
-            view.getItems().add(keys.menuItem("view-" + p.info().id()));
-        }
-        view.getItems().addAll(new SeparatorMenuItem(), keys.menuItem("present"), keys.menuItem("hide"),
-                keys.menuItem("pin"), keys.menuItem("train-play"), keys.menuItem("help"));
-        Menu tourMenu = new Menu("Tour");
-        tourMenu.setId("menu-tour");
-        tourMenu.getItems().addAll(keys.menuItem("tour-next"), keys.menuItem("tour-back"),
-                keys.menuItem("escape"));
-        Menu help = new Menu("Help");
-        help.setId("menu-help");
-        MenuItem helpKeys = keys.menuItem("help");
-        helpKeys.setId("help-keys");
-        help.getItems().addAll(helpKeys, keys.menuItem("about"));
-        MenuBar bar = new MenuBar(file, view, presets, tourMenu, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
 
-    /** A menu item that no key reaches (a preset, a context menu's entry). */
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setMnemonicParsing(false);        // "fan_in" keeps its underscore
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
-    }
 
-    /** Right-click on any chart: export or copy it, or the whole view. */
-    private void contextMenus() {
-        TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, null};
-        SingleView single = single();
-        HistogramView[] views = {single.zView(), single.aView(), single.gView()};
-        for (int i = 0; i < 3; i++) {
-            TensorKind k = kinds[i];
-            java.util.function.Supplier<TensorKind> kind = () -> k == null ? model.view().gradientProperty().get().tensor() : k;
-            ContextMenu menu = new ContextMenu(
-                    item("Export this histogram…", null, () -> export.exportWithDialog(
-                            caption -> export.histogram(kind.get(), caption))),
-                    item("Copy this histogram", null, () -> export.copy(export.histogram(kind.get(), true))),
-                    item("Export the single view…", null, () -> export.exportWithDialog(
-                            caption -> export.view("single", caption))));
-            HistogramView v = views[i];
-            v.setOnContextMenuRequested(e -> menu.show(v, e.getScreenX(), e.getScreenY()));
-        }
-    }
 
-    /** Right-click on a view with a figure of its own: export or copy the whole view. */
-    private void viewMenu(ViewPage p) {
-        if (p.hasOwnFigure() && !(p instanceof SingleView)) {
-            String name = p.title().toLowerCase(Locale.ROOT);
-            ContextMenu menu = new ContextMenu(
-                    item("Export the " + name + " view…", null, () -> export.exportWithDialog(
-                            caption -> export.view(p.id(), caption))),
-                    item("Copy the " + name + " view", null, () -> export.copy(export.view(p.id(), true))));
-            Node n = p.node();
-            n.setOnContextMenuRequested(e -> menu.show(n, e.getScreenX(), e.getScreenY()));
-        }
-    }
 
     /** The stale label says what the visible view's staleness says. */
     private void showStaleMark(ViewPage p) {
@@ -628,17 +347,17 @@ public final class MainView extends BorderPane {
 
     /** The view with this id, or null. */
     ViewPage page(String id) {
-        int index = indexOf(id);
+        int index = ViewRegistry.indexOf(id);
         return index < 0 ? null : page(index);
     }
 
     /** The view at this place in {@link ViewPage#PAGES}, made (and put in its tab) if this is its first use. */
     private ViewPage page(int index) {
         if (pages[index] == null) {
-            ViewPage p = ViewPage.PAGES.get(index).factory().create(model);
+            ViewPage p = ViewRegistry.PAGES.get(index).factory().create(model);
             pages[index] = p;
             tabs.getTabs().get(index).setContent(p.node());
-            viewMenu(p);
+            MainMenus.viewMenu(p, export);
             // each view is greyed by its own staleness: a training run is not stale because the experiment is
             ViewPage.StaleMark mark = p.staleMark(model);
             p.node().opacityProperty().bind(javafx.beans.binding.Bindings.when(mark.stale()).then(0.45)
@@ -663,20 +382,11 @@ public final class MainView extends BorderPane {
                     return;
                 }
             }
-            fillPresets();
+            presets.fillPresets();
         });
         pause.play();
     }
 
-    /** The place of the view with this id in {@link ViewPage#PAGES}, or -1. */
-    private static int indexOf(String id) {
-        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
-            if (ViewPage.PAGES.get(i).info().id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     SingleView single() {
         return (SingleView) page("single");

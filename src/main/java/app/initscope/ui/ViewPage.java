@@ -9,25 +9,10 @@ import javafx.scene.Node;
 
 /**
  * One view of the window, shown as a tab: its node, how it redraws, and the figure that exports it. The window,
- * its menus, its keys (Ctrl+1, Ctrl+2, … in {@link #PAGES} order), the export and the presets' {@code "tab"} all
- * take the views from {@link #PAGES}, so a new view is one new class and one line there.
+ * its menus, its keys (Ctrl+1, Ctrl+2, … in {@link ViewRegistry#PAGES} order), the export and the presets' {@code "tab"} all
+ * take the views from {@link ViewRegistry#PAGES}, so a new view is one new class and one line there.
  */
 interface ViewPage {
-
-    /** Makes a view for a view-model. */
-    interface Factory {
-        ViewPage create(MainViewModel model);
-    }
-
-    /** A view's names and how to make it: the window makes a view when it is first shown or asked for. */
-    record Kind(Info info, Factory factory) {
-    }
-
-    /** Every view, in tab order. */
-    List<Kind> PAGES = List.of(new Kind(SingleView.INFO, SingleView::new),
-            new Kind(CompareView.INFO, CompareView::new), new Kind(DepthView.INFO, DepthView::new),
-            new Kind(ExplainView.INFO, ExplainView::new), new Kind(TrainView.INFO, TrainView::new),
-            new Kind(PhaseView.INFO, PhaseView::new));
 
     /**
      * What names a view.

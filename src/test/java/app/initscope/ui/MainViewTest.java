@@ -74,8 +74,8 @@ class MainViewTest {
         };
         assertTrue(made.test(0), "the view shown at start is made");
         int train = -1;
-        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
-            if (ViewPage.PAGES.get(i).info().id().equals("train")) {
+        for (int i = 0; i < ViewRegistry.PAGES.size(); i++) {
+            if (ViewRegistry.PAGES.get(i).info().id().equals("train")) {
                 train = i;
             }
         }
@@ -87,7 +87,7 @@ class MainViewTest {
         assertNotNull(robot.lookup("#train-play").query(), "and it shows its controls");
         robot.interact(() -> window.view().makeOtherViewsLater());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.util.stream.IntStream.range(0,
-                ViewPage.PAGES.size()).allMatch(made));
+                ViewRegistry.PAGES.size()).allMatch(made));
     }
 
     @Test

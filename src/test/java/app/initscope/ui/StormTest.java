@@ -67,7 +67,7 @@ class StormTest {
         window.awaitComplete(r -> r.config().equals(model.config()));
         // every view once (a view is made when first shown), then one storm, so that every class is loaded and
         // every view has built its nodes before the baseline
-        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
+        for (int i = 0; i < ViewRegistry.PAGES.size(); i++) {
             int index = i;
             robot.interact(() -> window.view().showView(index));
         }
@@ -162,7 +162,7 @@ class StormTest {
                         Activation.values()[random.nextInt(Activation.values().length)]);
                 case 5 -> model.view().strategyProperty().set(
                         Strategy.values()[random.nextInt(Strategy.values().length)]);
-                case 6, 7 -> view.showView(random.nextInt(ViewPage.PAGES.size()));
+                case 6, 7 -> view.showView(random.nextInt(ViewRegistry.PAGES.size()));
                 case 8 -> {
                     ExperimentResult r = model.resultProperty().get();
                     if (r != null && !r.results().isEmpty()) {
@@ -201,8 +201,8 @@ class StormTest {
     }
 
     private static int indexOf(String id) {
-        for (int i = 0; i < ViewPage.PAGES.size(); i++) {
-            if (ViewPage.PAGES.get(i).info().id().equals(id)) {
+        for (int i = 0; i < ViewRegistry.PAGES.size(); i++) {
+            if (ViewRegistry.PAGES.get(i).info().id().equals(id)) {
                 return i;
             }
         }

@@ -262,4 +262,10 @@ class WindowStateTest {
         assertEquals(0.01, p.train().lr());
         assertEquals(300, p.train().steps());
     }
+
+    @Test
+    void theViewRegistryAndTheTabOptionListTheSameViewsInTheSameOrder() {
+        assertEquals(Arrays.stream(ViewTab.values()).map(ViewTab::id).toList(),
+                ViewRegistry.PAGES.stream().map(k -> k.info().id()).toList());
+    }
 }
