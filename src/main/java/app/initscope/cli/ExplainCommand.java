@@ -37,14 +37,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment;
 
-    @Option(names = "--strategy", paramLabel = "ID", defaultValue = "xavier",
-            description = "The strategy to explain (default: ${DEFAULT-VALUE}). If --strategies does not list it, "
-                    + "it is added to the run.")
-    String strategy;
-
-    @Option(names = "--layer", paramLabel = "N", defaultValue = "1",
-            description = "The hidden layer to explain, 1..depth (default: ${DEFAULT-VALUE}).")
-    int layer;
+    @Mixin
+    ShownOptions shown;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
             description = "text or markdown (default: ${DEFAULT-VALUE}).")
@@ -59,33 +53,21 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentConfig config = experiment.toConfig();
-        Strategy shown = strategy();
-        if (!config.strategies().contains(shown)) {
-            List<Strategy> with = new ArrayList<>(config.strategies());
-            with.add(shown);
-            config = config.toBuilder().strategies(with).build();
-        }
-        if (layer < 1 || layer > config.depth()) {
-            throw experiment.usage("layer", "must be between 1 and the depth, " + config.depth() + ", got " + layer);
-        }
+        experiment.preset().ifPresent(p -> shown.fromPreset(p.view(), spec.commandLine().getParseResult()));
+        Strategy strategy = shown.strategy(experiment);
+        config = ShownOptions.including(config, strategy);
+        shown.checkLayer(config, experiment);
         int threadCount = target.checkedThreads(experiment);     // and the output, before the computation
         ExperimentResult result = RunCommand.compute(spec, config, threadCount, 1, false, false, new ArrayList<>());
-        TheoryCache.prepare(config, List.of(shown));            // the numbers of the signal-propagation story
-        StrategyResult r = result.find(shown).orElseThrow();
+        TheoryCache.prepare(config, List.of(strategy));          // the numbers of the signal-propagation story
+        StrategyResult r = result.find(strategy).orElseThrow();
         target.write(format(result.config(), r), spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 
-    private Strategy strategy() {
-        try {
-            return Strategy.fromId(strategy);
-        } catch (IllegalArgumentException e) {
-            throw experiment.usage("strategy", "unknown strategy '" + strategy + "'; valid: " + Strategy.validIds());
-        }
-    }
-
     /** The headline, a line that says what is explained, then each paragraph's heading and text. */
     String format(ExperimentConfig config, StrategyResult r) {
+        int layer = shown.layer;
         List<Paragraph> paragraphs = new ArrayList<>(Explanation.of(config, r, layer));
         paragraphs.addAll(Explanation.signalPropagation(config, r));
         String what = r.strategy().label() + ", " + config.activation().label() + ", layer " + layer + " of "

@@ -64,6 +64,17 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aPresetGivesTheStrategyAndLayerThatTheCommandLineDoesNot() {
+        String preset = "--preset assets/presets/deep-relu-xavier-he.json --fan-in 100 --samples 100 --width 100";
+        RunCommandTest.Outcome fromPreset = run("explain " + preset);
+        assertEquals(0, fromPreset.code(), fromPreset.err());
+        assertEquals("He, ReLU, layer 1 of 10", fromPreset.out().lines().toList().get(1), "the preset's view: he");
+        RunCommandTest.Outcome given = run("explain " + preset + " --strategy xavier --layer 10");
+        assertEquals(0, given.code(), given.err());
+        assertEquals("Xavier, ReLU, layer 10 of 10", given.out().lines().toList().get(1));
+    }
+
+    @Test
     void markdownHasAHeadlineAndASectionPerParagraph() {
         RunCommandTest.Outcome o = run("explain --format markdown --strategy he --activation relu" + SMALL);
         assertEquals(0, o.code(), o.err());
@@ -91,8 +102,8 @@ class ExplainCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "explain --depth 3 --layer 4 | --layer: must be between 1 and the depth, 3, got 4",
-        "explain --layer 0 | --layer: must be between 1 and the depth, 1, got 0",
+        "explain --depth 3 --layer 4 | --layer: must be 1..3 (the depth), got 4",
+        "explain --layer 0 | --layer: must be 1..1 (the depth), got 0",
         "explain --strategy kaiming | --strategy: unknown strategy 'kaiming'; valid: zero,",
         "explain --format pdf | --format",
         "explain --fan-in 0 | --fan-in",
