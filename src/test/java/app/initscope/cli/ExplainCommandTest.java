@@ -103,18 +103,12 @@ class ExplainCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "explain --depth 3 --layer 4 | --layer: must be 1..3 (the depth), got 4",
-        "explain --layer 0 | --layer: must be 1..1 (the depth), got 0",
+        "explain --layer 0 | initscope explain: --layer: must be 1..1 (the depth), got 0",
         "explain --strategy kaiming | --strategy: unknown strategy 'kaiming'; valid: zero,",
         "explain --format pdf | --format",
         "explain --fan-in 0 | --fan-in",
     })
     void badInputExitsTwoWithOneLineNamingTheOption(String line, String expected) {
-        RunCommandTest.Outcome o = run(line + " --samples 20");
-        assertEquals(2, o.code(), o.err());
-        assertEquals("", o.out());
-        List<String> lines = o.err().lines().toList();
-        assertEquals(1, lines.size(), o.err());
-        assertTrue(lines.get(0).startsWith("initscope explain: "), lines.get(0));
-        assertTrue(lines.get(0).contains(expected.trim()), lines.get(0));
+        RunCommandTest.assertBadInput(line + " --samples 20", expected);
     }
 }
