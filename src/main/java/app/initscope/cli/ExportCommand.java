@@ -15,8 +15,6 @@ import app.initscope.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,9 +53,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "single, compare, depth or histogram (default: ${DEFAULT-VALUE}).")
     View view;
 
-    @Option(names = "--strategy", paramLabel = "ID", defaultValue = "xavier",
-            description = "The strategy of the single, depth and histogram views (default: ${DEFAULT-VALUE}).")
-    String strategy;
+    @Mixin
+    ShownOptions shown;
 
     @Option(names = "--tensor", paramLabel = "T", defaultValue = "z",
             description = "The histogram view's tensor: z, activation or gradient (default: ${DEFAULT-VALUE}).")
@@ -66,10 +63,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--gradient", paramLabel = "G", defaultValue = "delta",
             description = "Which gradient: delta, weightGradient or localGradient (default: ${DEFAULT-VALUE}).")
     Gradient gradient;
-
-    @Option(names = "--layer", paramLabel = "N", defaultValue = "1",
-            description = "The hidden layer shown, 1..depth (default: ${DEFAULT-VALUE}).")
-    int layer;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
             description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
@@ -136,12 +129,7 @@ public final class ExportCommand implements Callable<Integer> {
                     default -> View.single;
                 };
             }
-            if (!parsed.hasMatchedOption("--strategy")) {
-                strategy = v.strategy();
-            }
-            if (!parsed.hasMatchedOption("--layer")) {
-                layer = v.layer();
-            }
+            shown.fromPreset(v, parsed);
             if (!parsed.hasMatchedOption("--gradient")) {
                 gradient = Gradient.valueOf(v.gradient());
             }
@@ -155,11 +143,9 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.toConfig();
         viewFromPreset();
-        Strategy shown = parseStrategy();
-        if (view != View.compare && !config.strategies().contains(shown)) {
-            List<Strategy> all = new ArrayList<>(config.strategies());
-            all.addFirst(shown);
-            config = config.toBuilder().strategies(all).build();
+        Strategy strategy = shown.strategy(experiment);
+        if (view != View.compare) {
+            config = ShownOptions.including(config, strategy);
         }
         FigureExport.Format fmt;
         try {
@@ -170,9 +156,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (scale != 1 && scale != 2 && scale != 4) {
             throw experiment.usage("scale", "must be 1, 2 or 4, got " + scale);
         }
-        if (layer < 1 || layer > config.depth()) {
-            throw experiment.usage("layer", "must be 1.." + config.depth() + " (the depth), got " + layer);
-        }
+        shown.checkLayer(config, experiment);
         if (out.toString().isBlank()) {
             throw experiment.usage("out", "an empty folder name; give a folder, e.g. --out .");
         }
@@ -192,13 +176,13 @@ public final class ExportCommand implements Callable<Integer> {
         try (Engine engine = new Engine(threadCount)) {
             result = engine.runner().run(config, RunListener.NONE, () -> false);
         }
-        Figures.Options options = new Figures.Options(layer, gradientKind(), logY, !noTheory, lockAxes, !noCaption,
-                compareAxes);
+        Figures.Options options = new Figures.Options(shown.layer, gradientKind(), logY, !noTheory, lockAxes,
+                !noCaption, compareAxes);
         Figure figure = switch (view) {
-            case single -> Figures.single(result, shown, options);
+            case single -> Figures.single(result, strategy, options);
             case compare -> Figures.compare(result, result.config().strategies(), options);
-            case depth -> Figures.depth(result, shown, result.config().strategies(), options);
-            case histogram -> Figures.histogram(result, shown, switch (tensor) {
+            case depth -> Figures.depth(result, strategy, result.config().strategies(), options);
+            case histogram -> Figures.histogram(result, strategy, switch (tensor) {
                 case z -> TensorKind.Z;
                 case activation -> TensorKind.ACTIVATION;
                 case gradient -> gradientKind();
@@ -215,14 +199,6 @@ public final class ExportCommand implements Callable<Integer> {
         printer.println(file.toAbsolutePath());
         printer.flush();
         return 0;
-    }
-
-    private Strategy parseStrategy() {
-        try {
-            return Strategy.fromId(strategy);
-        } catch (IllegalArgumentException e) {
-            throw experiment.usage("strategy", e.getMessage());
-        }
     }
 
     private TensorKind gradientKind() {
