@@ -1,11 +1,10 @@
 package app.initscope.core.train;
 
-import java.util.Arrays;
+import app.initscope.core.settings.Ids;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The data sets a network can be trained on. */
-public enum DatasetId {
+public enum DatasetId implements Ids.Identified {
     TEACHER("teacher", Kind.TEACHER, 0, 0, "the seed's network"),
     DIGITS("digits", Kind.IMAGES, 64, 10, "depth 4, width 256, tanh"),
     SPIRAL("spiral", Kind.POINTS, 2, 3, "depth 8, width 64, ReLU"),
@@ -90,17 +89,11 @@ public enum DatasetId {
     }
 
     public static DatasetId fromId(String id) {
-        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-        for (DatasetId d : values()) {
-            if (d.id.equals(key)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown data set '" + id + "'; valid: " + validIds());
+        return Ids.lookup(DatasetId.class, id, "data set");
     }
 
     public static String validIds() {
-        return Arrays.stream(values()).map(DatasetId::id).collect(Collectors.joining(", "));
+        return Ids.valid(DatasetId.class);
     }
 
     @Override
