@@ -57,28 +57,26 @@ public record ChartAxis(Kind kind, String label, String brief, double lo, double
                 TickRule.WHOLE, TickFormat.WHOLE, 34, false);
     }
 
-    /** A linear axis over the data, padded by 5 % at each end, with nice ticks about 40 px apart. */
-    public static ChartAxis data(String label) {
-        return new ChartAxis(Kind.LINEAR, label, null, Double.NaN, Double.NaN, 0.05, false, new double[0],
-                TickRule.NICE, TickFormat.PLAIN, 40, true);
-    }
-
     /** A log10 axis over the data, padded by 5 %, with decades (and 2 and 5 on a short range) as ticks. */
     public static ChartAxis log(String label) {
-        return new ChartAxis(Kind.LOG, label, null, Double.NaN, Double.NaN, 0.05, false, new double[0],
-                TickRule.LOG_FINE, TickFormat.LOG_VALUE, 40, true);
+        return auto(Kind.LOG, label, 0.05, false, TickRule.LOG_FINE, TickFormat.LOG_VALUE, 40);
     }
 
     /** A log10 axis over the data's whole decades, labelled 1eⁿ. */
     public static ChartAxis decades(String label) {
-        return new ChartAxis(Kind.LOG, label, null, Double.NaN, Double.NaN, 0, true, new double[0],
-                TickRule.WHOLE, TickFormat.EXPONENT, 28, true);
+        return auto(Kind.LOG, label, 0, true, TickRule.WHOLE, TickFormat.EXPONENT, 28);
     }
 
     /** An axis of values that are already log10 of something: whole units, labelled 10ⁿ. */
     public static ChartAxis powersOfTen(String label) {
-        return new ChartAxis(Kind.LINEAR, label, null, Double.NaN, Double.NaN, 0.05, true, new double[0],
-                TickRule.WHOLE, TickFormat.POWER, 40, true);
+        return auto(Kind.LINEAR, label, 0.05, true, TickRule.WHOLE, TickFormat.POWER, 40);
+    }
+
+    /** An axis over the data's range, with a grid. */
+    private static ChartAxis auto(Kind kind, String label, double pad, boolean whole, TickRule rule, TickFormat f,
+                                  double spacing) {
+        return new ChartAxis(kind, label, null, Double.NaN, Double.NaN, pad, whole, new double[0], rule, f, spacing,
+                true);
     }
 
     public ChartAxis withRange(double newLo, double newHi) {

@@ -131,10 +131,6 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
         }
     }
 
-    /** Where a label was put: its text and box (x, y, width, height). */
-    public record Placed(String text, double[] box) {
-    }
-
     /** The frame laid out for a size: the plot's edges and the axes' ranges (in axis units). */
     public record Plot(double w, double h, double left, double right, double top, double bottom, ChartAxis xAxis,
                        double x0, double x1, ChartAxis yAxis, double y0, double y1) {
@@ -380,7 +376,7 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
      * A guide's label where its box crosses no data: the first of the places beside the line (today's first)
      * that is clear, or the one crossing the fewest segments. It sits on a faint white box.
      */
-    private static Placed guideLabel(Pen g, Plot p, Guide guide, List<double[]> segments, List<double[]> boxes) {
+    private static void guideLabel(Pen g, Plot p, Guide guide, List<double[]> segments, List<double[]> boxes) {
         double tw = g.textWidth(guide.label(), guide.font());
         double lh = g.measure().lineHeight(guide.font());
         double bw = tw + 4;
@@ -403,7 +399,6 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(Baseline.TOP);
         g.fillText(guide.label(), best[0] + 2, best[1]);
-        return new Placed(guide.label(), best);
     }
 
     /**
