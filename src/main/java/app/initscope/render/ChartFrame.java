@@ -438,7 +438,16 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
             }
             swatch(g, x0, ly + mid, s.colour(), under[i] >= 0 ? OVER : s.dashes());
             g.setFill(s.labelInk() != null ? s.labelInk() : INK);
-            g.fillText(HistogramChart.fit(g, labels.get(i), style.text(), p.w() - textX - 2), textX, ly + mid);
+            String label = labels.get(i);
+            double room = p.w() - textX - 2;
+            int cut = wrapAt(label);
+            if (g.textWidth(label, style.text()) > room && cut > 0) {
+                // "Zero (no update)" on two lines rather than "Zero (no upda…"
+                g.fillText(HistogramChart.fit(g, label.substring(0, cut), style.text(), room), textX, ly + mid);
+                ly += g.measure().lineHeight(style.text());
+                label = label.substring(cut + 1);
+            }
+            g.fillText(HistogramChart.fit(g, label, style.text(), room), textX, ly + mid);
             ly += style.row();
         }
         ly += 6;
@@ -448,6 +457,18 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
             g.fillText(k.label(), textX, ly + mid);
             ly += style.row();
         }
+    }
+
+    /** Where a legend label may go on to a second line: before its first " (", " ✕" or " ≈ ", or −1. */
+    private static int wrapAt(String label) {
+        int cut = -1;
+        for (String mark : new String[] {" (", " ✕", " ≈ "}) {
+            int at = label.indexOf(mark);
+            if (at > 0 && (cut < 0 || at < cut)) {
+                cut = at;
+            }
+        }
+        return cut;
     }
 
     private void swatch(Pen g, double x0, double y, Rgba colour, double[] dashes) {

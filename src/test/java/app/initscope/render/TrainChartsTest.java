@@ -105,6 +105,24 @@ class TrainChartsTest {
     }
 
     @Test
+    void aLongLegendLabelGoesOnToASecondLineRatherThanBeingCut() {
+        double ln10 = Math.log(10);
+        List<TrainResult> results = List.of(
+                run(Strategy.GLOROT_UNIFORM, i -> ln10, i -> Double.NEGATIVE_INFINITY, i -> 0.5),
+                run(Strategy.SMALL, i -> ln10 + 1e-4 * (i % 2), i -> -8, i -> 0.5),
+                run(Strategy.XAVIER, i -> 2.3 / (1 + 0.05 * i), i -> -3, i -> 0.9));
+        ExperimentConfig config = ExperimentConfig.builder().fanIn(2).samples(10).width(8).depth(1)
+                .strategies(results.stream().map(TrainResult::strategy).toList()).build();
+        TrainConfig train = TrainConfig.defaults().withDataset(DatasetId.MOONS).withSteps(STEPS, 10);
+        Figure f = TrainFigures.figure(config, train, results, TrainFigures.Options.DEFAULT);
+        List<String> bad = WindowFitTest.cut(f, W, H);
+        assertTrue(bad.isEmpty(), String.join("\n", bad));
+        List<String> texts = paint(results, TrainFigures.Options.DEFAULT).texts().stream()
+                .map(RecordingPen.Text::text).toList();
+        assertTrue(texts.contains("Glorot uniform") && texts.contains("(no update)"), texts.toString());
+    }
+
+    @Test
     void theBatchAccuracyIsDrawnOnlyWhenAskedFor() {
         List<TrainResult> results = List.of(run(Strategy.XAVIER, i -> 1, i -> -3, i -> 0.9),
                 run(Strategy.HE, i -> 0.5, i -> -3, i -> 0.6));
