@@ -217,26 +217,25 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
 
     /** Lays the frame out for a size, or null when the plot would be too small to draw. */
     public Plot layout(Pen g, double w, double h) {
-        return layout(g, w, h, legend(yRange(), h));
+        double[] yr = yRange();
+        return layout(g, w, h, yr, legend(coincident(yr, h)));
     }
 
-    private Plot layout(Pen g, double w, double h, List<String> legend) {
+    private Plot layout(Pen g, double w, double h, double[] yr, List<String> legend) {
         double right = w - legendWidth(g, w, legend) - 10;
         double bottom = h - style.bottom();
         if (right - style.left() < 50 || bottom - style.top() < 30) {
             return null;
         }
         double[] xr = x.range(List.of());
-        double[] yr = yRange();
         return new Plot(w, h, style.left(), right, style.top(), bottom, x, xr[0], xr[1], y, yr[0], yr[1]);
     }
 
     /**
-     * The legend's labels, one per series (null for none), for a chart {@code h} high: a series lying on an
-     * earlier one says so, e.g. "Small ≈ Zero".
+     * The legend's labels, one per series (null for none): a series lying on an earlier one ({@code under}, from
+     * {@link #coincident}) says so, e.g. "Small ≈ Zero".
      */
-    List<String> legend(double[] yr, double h) {
-        int[] under = coincident(yr, h);
+    private List<String> legend(int[] under) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             String label = series.get(i).label();
@@ -254,9 +253,9 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
     public Plot paint(Pen g, double w, double h) {
         paintTitle(g, w, h);
         double[] yr = yRange();
-        List<String> legend = legend(yr, h);
         int[] under = coincident(yr, h);
-        Plot p = layout(g, w, h, legend);
+        List<String> legend = legend(under);
+        Plot p = layout(g, w, h, yr, legend);
         if (p == null) {
             return null;
         }
