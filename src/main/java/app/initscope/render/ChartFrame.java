@@ -259,7 +259,18 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
         if (p == null) {
             return null;
         }
-        yTicks(g, p);
+        // where the data lie, first: the guide labels keep clear of them, and tick labels clear of the labels
+        List<List<double[]>> lines = new ArrayList<>();
+        for (Series s : series) {
+            lines.add(ChartLines.polylines(p, s));
+        }
+        List<double[]> segments = ChartLines.segments(lines);
+        List<double[]> boxes = renderer == null ? List.of() : renderer.boxes(p);
+        List<double[]> labels = new ArrayList<>();
+        for (Guide guide : guides) {
+            labels.add(ChartLines.place(g, p, guide, segments, boxes, style.gap()));
+        }
+        yTicks(g, p, labels);
         xTicks(g, p);
         if (renderer != null) {
             renderer.draw(g, p);
@@ -272,21 +283,18 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
         for (Guide guide : guides) {
             guideLine(g, p, guide);
         }
-        List<List<double[]>> lines = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            lines.add(ChartLines.polylines(p, series.get(i)));
             ChartLines.draw(g, p, series.get(i), lines.get(i), under[i] >= 0);
         }
-        List<double[]> segments = ChartLines.segments(lines);
-        List<double[]> boxes = renderer == null ? List.of() : renderer.boxes(p);
-        for (Guide guide : guides) {
-            guideLabel(g, p, guide, segments, boxes);
+        for (int i = 0; i < guides.size(); i++) {
+            guideLabel(g, p, guides.get(i), labels.get(i));
         }
         legend(g, p, legend, under);
         return p;
     }
 
-    private void yTicks(Pen g, Plot p) {
+    /** The y ticks, their grid and labels (but none under a guide's label), and the rotated y label. */
+    private void yTicks(Pen g, Plot p, List<double[]> keepClear) {
         g.setFont(style.text());
         g.setLineWidth(1);
         g.setLineDashes();
@@ -306,8 +314,13 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
                 g.setStroke(INK);
                 g.strokeLine(p.left() - 4, py, p.left(), py);
             }
-            g.setFill(INK);
-            g.fillText(labels.get(i), p.left() - style.gap(), py);
+            double tw = g.textWidth(labels.get(i), style.text());
+            double lh = g.measure().lineHeight(style.text());
+            double[] box = {p.left() - style.gap() - tw, py - lh / 2, tw, lh};
+            if (keepClear.stream().noneMatch(b -> ChartLines.hits(b, List.of(), List.of(box)) > 0)) {
+                g.setFill(INK);
+                g.fillText(labels.get(i), p.left() - style.gap(), py);
+            }
         }
         if (y.label() != null) {
             g.save();
@@ -371,33 +384,17 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
         g.setLineDashes();
     }
 
-    /**
-     * A guide's label where its box crosses no data: the first of the places beside the line (today's first)
-     * that is clear, or the one crossing the fewest segments. It sits on a faint white box.
-     */
-    private static void guideLabel(Pen g, Plot p, Guide guide, List<double[]> segments, List<double[]> boxes) {
-        double tw = g.textWidth(guide.label(), guide.font());
-        double lh = g.measure().lineHeight(guide.font());
-        double bw = tw + 4;
-        double[] best = null;
-        int fewest = Integer.MAX_VALUE;
-        for (double[] box : ChartLines.candidates(p, guide, bw, lh)) {
-            int hits = ChartLines.hits(box, segments, boxes);
-            if (hits < fewest) {
-                fewest = hits;
-                best = box;
-            }
-            if (hits == 0) {
-                break;
-            }
+    /** A guide's label in its box (placed by {@link ChartLines#place}), on a faint white box inside the plot. */
+    private static void guideLabel(Pen g, Plot p, Guide guide, double[] box) {
+        if (box[0] >= p.left()) {
+            g.setFill(Rgba.color(1, 1, 1, 0.85));
+            g.fillRect(box[0], box[1], box[2], box[3]);
         }
-        g.setFill(Rgba.color(1, 1, 1, 0.85));
-        g.fillRect(best[0], best[1], best[2], best[3]);
         g.setFill(guide.colour());
         g.setFont(guide.font());
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(Baseline.TOP);
-        g.fillText(guide.label(), best[0] + 2, best[1]);
+        g.fillText(guide.label(), box[0] + 2, box[1]);
     }
 
     /**

@@ -114,6 +114,34 @@ final class ChartLines {
         return out;
     }
 
+    /**
+     * Where a guide's label goes: the first place beside the line whose box crosses no segment and no box of the
+     * data; failing that, for a horizontal guide, in the margin left of the y-axis at the line's height (where the
+     * tick labels give way to it), or else the place crossing the fewest.
+     */
+    static double[] place(Pen g, ChartFrame.Plot p, ChartFrame.Guide guide, List<double[]> segments,
+                          List<double[]> boxes, double gap) {
+        double bw = g.textWidth(guide.label(), guide.font()) + 4;
+        double lh = g.measure().lineHeight(guide.font());
+        double[] best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (double[] box : candidates(p, guide, bw, lh)) {
+            int hits = hits(box, segments, boxes);
+            if (hits == 0) {
+                return box;
+            }
+            if (hits < fewest) {
+                fewest = hits;
+                best = box;
+            }
+        }
+        double marginX = p.left() - gap - bw + 2;
+        if (!guide.vertical() && marginX >= 0) {
+            return new double[] {marginX, p.py(p.yAxis().toAxis(guide.at())) - lh / 2, bw, lh};
+        }
+        return best;
+    }
+
     private static double[] box(ChartFrame.Plot p, double x, double y, double w, double h) {
         double bx = Math.max(p.left() + 1, Math.min(p.w() - w, x));
         double by = Math.max(p.top(), Math.min(p.bottom() - h, y));

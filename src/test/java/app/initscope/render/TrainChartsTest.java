@@ -78,6 +78,24 @@ class TrainChartsTest {
     }
 
     @Test
+    void whenTheDataCoverTheGuideEverywhereItsLabelGoesToTheAxisMarginInsteadOfATickLabel() {
+        TrainResult large = run(Strategy.LARGE, i -> 1, i -> i % 2 == 0 ? -3.4 : -2.6, i -> 0.9);
+        TrainResult xavier = run(Strategy.XAVIER, i -> 1, i -> -5, i -> 0.8);
+        RecordingPen pen = paint(List.of(large, xavier), TrainFigures.Options.DEFAULT);
+        RecordingPen.Text label = pen.texts().stream().filter(t -> t.text().equals("10⁻³")
+                && t.colour().equals(Rgba.web("#b00020"))).findFirst().orElseThrow();
+        double[] b = label.box();
+        for (RecordingPen.Segment s : lines(pen, Strategy.LARGE, 2 * W / 3, W)) {
+            assertFalse(new Line2D.Double(s.x1(), s.y1(), s.x2(), s.y2()).intersects(b[0], b[1], b[2], b[3]),
+                    "the label at " + List.of(b[0], b[1], b[2], b[3]) + " crosses " + s);
+        }
+        for (RecordingPen.Text t : pen.texts()) {
+            assertTrue(t == label || t.right() <= b[0] || t.left() >= b[0] + b[2] || t.bottom() <= b[1]
+                    || t.top() >= b[1] + b[3], "'" + t.text() + "' overlaps the label");
+        }
+    }
+
+    @Test
     void aLossThatLiesOnAnotherIsDrawnDashedOverItAndTheLegendSaysSo() {
         double ln10 = Math.log(10);
         TrainResult zero = run(Strategy.ZERO, i -> ln10, i -> Double.NEGATIVE_INFINITY, i -> 0.5);
