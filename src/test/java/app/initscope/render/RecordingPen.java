@@ -21,6 +21,12 @@ final class RecordingPen extends StatefulPen {
         double[] box() {
             return new double[] {left, top, right - left, bottom - top};
         }
+
+        /** Whether a stroked segment passes through this text's box. */
+        boolean crosses(Segment s) {
+            return new java.awt.geom.Line2D.Double(s.x1(), s.y1(), s.x2(), s.y2()).intersects(left, top,
+                    right - left, bottom - top);
+        }
     }
 
     /** A stroked line, from a strokeLine or a path. */

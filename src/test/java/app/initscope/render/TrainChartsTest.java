@@ -12,7 +12,6 @@ import app.initscope.core.train.LayerStep;
 import app.initscope.core.train.StepRecord;
 import app.initscope.core.train.TrainConfig;
 import app.initscope.core.train.TrainResult;
-import java.awt.geom.Line2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
@@ -65,15 +64,22 @@ class TrainChartsTest {
         TrainResult large = run(Strategy.LARGE, i -> 1, i -> i % 2 == 0 ? -2.95 : -2.75, i -> 0.9);
         TrainResult xavier = run(Strategy.XAVIER, i -> 1, i -> -3.7, i -> 0.8);
         RecordingPen pen = paint(List.of(large, xavier), TrainFigures.Options.DEFAULT);
-        RecordingPen.Text label = pen.texts().stream().filter(t -> t.text().equals("10⁻³")
-                && t.colour().equals(Rgba.web("#b00020"))).findFirst().orElseThrow();
-        double[] b = label.box();
         List<RecordingPen.Segment> data = new ArrayList<>(lines(pen, Strategy.LARGE, 2 * W / 3, W));
         data.addAll(lines(pen, Strategy.XAVIER, 2 * W / 3, W));
         assertTrue(data.size() > 100, "the ratio chart's lines are drawn: " + data.size());
+        assertClearOf(guideLabel(pen), data);
+    }
+
+    /** The 10⁻³ guide's label (in the guide's red, not the tick label's ink). */
+    private static RecordingPen.Text guideLabel(RecordingPen pen) {
+        return pen.texts().stream().filter(t -> t.text().equals("10⁻³") && t.colour().equals(TrainCharts.WARN))
+                .findFirst().orElseThrow();
+    }
+
+    static void assertClearOf(RecordingPen.Text label, List<RecordingPen.Segment> data) {
         for (RecordingPen.Segment s : data) {
-            assertFalse(new Line2D.Double(s.x1(), s.y1(), s.x2(), s.y2()).intersects(b[0], b[1], b[2], b[3]),
-                    "the label at " + List.of(b[0], b[1], b[2], b[3]) + " crosses " + s);
+            assertFalse(label.crosses(s), "'" + label.text() + "' at " + label.left() + ", " + label.top()
+                    + " crosses " + s);
         }
     }
 
@@ -82,13 +88,9 @@ class TrainChartsTest {
         TrainResult large = run(Strategy.LARGE, i -> 1, i -> i % 2 == 0 ? -3.4 : -2.6, i -> 0.9);
         TrainResult xavier = run(Strategy.XAVIER, i -> 1, i -> -5, i -> 0.8);
         RecordingPen pen = paint(List.of(large, xavier), TrainFigures.Options.DEFAULT);
-        RecordingPen.Text label = pen.texts().stream().filter(t -> t.text().equals("10⁻³")
-                && t.colour().equals(Rgba.web("#b00020"))).findFirst().orElseThrow();
+        RecordingPen.Text label = guideLabel(pen);
         double[] b = label.box();
-        for (RecordingPen.Segment s : lines(pen, Strategy.LARGE, 2 * W / 3, W)) {
-            assertFalse(new Line2D.Double(s.x1(), s.y1(), s.x2(), s.y2()).intersects(b[0], b[1], b[2], b[3]),
-                    "the label at " + List.of(b[0], b[1], b[2], b[3]) + " crosses " + s);
-        }
+        assertClearOf(label, lines(pen, Strategy.LARGE, 2 * W / 3, W));
         for (RecordingPen.Text t : pen.texts()) {
             assertTrue(t == label || t.right() <= b[0] || t.left() >= b[0] + b[2] || t.bottom() <= b[1]
                     || t.top() >= b[1] + b[3], "'" + t.text() + "' overlaps the label");
