@@ -79,7 +79,8 @@ final class TrainView extends BorderPane implements ViewPage {
         train.service().stateProperty().addListener((obs, old, now) -> showStatus());
         train.service().messageProperty().addListener((obs, old, now) -> showStatus());
         for (var p : List.of(train.strategyProperty(), train.layerProperty(), train.tensorProperty(),
-                train.evalProperty(), model.view().logYProperty(), model.view().strategyProperty())) {
+                train.evalProperty(), model.view().logYProperty(), model.view().strategyProperty(),
+                model.view().batchAccuracyProperty())) {
             p.addListener((obs, old, now) -> redraw());
         }
         visibleProperty().addListener((obs, old, now) -> redraw());
@@ -261,8 +262,12 @@ final class TrainView extends BorderPane implements ViewPage {
         scrubLabel.minWidthProperty().bind(Bindings.createDoubleBinding(() -> widestScrubText(scrubLabel.getFont()),
                 scrubLabel.fontProperty()));
         scrubLabel.prefWidthProperty().bind(scrubLabel.minWidthProperty());
+        CheckBox batch = new CheckBox("batch accuracy");
+        batch.setId("train-batch-accuracy");
+        batch.setTooltip(new Tooltip("Draw each training batch's accuracy too (dashed), beside the test accuracy"));
+        batch.selectedProperty().bindBidirectional(model.view().batchAccuracyProperty());
         FlowPane row = new FlowPane(16, 6, labeled("strategy", strategyTip, strategy),
-                labeled("layer", layerTip, layer), labeled("heat map", tensorTip, tensor),
+                labeled("layer", layerTip, layer), labeled("heat map", tensorTip, tensor), batch,
                 labeled("histograms at", scrubTip, new HBox(6, scrubber, scrubLabel)));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -310,7 +315,8 @@ final class TrainView extends BorderPane implements ViewPage {
         TrainRun run = train.latest();
         List<Object> key = Arrays.asList(run, train.strategyProperty().get(), shownStrategy(),
                 train.layerProperty().get(),
-                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get());
+                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(),
+                model.view().batchAccuracyProperty().get());
         if (key.equals(drawnKey)) {
             return;
         }
@@ -344,7 +350,8 @@ final class TrainView extends BorderPane implements ViewPage {
     private Figure figure(TrainRun run, boolean caption) {
         TrainFigures.Options o = new TrainFigures.Options(train.strategyProperty().get(),
                 model.view().strategyProperty().get(), train.layerProperty().get(),
-                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(), caption);
+                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(), caption)
+                .withBatch(model.view().batchAccuracyProperty().get());
         return TrainFigures.figure(run.request().config(), run.request().train(), run.results(), o);
     }
 
