@@ -1,0 +1,223 @@
+package app.initscope.export;
+
+import app.initscope.core.experiment.Catalog;
+import app.initscope.core.experiment.ExperimentConfig;
+import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.core.experiment.StrategyResult;
+import app.initscope.core.experiment.TensorKind;
+import app.initscope.core.init.Strategy;
+import app.initscope.core.settings.Setting;
+import app.initscope.render.Figures;
+import app.initscope.render.Palette;
+import app.initscope.render.Plots;
+import app.initscope.render.explain.Explanation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The handout: one self-contained HTML page a student opens from {@code file://} with no server, no network and no
+ * install. It holds the {@linkplain JsonReport JSON report} of the experiment as it is (the same text as
+ * {@code initscope run --format json}), and beside it what the page draws with that the report does not say: the
+ * strategies' names and colours (from {@link Strategy} and {@link Palette}, so the page and the window cannot
+ * disagree), the charts' titles and axis labels ({@link Plots}), the config as the window labels it, and the Explain
+ * text of every strategy and layer ({@link Explanation}).
+ *
+ * <p>The page itself (HTML, CSS and plain JavaScript drawing SVG) is the template {@code handout.html} with
+ * {@code handout.css} and {@code handout.js} beside this class; they are inlined here, so the file makes no request
+ * to any URL. Opening it with {@code #selftest} in the URL makes the page press its own keys and write what it saw
+ * into an element {@code #selftest}, which the browser test reads.
+ */
+public final class HtmlHandout {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * What the handout shows.
+     *
+     * @param name          the preset's name, or null
+     * @param description   the preset's description, or null
+     * @param result        the computed experiment (every strategy of its config)
+     * @param view          the strategy, layer, gradient and toggles the page opens with
+     * @param version       InitScope's version, as the JSON report states it
+     * @param computeMillis the report's compute times
+     * @param train         the training report ({@link TrainJsonReport#toTree}), or null when there is none
+     */
+    public record Content(String name, String description, ExperimentResult result, View view, String version,
+                          List<Double> computeMillis, ObjectNode train) {
+        public Content {
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(version, "version");
+            computeMillis = List.copyOf(computeMillis);
+        }
+    }
+
+    /**
+     * How the page opens.
+     *
+     * @param strategy the strategy shown first (the first computed one when it was not computed)
+     * @param layer    the layer shown first, 1-based (clamped to the depth)
+     * @param gradient the third histogram: {@link TensorKind#DELTA}, {@link TensorKind#WEIGHT_GRADIENT} or
+     *                 {@link TensorKind#LOCAL_GRADIENT}
+     * @param logY     counts on a log scale
+     * @param theory   the theory's N(0, q) and ±σ drawn
+     */
+    public record View(Strategy strategy, int layer, TensorKind gradient, boolean logY, boolean theory) {
+        public View {
+            Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(gradient, "gradient");
+        }
+    }
+
+    private HtmlHandout() {
+    }
+
+    /** The page as one HTML document. */
+    public static String html(Content c) {
+        String report = JsonReport.toJson(c.result(), c.version(), c.computeMillis());
+        String page;
+        try {
+            page = MAPPER.writeValueAsString(page(c));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the page's data", e);
+        }
+        return fill(resource("handout.html"), Map.of(
+                "TITLE", escapeHtml(title(c)),
+                "CSS", resource("handout.css"),
+                "JS", resource("handout.js"),
+                "REPORT", inScript(report),
+                "PAGE", inScript(page)));
+    }
+
+    /** The page's title: "InitScope: " and the preset's name, or the config's caption without one. */
+    static String title(Content c) {
+        return "InitScope: " + (c.name() != null && !c.name().isBlank() ? c.name()
+                : Figures.caption(c.result().config(), null));
+    }
+
+    /** The file name the page is written under: the name in lower case with dashes, e.g. seed-experiment.html. */
+    public static String fileName(String name) {
+        String slug = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (slug.length() > 80) {
+            slug = slug.substring(0, 80).replaceAll("-+$", "");
+        }
+        return (slug.isEmpty() ? "initscope-handout" : slug) + ".html";
+    }
+
+    /** Writes the page atomically into {@code dir} under {@link #fileName} and returns the file. */
+    public static Path write(Content c, Path dir) throws IOException {
+        Path file = dir.resolve(fileName(c.name()));
+        AtomicFiles.writeString(file, html(c));
+        return file;
+    }
+
+    /** What the page needs beside the report. */
+    static ObjectNode page(Content c) {
+        ExperimentResult result = c.result();
+        ExperimentConfig config = result.config();
+        ObjectNode page = MAPPER.createObjectNode();
+        page.put("title", title(c));
+        page.put("name", c.name());
+        page.put("description", c.description());
+        page.put("version", c.version());
+        page.put("caption", Figures.caption(config, null));
+        ArrayNode settings = page.putArray("config");
+        for (Setting<?> s : Catalog.ALL) {
+            ObjectNode row = settings.addObject();
+            row.put("id", s.id());
+            row.put("label", s.label());
+            row.put("value", s.text(config.get(s)));
+        }
+        ArrayNode strategies = page.putArray("strategies");
+        ObjectNode explain = page.putObject("explain");
+        for (StrategyResult r : result.results()) {
+            Strategy s = r.strategy();
+            ObjectNode n = strategies.addObject();
+            n.put("id", s.id());
+            n.put("name", s.label());
+            n.put("formula", s.formula());
+            n.put("color", Palette.of(s).hex());
+            ArrayNode layers = explain.putArray(s.id());
+            for (int layer = 1; layer <= r.layers().size(); layer++) {
+                ObjectNode e = layers.addObject();
+                e.put("headline", Explanation.headline(config, r, layer));
+                ArrayNode paragraphs = e.putArray("paragraphs");
+                for (Explanation.Paragraph p : Explanation.of(config, r, layer)) {
+                    paragraphs.addObject().put("heading", p.heading()).put("text", p.text());
+                }
+            }
+        }
+        ArrayNode tensors = page.putArray("tensors");
+        for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, c.view().gradient()}) {
+            tensors.addObject().put("id", k.id()).put("title", Plots.title(k))
+                    .put("axis", Plots.axisLabel(k, config)).put("symbol", k.symbol());
+        }
+        ObjectNode view = page.putObject("view");
+        Strategy first = result.find(c.view().strategy()).isPresent() ? c.view().strategy()
+                : result.results().getFirst().strategy();
+        view.put("strategy", first.id());
+        view.put("layer", Math.max(1, Math.min(c.view().layer(), config.depth())));
+        view.put("logY", c.view().logY());
+        view.put("theory", c.view().theory());
+        if (c.train() != null) {
+            page.set("train", c.train());
+        }
+        return page;
+    }
+
+    /**
+     * JSON made safe inside a {@code <script>} element: a {@code <} (which JSON has only inside strings) is
+     * written as its escape {@code \u003c}, so no {@code </script>} or {@code <!--} can end or change the element.
+     */
+    static String inScript(String json) {
+        return json.replace("<", "\\u003c");
+    }
+
+    /** Replaces each {@code {{KEY}}} of the template (only there, never inside what is put in) by its value. */
+    static String fill(String template, Map<String, String> values) {
+        StringBuilder out = new StringBuilder(template.length() + values.values().stream().mapToInt(String::length)
+                .sum());
+        int at = 0;
+        while (true) {
+            int open = template.indexOf("{{", at);
+            if (open < 0) {
+                break;
+            }
+            int close = template.indexOf("}}", open);
+            String key = close < 0 ? null : template.substring(open + 2, close);
+            if (key == null || !values.containsKey(key)) {
+                throw new IllegalStateException("the handout template has an unknown placeholder at " + open);
+            }
+            out.append(template, at, open).append(values.get(key));
+            at = close + 2;
+        }
+        return out.append(template, at, template.length()).toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlHandout.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the handout's " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
