@@ -92,10 +92,10 @@ public final class HtmlHandout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the page's data", e);
         }
-        return fill(resource("handout.html"), Map.of(
+        return fill(resourceText("handout.html"), Map.of(
                 "TITLE", escapeHtml(title(c)),
-                "CSS", resource("handout.css"),
-                "JS", resource("handout.js"),
+                "CSS", resourceText("handout.css"),
+                "JS", resourceText("handout.js"),
                 "REPORT", inScript(report),
                 "PAGE", inScript(page)));
     }
@@ -172,9 +172,39 @@ public final class HtmlHandout {
         view.put("logY", c.view().logY());
         view.put("theory", c.view().theory());
         if (c.train() != null) {
-            page.set("train", c.train());
+            page.set("train", train(c.train()));
         }
         return page;
+    }
+
+    /**
+     * What the Train section draws from the training report: per strategy, each step's loss and accuracy and
+     * each layer's update:data ratio ({@code "update"}), and the evaluations with their histograms as they are.
+     * The other per-step, per-layer numbers are left out: they made a 1500-step, 8-layer page 6 MB.
+     */
+    static ObjectNode train(ObjectNode report) {
+        ObjectNode t = MAPPER.createObjectNode();
+        t.set("config", report.get("config").get("train"));
+        ArrayNode results = t.putArray("results");
+        report.get("results").forEach(r -> {
+            ObjectNode out = results.addObject();
+            out.set("strategy", r.get("strategy"));
+            ArrayNode steps = out.putArray("steps");
+            r.get("steps").forEach(s -> {
+                ObjectNode step = steps.addObject();
+                step.set("step", s.get("step"));
+                step.set("loss", s.get("loss"));
+                if (s.has("accuracy")) {
+                    step.set("accuracy", s.get("accuracy"));
+                }
+                ArrayNode update = step.putArray("update");
+                s.get("layers").forEach(l -> update.add(l.get("updateToData")));
+            });
+            out.set("evals", r.get("evals"));
+            out.set("final", r.get("final"));
+            out.set("divergedAt", r.get("divergedAt"));
+        });
+        return t;
     }
 
     /**
@@ -206,7 +236,8 @@ public final class HtmlHandout {
         return out.append(template, at, template.length()).toString();
     }
 
-    private static String resource(String name) {
+    /** A file of the page's template, beside this class. */
+    static String resourceText(String name) {
         try (InputStream in = HtmlHandout.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the handout's " + name + " is missing from the build");

@@ -409,7 +409,7 @@
     step.max = String(Math.max(0, evalSteps.length - 1));
     step.value = '0';
     step.addEventListener('input', function () { drawTrain(); });
-    function series(title, pick, log) {
+    function series(title, pick, log, guide) {
       var w = 520, H = 300, left = 58, right = w - 14, top = 34, bottom = H - 40;
       var lo = Infinity, hi = -Infinity;
       var lines = runs.map(function (r) {
@@ -417,9 +417,10 @@
         pts.forEach(function (p) { lo = Math.min(lo, p[1]); hi = Math.max(hi, p[1]); });
         return { s: byId[r.strategy], pts: pts };
       });
-      if (!(lo <= hi)) { lo = 0; hi = 1; }
+      if (guide !== undefined) { lo = Math.min(lo, guide); hi = Math.max(hi, guide); }
+      if (!(lo <= hi)) { lo = log ? 0.1 : 0; hi = 1; }
       var f = log ? function (v) { return Math.log10(v); } : function (v) { return v; };
-      var fLo = log ? Math.floor(f(lo)) : Math.min(0, lo), fHi = log ? Math.ceil(f(hi)) : (hi > fLo ? hi : fLo + 1);
+      var fLo = log ? Math.floor(f(lo)) : (guide !== undefined ? Math.floor(lo) : Math.min(0, lo)), fHi = log ? Math.ceil(f(hi)) : (hi > fLo ? hi : fLo + 1);
       if (fHi === fLo) { fHi = fLo + 1; }
       function px(x) { return left + x / Math.max(1, maxStep) * (right - left); }
       function py(v) { return bottom - (f(v) - fLo) / (fHi - fLo) * (bottom - top); }
@@ -437,6 +438,10 @@
       });
       svg.push('<line class="axis" x1="' + left + '" x2="' + right + '" y1="' + bottom + '" y2="' + bottom + '"/>');
       svg.push('<text class="note" text-anchor="middle" x="' + ((left + right) / 2) + '" y="' + (H - 8) + '">step</text>');
+      if (guide !== undefined) {
+        svg.push('<line class="sigma" x1="' + left + '" x2="' + right + '" y1="' + py(guide).toFixed(1) + '" y2="' + py(guide).toFixed(1)
+          + '"/><text class="tick" x="' + (left + 4) + '" y="' + (py(guide) - 4).toFixed(1) + '">' + esc(label(Math.pow(10, guide))) + ', the rule of thumb</text>');
+      }
       var cur = evalSteps[Number(step.value)] || 0;
       svg.push('<line class="sigma" x1="' + px(cur).toFixed(1) + '" x2="' + px(cur).toFixed(1) + '" y1="' + top + '" y2="' + bottom + '"/>');
       var alt = [];
@@ -460,17 +465,17 @@
       if (acc) {
         charts.push(series('Test accuracy', function (r) { return (r.evals || []).map(function (e) { return [e.step, e.testAccuracy]; }); }, false));
       }
-      charts.push(series('Update:data ratio, layer ' + st.layer, function (r) {
-        return r.steps.filter(function (s) { return s.layers && s.layers[st.layer - 1]; })
-          .map(function (s) { return [s.step, s.layers[st.layer - 1].updateToData]; });
-      }, true));
+      charts.push(series('log₁₀ update:data, layer ' + st.layer, function (r) {
+        return r.steps.filter(function (s) { return s.update.length >= st.layer; })
+          .map(function (s) { return [s.step, s.update[st.layer - 1]]; });
+      }, false, -3));
       document.getElementById('train-charts').innerHTML = charts.join('');
       var s = strategies[st.strategy], run = runs.filter(function (r) { return r.strategy === s.id; })[0];
       var ev = run && (run.evals || []).filter(function (e) { return e.step === cur; })[0];
       var l = ev && ev.layers && ev.layers[st.layer - 1];
       document.getElementById('train-histograms').innerHTML = !l ? '' : ['z', 'activation', 'delta'].filter(function (k) { return l[k]; }).map(function (k) {
         var t = tensors.filter(function (x) { return x.id === k; })[0] || { title: k, axis: k };
-        var c = histogram({ w: 520, h: 340, title: t.title + ' at step ' + cur, axis: t.axis, stats: l[k], color: s.color, logY: state.logY,
+        var c = histogram({ w: 440, h: 330, title: t.title + ' at step ' + cur, axis: t.axis, stats: l[k], color: s.color, logY: state.logY,
           theoryVariance: null, who: s.name + ', layer ' + st.layer + ', step ' + cur });
         return figure(c, c.alt);
       }).join('');
@@ -479,6 +484,9 @@
   }
 
   draw();
+  // a link to a section (handout.html#compare) lands there once it is drawn
+  var target = location.hash.length > 1 && location.hash !== '#selftest' ? document.getElementById(location.hash.slice(1)) : null;
+  if (target) { target.scrollIntoView(); }
 
   /* ---------- #selftest: press the keys and report what was drawn (read back by the browser test) ---------- */
   if (location.hash === '#selftest') {
