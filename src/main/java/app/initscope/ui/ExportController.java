@@ -7,6 +7,7 @@ import app.initscope.core.init.Strategy;
 import app.initscope.export.AtomicFiles;
 import app.initscope.export.FigureExport;
 import app.initscope.export.FigureExport.Format;
+import app.initscope.export.HtmlHandout;
 import app.initscope.fx.FxRaster;
 import app.initscope.render.AxisMode;
 import app.initscope.render.AwtPen;
@@ -49,6 +50,9 @@ final class ExportController {
     private final Supplier<Window> owner;
     private File lastFolder;
     private Choice last = new Choice(Format.PNG, 2, true);
+    /** The handout dialog's last title and description. */
+    private String handoutTitle = "";
+    private String handoutDescription = "";
     private java.util.function.Function<String, ViewPage> pages = id -> null;
 
     ExportController(MainViewModel model, Supplier<Window> owner) {
@@ -246,6 +250,85 @@ final class ExportController {
             return files.get(i);
         }, written -> writeEach(figures, files, i + 1, choice, done, failed), failed,
                 javafx.application.Platform::runLater);
+    }
+
+    /**
+     * File ▸ Export handout…: asks for the page's title and description, then for a file, and writes one
+     * self-contained HTML page of every computed strategy and layer (the same page as {@code initscope export
+     * --format html}), opening on the strategy, layer and toggles shown now.
+     */
+    void exportHandout() {
+        if (!handoutReady()) {
+            return;
+        }
+        Dialog<String[]> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Export handout");
+        dialog.setHeaderText("One HTML page that opens in any browser, with no install and no network");
+        javafx.scene.control.TextField title = new javafx.scene.control.TextField(handoutTitle);
+        title.setPromptText("e.g. Lecture 3: why initialization matters");
+        javafx.scene.control.TextArea description = new javafx.scene.control.TextArea(handoutDescription);
+        description.setPromptText("one or two sentences on what to look for (optional)");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label("title"), title);
+        grid.addRow(1, new Label("description"), description);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType ok = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ok ? new String[] {title.getText(), description.getText()} : null);
+        dialog.showAndWait().ifPresent(text -> {
+            handoutTitle = text[0].strip();
+            handoutDescription = text[1].strip();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export handout");
+            chooser.setInitialFileName(HtmlHandout.fileName(handoutTitle));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML pages", "*.html"));
+            if (lastFolder != null && lastFolder.isDirectory()) {
+                chooser.setInitialDirectory(lastFolder);
+            }
+            File file = chooser.showSaveDialog(owner.get());
+            if (file != null) {
+                lastFolder = file.getParentFile();
+                writeHandout(handoutTitle, handoutDescription, file.toPath(),
+                        path -> model.status().notice("exported the handout " + path), this::showError);
+            }
+        });
+    }
+
+    /** Whether every strategy has its full result; says what to wait for when not. */
+    private boolean handoutReady() {
+        ExperimentResult result = model.resultProperty().get();
+        if (result == null || result.preview() || model.shownProperty().get() == null
+                || result.results().size() < result.config().strategies().size()) {
+            model.status().notice("wait until every strategy is computed, then export the handout");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Writes the handout of the current result to {@code file}: the page is made and written in the background;
+     * {@code done} or {@code failed} is called on the FX thread. A blank title or description is left out.
+     */
+    void writeHandout(String title, String description, Path file, Consumer<Path> done, Consumer<Throwable> failed) {
+        if (!handoutReady()) {
+            failed.accept(new IllegalStateException("the computation is still running"));
+            return;
+        }
+        ExperimentResult result = model.resultProperty().get();
+        Figures.Options o = options(true);
+        HtmlHandout.Content content = new HtmlHandout.Content(title == null || title.isBlank() ? null : title,
+                description == null || description.isBlank() ? null : description, result,
+                new HtmlHandout.View(model.shownProperty().get().strategy(), o.layer(), o.gradient(), o.logY(),
+                        o.theory()), app.initscope.Version.get(), List.of(), null);
+        Background.run(() -> {
+            AtomicFiles.writeString(file, HtmlHandout.html(content));
+            return file;
+        }, done, failed, javafx.application.Platform::runLater);
     }
 
     private void showError(Throwable e) {
