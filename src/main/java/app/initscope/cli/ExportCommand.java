@@ -127,6 +127,10 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--phase-diagram", description = "html: add the Phase tab's order-to-chaos diagram with a marker "
+            + "per strategy (on when the preset opens on the Phase tab).")
+    boolean phaseDiagram;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
     Integer threads;
@@ -277,10 +281,11 @@ public final class ExportCommand implements Callable<Integer> {
                         Version.get(), List.of((System.nanoTime() - t0) / 1e6));
             }
         }
+        boolean phase = phaseDiagram || experiment.preset().map(p -> p.view().tab().equals("phase")).orElse(false);
         String name = experiment.preset().map(p -> p.name()).orElse(null);
         String description = experiment.preset().map(p -> p.description()).orElse(null);
         HtmlHandout.Content content = new HtmlHandout.Content(name, description, result,
-                new HtmlHandout.View(shown, layer, gradientKind(), logY, !noTheory), Version.get(), millis, trained);
+                new HtmlHandout.View(shown, layer, gradientKind(), logY, !noTheory), Version.get(), millis, trained, phase ? HtmlHandout.phaseDiagram(config) : null);
         Path written = HtmlHandout.write(content, out);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(written.toAbsolutePath());

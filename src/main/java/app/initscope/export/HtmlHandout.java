@@ -7,7 +7,14 @@ import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
+import app.initscope.core.linalg.Parallel;
+import app.initscope.core.nn.Activation;
+import app.initscope.core.theory.PhaseDiagram;
+import app.initscope.render.AwtPen;
+import app.initscope.render.Figure;
 import app.initscope.render.Figures;
+import app.initscope.render.PhaseChart;
+import app.initscope.render.Ticks;
 import app.initscope.render.Palette;
 import app.initscope.render.Plots;
 import app.initscope.render.explain.Explanation;
@@ -15,15 +22,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
 /**
  * The handout: one self-contained HTML page a student opens from {@code file://} with no server, no network and no
@@ -52,9 +62,11 @@ public final class HtmlHandout {
      * @param version       InitScope's version, as the JSON report states it
      * @param computeMillis the report's compute times
      * @param train         the training report ({@link TrainJsonReport#toTree}), or null when there is none
+     * @param phase         the phase diagram of the config's activation (as the Phase tab shows it, with a marker
+     *                      per strategy), or null for none
      */
     public record Content(String name, String description, ExperimentResult result, View view, String version,
-                          List<Double> computeMillis, ObjectNode train) {
+                          List<Double> computeMillis, ObjectNode train, PhaseDiagram phase) {
         public Content {
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(view, "view");
@@ -174,7 +186,64 @@ public final class HtmlHandout {
         if (c.train() != null) {
             page.set("train", train(c.train()));
         }
+        if (c.phase() != null) {
+            page.set("phase", phase(c.phase(), config, result.results().stream().map(StrategyResult::strategy)
+                    .toList()));
+        }
         return page;
+    }
+
+    /** The points along each axis of the handout's phase diagram: the window's. */
+    public static final int PHASE_GRID = 200;
+
+    /** The phase diagram of a config's activation on {@link #PHASE_GRID} points a side, computed on this thread. */
+    public static PhaseDiagram phaseDiagram(ExperimentConfig c) {
+        double slope = c.activation() == Activation.LEAKY_RELU ? c.leakySlope() : 0;
+        return PhaseDiagram.compute(c.activation(), slope, PHASE_GRID, Parallel.sequential());
+    }
+
+    /**
+     * The phase diagram as the window draws it ({@link PhaseChart#figure}), as a PNG {@code data:} URL, with a text
+     * alternative that states where the critical line is and where each strategy sits.
+     */
+    static ObjectNode phase(PhaseDiagram d, ExperimentConfig c, List<Strategy> strategies) {
+        Figure figure = PhaseChart.figure(d, PhaseChart.Mode.CHI1, c, strategies, true);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(AwtPen.image(figure, 1), "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder alt = new StringBuilder(String.format(Locale.ROOT,
+                "Phase diagram of %s over σ_w² from %s to %s and σ_b² from %s to %s, coloured by ln χ₁: ordered "
+                        + "(blue) where χ₁ < 1, chaotic (red) where χ₁ > 1.", c.activation().label(),
+                Ticks.label(d.sigmaW2(0)), Ticks.label(d.sigmaW2(d.size() - 1)), Ticks.label(d.sigmaB2(0)),
+                Ticks.label(d.sigmaB2(d.size() - 1))));
+        double critical = d.criticalSigmaW2(0);
+        alt.append(Double.isFinite(critical) ? " At σ_b² = 0 the critical line χ₁ = 1 is at σ_w² = "
+                + Ticks.label(critical) + "." : " At σ_b² = 0 no σ_w² in the range is critical.");
+        for (PhaseChart.Marker m : PhaseChart.markers(c, strategies)) {
+            alt.append(' ').append(m.strategy().label()).append(": σ_w² = ").append(Ticks.label(m.sigmaW2()));
+            if (m.sigmaW2() < d.sigmaW2(0) || m.sigmaW2() > d.sigmaW2(d.size() - 1)) {
+                alt.append(", off the map.");
+            } else {
+                double chi = d.chi1(nearest(m.sigmaW2(), d.sigmaW2(0), d.sigmaW2(d.size() - 1), d.size()),
+                        nearest(m.sigmaB2(), d.sigmaB2(0), d.sigmaB2(d.size() - 1), d.size()));
+                alt.append(", χ₁ ≈ ").append(Ticks.label(chi)).append(Math.abs(Math.log(chi)) < 0.05 ? " (critical)."
+                        : chi < 1 ? " (ordered)." : " (chaotic).");
+            }
+        }
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("image", "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
+        n.put("alt", alt.toString());
+        n.put("width", figure.width());
+        n.put("height", figure.height());
+        return n;
+    }
+
+    /** The index of the grid point nearest v on {@code n} points from lo to hi. */
+    private static int nearest(double v, double lo, double hi, int n) {
+        return (int) Math.max(0, Math.min(n - 1, Math.round((v - lo) / (hi - lo) * (n - 1))));
     }
 
     /**

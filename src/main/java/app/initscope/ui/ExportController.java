@@ -53,6 +53,7 @@ final class ExportController {
     /** The handout dialog's last title and description. */
     private String handoutTitle = "";
     private String handoutDescription = "";
+    private boolean handoutPhase;
     private java.util.function.Function<String, ViewPage> pages = id -> null;
 
     ExportController(MainViewModel model, Supplier<Window> owner) {
@@ -276,6 +277,9 @@ final class ExportController {
         grid.setVgap(10);
         grid.addRow(0, new Label("title"), title);
         grid.addRow(1, new Label("description"), description);
+        CheckBox phase = new CheckBox("the phase diagram, with a marker per strategy");
+        phase.setSelected(handoutPhase);
+        grid.add(phase, 1, 2);
         dialog.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
@@ -283,6 +287,7 @@ final class ExportController {
         dialog.showAndWait().ifPresent(text -> {
             handoutTitle = text[0].strip();
             handoutDescription = text[1].strip();
+            handoutPhase = phase.isSelected();
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export handout");
             chooser.setInitialFileName(HtmlHandout.fileName(handoutTitle));
@@ -293,7 +298,7 @@ final class ExportController {
             File file = chooser.showSaveDialog(owner.get());
             if (file != null) {
                 lastFolder = file.getParentFile();
-                writeHandout(handoutTitle, handoutDescription, file.toPath(),
+                writeHandout(handoutTitle, handoutDescription, handoutPhase, file.toPath(),
                         path -> model.status().notice("exported the handout " + path), this::showError);
             }
         });
@@ -312,20 +317,24 @@ final class ExportController {
 
     /**
      * Writes the handout of the current result to {@code file}: the page is made and written in the background;
-     * {@code done} or {@code failed} is called on the FX thread. A blank title or description is left out.
+     * {@code done} or {@code failed} is called on the FX thread. A blank title or description is left out; with
+     * {@code phase}, the page adds the phase diagram (computed in the background).
      */
-    void writeHandout(String title, String description, Path file, Consumer<Path> done, Consumer<Throwable> failed) {
+    void writeHandout(String title, String description, boolean phase, Path file, Consumer<Path> done,
+                      Consumer<Throwable> failed) {
         if (!handoutReady()) {
             failed.accept(new IllegalStateException("the computation is still running"));
             return;
         }
         ExperimentResult result = model.resultProperty().get();
         Figures.Options o = options(true);
-        HtmlHandout.Content content = new HtmlHandout.Content(title == null || title.isBlank() ? null : title,
-                description == null || description.isBlank() ? null : description, result,
-                new HtmlHandout.View(model.shownProperty().get().strategy(), o.layer(), o.gradient(), o.logY(),
-                        o.theory()), app.initscope.Version.get(), List.of(), null);
+        HtmlHandout.View view = new HtmlHandout.View(model.shownProperty().get().strategy(), o.layer(), o.gradient(),
+                o.logY(), o.theory());
         Background.run(() -> {
+            HtmlHandout.Content content = new HtmlHandout.Content(title == null || title.isBlank() ? null : title,
+                    description == null || description.isBlank() ? null : description, result, view,
+                    app.initscope.Version.get(), List.of(), null,
+                    phase ? HtmlHandout.phaseDiagram(result.config()) : null);
             AtomicFiles.writeString(file, HtmlHandout.html(content));
             return file;
         }, done, failed, javafx.application.Platform::runLater);

@@ -391,6 +391,23 @@
     if (window.handoutTrain) { window.handoutTrain.draw(state); }
   }
 
+  /* ---------- the phase diagram, when the preset opened on the Phase tab: the window's own picture ---------- */
+  if (page.phase) {
+    var phase = document.getElementById('phase');
+    phase.hidden = false;
+    var img = document.createElement('img');
+    img.src = page.phase.image;
+    img.alt = page.phase.alt;
+    img.width = page.phase.width;
+    img.height = page.phase.height;
+    var fig = document.createElement('figure');
+    var cap = document.createElement('figcaption');
+    cap.textContent = page.phase.alt;
+    fig.appendChild(img);
+    fig.appendChild(cap);
+    phase.appendChild(fig);
+  }
+
   /* ---------- training, when the preset had a "train" object ---------- */
   if (page.train) {
     window.handoutTrain = trainView(page.train);

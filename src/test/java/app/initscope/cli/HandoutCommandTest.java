@@ -52,6 +52,7 @@ class HandoutCommandTest {
         assertTrue(data.get("description").asText().startsWith("One hidden tanh layer"));
         assertEquals(List.of("zero", "small", "large", "xavier", "he"),
                 data.get("strategies").findValuesAsText("id"));
+        assertTrue(data.get("phase") == null, "the seed preset does not open on the Phase tab");
     }
 
     @Test
@@ -75,7 +76,8 @@ class HandoutCommandTest {
     @Test
     void theViewOptionsSetHowThePageOpens(@TempDir Path dir) throws Exception {
         RunCommandTest.Outcome page = RunCommandTest.run(RunCommandTest.args("export --format html --depth 3 "
-                + "--strategy he --layer 3 --gradient weightGradient --log-y --no-theory --out " + dir + " "
+                + "--strategy he --layer 3 --gradient weightGradient --log-y --no-theory --phase-diagram --out " + dir
+                + " "
                 + SMALL));
         assertEquals(0, page.code(), page.err());
         Path file = Path.of(page.out().trim());
@@ -86,6 +88,8 @@ class HandoutCommandTest {
         assertTrue(view.get("logY").asBoolean());
         assertTrue(!view.get("theory").asBoolean());
         assertEquals("weightGradient", embedded(file, "page-data").get("tensors").get(2).get("id").asText());
+        String phase = embedded(file, "page-data").get("phase").get("alt").asText();
+        assertTrue(phase.startsWith("Phase diagram of tanh") && phase.contains("He: σ_w² = 2, χ₁ ≈ "), phase);
     }
 
     @Test

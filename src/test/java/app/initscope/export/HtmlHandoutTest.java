@@ -44,7 +44,7 @@ class HtmlHandoutTest {
 
     private static HtmlHandout.Content content(String name, String description) {
         return new HtmlHandout.Content(name, description, result,
-                new HtmlHandout.View(Strategy.HE, 2, TensorKind.DELTA, false, true), "9.9-test", List.of(12.5), null);
+                new HtmlHandout.View(Strategy.HE, 2, TensorKind.DELTA, false, true), "9.9-test", List.of(12.5), null, null);
     }
 
     /** The text of the {@code <script type="application/json">} element with this id. */

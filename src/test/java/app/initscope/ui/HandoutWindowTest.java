@@ -65,7 +65,7 @@ class HandoutWindowTest {
         robot.interact(() -> window.model().view().strategyProperty().set(Strategy.HE));
         CompletableFuture<Path> written = new CompletableFuture<>();
         Path target = dir.resolve("lecture.html");
-        robot.interact(() -> window.view().exporter().writeHandout("Lecture 3", "Look at the tails.", target,
+        robot.interact(() -> window.view().exporter().writeHandout("Lecture 3", "Look at the tails.", true, target,
                 written::complete, written::completeExceptionally));
         String page = Files.readString(written.get(60, TimeUnit.SECONDS));
         var result = window.model().resultProperty().get();
@@ -76,5 +76,8 @@ class HandoutWindowTest {
         assertEquals("Look at the tails.", data.get("description").asText());
         assertEquals("he", data.get("view").get("strategy").asText());
         assertEquals(result.results().size(), data.get("strategies").size());
+        assertTrue(data.get("phase").get("image").asText().startsWith("data:image/png;base64,"));
+        String alt = data.get("phase").get("alt").asText();
+        assertTrue(alt.matches(".*Xavier: σ_w² = 1, χ₁ ≈ [0-9.]+ \\(critical\\).*"), alt);
     }
 }
