@@ -505,8 +505,13 @@
   var target = location.hash.length > 1 && location.hash !== '#selftest' ? document.getElementById(location.hash.slice(1)) : null;
   if (target) { target.scrollIntoView(); }
 
-  /* ---------- #selftest: press the keys and report what was drawn (read back by the browser test) ---------- */
+  /* ---------- #selftest: once everything (the phase picture too) has loaded, press the keys and report what was
+     drawn, for the browser test to read back ---------- */
   if (location.hash === '#selftest') {
+    window.addEventListener('load', selftest);
+  }
+
+  function selftest() {
     var out = { problems: null, resources: [], steps: [] };
     function snapshot(what) {
       var z = document.querySelector('#single-z svg');
@@ -535,6 +540,19 @@
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       snapshot('layer slider to ' + depth);
     }
+    if (page.train) {
+      var stepSlider = document.getElementById('step');
+      var trainTitle = function () {
+        var t = document.querySelector('#train-histograms .title');
+        return t ? t.textContent : null;
+      };
+      out.train = { charts: document.querySelectorAll('#train-charts svg').length, before: trainTitle() };
+      stepSlider.value = stepSlider.max;
+      stepSlider.dispatchEvent(new Event('input', { bubbles: true }));
+      out.train.after = trainTitle();
+      out.train.step = document.getElementById('step-label').textContent;
+    }
+    out.phase = page.phase ? (document.querySelector('#phase img') || {}).naturalWidth || 0 : null;
     out.resources = performance.getEntriesByType('resource').map(function (r) { return r.name; });
     out.problems = window.handoutProblems.slice();
     var pre = document.getElementById('selftest');

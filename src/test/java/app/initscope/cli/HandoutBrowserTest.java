@@ -41,25 +41,34 @@ class HandoutBrowserTest {
     static void loadThePageInChromium() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "Chromium is not installed at " + CHROMIUM + " (apt-get install chromium): the browser test is skipped");
-        RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args(
-                "export --format html --depth 3 --fan-in=64 --samples=60 --width=32 --out " + dir));
-        assertEquals(0, o.code(), o.err());
-        Path page = Path.of(o.out().trim());
+        Path page = export("--depth 3 --fan-in=64 --samples=60 --width=32 --out " + dir);
         report = HandoutCommandTest.embedded(page, "report-data");
+        Path err = dir.resolve("chromium.err");
+        selftest = selftest(page, err);
+        log = Files.readString(err);
+    }
+
+    /** Runs {@code export --format html} with these options and returns the page. */
+    private static Path export(String options) {
+        RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args("export --format html " + options));
+        assertEquals(0, o.code(), o.err());
+        return Path.of(o.out().trim());
+    }
+
+    /** Loads the page with #selftest in headless Chromium and returns what the page wrote; the log goes to err. */
+    private static JsonNode selftest(Path page, Path err) throws Exception {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")),
+                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory(dir, "profile"),
                 "--virtual-time-budget=2000", "--enable-logging=stderr", "--v=0", "--dump-dom",
                 page.toUri() + "#selftest"));
-        Path err = dir.resolve("chromium.err");
         Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
         byte[] dom = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "Chromium did not finish");
-        log = Files.readString(err);
         Matcher m = Pattern.compile("<pre id=\"selftest\"[^>]*>(.*?)</pre>", Pattern.DOTALL)
                 .matcher(new String(dom, StandardCharsets.UTF_8));
-        assertTrue(m.find(), "the page wrote no self-test result; Chromium said:\n" + log);
-        selftest = JSON.readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+        assertTrue(m.find(), "the page wrote no self-test result; Chromium said:\n" + Files.readString(err));
+        return JSON.readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
     }
 
     private static JsonNode step(String after) {
@@ -86,6 +95,21 @@ class HandoutBrowserTest {
         assertEquals(0, selftest.get("problems").size(), "errors or blocked requests: " + selftest.get("problems"));
         assertEquals(0, selftest.get("resources").size(), "requests: " + selftest.get("resources"));
         assertTrue(log.lines().noneMatch(l -> l.contains(":CONSOLE")), "the console said:\n" + log);
+    }
+
+    @Test
+    void aPageWithTrainingAndThePhaseDiagramDrawsThemAndTheStepSliderMovesTheHistograms() throws Exception {
+        Path page = export("--preset " + HandoutCommandTest.shortTrainingPreset(dir) + " --samples 100 --phase-diagram"
+                + " --out " + dir);
+        Path err = dir.resolve("chromium-train.err");
+        JsonNode t = selftest(page, err);
+        assertEquals(0, t.get("problems").size(), "errors or blocked requests: " + t.get("problems"));
+        assertTrue(Files.readString(err).lines().noneMatch(l -> l.contains(":CONSOLE")), Files.readString(err));
+        JsonNode train = t.get("train");
+        assertEquals(3, train.get("charts").asInt(), "loss, test accuracy and update:data");
+        assertEquals("Pre-activation z at step 0", train.get("before").asText());
+        assertEquals("Pre-activation z at step 40", train.get("after").asText());
+        assertTrue(t.get("phase").asInt() > 500, "the phase diagram's picture: " + t.get("phase"));
     }
 
     @Test
