@@ -3,14 +3,13 @@ package app.initscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.initscope.export.HandoutPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +20,9 @@ class HandoutCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SMALL = "--fan-in=64 --samples=60 --width=32";
 
-    /** The text of the page's {@code <script type="application/json">} element with this id, parsed. */
+    /** The page's embedded JSON element with this id, parsed. */
     static JsonNode embedded(Path page, String id) throws Exception {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"" + id + "\">(.*?)</script>",
-                Pattern.DOTALL).matcher(Files.readString(page));
-        assertTrue(m.find(), "no element " + id + " in " + page);
-        return JSON.readTree(m.group(1));
+        return HandoutPages.embedded(Files.readString(page), id);
     }
 
     @Test

@@ -47,24 +47,16 @@ class HtmlHandoutTest {
                 new HtmlHandout.View(Strategy.HE, 2, TensorKind.DELTA, false, true), "9.9-test", List.of(12.5), null, null);
     }
 
-    /** The text of the {@code <script type="application/json">} element with this id. */
-    static String embedded(String page, String id) {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"" + id + "\">(.*?)</script>",
-                Pattern.DOTALL).matcher(page);
-        assertTrue(m.find(), "no element " + id);
-        return m.group(1);
-    }
-
     @Test
     void theEmbeddedDataIsTheJsonReportOfTheSameResult() throws Exception {
-        JsonNode embedded = JSON.readTree(embedded(html, "report-data"));
+        JsonNode embedded = HandoutPages.embedded(html, "report-data");
         JsonNode report = JSON.readTree(JsonReport.toJson(result, "9.9-test", List.of(12.5)));
         assertEquals(report, embedded);
     }
 
     @Test
     void thePageNamesEveryStrategyWithTheWindowsNameAndColourAndExplainsEveryLayer() throws Exception {
-        JsonNode page = JSON.readTree(embedded(html, "page-data"));
+        JsonNode page = HandoutPages.embedded(html, "page-data");
         JsonNode strategies = page.get("strategies");
         assertEquals(result.results().size(), strategies.size());
         for (int i = 0; i < result.results().size(); i++) {
@@ -100,7 +92,8 @@ class HtmlHandoutTest {
     @Test
     void thePageAsksForNoUrl() {
         List<String> remote = new ArrayList<>();
-        Matcher m = Pattern.compile("(?i)(?:\\b(?:src|href)\\s*=\\s*[\"']?|url\\(\\s*[\"']?)\\s*(https?:|ftp:|//)").matcher(html);
+        Matcher m = Pattern.compile("(?i)(?:\\b(?:src|href)\\s*=\\s*[\"']?|url\\(\\s*[\"']?)\\s*(https?:|ftp:|//)")
+                .matcher(html);
         while (m.find()) {
             remote.add(m.group(0));
         }
@@ -113,7 +106,7 @@ class HtmlHandoutTest {
     void textFromThePresetCannotBreakThePage() throws Exception {
         assertTrue(html.contains("<title>InitScope: A &lt;b&gt;bold&lt;/b&gt; name</title>"));
         assertEquals(4 + 1, html.split("</script>", -1).length, "only the page's own four scripts end");
-        JsonNode page = JSON.readTree(embedded(html, "page-data"));
+        JsonNode page = HandoutPages.embedded(html, "page-data");
         assertEquals("It shows </script> safely.", page.get("description").asText());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.initscope.core.init.Strategy;
+import app.initscope.export.HandoutPages;
 import app.initscope.export.JsonReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -43,13 +42,6 @@ class HandoutWindowTest {
         window.close();
     }
 
-    private static JsonNode embedded(String page, String id) throws Exception {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"" + id + "\">(.*?)</script>",
-                Pattern.DOTALL).matcher(page);
-        assertTrue(m.find(), "no element " + id);
-        return JSON.readTree(m.group(1));
-    }
-
     @Test
     void theFileMenuWritesAHandoutOfTheShownResultOpeningOnTheShownStrategyAndLayer(FxRobot robot,
             @TempDir Path dir) throws Exception {
@@ -70,8 +62,8 @@ class HandoutWindowTest {
         String page = Files.readString(written.get(60, TimeUnit.SECONDS));
         var result = window.model().resultProperty().get();
         JsonNode expected = JSON.readTree(JsonReport.toJson(result, app.initscope.Version.get(), List.of()));
-        assertEquals(expected, embedded(page, "report-data"));
-        JsonNode data = embedded(page, "page-data");
+        assertEquals(expected, HandoutPages.embedded(page, "report-data"));
+        JsonNode data = HandoutPages.embedded(page, "page-data");
         assertEquals("Lecture 3", data.get("name").asText());
         assertEquals("Look at the tails.", data.get("description").asText());
         assertEquals("he", data.get("view").get("strategy").asText());
