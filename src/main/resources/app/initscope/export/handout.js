@@ -98,6 +98,14 @@
         top += 14;
       }
     }
+    // ReLU's exact zeros can be half of all values: one bar that would flatten the rest. As the window does, scale
+    // to the other bins and draw that bar broken at the top, with its count.
+    var zeroBin = -1;
+    if (!degenerate && !o.logY && !o.range && s.zeroFraction >= 0.2 && lo <= 0 && hi >= 0) {
+      var zb = Math.min(bins - 1, Math.floor(-lo / (hi - lo) * bins)), others = 0;
+      for (i = 0; i < bins; i++) { if (i !== zb) { others = Math.max(others, h.counts[i]); } }
+      if (others > 0 && h.counts[zb] > 2.5 * others) { zeroBin = zb; maxCount = others; }
+    }
     var left = o.compact ? 14 : 52, right = w - (o.compact ? 14 : 12), bottom = H - (o.compact ? 18 : 40);
     var plotW = right - left, plotH = bottom - top;
     var yMax = o.logY ? Math.pow(10, Math.ceil(Math.log10(maxCount + 1))) : niceCeiling(maxCount);
@@ -120,11 +128,18 @@
       var x0 = px(a), x1 = px(b);
       if (degenerate) { x0 = px(lo) - Math.max(2, plotW / 60); x1 = px(lo) + Math.max(2, plotW / 60); }
       var bw = Math.max(1, x1 - x0 - (x1 - x0 > 4 ? 0.6 : 0));
-      var bh = Math.max(1, frac(c) * plotH);
+      var bh = i === zeroBin ? plotH : Math.max(1, frac(c) * plotH);
       var tip = (degenerate ? 'all at ' + label(lo) : '[' + label(a) + ', ' + label(b) + ')') + ': ' + thousands(c) + ' of ' + thousands(s.count);
       svg.push('<rect class="bar" fill="' + o.color + '" x="' + x0.toFixed(2) + '" y="' + (bottom - bh).toFixed(2) + '" width="' + bw.toFixed(2)
         + '" height="' + bh.toFixed(2) + '" data-tip="' + esc(tip) + '"><title>' + esc(tip) + '</title></rect>');
       drawn++;
+      if (i === zeroBin) {
+        var zeros = count(Math.round(s.zeroFraction * s.count)) + ' zeros';
+        svg.push('<rect fill="#fff" x="' + (x0 - 1).toFixed(2) + '" y="' + (top + 8) + '" width="' + (bw + 2).toFixed(2) + '" height="4"/>');
+        var rightSide = x0 + bw + 4 + zeros.length * 7 <= right;
+        svg.push('<text class="tick" text-anchor="' + (rightSide ? 'start' : 'end') + '" x="' + (rightSide ? x0 + bw + 4 : x0 - 4).toFixed(1)
+          + '" y="' + (top + 12) + '">' + (rightSide ? '◀ ' + zeros : zeros + ' ▶') + '</text>');
+      }
     }
     // the theory's N(0, q): expected count per bin, dashed; ±σ dotted
     var q = o.theoryVariance;
@@ -161,7 +176,8 @@
         + (off > 0 ? off + ' off the axis ' : '') + (s.nonFinite > 0 ? s.nonFinite + ' not finite' : '') + '</text>');
     }
     var alt = (o.who ? o.who + ': ' : '') + o.title + ', ' + thousands(s.count) + ' values: mean ' + label(s.mean) + ', std ' + label(s.std)
-      + ', min ' + label(s.min) + ', max ' + label(s.max)
+      + ', min ' + label(s.min) + ', max ' + label(s.max) + (s.zeroFraction > 0 ? ', zeros ' + pct(s.zeroFraction) : '')
+      + (s.saturatedFraction ? ', saturated ' + pct(s.saturatedFraction) : '')
       + (hasTheory ? '; theory std ' + label(Math.sqrt(q)) : '') + (o.note && !hasTheory ? '; ' + o.note : '');
     return { svg: '<svg viewBox="0 0 ' + w + ' ' + H + '" role="img" aria-label="' + esc(alt) + '" data-bars="' + drawn + '">'
       + svg.join('') + '</svg>', alt: alt };
