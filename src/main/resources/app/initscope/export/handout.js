@@ -264,7 +264,17 @@
 
   /** A line chart of one statistic by layer, one line per strategy, on a log y-axis (render/LayerLines). */
   function layerLines(title, kind) {
-    var w = 620, H = 320, left = 62, right = w - 16, top = 34, bottom = H - 40;
+    var w = 620, H = 320, left = 62, right = w - 16, bottom = H - 40;
+    // the legend: one row of names to the right of the title, wrapping; the plot starts below it
+    var legend = [], lx = 230, ly = 19;
+    strategies.forEach(function (s) {
+      var itemW = 22 + 6.5 * s.name.length;
+      if (lx + itemW > right && lx > 230) { lx = 230; ly += 15; }
+      legend.push('<rect x="' + lx + '" y="' + (ly - 9) + '" width="10" height="10" fill="' + s.color + '"/>'
+        + '<text class="tick" x="' + (lx + 14) + '" y="' + ly + '">' + esc(s.name) + '</text>');
+      lx += itemW;
+    });
+    var top = Math.max(34, ly + 16);
     var lo = Infinity, hi = -Infinity;
     strategies.forEach(function (s) {
       results[s.id].layers.forEach(function (l) {
@@ -291,6 +301,9 @@
     svg.push('<line class="axis" x1="' + left + '" x2="' + right + '" y1="' + bottom + '" y2="' + bottom + '"/>');
     svg.push('<line class="axis" x1="' + left + '" x2="' + left + '" y1="' + top + '" y2="' + bottom + '"/>');
     svg.push('<text class="note" text-anchor="middle" x="' + ((left + right) / 2) + '" y="' + (H - 8) + '">layer</text>');
+    if (depth > 1) {                                  // the layer the other views show
+      svg.push('<line class="sigma" x1="' + px(state.layer).toFixed(1) + '" x2="' + px(state.layer).toFixed(1) + '" y1="' + top + '" y2="' + bottom + '"/>');
+    }
     var alt = [];
     strategies.forEach(function (s, si) {
       var pts = [], marks = [], values = [];
@@ -309,13 +322,8 @@
       svg.push(marks.join(''));
       alt.push(s.name + ' ' + values.join(', '));
     });
-    // the legend, top right
-    strategies.forEach(function (s, i) {
-      var y = top + 4 + i * 16;
-      svg.push('<rect x="' + (right - 118) + '" y="' + (y - 9) + '" width="10" height="10" fill="' + s.color + '"/>');
-      svg.push('<text class="tick" x="' + (right - 104) + '" y="' + y + '">' + esc(s.name) + '</text>');
-    });
-    var text = title + ' by layer (log scale; 0 sits on the bottom edge): ' + alt.join('; ');
+    svg.push(legend.join(''));
+    var text = title + ' (log scale; a std of 0 sits on the bottom edge): ' + alt.join('; ');
     return { svg: '<svg viewBox="0 0 ' + w + ' ' + H + '" role="img" aria-label="' + esc(text) + '">' + svg.join('') + '</svg>', alt: text };
   }
 
@@ -340,7 +348,6 @@
   var slider = document.getElementById('layer');
   slider.max = String(depth);
   slider.value = String(state.layer);
-  document.getElementById('layer-box').hidden = false;
   slider.disabled = depth === 1;
   slider.addEventListener('input', function () { state.layer = Number(slider.value); draw(); });
 
