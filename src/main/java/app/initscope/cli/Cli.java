@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "initscope", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "See why weight initialization decides whether a neural network can learn.%n"
                 + "Without arguments, the launcher opens the window.",
-        subcommands = {RunCommand.class, TrainCommand.class, ExportCommand.class, TheoryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, TrainCommand.class, ExportCommand.class, TheoryCommand.class,
+            ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of bad input. */
@@ -29,7 +30,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: run, train, export or theory (see 'initscope --help')");
+                "a command is needed: run, train, export, theory or explain (see 'initscope --help')");
     }
 
     /** Runs the CLI on standard output and error, and returns the exit code. */

@@ -66,9 +66,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "single, compare, depth or histogram (default: ${DEFAULT-VALUE}).")
     View view;
 
-    @Option(names = "--strategy", paramLabel = "ID", defaultValue = "xavier",
-            description = "The strategy of the single, depth and histogram views (default: ${DEFAULT-VALUE}).")
-    String strategy;
+    @Mixin
+    ShownOptions shown;
 
     @Option(names = "--tensor", paramLabel = "T", defaultValue = "z",
             description = "The histogram view's tensor: z, activation or gradient (default: ${DEFAULT-VALUE}).")
@@ -77,10 +76,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--gradient", paramLabel = "G", defaultValue = "delta",
             description = "Which gradient: delta, weightGradient or localGradient (default: ${DEFAULT-VALUE}).")
     Gradient gradient;
-
-    @Option(names = "--layer", paramLabel = "N", defaultValue = "1",
-            description = "The hidden layer shown, 1..depth (default: ${DEFAULT-VALUE}).")
-    int layer;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
             description = "png, svg, csv, or html: one self-contained page of every view, strategy and layer "
@@ -153,12 +148,7 @@ public final class ExportCommand implements Callable<Integer> {
                     default -> View.single;
                 };
             }
-            if (!parsed.hasMatchedOption("--strategy")) {
-                strategy = v.strategy();
-            }
-            if (!parsed.hasMatchedOption("--layer")) {
-                layer = v.layer();
-            }
+            shown.fromPreset(v, parsed);
             if (!parsed.hasMatchedOption("--gradient")) {
                 gradient = Gradient.valueOf(v.gradient());
             }
@@ -172,14 +162,12 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig config = experiment.toConfig();
         viewFromPreset();
-        Strategy shown = parseStrategy();
+        Strategy strategy = shown.strategy(experiment);
         if (format.trim().equalsIgnoreCase("html")) {
-            return handout(config, shown);
+            return handout(config, strategy);
         }
-        if (view != View.compare && !config.strategies().contains(shown)) {
-            List<Strategy> all = new ArrayList<>(config.strategies());
-            all.addFirst(shown);
-            config = config.toBuilder().strategies(all).build();
+        if (view != View.compare) {
+            config = ShownOptions.including(config, strategy);
         }
         FigureExport.Format fmt;
         try {
@@ -190,9 +178,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (scale != 1 && scale != 2 && scale != 4) {
             throw experiment.usage("scale", "must be 1, 2 or 4, got " + scale);
         }
-        if (layer < 1 || layer > config.depth()) {
-            throw experiment.usage("layer", "must be 1.." + config.depth() + " (the depth), got " + layer);
-        }
+        shown.checkLayer(config, experiment);
         checkedOut();
         int threadCount = checkedThreads();
         try {
@@ -204,13 +190,13 @@ public final class ExportCommand implements Callable<Integer> {
         try (Engine engine = new Engine(threadCount)) {
             result = engine.runner().run(config, RunListener.NONE, () -> false);
         }
-        Figures.Options options = new Figures.Options(layer, gradientKind(), logY, !noTheory, lockAxes, !noCaption,
-                compareAxes);
+        Figures.Options options = new Figures.Options(shown.layer, gradientKind(), logY, !noTheory, lockAxes,
+                !noCaption, compareAxes);
         Figure figure = switch (view) {
-            case single -> Figures.single(result, shown, options);
+            case single -> Figures.single(result, strategy, options);
             case compare -> Figures.compare(result, result.config().strategies(), options);
-            case depth -> Figures.depth(result, shown, result.config().strategies(), options);
-            case histogram -> Figures.histogram(result, shown, switch (tensor) {
+            case depth -> Figures.depth(result, strategy, result.config().strategies(), options);
+            case histogram -> Figures.histogram(result, strategy, switch (tensor) {
                 case z -> TensorKind.Z;
                 case activation -> TensorKind.ACTIVATION;
                 case gradient -> gradientKind();
@@ -231,18 +217,14 @@ public final class ExportCommand implements Callable<Integer> {
 
     /**
      * {@code --format html}: computes the experiment (and, when the preset has a {@code "train"} object, its
-     * training), then writes one self-contained page. The strategies are exactly the config's, so the page's data
-     * is the JSON of {@code run --format json} with the same options.
+     * training), then writes one self-contained page whose data is the JSON of {@code run --format json} for the
+     * same config. A {@code --strategy} given on the command line and missing from the strategies is added to the
+     * run, as for the other views; the default one is not, and the page then opens on the first strategy.
      */
-    private int handout(ExperimentConfig config, Strategy shown) throws java.io.IOException {
-        var parsed = spec.commandLine().getParseResult();
-        if (!config.strategies().contains(shown) && parsed.hasMatchedOption("--strategy")) {
-            throw experiment.usage("strategy", shown.id() + " is not among the strategies "
-                    + Catalog.STRATEGIES.text(config.strategies()) + "; the page shows only those");
-        }
-        if (layer < 1 || layer > config.depth()) {
-            throw experiment.usage("layer", "must be 1.." + config.depth() + " (the depth), got " + layer);
-        }
+    private int handout(ExperimentConfig given, Strategy strategy) throws java.io.IOException {
+        ExperimentConfig config = spec.commandLine().getParseResult().hasMatchedOption("--strategy")
+                ? ShownOptions.including(given, strategy) : given;
+        shown.checkLayer(config, experiment);
         Path file = checkedOut().resolve(HtmlHandout.fileName(experiment.preset().map(p -> p.name()).orElse(null)));
         String problem = AtomicFiles.problem(file);
         if (problem != null) {
@@ -285,7 +267,8 @@ public final class ExportCommand implements Callable<Integer> {
         String name = experiment.preset().map(p -> p.name()).orElse(null);
         String description = experiment.preset().map(p -> p.description()).orElse(null);
         HtmlHandout.Content content = new HtmlHandout.Content(name, description, result,
-                new HtmlHandout.View(shown, layer, gradientKind(), logY, !noTheory), Version.get(), millis, trained, phase ? HtmlHandout.phaseDiagram(config) : null);
+                new HtmlHandout.View(strategy, shown.layer, gradientKind(), logY, !noTheory), Version.get(), millis,
+                trained, phase ? HtmlHandout.phaseDiagram(config) : null);
         Path written = HtmlHandout.write(content, out);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(written.toAbsolutePath());
@@ -311,14 +294,6 @@ public final class ExportCommand implements Callable<Integer> {
             throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
         }
         return threadCount;
-    }
-
-    private Strategy parseStrategy() {
-        try {
-            return Strategy.fromId(strategy);
-        } catch (IllegalArgumentException e) {
-            throw experiment.usage("strategy", e.getMessage());
-        }
     }
 
     private TensorKind gradientKind() {

@@ -1,32 +1,26 @@
 package app.initscope.cli;
 
-import app.initscope.export.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options of a command that computes and reports: threads, format and output file, checked before any work,
- * and the report written where it was asked for. Shared by {@code run} and {@code train}.
+ * The options of a command that computes and reports: threads and output file ({@link OutputOptions}) and the
+ * report's format. Shared by {@code run} and {@code train}.
  */
 final class ReportOptions {
 
     /** Output formats. */
     enum Format { table, json, csv }
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    OutputOptions target;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of standard output.")
-    Path output;
 
     /**
      * The thread count, after checking it and the output file: bad input is found before the computation.
@@ -34,25 +28,11 @@ final class ReportOptions {
      * @throws CommandLine.ParameterException naming the option
      */
     int checkedThreads(ExperimentOptions experiment) {
-        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (count < 1 || count > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + count);
-        }
-        String unwritable = output == null ? null : AtomicFiles.problem(output);
-        if (unwritable != null) {
-            throw experiment.usage("output", unwritable);
-        }
-        return count;
+        return target.checkedThreads(experiment);
     }
 
     /** Writes the report to the output file (saying so on {@code err}) or to {@code out}. */
     void write(String text, PrintWriter out, PrintWriter err) throws IOException {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicFiles.writeString(output, text);
-            err.println("wrote " + output.toAbsolutePath());
-        }
+        target.write(text, out, err);
     }
 }

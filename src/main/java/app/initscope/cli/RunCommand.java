@@ -57,15 +57,34 @@ public final class RunCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 1000) {
             throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
         }
+        List<Double> millis = new ArrayList<>();
+        ExperimentResult result = compute(spec, config, threadCount, repeat, jacobian, report.format
+                != ReportOptions.Format.table, millis);
+        String text = switch (report.format) {
+            case json -> JsonReport.toJson(result, Version.get(), millis);
+            case csv -> CsvReport.toCsv(result);
+            case table -> TableReport.format(result, millis, threadCount);
+        };
+        report.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * Checks that the run fits in the heap, then runs the experiment {@code repeat} times with the progress on
+     * the terminal, and adds each compute time to {@code millis}. Shared by {@code run} and {@code explain}.
+     *
+     * @param withReport whether the statistics are kept for a JSON or CSV report (they take memory)
+     * @throws CommandLine.ParameterException when the run needs more memory than the heap has
+     */
+    static ExperimentResult compute(CommandLine.Model.CommandSpec spec, ExperimentConfig config, int threadCount,
+                                    int repeat, boolean jacobian, boolean withReport, List<Double> millis) {
         try {
-            boolean withReport = report.format != ReportOptions.Format.table;
             MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), withReport, !jacobian ? 0
                     : MemoryEstimate.jacobianBytes(config, JacobianSpectrum.DEFAULT_INPUTS, threadCount));
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         ExperimentResult result = null;
-        List<Double> millis = new ArrayList<>();
         RunListener progress = Progress.onTerminal(spec.commandLine().getErr(), repeat);
         try (Engine engine = new Engine(threadCount)) {
             engine.warmUp();
@@ -83,12 +102,6 @@ public final class RunCommand implements Callable<Integer> {
                 p.finish();
             }
         }
-        String text = switch (report.format) {
-            case json -> JsonReport.toJson(result, Version.get(), millis);
-            case csv -> CsvReport.toCsv(result);
-            case table -> TableReport.format(result, millis, threadCount);
-        };
-        report.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
-        return 0;
+        return result;
     }
 }

@@ -310,14 +310,6 @@ final class CompareView extends VBox implements ViewPage {
         return tablePane;
     }
 
-    static final Info INFO = new Info("compare", "Compare",
-            "Every strategy side by side on shared axes, with a table");
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
     @Override
     public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
                                                     app.initscope.render.Figures.Options options) {

@@ -83,14 +83,6 @@ final class DepthView extends StackPane implements ViewPage {
                 FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
     }
 
-    static final Info INFO = new Info("depth", "Depth",
-            "Layer by layer: what happens to the signal as the network gets deeper");
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
     @Override
     public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
                                                     app.initscope.render.Figures.Options options) {

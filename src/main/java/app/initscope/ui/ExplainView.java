@@ -101,14 +101,6 @@ final class ExplainView extends HBox implements ViewPage {
                 "Activation a" + where, false, log));
     }
 
-    static final Info INFO = new Info("explain", "Explain",
-            "What the picture shows and why, with the live numbers");
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
     @Override
     public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
                                                     app.initscope.render.Figures.Options options) {

@@ -79,13 +79,13 @@ final class MainMenus {
     }
 
     /** Right-click on a view with a figure of its own: export or copy the whole view. */
-    static void viewMenu(ViewPage p, ExportController export) {
+    static void viewMenu(ViewPage p, ViewPage.Info info, ExportController export) {
         if (p.hasOwnFigure() && !(p instanceof SingleView)) {
-            String name = p.title().toLowerCase(Locale.ROOT);
+            String name = info.title().toLowerCase(Locale.ROOT);
             ContextMenu menu = new ContextMenu(
                     item("Export the " + name + " view…", null, () -> export.exportWithDialog(
-                            caption -> export.view(p.id(), caption))),
-                    item("Copy the " + name + " view", null, () -> export.copy(export.view(p.id(), true))));
+                            caption -> export.view(info.id(), caption))),
+                    item("Copy the " + name + " view", null, () -> export.copy(export.view(info.id(), true))));
             Node n = p.node();
             n.setOnContextMenuRequested(e -> menu.show(n, e.getScreenX(), e.getScreenY()));
         }

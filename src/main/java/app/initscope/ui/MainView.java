@@ -357,7 +357,7 @@ public final class MainView extends BorderPane {
             ViewPage p = ViewRegistry.PAGES.get(index).factory().create(model);
             pages[index] = p;
             tabs.getTabs().get(index).setContent(p.node());
-            MainMenus.viewMenu(p, export);
+            MainMenus.viewMenu(p, ViewRegistry.PAGES.get(index).info(), export);
             // each view is greyed by its own staleness: a training run is not stale because the experiment is
             ViewPage.StaleMark mark = p.staleMark(model);
             p.node().opacityProperty().bind(javafx.beans.binding.Bindings.when(mark.stale()).then(0.45)

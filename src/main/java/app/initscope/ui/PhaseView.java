@@ -145,14 +145,6 @@ final class PhaseView extends BorderPane implements ViewPage {
         return List.copyOf(s);
     }
 
-    static final Info INFO = new Info("phase", "Phase",
-            "The order-to-chaos phase diagram: where χ₁ = 1, and where each strategy sits");
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
     @Override
     public Figure exportFigure(ExperimentResult result, Strategy shown, Figures.Options options) {
         ExperimentConfig c = result.config();

@@ -72,14 +72,6 @@ final class SingleView extends GridPane implements ViewPage {
         return gView;
     }
 
-    static final Info INFO = new Info("single", "Single",
-            "The chosen strategy's z, activation and gradient histograms");
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
     @Override
     public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
                                                     app.initscope.render.Figures.Options options) {

@@ -373,14 +373,6 @@ final class TrainView extends BorderPane implements ViewPage {
         redraw();
     }
 
-    static final Info INFO = new Info("train", "Train",
-            "Does it learn? Every compared strategy trained side by side: loss, update ratios, histograms over time");
-
-    @Override
-    public Info info() {
-        return INFO;
-    }
-
     /** The training figure with a CSV of every series; null before Play. */
     @Override
     public Figure exportFigure(ExperimentResult result, Strategy shown, Figures.Options options) {

@@ -24,22 +24,6 @@ interface ViewPage {
     record Info(String id, String title, String tooltip) {
     }
 
-    /** The view's names. */
-    Info info();
-
-    default String id() {
-        return info().id();
-    }
-
-    default String title() {
-        return info().title();
-    }
-
-    default String tooltip() {
-        return info().tooltip();
-    }
-
-    /** The node the tab shows: the view itself. */
     default Node node() {
         return (Node) this;
     }

@@ -1,5 +1,6 @@
 package app.initscope.ui;
 
+import app.initscope.render.ViewTab;
 import java.util.List;
 
 /**
@@ -20,12 +21,26 @@ final class ViewRegistry {
     }
 
     /** Every view, in tab order: the order of {@link app.initscope.render.ViewTab}. */
-    static final List<Kind> PAGES = List.of(new Kind(SingleView.INFO, SingleView::new),
-            new Kind(CompareView.INFO, CompareView::new), new Kind(DepthView.INFO, DepthView::new),
-            new Kind(ExplainView.INFO, ExplainView::new), new Kind(TrainView.INFO, TrainView::new),
-            new Kind(PhaseView.INFO, PhaseView::new));
+    static final List<Kind> PAGES = List.of(
+            kind(ViewTab.SINGLE, "Single", SingleView::new,
+                    "The chosen strategy's z, activation and gradient histograms"),
+            kind(ViewTab.COMPARE, "Compare", CompareView::new,
+                    "Every strategy side by side on shared axes, with a table"),
+            kind(ViewTab.DEPTH, "Depth", DepthView::new,
+                    "Layer by layer: what happens to the signal as the network gets deeper"),
+            kind(ViewTab.EXPLAIN, "Explain", ExplainView::new,
+                    "What the picture shows and why, with the live numbers"),
+            kind(ViewTab.TRAIN, "Train", TrainView::new,
+                    "Does it learn? Every compared strategy trained side by side: loss, update ratios, histograms "
+                            + "over time"),
+            kind(ViewTab.PHASE, "Phase", PhaseView::new,
+                    "The order-to-chaos phase diagram: where χ₁ = 1, and where each strategy sits"));
 
     private ViewRegistry() {
+    }
+
+    private static Kind kind(ViewTab tab, String title, Factory factory, String tooltip) {
+        return new Kind(new ViewPage.Info(tab.id(), title, tooltip), factory);
     }
 
     /** The place of the view with this id in {@link #PAGES}, or -1. */

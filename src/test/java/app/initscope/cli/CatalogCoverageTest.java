@@ -45,7 +45,7 @@ class CatalogCoverageTest {
 
     @Test
     void everySettingHasACommandLineOptionWithItsHelpAndRange() {
-        for (String command : List.of("run", "export")) {
+        for (String command : List.of("run", "export", "explain")) {
             String help = run(command, "--help")[1];
             for (Setting<?> s : Catalog.ALL) {
                 assertTrue(help.contains(s.flag() + "=" + s.paramLabel()), command + " --help lacks " + s.flag());

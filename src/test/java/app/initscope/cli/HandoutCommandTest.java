@@ -94,12 +94,23 @@ class HandoutCommandTest {
     }
 
     @Test
-    void aStrategyThatIsNotComputedOrAMissingFolderIsAUsageError(@TempDir Path dir) {
-        RunCommandTest.Outcome strategy = RunCommandTest.run(RunCommandTest.args(
-                "export --format html --strategies zero,he --strategy xavier --out " + dir + " " + SMALL));
-        assertEquals(2, strategy.code());
-        assertTrue(strategy.err().contains("--strategy: xavier is not among the strategies zero,he"),
-                strategy.err());
+    void aStrategyGivenButNotListedIsAddedToTheRunAsForTheOtherViews(@TempDir Path dir) throws Exception {
+        RunCommandTest.Outcome page = RunCommandTest.run(RunCommandTest.args(
+                "export --format html --strategies zero,he --strategy small --out " + dir + " " + SMALL));
+        assertEquals(0, page.code(), page.err());
+        JsonNode data = embedded(Path.of(page.out().trim()), "page-data");
+        assertEquals(List.of("small", "zero", "he"), data.get("strategies").findValuesAsText("id"));
+        assertEquals("small", data.get("view").get("strategy").asText());
+        RunCommandTest.Outcome byDefault = RunCommandTest.run(RunCommandTest.args(
+                "export --format html --strategies zero,he --out " + dir + " " + SMALL));
+        assertEquals(0, byDefault.code(), byDefault.err());
+        JsonNode first = embedded(Path.of(byDefault.out().trim()), "page-data");
+        assertEquals(List.of("zero", "he"), first.get("strategies").findValuesAsText("id"));
+        assertEquals("zero", first.get("view").get("strategy").asText(), "the default xavier is not computed");
+    }
+
+    @Test
+    void aMissingFolderOrAnUnknownFormatIsAUsageError(@TempDir Path dir) {
         RunCommandTest.Outcome folder = RunCommandTest.run(RunCommandTest.args(
                 "export --format html --out " + dir.resolve("missing") + " " + SMALL));
         assertEquals(2, folder.code());

@@ -132,6 +132,11 @@ class RunCommandTest {
         "launch | launch",
     })
     void badInputExitsTwoWithOneLineNamingTheProblem(String line, String expected) {
+        assertBadInput(line, expected);
+    }
+
+    /** Asserts that a command line is bad input: exit 2, nothing printed, one line on stderr with the text. */
+    static void assertBadInput(String line, String expected) {
         Outcome o = run(args(line));
         assertEquals(2, o.code(), o.err());
         assertEquals("", o.out());

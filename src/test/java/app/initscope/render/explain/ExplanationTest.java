@@ -269,8 +269,8 @@ class ExplanationTest {
         assertEquals("94.7%", Explanation.percent(0.94712));
         assertEquals("not finite", Explanation.num(Double.NaN));
         assertEquals("not finite", Explanation.num(Double.POSITIVE_INFINITY));
-        assertEquals("Press 4 for Xavier", Explanation.pick(Strategy.XAVIER));
-        assertEquals("Pick Orthogonal from the More menu", Explanation.pick(Strategy.ORTHOGONAL));
+        assertEquals("Press 4 for Xavier", WhatToTry.pick(Strategy.XAVIER));
+        assertEquals("Pick Orthogonal from the More menu", WhatToTry.pick(Strategy.ORTHOGONAL));
     }
 
     @Test

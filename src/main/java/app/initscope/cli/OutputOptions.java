@@ -1,0 +1,52 @@
+package app.initscope.cli;
+
+import app.initscope.export.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a command that computes and writes text: threads and output file, checked before any work, and
+ * the text written where it was asked for. Shared by {@code run}, {@code train} (through {@link ReportOptions})
+ * and {@code explain}.
+ */
+final class OutputOptions {
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (atomically) instead of standard output.")
+    Path output;
+
+    /**
+     * The thread count, after checking it and the output file: bad input is found before the computation.
+     *
+     * @throws CommandLine.ParameterException naming the option
+     */
+    int checkedThreads(ExperimentOptions experiment) {
+        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (count < 1 || count > 256) {
+            throw experiment.usage("threads", "must be between 1 and 256, got " + count);
+        }
+        String unwritable = output == null ? null : AtomicFiles.problem(output);
+        if (unwritable != null) {
+            throw experiment.usage("output", unwritable);
+        }
+        return count;
+    }
+
+    /** Writes the text to the output file (saying so on {@code err}) or to {@code out}. */
+    void write(String text, PrintWriter out, PrintWriter err) throws IOException {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+        } else {
+            AtomicFiles.writeString(output, text);
+            err.println("wrote " + output.toAbsolutePath());
+        }
+    }
+}
