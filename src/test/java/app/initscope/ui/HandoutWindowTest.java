@@ -45,7 +45,7 @@ class HandoutWindowTest {
     }
 
     @Test
-    void theFileMenuWritesAHandoutOfTheShownResultOpeningOnTheShownStrategyAndLayer(FxRobot robot,
+    void theFileMenuWritesAHandoutOfTheShownResultOpeningOnTheShownStrategy(FxRobot robot,
             @TempDir Path dir) throws Exception {
         MenuItem[] item = new MenuItem[1];
         robot.interact(() -> {
