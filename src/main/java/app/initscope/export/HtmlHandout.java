@@ -145,6 +145,7 @@ public final class HtmlHandout {
         page.put("description", c.description());
         page.put("version", c.version());
         page.put("caption", Figures.caption(config, null));
+        page.put("dataFile", fileName(c.name()).replaceAll("\\.html$", ".json"));
         ArrayNode settings = page.putArray("config");
         for (Setting<?> s : Catalog.ALL) {
             ObjectNode row = settings.addObject();

@@ -394,6 +394,7 @@
     return '<tr><th scope="row">' + esc(c.label) + '</th><td>' + esc(c.value) + '</td></tr>';
   }).join('');
   var download = document.getElementById('download');
+  download.setAttribute('download', page.dataFile);
   try {
     download.href = URL.createObjectURL(new Blob([reportText], { type: 'application/json' }));
   } catch (err) {

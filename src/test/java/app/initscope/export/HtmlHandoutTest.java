@@ -74,6 +74,7 @@ class HtmlHandoutTest {
                         e.get("paragraphs").get(2).get("text").asText());
             }
         }
+        assertEquals("a-b-bold-b-name.json", page.get("dataFile").asText(), "the download's file name");
         assertEquals("he", page.get("view").get("strategy").asText());
         assertEquals(2, page.get("view").get("layer").asInt());
         assertEquals(List.of("z", "activation", "delta"),
