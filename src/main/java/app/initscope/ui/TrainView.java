@@ -5,7 +5,6 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
-import app.initscope.core.train.DatasetId;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainResult;
 import app.initscope.engine.TrainRun;
@@ -94,8 +93,7 @@ final class TrainView extends BorderPane implements ViewPage {
     }
 
     private boolean twoD() {
-        DatasetId d = train.draft().choice(TrainCatalog.DATASET).get();
-        return d != DatasetId.TEACHER && d != DatasetId.DIGITS;
+        return train.draft().choice(TrainCatalog.DATASET).get().twoD();
     }
 
     private HBox buttons() {
@@ -164,7 +162,8 @@ final class TrainView extends BorderPane implements ViewPage {
             }
             if (s == TrainCatalog.NOISE) {
                 // the noise of the teacher's targets and of the 2-D points; the digits have none
-                node.visibleProperty().bind(draft.choice(TrainCatalog.DATASET).isNotEqualTo(DatasetId.DIGITS));
+                node.visibleProperty().bind(Bindings.createBooleanBinding(
+                        () -> draft.choice(TrainCatalog.DATASET).get().noisy(), draft.choice(TrainCatalog.DATASET)));
                 node.managedProperty().bind(node.visibleProperty());
             }
         } else if (s.defaultValue() instanceof Boolean) {

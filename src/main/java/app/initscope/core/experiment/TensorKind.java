@@ -1,9 +1,9 @@
 package app.initscope.core.experiment;
 
-import java.util.Locale;
+import app.initscope.core.settings.Ids;
 
 /** The five tensors reported for every layer. */
-public enum TensorKind {
+public enum TensorKind implements Ids.Identified {
     /** z_l = a_{l−1}·W_l, the pre-activations. */
     Z("z", "z"),
     /** a_l = φ(z_l). */
@@ -35,14 +35,7 @@ public enum TensorKind {
 
     /** Looks a tensor up by id, case-insensitively. */
     public static TensorKind fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (TensorKind t : values()) {
-            if (t.id.toLowerCase(Locale.ROOT).equals(key)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown tensor '" + id + "'; valid: z, activation, localGradient, delta, weightGradient");
+        return Ids.lookup(TensorKind.class, id, "tensor");
     }
 
     @Override

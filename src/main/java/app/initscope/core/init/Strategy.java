@@ -1,9 +1,7 @@
 package app.initscope.core.init;
 
-import java.util.Arrays;
+import app.initscope.core.settings.Ids;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The initialization strategies, by CLI id. W is fanIn × fanOut.
@@ -13,7 +11,7 @@ import java.util.stream.Collectors;
  * square layer (fan_in = fan_out). We keep the seed's meaning for {@link #XAVIER} and offer Glorot's as
  * {@link #GLOROT_NORMAL} and {@link #GLOROT_UNIFORM}.
  */
-public enum Strategy {
+public enum Strategy implements Ids.Identified {
 
     /** All weights 0. Every unit computes the same thing and gets the same gradient: symmetry is never broken. */
     ZERO("zero", "Zero", "w = 0") {
@@ -190,13 +188,7 @@ public enum Strategy {
 
     /** Looks a strategy up by its id, case-insensitively. */
     public static Strategy fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (Strategy s : values()) {
-            if (s.id.equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown strategy '" + id + "'; valid: " + validIds() + ", all");
+        return Ids.lookup(Strategy.class, id, "strategy");
     }
 
     /**
@@ -223,7 +215,7 @@ public enum Strategy {
 
     /** The valid ids, comma-separated. */
     public static String validIds() {
-        return Arrays.stream(values()).map(Strategy::id).collect(Collectors.joining(", "));
+        return Ids.valid(Strategy.class);
     }
 
     @Override

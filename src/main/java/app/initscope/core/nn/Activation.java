@@ -1,9 +1,7 @@
 package app.initscope.core.nn;
 
+import app.initscope.core.settings.Ids;
 import app.initscope.core.linalg.Elementwise;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The activation functions, each with its forward value and derivative side by side.
@@ -14,7 +12,7 @@ import java.util.stream.Collectors;
  * <p>{@link #function(double)} binds the leaky-ReLU slope (ignored by the others). {@link #gain(double)} is the
  * activation's recommended weight gain, the table of PyTorch's {@code torch.nn.init.calculate_gain}.
  */
-public enum Activation {
+public enum Activation implements Ids.Identified {
 
     /**
      * tanh(z); φ′ = 1 − tanh²(z), computed as sech²(z) = 1/cosh²(z) so that it does not cancel to 0 where tanh
@@ -296,18 +294,12 @@ public enum Activation {
 
     /** Looks an activation up by its CLI id, case-insensitively. */
     public static Activation fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (Activation a : values()) {
-            if (a.id.equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + id + "'; valid: " + validIds());
+        return Ids.lookup(Activation.class, id, "activation");
     }
 
     /** The valid ids, comma-separated. */
     public static String validIds() {
-        return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
+        return Ids.valid(Activation.class);
     }
 
     static double geluArgument(double z) {

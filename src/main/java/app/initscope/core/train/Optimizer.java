@@ -1,8 +1,6 @@
 package app.initscope.core.train;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import app.initscope.core.settings.Ids;
 
 /**
  * The update rules, each applied elementwise to every parameter p with gradient g at step t = 1, 2, …:
@@ -15,7 +13,7 @@ import java.util.stream.Collectors;
  * Each element's update is computed in double from its float state, and the new state and parameter are rounded to
  * float, by the same operations for every element, so identical columns stay identical.
  */
-public enum Optimizer {
+public enum Optimizer implements Ids.Identified {
     SGD("sgd"),
     MOMENTUM("momentum"),
     ADAM("adam");
@@ -91,17 +89,11 @@ public enum Optimizer {
 
     /** The optimizer with this id. @throws IllegalArgumentException naming the valid ids */
     public static Optimizer fromId(String id) {
-        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-        for (Optimizer o : values()) {
-            if (o.id.equals(key)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + id + "'; valid: " + validIds());
+        return Ids.lookup(Optimizer.class, id, "optimizer");
     }
 
     public static String validIds() {
-        return Arrays.stream(values()).map(Optimizer::id).collect(Collectors.joining(", "));
+        return Ids.valid(Optimizer.class);
     }
 
     @Override
