@@ -4,18 +4,14 @@ import app.initscope.core.settings.Ids;
 
 /** The window's views, in the order of their tabs; a preset's {@code view.tab} names one by its id. */
 public enum ViewTab implements Ids.Identified {
-    SINGLE("single"),
-    COMPARE("compare"),
-    DEPTH("depth"),
-    EXPLAIN("explain"),
-    TRAIN("train"),
-    PHASE("phase");
+    SINGLE,
+    COMPARE,
+    DEPTH,
+    EXPLAIN,
+    TRAIN,
+    PHASE;
 
-    private final String id;
-
-    ViewTab(String id) {
-        this.id = id;
-    }
+    private final String id = Ids.kebab(this);
 
     public String id() {
         return id;

@@ -5,15 +5,11 @@ import app.initscope.core.settings.Ids;
 /** The synthetic input's distribution; both have mean 0 and variance 1, so E[x²] = 1. */
 public enum InputDistribution implements Ids.Identified {
     /** iid N(0, 1). */
-    NORMAL("normal"),
+    NORMAL,
     /** iid U(−√3, √3). */
-    UNIFORM("uniform");
+    UNIFORM;
 
-    private final String id;
-
-    InputDistribution(String id) {
-        this.id = id;
-    }
+    private final String id = Ids.kebab(this);
 
     /** The CLI id. */
     public String id() {

@@ -5,21 +5,20 @@ import app.initscope.core.settings.Ids;
 /** The five tensors reported for every layer. */
 public enum TensorKind implements Ids.Identified {
     /** z_l = a_{l−1}·W_l, the pre-activations. */
-    Z("z", "z"),
+    Z("z"),
     /** a_l = φ(z_l). */
-    ACTIVATION("activation", "a"),
+    ACTIVATION("a"),
     /** φ′(z_l), the local gradient. */
-    LOCAL_GRADIENT("localGradient", "φ′(z)"),
+    LOCAL_GRADIENT("φ′(z)"),
     /** δ_l = ∂L/∂z_l. */
-    DELTA("delta", "δ"),
+    DELTA("δ"),
     /** ∂L/∂W_l. */
-    WEIGHT_GRADIENT("weightGradient", "dW");
+    WEIGHT_GRADIENT("dW");
 
-    private final String id;
+    private final String id = Ids.camel(this);
     private final String symbol;
 
-    TensorKind(String id, String symbol) {
-        this.id = id;
+    TensorKind(String symbol) {
         this.symbol = symbol;
     }
 

@@ -20,6 +20,21 @@ public final class Ids {
     private Ids() {
     }
 
+    /** The id spelt from a constant's name in camel case: {@code WEIGHT_GRADIENT} is {@code weightGradient}. */
+    public static String camel(Enum<?> constant) {
+        String[] words = constant.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder id = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1, words[i].length());
+        }
+        return id.toString();
+    }
+
+    /** The id spelt from a constant's name with hyphens: {@code LEAKY_RELU} is {@code leaky-relu}. */
+    public static String kebab(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /**
      * The constant of {@code type} with this id.
      *

@@ -5,12 +5,12 @@ import java.util.Locale;
 
 /** The data sets a network can be trained on. */
 public enum DatasetId implements Ids.Identified {
-    TEACHER("teacher", Kind.TEACHER, 0, 0, "the seed's network"),
-    DIGITS("digits", Kind.IMAGES, 64, 10, "depth 4, width 256, tanh"),
-    SPIRAL("spiral", Kind.POINTS, 2, 3, "depth 8, width 64, ReLU"),
-    MOONS("moons", Kind.POINTS, 2, 2, "depth 2, width 16"),
-    CIRCLES("circles", Kind.POINTS, 2, 2, "depth 2, width 16"),
-    XOR("xor", Kind.POINTS, 2, 2, "depth 2, width 16");
+    TEACHER(Kind.TEACHER, 0, 0, "the seed's network"),
+    DIGITS(Kind.IMAGES, 64, 10, "depth 4, width 256, tanh"),
+    SPIRAL(Kind.POINTS, 2, 3, "depth 8, width 64, ReLU"),
+    MOONS(Kind.POINTS, 2, 2, "depth 2, width 16"),
+    CIRCLES(Kind.POINTS, 2, 2, "depth 2, width 16"),
+    XOR(Kind.POINTS, 2, 2, "depth 2, width 16");
 
     /** What a data set is made of. */
     public enum Kind {
@@ -22,14 +22,13 @@ public enum DatasetId implements Ids.Identified {
         POINTS
     }
 
-    private final String id;
+    private final String id = Ids.kebab(this);
     private final Kind kind;
     private final int inputs;
     private final int classes;
     private final String recommended;
 
-    DatasetId(String id, Kind kind, int inputs, int classes, String recommended) {
-        this.id = id;
+    DatasetId(Kind kind, int inputs, int classes, String recommended) {
         this.kind = kind;
         this.inputs = inputs;
         this.classes = classes;

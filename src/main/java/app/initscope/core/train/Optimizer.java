@@ -14,20 +14,16 @@ import app.initscope.core.settings.Ids;
  * float, by the same operations for every element, so identical columns stay identical.
  */
 public enum Optimizer implements Ids.Identified {
-    SGD("sgd"),
-    MOMENTUM("momentum"),
-    ADAM("adam");
+    SGD,
+    MOMENTUM,
+    ADAM;
 
     public static final double MOMENTUM_BETA = 0.9;
     public static final double ADAM_BETA1 = 0.9;
     public static final double ADAM_BETA2 = 0.999;
     public static final double ADAM_EPSILON = 1e-8;
 
-    private final String id;
-
-    Optimizer(String id) {
-        this.id = id;
-    }
+    private final String id = Ids.kebab(this);
 
     public String id() {
         return id;
