@@ -62,13 +62,10 @@ class PhaseViewTest {
     @Test
     void thePhasePageDrawsTheDiagramOfTheActivationWithItsMarkers(FxRobot robot) throws TimeoutException {
         window.awaitComplete(r -> r.config().fanIn() == 200);
-        long start = System.nanoTime();
-        showPhase(robot);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        showPhase(robot);                           // its speed is PhaseGridBenchmark's
         assertEquals(PhaseView.GRID_SIZE, phase().diagram().size());
         assertEquals(Activation.TANH, phase().diagram().activation());
         assertNotNull(robot.lookup("#phase-figure").queryAs(FigureView.class).figure());
-        assertTrue(seconds < 20, "the 200 × 200 map took " + seconds + " s");
         var markers = PhaseChart.markers(model.config(), java.util.List.of(Strategy.XAVIER, Strategy.HE));
         assertEquals(1.0, markers.get(0).sigmaW2(), 1e-12, "Xavier at σ_w² = 1 on tanh");
         assertEquals(2.0, markers.get(1).sigmaW2(), 1e-12, "He at σ_w² = 2");
