@@ -258,7 +258,8 @@ public final class ExperimentRunner {
 
     private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
                                      Summary.SaturationTest saturation, Parallel par) {
-        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par);
+        // by sign and magnitude too: the compare grid's symlog axis is binned from those (defect 5)
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par, true);
     }
 
     private static void check(BooleanSupplier cancelled) {
