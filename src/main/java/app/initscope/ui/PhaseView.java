@@ -94,6 +94,13 @@ final class PhaseView extends BorderPane implements ViewPage {
         });
     }
 
+    /** Never stale: the page draws the current settings' theory, and says "computing…" while their map computes. */
+    @Override
+    public StaleMark staleMark(MainViewModel m) {
+        return new StaleMark(new javafx.beans.property.ReadOnlyBooleanWrapper(false),
+                new javafx.beans.property.ReadOnlyStringWrapper(""));
+    }
+
     /** The settings shown: the config last asked for. */
     private ExperimentConfig settings() {
         return model.requestedProperty().get();

@@ -130,6 +130,7 @@ class PhaseViewTest {
         }
         assertTrue(phase().readout().contains("σ_w² = 3.00") && phase().readout().contains("σ_b² = 0.200"),
                 phase().readout());
+        assertFalse(phase().staleMark(model).stale().get(), "the page shows the current settings: not stale");
     }
 
     @Test
