@@ -124,7 +124,7 @@ final class PhaseView extends BorderPane implements ViewPage {
         int fanIn = model.draft().get(Catalog.FAN_IN);
         model.batch(() -> {
             model.draft().set(Catalog.SIGMA, Math.sqrt(sigmaW2 / fanIn));
-            model.draft().set(Catalog.SIGMA_B, Math.sqrt(sigmaB2));
+            model.draft().set(Catalog.SIGMA_B, Catalog.sigmaB(sigmaB2));
             if (!model.view().comparedStrategies().contains(Strategy.CUSTOM_NORMAL)) {
                 model.view().comparedStrategies().add(Strategy.CUSTOM_NORMAL);
             }

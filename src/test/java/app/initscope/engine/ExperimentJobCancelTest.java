@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,10 +115,10 @@ class ExperimentJobCancelTest {
     @Test
     void cancelInsideAProductOfTheBiggestConfigLetsOnlyThePiecesInFlightEnd() throws Exception {
         ExperimentConfig big = biggestThatFits();
-        JobRunner<ExperimentConfig, ExperimentResult>[] jobs = jobsHolder();
-        Watch watch = new Watch(() -> counter.arm(BIG_CALL, () -> jobs[0].cancel()));
-        jobs[0] = engine.jobs(new ExperimentJob(engine), Runnable::run, watch);
-        jobs[0].submit(big);
+        AtomicReference<JobRunner<ExperimentConfig, ExperimentResult>> jobs = new AtomicReference<>();
+        Watch watch = new Watch(() -> counter.arm(BIG_CALL, () -> jobs.get().cancel()));
+        jobs.set(engine.jobs(new ExperimentJob(engine), Runnable::run, watch));
+        jobs.get().submit(big);
         watch.ended.get(10, TimeUnit.MINUTES);            // a hang guard only: the big run alone takes minutes
         assertEquals(List.of("cancelled 4096"), watch.ends);
         assertOnlyThePiecesInFlightEnded();
@@ -128,10 +129,10 @@ class ExperimentJobCancelTest {
         ExperimentConfig big = biggestThatFits();
         ExperimentConfig small = ExperimentConfig.builder().fanIn(64).width(64).samples(100)
                 .strategies(List.of(Strategy.XAVIER)).build();
-        JobRunner<ExperimentConfig, ExperimentResult>[] jobs = jobsHolder();
-        Watch watch = new Watch(() -> counter.arm(BIG_CALL, () -> jobs[0].submit(small)));
-        jobs[0] = engine.jobs(new ExperimentJob(engine), Runnable::run, watch);
-        jobs[0].submit(big);
+        AtomicReference<JobRunner<ExperimentConfig, ExperimentResult>> jobs = new AtomicReference<>();
+        Watch watch = new Watch(() -> counter.arm(BIG_CALL, () -> jobs.get().submit(small)));
+        jobs.set(engine.jobs(new ExperimentJob(engine), Runnable::run, watch));
+        jobs.get().submit(big);
         watch.ended.get(10, TimeUnit.MINUTES);
         // the small result came at all only because the big one was stopped
         assertEquals(List.of("cancelled 4096 superseded", "finished 64"), watch.ends);
@@ -143,21 +144,16 @@ class ExperimentJobCancelTest {
         // the QR of a 2048 × 2048 Gaussian has 2048 column updates and takes seconds; nothing else here is slow
         ExperimentConfig qr = ExperimentConfig.builder().fanIn(2048).width(2048).samples(50)
                 .strategies(List.of(Strategy.ORTHOGONAL)).build();
-        JobRunner<ExperimentConfig, ExperimentResult>[] jobs = jobsHolder();
+        AtomicReference<JobRunner<ExperimentConfig, ExperimentResult>> jobs = new AtomicReference<>();
         Watch watch = new Watch(() -> { });
-        jobs[0] = engine.jobs(new ExperimentJob(engine), Runnable::run, watch);
-        counter.arm(0, () -> jobs[0].cancel());             // at the tenth column update
-        jobs[0].submit(qr);
+        jobs.set(engine.jobs(new ExperimentJob(engine), Runnable::run, watch));
+        counter.arm(0, () -> jobs.get().cancel());             // at the tenth column update
+        jobs.get().submit(qr);
         watch.ended.get(10, TimeUnit.MINUTES);
         assertEquals(List.of("cancelled 2048"), watch.ends);
         assertTrue(counter.cancelSent(), "the cancel was sent inside the QR decomposition");
         assertEquals(10, counter.checkpoints.get(), "column updates begun, up to the one in flight");
         assertEquals(0, counter.checkpointsAfterCancel.get(), "column updates begun after the cancel");
         assertEquals(0, counter.callsStartedAfterCancel.get(), "steps started after the cancel");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static JobRunner<ExperimentConfig, ExperimentResult>[] jobsHolder() {
-        return new JobRunner[1];
     }
 }

@@ -201,7 +201,7 @@ public final class ExperimentRunner {
             theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
         } else {
             theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
-                    sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
+                    Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
                     config.leakySlope());
         }
 
