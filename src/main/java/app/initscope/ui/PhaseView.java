@@ -88,10 +88,23 @@ final class PhaseView extends BorderPane implements ViewPage {
         model.phaseProperty().addListener((obs, old, now) -> redraw());
         // new settings: new markers and readout now, and the diagram of a new activation (while shown)
         model.requestedProperty().addListener((obs, old, now) -> {
-            if (getScene() != null && isVisible()) {
+            if (onScreen()) {
                 refresh();
             }
         });
+    }
+
+    /** Whether the page is on screen: in a scene, and it and every parent visible (a hidden tab's is not). */
+    private boolean onScreen() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Never stale: the page draws the current settings' theory, and says "computing…" while their map computes. */
