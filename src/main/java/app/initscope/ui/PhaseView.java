@@ -86,10 +86,12 @@ final class PhaseView extends BorderPane implements ViewPage {
             }
         });
         model.phaseProperty().addListener((obs, old, now) -> redraw());
-        // new settings: new markers and readout now, and the diagram of a new activation (while shown)
+        // new settings: new markers and readout now (while shown). The diagram of a new activation is asked for at
+        // the next refresh, as before: asking at every change made the phase jobs supersede one another, and each
+        // takes a job thread (StormTest saw a fourth); until then the map says "computing…"
         model.requestedProperty().addListener((obs, old, now) -> {
             if (onScreen()) {
-                refresh();
+                redraw();
             }
         });
     }
