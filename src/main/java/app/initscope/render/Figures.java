@@ -386,7 +386,7 @@ public final class Figures {
         if (!(w2 > 0) || !TheoryCache.reliable(c, w2)) {
             return Double.NaN;
         }
-        MeanField.Point p = TheoryCache.point(c, w2, TheoryCache.sigmaB2(c));
+        MeanField.Point p = TheoryCache.point(c, w2, Catalog.sigmaB2(c));
         return p == null ? Double.NaN : p.trainableDepth();
     }
 

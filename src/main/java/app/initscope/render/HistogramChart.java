@@ -442,47 +442,13 @@ public final class HistogramChart {
         }
     }
 
-    /**
-     * Ticks of a symlog axis, in data units: 0 and ±powers of ten from about the linear threshold out, every
-     * k-th decade counted down from the outermost, with the smallest k whose labels do not collide.
-     */
+    /** Ticks of a symlog axis, in data units ({@link Ticks#symlog}), whose labels do not collide on this plot. */
     static List<Double> symlogTicks(Pen g, Layout l, AxisScale scale) {
-        double xLo = scale.toData(l.axisLo());
-        double xHi = scale.toData(l.axisHi());
-        double reach = Math.max(Math.abs(xLo), Math.abs(xHi));
-        int eLo = (int) Math.floor(Math.log10(scale.linthresh()));
-        int eHi = (int) Math.floor(Math.log10(reach));
-        for (int k = 1; ; k++) {
-            List<Double> ticks = new ArrayList<>();
-            if (xLo <= 0 && xHi >= 0) {
-                ticks.add(0.0);
-            }
-            for (int e = eHi; e >= eLo; e -= k) {
-                double p = Math.pow(10, e);
-                for (double t : new double[] {-p, p}) {
-                    if (t >= xLo && t <= xHi) {
-                        ticks.add(t);
-                    }
-                }
-            }
-            ticks.sort(null);
-            if (k > eHi - eLo || !collide(g, l, scale, ticks)) {
-                return ticks;
-            }
-        }
-    }
-
-    private static boolean collide(Pen g, Layout l, AxisScale scale, List<Double> ticks) {
-        double end = Double.NEGATIVE_INFINITY;
-        for (double t : ticks) {
-            double x = l.px(scale.toAxis(t));
-            double half = g.textWidth(Ticks.label(t), l.tickFont()) / 2 + 4;
-            if (x - half < end) {
-                return true;
-            }
-            end = x + half;
-        }
-        return false;
+        return Ticks.symlog(scale.toData(l.axisLo()), scale.toData(l.axisHi()), scale.linthresh(), (a, b) -> {
+            double gap = Math.abs(l.px(scale.toAxis(a)) - l.px(scale.toAxis(b)));
+            return gap < (g.textWidth(Ticks.label(a), l.tickFont()) + g.textWidth(Ticks.label(b), l.tickFont())) / 2
+                    + 8;
+        });
     }
 
     /**

@@ -46,10 +46,9 @@ public final class TheoryCache {
         return fanIn * init.secondMoment(fanIn, fanOut);
     }
 
-    /** σ_b² of a config. */
+    /** σ_b² of a config ({@link Catalog#sigmaB2(ExperimentConfig)}). */
     public static double sigmaB2(ExperimentConfig c) {
-        double b = c.get(Catalog.SIGMA_B);
-        return b * b;
+        return Catalog.sigmaB2(c);
     }
 
     /** The analysis at (σ_w², σ_b²) for the config's activation, or null when not prepared. */
