@@ -441,7 +441,7 @@ public final class Figures {
         if (ghost == null || range == null) {
             return live;
         }
-        return live.withGhost(ghost.rebin(range[0], range[1], live.histogram().bins()));
+        return live.withGhost(ghost.rebin(range[0], range[1], live.histogram().bins()), pinned.strategy().label());
     }
 
     private static void background(Pen pen, double w, double h) {
