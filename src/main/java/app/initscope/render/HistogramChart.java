@@ -539,10 +539,19 @@ public final class HistogramChart {
         return Ticks.labels(ticks).stream().mapToDouble(t -> g.textWidth(t, font)).max().orElse(0);
     }
 
-    /** The text, cut with an ellipsis where it would be wider than {@code max} (never squeezed). */
+    /**
+     * The text, cut with an ellipsis where it would be wider than {@code max} (never squeezed); a trailing aside in
+     * parentheses is dropped whole before anything is cut.
+     */
     static String fit(Pen g, String text, TextFont font, double max) {
         if (g.textWidth(text, font) <= max) {
             return text;
+        }
+        // a trailing aside in parentheses goes first, whole: "Update:data ratio, layer 8 (log10)" reads better as
+        // "Update:data ratio, layer 8" than as "Update:data ratio, layer 8 (lo…"
+        String plain = text.replaceFirst("\\s*\\([^()]*\\)$", "");
+        if (!plain.equals(text) && !plain.isEmpty()) {
+            return fit(g, plain, font, max);
         }
         for (int n = text.length() - 1; n > 1; n--) {
             String cut = text.substring(0, n).stripTrailing() + "…";
