@@ -10,8 +10,8 @@ import app.initscope.core.init.Strategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pinned ghost (P) says whose histogram it is, on screen and in exports. */
-class GhostLabelTest {
+/** The histograms' own texts: the pinned ghost (P) says whose it is, and a title too wide loses its aside first. */
+class HistogramLabelsTest {
 
     @Test
     void everyHistogramOverAGhostNamesTheGhostsStrategy() {
