@@ -1,5 +1,6 @@
 package app.initscope.export;
 
+import app.initscope.core.settings.Ids;
 import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
 import app.initscope.render.AwtPen;
@@ -22,13 +23,9 @@ public final class FigureExport {
 
     /** The file formats. */
     public enum Format {
-        PNG("png"), SVG("svg"), CSV("csv");
+        PNG, SVG, CSV;
 
-        private final String extension;
-
-        Format(String extension) {
-            this.extension = extension;
-        }
+        private final String extension = Ids.kebab(this);
 
         public String extension() {
             return extension;

@@ -38,7 +38,7 @@ public final class Figures {
         /** Options with the compare grid on shared linear axes. */
         public Options(int layer, TensorKind gradient, boolean logY, boolean theory, boolean lockAxes,
                        boolean caption) {
-            this(layer, gradient, logY, theory, lockAxes, caption, AxisMode.SHARED_LINEAR);
+            this(layer, gradient, logY, theory, lockAxes, caption, AxisMode.SHARED);
         }
 
         /** The same options with another compare axis mode. */
@@ -199,7 +199,7 @@ public final class Figures {
 
     /** What a column's header says of its axis, e.g. "shared symlog x-axis, c = 0.01". */
     static String modeLabel(AxisMode mode, List<HistogramChart.Data> column) {
-        if (mode == AxisMode.SHARED_SYMLOG && !column.isEmpty() && column.getFirst().scale().symlog()) {
+        if (mode == AxisMode.SYMLOG && !column.isEmpty() && column.getFirst().scale().symlog()) {
             return mode.label() + ", c = " + Ticks.label(column.getFirst().scale().linthresh());
         }
         return mode.label();

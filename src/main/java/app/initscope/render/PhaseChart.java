@@ -4,6 +4,7 @@ import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.init.Initializer;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.settings.Ids;
 import app.initscope.core.theory.MeanField;
 import app.initscope.core.theory.PhaseDiagram;
 import java.util.ArrayList;
@@ -23,15 +24,14 @@ public final class PhaseChart {
     /** What the colours show. */
     public enum Mode {
         /** ln χ₁, diverging around 0 (the critical line). */
-        CHI1("chi1", "ln χ₁"),
+        CHI1("ln χ₁"),
         /** ξ_c, the depth scale of correlations, on a log colour scale. */
-        XI_C("xic", "ξ_c (log scale)");
+        XIC("ξ_c (log scale)");
 
-        private final String id;
+        private final String id = Ids.kebab(this);
         private final String label;
 
-        Mode(String id, String label) {
-            this.id = id;
+        Mode(String label) {
             this.label = label;
         }
 

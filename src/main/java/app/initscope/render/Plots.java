@@ -125,9 +125,9 @@ public final class Plots {
     /** A column of the compare grid on its axes: locked, on one symlog axis, or each on its own. */
     public static List<HistogramChart.Data> column(List<HistogramChart.Data> all, AxisMode mode) {
         return switch (mode) {
-            case SHARED_LINEAR -> locked(all);
-            case SHARED_SYMLOG -> symlog(all);
-            case PER_ROW -> all;
+            case SHARED -> locked(all);
+            case SYMLOG -> symlog(all);
+            case OWN -> all;
         };
     }
 

@@ -48,7 +48,7 @@ public final class ViewCatalog {
             "Whether the window's runs take each strategy's Jacobian spectrum (a slow extra).");
 
     public static final Setting<AxisMode> COMPARE_AXES = enumChoice("compareAxes", "--compare-axes",
-            AxisMode.SHARED_LINEAR, AxisMode.values(), AxisMode::id)
+            AxisMode.SHARED, AxisMode.values(), AxisMode::id)
             .optionalInFiles()
             .help("The compare view's x-axes per column: shared (linear), symlog (shared symmetric-log) or own.")
             .build();

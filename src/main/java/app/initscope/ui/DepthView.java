@@ -80,7 +80,7 @@ final class DepthView extends StackPane implements ViewPage {
         int rows = Figures.depthChartRows(result, r.strategy());
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(bands * 2 * 80 + 220 * rows));
         figure.setFigure(Figures.depth(result, r.strategy(), List.copyOf(model.view().comparedStrategies()),
-                FigureOptions.of(model, false, AxisMode.SHARED_LINEAR)));
+                FigureOptions.of(model, false, AxisMode.SHARED)));
     }
 
     @Override

@@ -82,7 +82,7 @@ final class ExportController {
     }
 
     private Figures.Options options(boolean caption) {
-        return FigureOptions.of(model, caption, AxisMode.SHARED_LINEAR);
+        return FigureOptions.of(model, caption, AxisMode.SHARED);
     }
 
     /** The window's views by id, whose figures the export draws (each view adds its own options). */

@@ -65,7 +65,7 @@ final class PhaseView extends BorderPane implements ViewPage {
             if (now == null) {
                 old.setSelected(true);      // one of the two is always on
             } else {
-                model.view().phaseColourProperty().set(now == xi ? PhaseChart.Mode.XI_C : PhaseChart.Mode.CHI1);
+                model.view().phaseColourProperty().set(now == xi ? PhaseChart.Mode.XIC : PhaseChart.Mode.CHI1);
             }
         });
         readout.setId("phase-readout");
@@ -128,7 +128,7 @@ final class PhaseView extends BorderPane implements ViewPage {
 
     /** Shows a colour mode. */
     void setMode(PhaseChart.Mode mode) {
-        (mode == PhaseChart.Mode.XI_C ? xi : chi).setSelected(true);
+        (mode == PhaseChart.Mode.XIC ? xi : chi).setSelected(true);
     }
 
     /**

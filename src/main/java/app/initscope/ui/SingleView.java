@@ -53,7 +53,7 @@ final class SingleView extends GridPane implements ViewPage {
             gView.setData(null);
             return;
         }
-        Figure figure = Figures.single(all, r, FigureOptions.of(model, false, AxisMode.SHARED_LINEAR),
+        Figure figure = Figures.single(all, r, FigureOptions.of(model, false, AxisMode.SHARED),
                 model.presentation().pinnedProperty().get());
         zView.setData(figure.panels().get(0).data());
         aView.setData(figure.panels().get(1).data());

@@ -48,15 +48,15 @@ class CompareAxesTest {
 
     @Test
     void xavierBesideLargeSpansManyBarsOnASharedSymlogAxisButFewOnASharedLinearOne() {
-        int linear = nonEmptyBars(xavierZ(compare(AxisMode.SHARED_LINEAR)).histogram());
-        int symlog = nonEmptyBars(xavierZ(compare(AxisMode.SHARED_SYMLOG)).histogram());
+        int linear = nonEmptyBars(xavierZ(compare(AxisMode.SHARED)).histogram());
+        int symlog = nonEmptyBars(xavierZ(compare(AxisMode.SYMLOG)).histogram());
         assertTrue(linear <= 12, "shared linear squeezes Xavier: " + linear + " bars");
         assertTrue(symlog >= 20, "shared symlog shows Xavier's shape: " + symlog + " bars");
     }
 
     @Test
     void aSharedSymlogColumnHasOneAxisAndKeepsEveryCount() {
-        Figure f = compare(AxisMode.SHARED_SYMLOG);
+        Figure f = compare(AxisMode.SYMLOG);
         HistogramChart.Data xavier = xavierZ(f);
         HistogramChart.Data large = f.panels().stream().filter(p -> p.strategy().equals("large")
                 && p.tensor().equals("z")).findFirst().orElseThrow().data();
@@ -78,7 +78,7 @@ class CompareAxesTest {
 
     @Test
     void eachRowsOwnAxisIsTheRowsOwnHistogram() {
-        Figure f = compare(AxisMode.PER_ROW);
+        Figure f = compare(AxisMode.OWN);
         HistogramChart.Data xavier = xavierZ(f);
         assertEquals(xavier.summary().histogram(), xavier.histogram());
         assertEquals(AxisScale.LINEAR, xavier.scale());
@@ -153,7 +153,7 @@ class CompareAxesTest {
     private static synchronized Figure seedOnSymlog() {
         if (seedOnSymlog == null) {
             seedOnSymlog = Figures.compare(TestRunners.run(ExperimentConfig.defaults()), Strategy.SEED,
-                    Figures.Options.DEFAULT.withCompareAxes(AxisMode.SHARED_SYMLOG));
+                    Figures.Options.DEFAULT.withCompareAxes(AxisMode.SYMLOG));
         }
         return seedOnSymlog;
     }

@@ -75,7 +75,7 @@ class PhaseViewTest {
                 && phase().diagram().activation() == Activation.RELU);
         assertEquals(2.0, phase().diagram().criticalLine()[0], 1e-9, "ReLU's critical line at σ_w² = 2");
         robot.clickOn("#phase-xic");
-        assertEquals(PhaseChart.Mode.XI_C, phase().mode());
+        assertEquals(PhaseChart.Mode.XIC, phase().mode());
     }
 
     @Test

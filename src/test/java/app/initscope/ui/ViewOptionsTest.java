@@ -45,8 +45,8 @@ class ViewOptionsTest {
     void everyViewOptionOfAPresetIsTakenAndGivenBack() {
         ViewOptions v = new ViewOptions();
         var state = new Preset.ViewState("he", 3, GradientView.WEIGHT.tensor().id(), true, false, true, "compare", true)
-                .with(ViewCatalog.COMPARE_AXES, AxisMode.SHARED_SYMLOG)
-                .with(ViewCatalog.PHASE_COLOUR, PhaseChart.Mode.XI_C)
+                .with(ViewCatalog.COMPARE_AXES, AxisMode.SYMLOG)
+                .with(ViewCatalog.PHASE_COLOUR, PhaseChart.Mode.XIC)
                 .with(ViewCatalog.TRAIN_STRATEGY, "he")
                 .with(ViewCatalog.HEAT_TENSOR, TensorKind.DELTA)
                 .with(ViewCatalog.EVAL, 4)
@@ -54,7 +54,7 @@ class ViewOptionsTest {
         v.applyAll(state::get);
         assertEquals(Strategy.HE, v.strategyProperty().get());
         assertEquals(GradientView.WEIGHT, v.gradientProperty().get());
-        assertEquals(AxisMode.SHARED_SYMLOG, v.compareAxesProperty().get());
+        assertEquals(AxisMode.SYMLOG, v.compareAxesProperty().get());
         assertEquals(state, new Preset.ViewState(v.values()));
         for (var s : ViewCatalog.ALL) {
             assertNotEquals(s.defaultValue(), state.get(s), s.id() + ": the test sets every option off its default "
@@ -71,7 +71,7 @@ class ViewOptionsTest {
     void resetRestoresTheSeedView() {
         ViewOptions v = new ViewOptions();
         v.applyAll(new Preset.ViewState("large", 2, GradientView.LOCAL.tensor().id(), true, false, true, "depth")
-                .with(ViewCatalog.COMPARE_AXES, AxisMode.PER_ROW)::get);
+                .with(ViewCatalog.COMPARE_AXES, AxisMode.OWN)::get);
         v.comparedStrategies().setAll(List.of(Strategy.LARGE));
         v.reset();
         assertEquals(GradientView.DELTA, v.gradientProperty().get());
@@ -80,7 +80,7 @@ class ViewOptionsTest {
         assertFalse(v.logYProperty().get());
         assertTrue(v.showTheoryProperty().get());
         assertFalse(v.lockAxesProperty().get());
-        assertEquals(AxisMode.SHARED_LINEAR, v.compareAxesProperty().get());
+        assertEquals(AxisMode.SHARED, v.compareAxesProperty().get());
         assertEquals(Strategy.SEED, v.comparedStrategies());
     }
 }

@@ -148,7 +148,7 @@ class ViewsTest {
         robot.clickOn(axes);
         robot.clickOn("shared symlog x-axis");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(app.initscope.render.AxisMode.SHARED_SYMLOG, view.compare().axisModeProperty().get());
+        assertEquals(app.initscope.render.AxisMode.SYMLOG, view.compare().axisModeProperty().get());
         HistogramChart.Data xavier = comparePanel("xavier", "z");
         assertTrue(xavier.scale().symlog(), "the grid is drawn on a symlog axis");
         int symlogBars = bars(xavier.histogram());

@@ -211,9 +211,9 @@ class WindowStateTest {
     @Test
     void aTourStepSetsEveryViewOptionItsCaptionReliesOn(FxRobot robot) {
         robot.interact(() -> {
-            model.view().phaseColourProperty().set(PhaseChart.Mode.XI_C);
+            model.view().phaseColourProperty().set(PhaseChart.Mode.XIC);
             model.view().logYProperty().set(true);
-            model.view().compareAxesProperty().set(AxisMode.PER_ROW);
+            model.view().compareAxesProperty().set(AxisMode.OWN);
         });
         TourController tour = window.view().tour();
         robot.interact(tour::next);

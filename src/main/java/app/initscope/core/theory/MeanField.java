@@ -3,6 +3,7 @@ package app.initscope.core.theory;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Phi;
+import app.initscope.core.settings.Ids;
 import java.util.List;
 
 /**
@@ -33,17 +34,13 @@ public final class MeanField {
     /** The phase of the order-to-chaos diagram. */
     public enum Phase {
         /** χ₁ &lt; 1: nearby inputs converge; the gradients vanish with depth. */
-        ORDERED("ordered"),
+        ORDERED,
         /** |χ₁ − 1| &lt; {@link #CRITICAL_BAND}: the edge of chaos, where signals travel deepest. */
-        CRITICAL("critical"),
+        CRITICAL,
         /** χ₁ &gt; 1: nearby inputs decorrelate; the gradients explode with depth. */
-        CHAOTIC("chaotic");
+        CHAOTIC;
 
-        private final String id;
-
-        Phase(String id) {
-            this.id = id;
-        }
+        private final String id = Ids.kebab(this);
 
         /** The JSON and CLI name. */
         public String id() {
