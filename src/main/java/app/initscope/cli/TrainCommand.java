@@ -16,6 +16,7 @@ import app.initscope.core.train.TrainListener;
 import app.initscope.core.train.TrainResult;
 import app.initscope.core.train.Trainer;
 import app.initscope.engine.Engine;
+import app.initscope.export.Preset;
 import app.initscope.export.TrainCsvReport;
 import app.initscope.export.TrainJsonReport;
 import java.io.IOException;
@@ -120,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
                         results.add(trainer.train(config, train, data, strategy, listener, () -> false));
                     } catch (InvalidConfigException e) {
                         // the batch is checked against the data set's size: still bad input, before any output
-                        throw experiment.usage(e.parameter(), e.problem());
+                        throw trainUsage(e);
                     }
                 }
                 millis.add((System.nanoTime() - start) / 1e6);
@@ -142,11 +143,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The training settings: each one given on the command line (parsed and range-checked), else its default. A
-     * bad value is a usage error naming the option.
+     * The training settings: each one given on the command line (parsed and range-checked), else the preset's
+     * ({@code --preset} with a {@code "train"} object), else its default. A bad value is a usage error naming the
+     * option.
      */
     private TrainConfig trainConfig() {
-        TrainConfig train = TrainConfig.defaults();
+        TrainConfig train = experiment.preset().map(Preset::train).orElse(TrainConfig.defaults());
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (Setting<?> s : TrainCatalog.ALL) {
             if (parsed == null || !parsed.hasMatchedOption(s.flag())) {
@@ -161,6 +163,25 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return train;
+    }
+
+    /**
+     * A training setting that does not fit the data set, as a usage error that names where the value came from: the
+     * option when it was given, else the preset's {@code "train"} object, else the default (and the option that
+     * changes it).
+     */
+    private CommandLine.ParameterException trainUsage(InvalidConfigException e) {
+        Setting<?> s = e.setting().orElse(null);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (s == null || parsed != null && parsed.hasMatchedOption(s.flag())) {
+            return experiment.usage(e.parameter(), e.problem());
+        }
+        if (experiment.preset().map(Preset::train).isPresent()) {
+            return new CommandLine.ParameterException(spec.commandLine(),
+                    "--preset " + experiment.preset + ": 'train." + s.id() + "' " + e.problem());
+        }
+        return new CommandLine.ParameterException(spec.commandLine(), "the default " + s.id() + " " + e.problem()
+                + "; set " + s.flag());
     }
 
     /**
