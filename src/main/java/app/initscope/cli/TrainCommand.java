@@ -4,15 +4,14 @@ import app.initscope.Version;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.InvalidConfigException;
-import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.train.Dataset;
-import app.initscope.core.train.DatasetId;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainConfig;
 import app.initscope.core.train.TrainListener;
+import app.initscope.core.train.TrainMemory;
 import app.initscope.core.train.TrainResult;
 import app.initscope.core.train.Trainer;
 import app.initscope.engine.Engine;
@@ -89,13 +88,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (repeat < 1 || repeat > 1000) {
             throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
         }
-        if (train.dataset() == DatasetId.TEACHER) {
-            try {
-                // the teacher's X and network are run's, so run's estimate is a lower bound of what training needs
-                MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
-            } catch (InvalidConfigException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+        try {
+            TrainMemory.check(config, train, repeat, report.format != ReportOptions.Format.table,
+                    Runtime.getRuntime().maxMemory());
+        } catch (InvalidConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         RunListener progress = Progress.onTerminal(err, repeat);
