@@ -6,13 +6,11 @@ import app.initscope.core.nn.Activation;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.theory.MeanField;
 import app.initscope.engine.ComputePool;
-import app.initscope.export.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,9 +64,8 @@ public final class TheoryCommand implements Callable<Integer> {
             description = "table or json; csv for --grid (default: table, csv for --grid).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of standard output.")
-    Path output;
+    @CommandLine.Mixin
+    OutputFile file;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -103,6 +100,10 @@ public final class TheoryCommand implements Callable<Integer> {
         if (!grid && f == Format.csv) {
             throw usage("--format", "csv is for --grid; use table or json");
         }
+        String unwritable = file.problem();
+        if (unwritable != null) {
+            throw usage("--output", unwritable);
+        }
         MeanField theory = new MeanField(activation, slope);
         String text;
         if (grid) {
@@ -119,13 +120,7 @@ public final class TheoryCommand implements Callable<Integer> {
             ObjectNode n = point(activation, theory.analyse(sigmaW2, sigmaB2));
             text = f == Format.json ? json(n) : table(n);
         }
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            AtomicFiles.writeString(output, text);
-            spec.commandLine().getErr().println("wrote " + output.toAbsolutePath());
-        }
+        file.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 
