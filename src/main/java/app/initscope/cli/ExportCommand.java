@@ -68,7 +68,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "2",
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "2", converter = NumberOptions.Scale.class,
             description = "PNG pixels per point: 1, 2 or 4 (default: ${DEFAULT-VALUE}).")
     int scale;
 
@@ -107,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", paramLabel = "N", converter = NumberOptions.Threads.class,
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -163,10 +163,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (!Files.isDirectory(out)) {
             throw experiment.usage("out", "folder " + out.toAbsolutePath() + " does not exist");
         }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
-        }
+        int threadCount = threads == null ? Math.min(Runtime.getRuntime().availableProcessors(),
+                (int) NumberOptions.THREADS.max()) : threads;
         try {
             MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
         } catch (InvalidConfigException e) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class OutputOptions {
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", paramLabel = "N", converter = NumberOptions.Threads.class,
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -26,10 +26,8 @@ final class OutputOptions {
      * @throws CommandLine.ParameterException naming the option
      */
     int checkedThreads(ExperimentOptions experiment) {
-        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (count < 1 || count > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + count);
-        }
+        int count = threads == null ? Math.min(Runtime.getRuntime().availableProcessors(),
+                (int) NumberOptions.THREADS.max()) : threads;
         String unwritable = file.problem();
         if (unwritable != null) {
             throw experiment.usage("output", unwritable);

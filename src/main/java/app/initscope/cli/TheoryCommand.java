@@ -56,7 +56,7 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "Print the phase grid over σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5] as CSV.")
     boolean grid;
 
-    @Option(names = "--grid-size", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--grid-size", paramLabel = "N", defaultValue = "50", converter = NumberOptions.GridSize.class,
             description = "Points along each axis of the grid, 2..1000 (default: ${DEFAULT-VALUE}).")
     int gridSize;
 
@@ -89,9 +89,6 @@ public final class TheoryCommand implements Callable<Integer> {
         if (grid && (given(TheoryCatalog.SIGMA_W2) || given(TheoryCatalog.SIGMA_B2))) {
             throw usage(given(TheoryCatalog.SIGMA_W2) ? "--sigma-w2" : "--sigma-b2",
                     "the grid covers σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5]; leave it out with --grid");
-        }
-        if (gridSize < 2 || gridSize > 1000) {
-            throw usage("--grid-size", "must be between 2 and 1000, got " + gridSize);
         }
         Format f = format != null ? format : grid ? Format.csv : Format.table;
         if (grid && f != Format.csv) {

@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = NumberOptions.Repeat.class,
             description = "Train N times and report every result and each compute time, 1..1000 (default: "
                     + "${DEFAULT-VALUE}). The same seed gives the same results every time.")
     int repeat;
@@ -85,9 +85,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig train = trainConfig();
         int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
-        if (repeat < 1 || repeat > 1000) {
-            throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
-        }
         try {
             TrainMemory.check(config, train, repeat, report.format != ReportOptions.Format.table,
                     Runtime.getRuntime().maxMemory());

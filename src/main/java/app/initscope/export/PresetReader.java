@@ -160,7 +160,13 @@ final class PresetReader {
             return f.bool(s.id());
         }
         return switch (s.kind()) {
-            case INTEGER -> f.integer(s.id());
+            case INTEGER -> {
+                try {
+                    yield s.checkedNumber(f.integer(s.id()));
+                } catch (IllegalArgumentException e) {
+                    throw new PresetException(f.path(s.id()) + " " + e.getMessage());
+                }
+            }
             case WHOLE -> f.whole(s.id());
             case NUMBER -> f.number(s.id());
             case CHOICE -> f.id(s.id(), s::parseId);
