@@ -54,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ExperimentConfig config = experiment.toConfig();
         int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
+        if (jacobian && report.format == ReportOptions.Format.csv) {
+            throw experiment.usage("jacobian", "the CSV has no place for the Jacobian's spectrum; use --format json "
+                    + "or table");
+        }
         List<Double> millis = new ArrayList<>();
         ExperimentResult result = compute(spec, config, threadCount, repeat, jacobian, report.format
                 != ReportOptions.Format.table, millis);

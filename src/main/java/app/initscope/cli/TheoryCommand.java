@@ -90,6 +90,9 @@ public final class TheoryCommand implements Callable<Integer> {
             throw usage(given(TheoryCatalog.SIGMA_W2) ? "--sigma-w2" : "--sigma-b2",
                     "the grid covers σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5]; leave it out with --grid");
         }
+        if (!grid && spec.commandLine().getParseResult().hasMatchedOption("--grid-size")) {
+            throw usage("--grid-size", "sets the size of the --grid; give --grid too, or leave it out");
+        }
         Format f = format != null ? format : grid ? Format.csv : Format.table;
         if (grid && f != Format.csv) {
             throw usage("--format", "--grid prints csv, got " + f);

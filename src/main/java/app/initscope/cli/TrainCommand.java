@@ -84,6 +84,15 @@ public final class TrainCommand implements Callable<Integer> {
                     + TrainCatalog.BIAS.flag() + "); leave it at 0, got " + config.get(Catalog.SIGMA_B));
         }
         TrainConfig train = trainConfig();
+        int inputs = train.dataset().inputs(config.fanIn());
+        if (inputs != config.fanIn()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(Catalog.FAN_IN.flag())) {
+                throw experiment.usage(Catalog.FAN_IN.flag().substring(2), "the " + train.dataset().id()
+                        + " data set fixes the network's inputs at " + inputs + "; leave it out, got "
+                        + config.fanIn());
+            }
+            config = config.toBuilder().fanIn(inputs).build();      // the report names the network's real inputs
+        }
         int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
         try {
             TrainMemory.check(config, train, repeat, report.format != ReportOptions.Format.table,

@@ -40,6 +40,15 @@ public enum DatasetId {
         throw new IllegalArgumentException("unknown data set '" + id + "'; valid: " + validIds());
     }
 
+    /** The network's inputs on this data set: the config's fan-in for the teacher, else fixed by the data. */
+    public int inputs(int fanIn) {
+        return switch (this) {
+            case TEACHER -> fanIn;
+            case DIGITS -> Datasets.DIGITS_INPUTS;
+            default -> 2;
+        };
+    }
+
     public static String validIds() {
         return Arrays.stream(values()).map(DatasetId::id).collect(Collectors.joining(", "));
     }

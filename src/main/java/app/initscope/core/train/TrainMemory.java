@@ -59,11 +59,7 @@ public final class TrainMemory {
      */
     public static List<Term> terms(ExperimentConfig c, TrainConfig t, int repeats, boolean report) {
         DatasetId id = t.dataset();
-        long in = switch (id) {
-            case DIGITS -> Datasets.DIGITS_INPUTS;
-            case TEACHER -> c.fanIn();
-            default -> 2;
-        };
+        long in = id.inputs(c.fanIn());
         long out = switch (id) {
             case DIGITS -> 10;
             case TEACHER -> c.outputs();
