@@ -501,13 +501,20 @@ public final class MeanField {
         return chi1(sigmaW2, q == Double.POSITIVE_INFINITY ? DIVERGED : q);
     }
 
-    /** −1/ln(slope): the depth over which a deviation shrinks by e; +∞ at slope ≥ 1, NaN for NaN. */
+    /**
+     * −1/ln(slope): the depth over which a deviation shrinks by e; NaN for NaN, and +∞ at a slope of 1 to within
+     * the maps' accuracy ({@link #SLOPE_ACCURACY}): at the critical point q* and χ₁ are reached only to about that,
+     * and a ξ of 10¹² layers there is the iteration's residue, not a finite depth scale.
+     */
     public static double depthScale(double slope) {
         if (Double.isNaN(slope)) {
             return Double.NaN;
         }
-        return slope >= 1 ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
+        return slope >= 1 - SLOPE_ACCURACY ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
     }
+
+    /** How close to 1 a slope is known: q* and χ₁ are accurate to about 1e-9. */
+    public static final double SLOPE_ACCURACY = 1e-9;
 
     // ---- closed forms ---------------------------------------------------------------------------------------
 
