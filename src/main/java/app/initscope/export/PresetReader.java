@@ -403,6 +403,10 @@ final class PresetReader {
      * nothing to someone editing a preset.
      */
     static String userTerms(String message) {
+        String plain = JsonSyntax.plain(message);
+        if (plain != null) {
+            return plain;
+        }
         var token = java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(message);
         if (token.find()) {
             return token.group(1) + " is not a number JSON allows; write a finite number such as 0.5";
