@@ -1,9 +1,11 @@
 package app.initscope.cli;
 
 import app.initscope.core.experiment.Catalog;
+import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.TheoryCatalog;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.settings.Setting;
+import app.initscope.core.theory.GridMemory;
 import app.initscope.core.theory.MeanField;
 import app.initscope.engine.ComputePool;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -99,6 +101,13 @@ public final class TheoryCommand implements Callable<Integer> {
         }
         if (!grid && f == Format.csv) {
             throw usage("--format", "csv is for --grid; use table or json");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (grid && GridMemory.bytes(gridSize) > heap * MemoryEstimate.HEAP_SHARE) {
+            throw usage("--grid-size", String.format(Locale.ROOT, "a grid of %d × %d points needs about %s but at "
+                    + "most %s may be used (75%% of the %s heap); reduce it", gridSize, gridSize,
+                    MemoryEstimate.human(GridMemory.bytes(gridSize)), MemoryEstimate.human((long) (heap
+                            * MemoryEstimate.HEAP_SHARE)), MemoryEstimate.human(heap)));
         }
         String unwritable = file.problem();
         if (unwritable != null) {

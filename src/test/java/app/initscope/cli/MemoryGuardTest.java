@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.theory.GridMemory;
 import app.initscope.core.train.DatasetId;
 import app.initscope.core.train.Optimizer;
 import app.initscope.core.train.TrainConfig;
@@ -108,5 +109,21 @@ class MemoryGuardTest {
         Outcome o = launch(dir, List.of("train", "--dataset", "digits", "--width", "46340", "--depth", "100",
                 "--steps", "1"));
         assertRefused(o, "the weights", "--width", dir);
+    }
+
+    /** The phase grid's points and its CSV: with a 64 MB heap a grid of 1000 used to end in a raw OutOfMemoryError. */
+    @Test
+    void thePhaseGridFinishesJustUnderTheEstimateAndIsRefusedJustOver(@TempDir Path dir) throws Exception {
+        int under = largestUnder(GridMemory::bytes, 0.97, 1000);
+        int over = largestUnder(GridMemory::bytes, 1.03, 1000) + 1;
+        Outcome ok = launch(dir, List.of("theory", "--grid", "--grid-size", Integer.toString(under), "-o", "g.csv"));
+        assertEquals(0, ok.code(), "size " + under + ": " + ok.err());
+        Files.delete(dir.resolve("g.csv"));
+        Outcome refused = launch(dir, List.of("theory", "--grid", "--grid-size", Integer.toString(over), "-o",
+                "g.csv"));
+        assertEquals(2, refused.code(), refused.err());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.err().contains("--grid-size: a grid of " + over), refused.err());
+        assertEquals(List.of(), Files.list(dir).toList(), "nothing written");
     }
 }
