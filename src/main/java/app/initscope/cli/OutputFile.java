@@ -28,6 +28,12 @@ final class OutputFile {
             out.print(text);
             out.flush();
         } else {
+            if (AtomicFiles.isFifo(output)) {
+                // opening a FIFO to write blocks until a reader opens it: say so rather than hang in silence
+                err.println("initscope: waiting for a reader of the FIFO " + output.toAbsolutePath()
+                        + " (Ctrl-C stops)");
+                err.flush();
+            }
             AtomicFiles.writeString(output, text);
             err.println("wrote " + output.toAbsolutePath());
         }

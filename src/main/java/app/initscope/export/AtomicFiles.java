@@ -121,6 +121,19 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Whether a path is a FIFO (a named pipe), after its links: opening one to write waits until something opens
+     * it to read, which the caller may want to say.
+     */
+    public static boolean isFifo(Path target) {
+        try {
+            Object mode = Files.getAttribute(target, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000;      // S_IFMT, S_IFIFO
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The most links followed from one path, as Linux's own limit for a path's resolution. */
     private static final int MAX_LINKS = 40;
 

@@ -141,4 +141,39 @@ class OutputPathTest {
         }
         Files.delete(dir.resolve("linkToFolder"));
     }
+
+    /**
+     * Writing into a FIFO waits for a reader: the command says so on standard error instead of hanging in silence,
+     * and once a reader opens the FIFO it gets the whole report.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "theory"})
+    void aFifoWithoutAReaderIsAnnouncedAndWrittenOnceOneReads(String command, @TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("out.fifo");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo on this system");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                && mk.exitValue() == 0, "mkfifo failed");
+        StringWriter err = new StringWriter();
+        String[] args = command.equals("run") ? small("--output", fifo.toString())
+                : new String[] {"theory", "--format", "json", "--output", fifo.toString()};
+        var done = java.util.concurrent.CompletableFuture.supplyAsync(() -> Cli.execute(
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true), args));
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!err.toString().contains("waiting for a reader") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(err.toString().contains("waiting for a reader of the FIFO " + fifo), err.toString());
+        } finally {
+            String read = Files.readString(fifo);        // the reader: unblocks the command in any case
+            assertTrue(read.startsWith("{"), read);
+        }
+        assertEquals(0, done.get(60, java.util.concurrent.TimeUnit.SECONDS), err.toString());
+    }
 }
