@@ -87,6 +87,14 @@ public final class MainViewModel {
         return theoryVersion.getReadOnlyProperty();
     }
 
+    /**
+     * The settings as they stand: the config last asked for, which the shown result catches up with when its
+     * computation ends. The theory's pages (the phase diagram) draw these at once: they need no result.
+     */
+    ReadOnlyObjectProperty<ExperimentConfig> requestedProperty() {
+        return service.requestedProperty();
+    }
+
     /** Asks the engine for a phase diagram (a newer request cancels a running one; an equal one adds nothing). */
     void requestPhase(PhaseJob.Request request) {
         service.submitPhase(request);
@@ -210,10 +218,6 @@ public final class MainViewModel {
         }
     }
 
-    /**
-     * The current settings as a preset (the config as the window computes it, with the compared strategies as
-     * its strategy list, and the view state).
-     */
     /**
      * The window's whole state as a preset: the experiment with the compared strategies, every view option (the
      * tab included) and the training settings. The tour's snapshot, the saved presets and the round-trip tests

@@ -145,7 +145,6 @@ public final class ExperimentRunner {
         return runStrategy(part, net, random, strategy, RunListener.NONE, par, cancelled);
     }
 
-    /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
     /**
      * Refuses a config that would not fit in the heap, with the line that says how much it needs; {@link #run}
      * checks the same, and a caller that shows a preview first checks before it.
@@ -157,6 +156,7 @@ public final class ExperimentRunner {
                 MemoryEstimate.jacobianBytes(config, jacobianInputs, parallel.parallelism()));
     }
 
+    /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
     public Network newNetwork(ExperimentConfig config) {
         return newNetwork(config, config.samples(), parallel);
     }
@@ -201,7 +201,7 @@ public final class ExperimentRunner {
             theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
         } else {
             theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
-                    sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
+                    Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
                     config.leakySlope());
         }
 
@@ -258,7 +258,8 @@ public final class ExperimentRunner {
 
     private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
                                      Summary.SaturationTest saturation, Parallel par) {
-        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par);
+        // by sign and magnitude too: the compare grid's symlog axis is binned from those (defect 5)
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par, true);
     }
 
     private static void check(BooleanSupplier cancelled) {

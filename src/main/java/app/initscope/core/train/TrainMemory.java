@@ -60,12 +60,7 @@ public final class TrainMemory {
     public static List<Term> terms(ExperimentConfig c, TrainConfig t, int repeats, boolean report) {
         DatasetId id = t.dataset();
         long in = id.inputs(c.fanIn());
-        long out = switch (id) {
-            case DIGITS -> 10;
-            case TEACHER -> c.outputs();
-            case SPIRAL -> 3;
-            default -> 2;
-        };
+        long out = id.outputs(c.outputs());
         long trainRows = id == DatasetId.DIGITS ? Datasets.DIGITS_TRAIN_ROWS : c.samples();
         long testRows = id == DatasetId.DIGITS ? Datasets.DIGITS_ROWS - Datasets.DIGITS_TRAIN_ROWS : c.samples();
         long w = c.width();
