@@ -502,19 +502,12 @@ public final class MeanField {
     }
 
     /**
-     * −1/ln(slope): the depth over which a deviation shrinks by e; NaN for NaN, and +∞ at a slope of 1 to within
-     * the maps' accuracy ({@link #SLOPE_ACCURACY}): at the critical point q* and χ₁ are reached only to about that,
-     * and a ξ of 10¹² layers there is the iteration's residue, not a finite depth scale.
+     * −1/ln(slope): the depth over which a deviation shrinks by e; NaN for NaN, +∞ at a slope within 1e-9 of 1 (the
+     * maps' accuracy: a ξ of 10¹² layers at the critical point is the iteration's residue, not a depth scale).
      */
     public static double depthScale(double slope) {
-        if (Double.isNaN(slope)) {
-            return Double.NaN;
-        }
-        return slope >= 1 - SLOPE_ACCURACY ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
+        return Double.isNaN(slope) ? Double.NaN : slope >= 1 - 1e-9 ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
     }
-
-    /** How close to 1 a slope is known: q* and χ₁ are accurate to about 1e-9. */
-    public static final double SLOPE_ACCURACY = 1e-9;
 
     // ---- closed forms ---------------------------------------------------------------------------------------
 
