@@ -58,7 +58,8 @@ public final class TheoryCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "Print the phase grid over σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5] as CSV.")
     boolean grid;
 
-    @Option(names = "--grid-size", paramLabel = "N", defaultValue = "50", converter = NumberOptions.GridSize.class,
+    @Option(names = "--grid-size", paramLabel = "N", defaultValue = "50",
+            converter = NumberOptions.GridSize.class,
             description = "Points along each axis of the grid, 2..1000 (default: ${DEFAULT-VALUE}).")
     int gridSize;
 
