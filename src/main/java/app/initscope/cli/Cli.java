@@ -24,6 +24,10 @@ public final class Cli implements Runnable {
     /** Exit code of a failure while running. */
     public static final int FAILURE = 1;
 
+    /** picocli's message for a value its converter refused: "Invalid value for option '--x': PROBLEM". */
+    private static final java.util.regex.Pattern INVALID_VALUE = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)': (.*)", java.util.regex.Pattern.DOTALL);
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +59,10 @@ public final class Cli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             String message = ex.getMessage();
+            java.util.regex.Matcher invalid = INVALID_VALUE.matcher(message);
+            if (invalid.matches()) {
+                message = invalid.group(1) + ": " + invalid.group(2);       // as every other option's problem
+            }
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 message += " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
             }

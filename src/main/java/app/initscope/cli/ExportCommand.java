@@ -12,6 +12,7 @@ import app.initscope.core.experiment.Catalog;
 import app.initscope.core.train.Dataset;
 import app.initscope.core.train.TrainConfig;
 import app.initscope.core.train.TrainListener;
+import app.initscope.core.train.TrainMemory;
 import app.initscope.core.train.TrainResult;
 import app.initscope.core.train.Trainer;
 import app.initscope.export.AtomicFiles;
@@ -83,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
                     + "opens; --view, --scale and the axis options do not apply) (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "2",
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "2", converter = NumberOptions.Scale.class,
             description = "PNG pixels per point: 1, 2 or 4 (default: ${DEFAULT-VALUE}).")
     int scale;
 
@@ -126,7 +127,7 @@ public final class ExportCommand implements Callable<Integer> {
             + "per strategy (on when the preset opens on the Phase tab).")
     boolean phaseDiagram;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", paramLabel = "N", converter = NumberOptions.Threads.class,
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -240,6 +241,13 @@ public final class ExportCommand implements Callable<Integer> {
         if (train != null && config.get(Catalog.SIGMA_B) != 0) {
             train = null;                   // training starts its biases at 0: a σ_b config has no training
         }
+        try {
+            if (train != null) {
+                TrainMemory.check(config, train, 1, true, Runtime.getRuntime().maxMemory());
+            }
+        } catch (InvalidConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         ExperimentResult result;
         List<Double> millis = new ArrayList<>();
         com.fasterxml.jackson.databind.node.ObjectNode trained = null;
@@ -289,11 +297,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The {@code --threads} count, checked. */
     private int checkedThreads() {
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
-        }
-        return threadCount;
+        return threads == null ? Math.min(Runtime.getRuntime().availableProcessors(),
+                (int) NumberOptions.THREADS.max()) : threads;
     }
 
     private TensorKind gradientKind() {

@@ -1,10 +1,9 @@
 package app.initscope.cli;
 
-import app.initscope.export.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,13 +13,12 @@ import picocli.CommandLine.Option;
  */
 final class OutputOptions {
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", paramLabel = "N", converter = NumberOptions.Threads.class,
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of standard output.")
-    Path output;
+    @Mixin
+    OutputFile file;
 
     /**
      * The thread count, after checking it and the output file: bad input is found before the computation.
@@ -28,11 +26,9 @@ final class OutputOptions {
      * @throws CommandLine.ParameterException naming the option
      */
     int checkedThreads(ExperimentOptions experiment) {
-        int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (count < 1 || count > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + count);
-        }
-        String unwritable = output == null ? null : AtomicFiles.problem(output);
+        int count = threads == null ? Math.min(Runtime.getRuntime().availableProcessors(),
+                (int) NumberOptions.THREADS.max()) : threads;
+        String unwritable = file.problem();
         if (unwritable != null) {
             throw experiment.usage("output", unwritable);
         }
@@ -41,12 +37,6 @@ final class OutputOptions {
 
     /** Writes the text to the output file (saying so on {@code err}) or to {@code out}. */
     void write(String text, PrintWriter out, PrintWriter err) throws IOException {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicFiles.writeString(output, text);
-            err.println("wrote " + output.toAbsolutePath());
-        }
+        file.write(text, out, err);
     }
 }

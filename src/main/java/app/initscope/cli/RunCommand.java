@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = NumberOptions.Repeat.class,
             description = "Run N times and report each compute time, 1..1000 (default: ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -54,8 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ExperimentConfig config = experiment.toConfig();
         int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
-        if (repeat < 1 || repeat > 1000) {
-            throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
+        if (jacobian && report.format == ReportOptions.Format.csv) {
+            throw experiment.usage("jacobian", "the CSV has no place for the Jacobian's spectrum; use --format json "
+                    + "or table");
         }
         List<Double> millis = new ArrayList<>();
         ExperimentResult result = compute(spec, config, threadCount, repeat, jacobian, report.format

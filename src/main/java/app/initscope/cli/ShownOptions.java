@@ -19,7 +19,7 @@ final class ShownOptions {
                     + "added to the run.")
     String strategy;
 
-    @Option(names = "--layer", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--layer", paramLabel = "N", defaultValue = "1", converter = NumberOptions.Layer.class,
             description = "The hidden layer shown, 1..depth (default: ${DEFAULT-VALUE}).")
     int layer;
 

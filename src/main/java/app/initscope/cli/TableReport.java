@@ -62,6 +62,10 @@ final class TableReport {
                                 + "σ min %s", r.strategy().id(), r.jacobian().inputs(),
                         num(r.jacobian().meanSquaredSingular()), num(r.jacobian().eigenVariance()),
                         num(r.jacobian().maxSingular()), num(r.jacobian().minSingular())));
+                if (Double.isNaN(r.jacobian().meanSquaredSingular() + r.jacobian().minSingular())) {
+                    sb.append(" ('-': J overflowed float32, or its SVD failed, at an input; the number does not "
+                            + "exist)");
+                }
             }
             if (!r.lsuvRounds().isEmpty()) {
                 sb.append(String.format(Locale.ROOT, "%nLSUV rounds per layer: %s", r.lsuvRounds()));

@@ -1,18 +1,18 @@
 package app.initscope.cli;
 
 import app.initscope.core.experiment.Catalog;
+import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.TheoryCatalog;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.settings.Setting;
+import app.initscope.core.theory.GridMemory;
 import app.initscope.core.theory.MeanField;
 import app.initscope.engine.ComputePool;
-import app.initscope.export.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +59,7 @@ public final class TheoryCommand implements Callable<Integer> {
     boolean grid;
 
     @Option(names = "--grid-size", paramLabel = "N", defaultValue = "50",
+            converter = NumberOptions.GridSize.class,
             description = "Points along each axis of the grid, 2..1000 (default: ${DEFAULT-VALUE}).")
     int gridSize;
 
@@ -66,9 +67,8 @@ public final class TheoryCommand implements Callable<Integer> {
             description = "table or json; csv for --grid (default: table, csv for --grid).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE (atomically) instead of standard output.")
-    Path output;
+    @CommandLine.Mixin
+    OutputFile file;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -93,8 +93,8 @@ public final class TheoryCommand implements Callable<Integer> {
             throw usage(given(TheoryCatalog.SIGMA_W2) ? "--sigma-w2" : "--sigma-b2",
                     "the grid covers σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5]; leave it out with --grid");
         }
-        if (gridSize < 2 || gridSize > 1000) {
-            throw usage("--grid-size", "must be between 2 and 1000, got " + gridSize);
+        if (!grid && spec.commandLine().getParseResult().hasMatchedOption("--grid-size")) {
+            throw usage("--grid-size", "sets the size of the --grid; give --grid too, or leave it out");
         }
         Format f = format != null ? format : grid ? Format.csv : Format.table;
         if (grid && f != Format.csv) {
@@ -102,6 +102,17 @@ public final class TheoryCommand implements Callable<Integer> {
         }
         if (!grid && f == Format.csv) {
             throw usage("--format", "csv is for --grid; use table or json");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (grid && GridMemory.bytes(gridSize) > heap * MemoryEstimate.HEAP_SHARE) {
+            throw usage("--grid-size", String.format(Locale.ROOT, "a grid of %d × %d points needs about %s but at "
+                    + "most %s may be used (75%% of the %s heap); reduce it", gridSize, gridSize,
+                    MemoryEstimate.human(GridMemory.bytes(gridSize)), MemoryEstimate.human((long) (heap
+                            * MemoryEstimate.HEAP_SHARE)), MemoryEstimate.human(heap)));
+        }
+        String unwritable = file.problem();
+        if (unwritable != null) {
+            throw usage("--output", unwritable);
         }
         MeanField theory = new MeanField(activation, slope);
         String text;
@@ -119,13 +130,7 @@ public final class TheoryCommand implements Callable<Integer> {
             ObjectNode n = point(activation, theory.analyse(sigmaW2, sigmaB2));
             text = f == Format.json ? json(n) : table(n);
         }
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            AtomicFiles.writeString(output, text);
-            spec.commandLine().getErr().println("wrote " + output.toAbsolutePath());
-        }
+        file.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 

@@ -4,18 +4,18 @@ import app.initscope.Version;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.InvalidConfigException;
-import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.train.Dataset;
-import app.initscope.core.train.DatasetId;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainConfig;
 import app.initscope.core.train.TrainListener;
+import app.initscope.core.train.TrainMemory;
 import app.initscope.core.train.TrainResult;
 import app.initscope.core.train.Trainer;
 import app.initscope.engine.Engine;
+import app.initscope.export.Preset;
 import app.initscope.export.TrainCsvReport;
 import app.initscope.export.TrainJsonReport;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = NumberOptions.Repeat.class,
             description = "Train N times and report every result and each compute time, 1..1000 (default: "
                     + "${DEFAULT-VALUE}). The same seed gives the same results every time.")
     int repeat;
@@ -84,17 +84,21 @@ public final class TrainCommand implements Callable<Integer> {
                     + TrainCatalog.BIAS.flag() + "); leave it at 0, got " + config.get(Catalog.SIGMA_B));
         }
         TrainConfig train = trainConfig();
-        int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
-        if (repeat < 1 || repeat > 1000) {
-            throw experiment.usage("repeat", "must be between 1 and 1000, got " + repeat);
-        }
-        if (train.dataset() == DatasetId.TEACHER) {
-            try {
-                // the teacher's X and network are run's, so run's estimate is a lower bound of what training needs
-                MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
-            } catch (InvalidConfigException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        int inputs = train.dataset().inputs(config.fanIn());
+        if (inputs != config.fanIn()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(Catalog.FAN_IN.flag())) {
+                throw experiment.usage(Catalog.FAN_IN.flag().substring(2), "the " + train.dataset().id()
+                        + " data set fixes the network's inputs at " + inputs + "; leave it out, got "
+                        + config.fanIn());
             }
+            config = config.toBuilder().fanIn(inputs).build();      // the report names the network's real inputs
+        }
+        int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
+        try {
+            TrainMemory.check(config, train, repeat, report.format != ReportOptions.Format.table,
+                    Runtime.getRuntime().maxMemory());
+        } catch (InvalidConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         RunListener progress = Progress.onTerminal(err, repeat);
@@ -120,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
                         results.add(trainer.train(config, train, data, strategy, listener, () -> false));
                     } catch (InvalidConfigException e) {
                         // the batch is checked against the data set's size: still bad input, before any output
-                        throw experiment.usage(e.parameter(), e.problem());
+                        throw trainUsage(e);
                     }
                 }
                 millis.add((System.nanoTime() - start) / 1e6);
@@ -142,11 +146,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The training settings: each one given on the command line (parsed and range-checked), else its default. A
-     * bad value is a usage error naming the option.
+     * The training settings: each one given on the command line (parsed and range-checked), else the preset's
+     * ({@code --preset} with a {@code "train"} object), else its default. A bad value is a usage error naming the
+     * option.
      */
     private TrainConfig trainConfig() {
-        TrainConfig train = TrainConfig.defaults();
+        TrainConfig train = experiment.preset().map(Preset::train).orElse(TrainConfig.defaults());
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (Setting<?> s : TrainCatalog.ALL) {
             if (parsed == null || !parsed.hasMatchedOption(s.flag())) {
@@ -161,6 +166,25 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return train;
+    }
+
+    /**
+     * A training setting that does not fit the data set, as a usage error that names where the value came from: the
+     * option when it was given, else the preset's {@code "train"} object, else the default (and the option that
+     * changes it).
+     */
+    private CommandLine.ParameterException trainUsage(InvalidConfigException e) {
+        Setting<?> s = e.setting().orElse(null);
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (s == null || parsed != null && parsed.hasMatchedOption(s.flag())) {
+            return experiment.usage(e.parameter(), e.problem());
+        }
+        if (experiment.preset().map(Preset::train).isPresent()) {
+            return new CommandLine.ParameterException(spec.commandLine(),
+                    "--preset " + experiment.preset + ": 'train." + s.id() + "' " + e.problem());
+        }
+        return new CommandLine.ParameterException(spec.commandLine(), "the default " + s.id() + " " + e.problem()
+                + "; set " + s.flag());
     }
 
     /**

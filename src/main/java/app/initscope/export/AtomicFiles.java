@@ -33,7 +33,12 @@ public final class AtomicFiles {
         if (target == null || target.toString().isBlank()) {
             return "an empty file name";
         }
-        Path absolute = target.toAbsolutePath();
+        Path absolute;
+        try {
+            absolute = linkTarget(target.toAbsolutePath());
+        } catch (IOException e) {
+            return "cannot follow the link " + target + ": " + reason(e);
+        }
         if (Files.isDirectory(absolute)) {
             return target + " is a folder; give a file name";
         }
@@ -59,7 +64,8 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} atomically; on failure the temp file is removed and the target is untouched.
      *
-     * <p>A symbolic link to a regular file has its target file replaced, not the link. A device or FIFO that
+     * <p>A symbolic link has its target file replaced or created, not the link, whether the target exists or
+     * not (a dangling link). A device or FIFO that
      * exists (/dev/null, a pipe, /dev/stdout) is written straight into: it cannot be replaced, and must not be.
      *
      * @throws IOException with a message that names the file
@@ -77,7 +83,12 @@ public final class AtomicFiles {
             }
             return;
         }
-        Path absolute = Files.isSymbolicLink(given) && Files.exists(given) ? given.toRealPath() : given;
+        Path absolute;
+        try {
+            absolute = linkTarget(given);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + target + ": folder " + dir + " does not exist");
@@ -108,6 +119,39 @@ public final class AtomicFiles {
         } finally {
             TempFiles.forget(temp);
         }
+    }
+
+    /**
+     * Whether a path is a FIFO (a named pipe), after its links: opening one to write waits until something opens
+     * it to read, which the caller may want to say.
+     */
+    public static boolean isFifo(Path target) {
+        try {
+            Object mode = Files.getAttribute(target, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000;      // S_IFMT, S_IFIFO
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The most links followed from one path, as Linux's own limit for a path's resolution. */
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * The file a path names once every symbolic link on its last element is followed, whether or not that file
+     * exists: a dangling link names the file it would create. A path that is no link is returned as it is.
+     *
+     * @throws IOException when the links form a loop or a link cannot be read
+     */
+    static Path linkTarget(Path absolute) throws IOException {
+        Path p = absolute;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new java.nio.file.FileSystemException(absolute.toString(), null, "too many levels of links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
     }
 
     /** Writes a UTF-8 string atomically. */

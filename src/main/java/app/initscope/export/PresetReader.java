@@ -160,7 +160,13 @@ final class PresetReader {
             return f.bool(s.id());
         }
         return switch (s.kind()) {
-            case INTEGER -> f.integer(s.id());
+            case INTEGER -> {
+                try {
+                    yield s.checkedNumber(f.integer(s.id()));
+                } catch (IllegalArgumentException e) {
+                    throw new PresetException(f.path(s.id()) + " " + e.getMessage());
+                }
+            }
             case WHOLE -> f.whole(s.id());
             case NUMBER -> f.number(s.id());
             case CHOICE -> f.id(s.id(), s::parseId);
@@ -390,6 +396,10 @@ final class PresetReader {
      * nothing to someone editing a preset.
      */
     static String userTerms(String message) {
+        String plain = JsonSyntax.plain(message);
+        if (plain != null) {
+            return plain;
+        }
         var token = java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(message);
         if (token.find()) {
             return token.group(1) + " is not a number JSON allows; write a finite number such as 0.5";

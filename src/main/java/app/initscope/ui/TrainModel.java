@@ -99,7 +99,10 @@ final class TrainModel {
 
     private TrainRequest tryRequest() {
         try {
-            return request();
+            TrainRequest r = request();
+            app.initscope.core.train.TrainMemory.check(r.config(), r.train(), 1, false,
+                    Runtime.getRuntime().maxMemory());       // the command line's estimate (issue 20)
+            return r;
         } catch (IllegalArgumentException e) {
             model.status().notice("training not started: " + e.getMessage());
             return null;

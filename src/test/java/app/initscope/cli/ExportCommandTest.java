@@ -137,7 +137,7 @@ class ExportCommandTest {
     }
 
     /** The command that starts the CLI in a JVM of its own, as this test JVM was started, with extra options. */
-    private static List<String> launcher(String... jvmOptions) {
+    static List<String> launcher(String... jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));

@@ -56,4 +56,41 @@ class JacobianLsuvCommandTest {
         assertTrue(table[1].contains("Jacobian he (4 inputs): mean σ²"), table[1]);
         assertTrue(table[1].contains("LSUV rounds per layer: ["), table[1]);
     }
+
+    /**
+     * A Jacobian far from 1 is a result, as the run without --jacobian is: each number is there or null, and the
+     * table says why one is missing. Both runs used to end with exit 1, "the SVD of the Jacobian did not converge".
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "--fan-in 64 --width 64 --depth 60 --strategies large --activation relu",
+        "--fan-in 64 --width 64 --depth 30 --strategies constant --constant 1000 --activation linear"})
+    void aJacobianThatExplodesIsAResultWithNullsNotAFailure(String line) throws Exception {
+        String[] args = ("run --jacobian --samples 20 --threads 2 " + line).split(" ");
+        String[] json = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--format", "json")).toArray(String[]::new));
+        assertEquals("0", json[0], json[2]);
+        JsonNode j = new ObjectMapper().readTree(json[1]).get("results").get(0).get("jacobian");
+        boolean missing = false;
+        for (String key : new String[] {"meanSquaredSingular", "eigenVariance", "maxSingular", "minSingular"}) {
+            assertTrue(j.get(key).isNull() || j.get(key).isNumber() && j.get(key).asDouble() >= 0, key + ": " + j);
+            missing |= j.get(key).isNull();
+        }
+        String[] table = run(args);
+        assertEquals("0", table[0], table[2]);
+        assertEquals(missing, table[1].contains("the number does not exist"), table[1]);
+    }
+
+    /** Entries of 1e30 are no trouble once J is rescaled: the singular values come back at their own scale. */
+    @Test
+    void aJacobianWithHugeEntriesHasItsSingularValuesAtTheirOwnScale() {
+        float[] m = new float[3 * 3];
+        m[0] = 3e30f;
+        m[4] = 2e30f;
+        m[8] = 1e30f;
+        double[] sigma = app.initscope.core.experiment.JacobianSpectrum.singularValues(m, 3, 3, 3);
+        java.util.Arrays.sort(sigma);
+        assertEquals(1e30, sigma[0], 1e24);
+        assertEquals(3e30, sigma[2], 3e24);
+    }
 }

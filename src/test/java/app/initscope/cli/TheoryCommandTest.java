@@ -119,4 +119,16 @@ class TheoryCommandTest {
         n.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    /** At the critical point the depth scales are infinite, as the README says: null, never 10¹² layers. */
+    @Test
+    void theDepthScalesAtTheCriticalPointAreInfinite() throws Exception {
+        RunCommandTest.Outcome o = run("theory --format json");
+        assertEquals(0, o.code(), o.err());
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(o.out());
+        assertEquals("critical", n.get("phase").asText());
+        for (String key : new String[] {"xiQ", "xiC", "trainableDepth"}) {
+            assertTrue(n.get(key).isNull(), key + ": " + n);
+        }
+    }
 }

@@ -366,4 +366,17 @@ class TrainCommandTest {
         assertEquals(2, train.get("evalEvery").asInt());
         assertTrue(train.get("bias").asBoolean());
     }
+
+    /** The last update can be the one that diverges: the loss after it is NaN or infinite, and that is reported. */
+    @Test
+    void divergenceAfterTheLastUpdateIsReported() throws Exception {
+        String line = "--samples 32 --fan-in 8 --width 8 --steps 2 --eval-every 1 --batch 8 --strategies large "
+                + "--activation relu --lr 1000000 --threads 1";
+        JsonNode r = json(line).get("results").get(0);
+        assertEquals(2, r.get("divergedAt").asInt(), r.toString());
+        assertTrue(r.get("final").get("loss").isNull(), r.get("final").toString());
+        RunCommandTest.Outcome table = train(line);
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("diverged at step 2"), table.out());
+    }
 }

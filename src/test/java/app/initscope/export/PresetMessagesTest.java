@@ -35,4 +35,35 @@ class PresetMessagesTest {
                 || m.contains("Feature") || m.contains("()"), "no Jackson internals: " + m);
         assertFalse(m.contains("\n"), "one line: " + m);
     }
+
+    static Stream<Arguments> syntax() {
+        String seed = "{\n  \"initscope-preset\": 1,\n  \"config\": {}\n}";
+        return Stream.of(
+                Arguments.of("{\n  \"initscope-preset\": 1,\n    // a comment\n}", "line 3, column 5",
+                        "comments are not allowed in a preset"),
+                Arguments.of("{\n  \"initscope-preset\": 1, /* c */\n}", "line 2",
+                        "comments are not allowed in a preset"),
+                Arguments.of(seed + "\n{}", "line 5", "extra text after the preset's closing brace"),
+                Arguments.of("{\n  \"initscope-preset\": x\n}", "line 2, column 23", "unexpected 'x': expected a value"),
+                Arguments.of("{\"config\": {\"sigma\": tru}}", "line 1", "unexpected 'tru': expected a value"),
+                Arguments.of("{\"a\": 1 \"b\": 2}", "line 1", "expected ',' or '}'"),
+                Arguments.of("{\"a\" 1}", "line 1", "expected ':' after a field name"),
+                Arguments.of("{\"a\": [1 2]}", "line 1", "expected ',' or ']'"),
+                Arguments.of("{\"a\": [1}", "line 1", "unexpected '}'"),
+                Arguments.of("{\"a\": \"x\ty\"}", "line 1", "a raw control character (code 9)"),
+                Arguments.of("{\"config\": {\"sigma\": 01}}", "line 1", "a number with a leading zero"),
+                Arguments.of("{'a': 1}", "line 1, column 2", "unexpected \"'\": expected a field name in double quotes"));
+    }
+
+    /** Jackson's syntax errors, in plain words with the line and column, and none of its own terms. */
+    @ParameterizedTest
+    @MethodSource("syntax")
+    void syntaxErrorsAreSaidInPlainWords(String json, String where, String what) {
+        PresetException e = assertThrows(PresetException.class, () -> PresetReader.parse(json));
+        String m = e.getMessage();
+        assertTrue(m.contains("(" + where) && m.contains(what), m);
+        assertFalse(m.contains("code 1") || m.contains("Feature") || m.contains("START_OBJECT")
+                || m.contains("was expecting") || m.contains("JSON String") || m.contains("Unexpected"),
+                "no Jackson wording: " + m);
+    }
 }

@@ -72,18 +72,8 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
         }
         double[][] singular = new double[k][];
         parallel.forEach(k, s -> {
-            DMatrixRMaj jt = new DMatrixRMaj(fanIn, width);
-            float[] m = jacobians[s];
-            for (int i = 0; i < m.length; i++) {
-                jt.data[i] = m[i];
-            }
+            singular[s] = singularValues(jacobians[s], fanIn, width, rank);
             jacobians[s] = null;
-            SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                    DecompositionFactory_DDRM.svd(fanIn, width, false, false, true);
-            if (!svd.decompose(jt)) {
-                throw new IllegalStateException("the SVD of the Jacobian did not converge");
-            }
-            singular[s] = svd.getSingularValues().clone();
         });
         float[] all = new float[k * rank];
         double meanSquare = 0;
@@ -114,12 +104,48 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
         float lowest = Float.POSITIVE_INFINITY;
         float highest = 0;
         for (float v : all) {
-            lowest = Math.min(lowest, v);
-            highest = Math.max(highest, v);
+            if (Float.isFinite(v)) {
+                lowest = Math.min(lowest, v);
+                highest = Math.max(highest, v);
+            }
         }
-        Histogram h = k == 0 ? Histogram.of(all, 0, new Range(0, 0), bins)
+        Histogram h = lowest > highest ? Histogram.of(all, all.length, new Range(0, 0), bins)
                 : Histogram.of(all, all.length, new Range(lowest, highest), bins);
         return new JacobianSpectrum(k, h, meanSquare, variance, max, min);
+    }
+
+    /**
+     * The singular values of one input's Jᵀ: the SVD runs on Jᵀ divided by its largest |entry|, so
+     * that entries far from 1 (a deep network that explodes or vanishes) neither overflow nor stall EJML, and the
+     * values are scaled back. A Jᵀ that overflowed float (an entry that is infinite or NaN), or an SVD that does not
+     * converge, gives values that do not exist: NaN, which the reports write as null.
+     */
+    public static double[] singularValues(float[] m, int fanIn, int width, int rank) {
+        double[] none = new double[rank];
+        java.util.Arrays.fill(none, Double.NaN);
+        double scale = 0;
+        for (float v : m) {
+            if (!Float.isFinite(v)) {
+                return none;
+            }
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double unit = scale > 0 ? scale : 1;
+        DMatrixRMaj jt = new DMatrixRMaj(fanIn, width);
+        for (int i = 0; i < m.length; i++) {
+            jt.data[i] = m[i] / unit;
+        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(fanIn, width, false, false,
+                true);
+        if (!svd.decompose(jt)) {
+            return none;
+        }
+        double[] sigma = new double[rank];
+        double[] values = svd.getSingularValues();
+        for (int i = 0; i < rank; i++) {
+            sigma[i] = values[i] * unit;
+        }
+        return sigma;
     }
 
     /** m[i, j] *= φ′(z)[s, j] for every row i. */

@@ -331,7 +331,7 @@ public final class Setting<T> {
                             : " or " + word) + ", got '" + text + "'");
                 }
                 try {
-                    yield Integer.parseInt(s);
+                    yield checkedNumber(Integer.parseInt(s));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("must be between " + format(min) + " and " + format(max)
                             + ", got " + s, e);
@@ -354,6 +354,20 @@ public final class Setting<T> {
         @SuppressWarnings("unchecked")
         T t = (T) v;
         return t;
+    }
+
+    /**
+     * A whole number written as a number, refused when it is the value the {@linkplain #word() word} stands for
+     * (e.g. a batch of 0, which means {@code full}): only the word spells that value.
+     *
+     * @throws IllegalArgumentException naming the range and the word
+     */
+    public int checkedNumber(int value) {
+        if (isWord(value)) {
+            throw new IllegalArgumentException("must be between " + format(min) + " and " + format(max) + " or "
+                    + word + ", got " + value);
+        }
+        return value;
     }
 
     /**

@@ -498,12 +498,12 @@ public final class MeanField {
         return chi1(sigmaW2, q == Double.POSITIVE_INFINITY ? DIVERGED : q);
     }
 
-    /** −1/ln(slope): the depth over which a deviation shrinks by e; +∞ at slope ≥ 1, NaN for NaN. */
+    /**
+     * −1/ln(slope): the depth over which a deviation shrinks by e; NaN for NaN, +∞ at a slope within 1e-9 of 1 (the
+     * maps' accuracy: a ξ of 10¹² layers at the critical point is the iteration's residue, not a depth scale).
+     */
     public static double depthScale(double slope) {
-        if (Double.isNaN(slope)) {
-            return Double.NaN;
-        }
-        return slope >= 1 ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
+        return Double.isNaN(slope) ? Double.NaN : slope >= 1 - 1e-9 ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
     }
 
     // ---- closed forms ---------------------------------------------------------------------------------------

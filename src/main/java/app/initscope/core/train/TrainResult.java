@@ -9,7 +9,8 @@ import java.util.List;
  * @param steps           one record per step made, in order
  * @param evals           the test evaluations, in order: at step 0, every {@code evalEvery} steps, and after the
  *                        last update
- * @param divergedAt      the step whose loss was NaN or infinite (training stopped there), or -1
+ * @param divergedAt      the step whose loss was NaN or infinite (training stopped there; the step count when the
+ *                        last update made it so), or -1
  * @param finalLoss       the whole training set's loss after the last update; NaN until done or when diverged
  * @param finalTestLoss   the test loss after the last update; NaN until done or when diverged
  * @param finalTestAccuracy the test accuracy after the last update for a classification; NaN otherwise

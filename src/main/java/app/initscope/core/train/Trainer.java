@@ -191,6 +191,12 @@ public final class Trainer {
             finalTestLoss = last.testLoss();
             finalTestAccuracy = last.testAccuracy();
             finalLoss = mlp.evaluate(set.x(), set.targets(), set.labels(), set.rows()).loss();
+            if (!Double.isFinite(finalLoss) || !Double.isFinite(finalTestLoss)) {
+                diverged = train.steps();           // the last update made the loss NaN or infinite
+                finalLoss = Double.NaN;
+                finalTestLoss = Double.NaN;
+                finalTestAccuracy = Double.NaN;
+            }
         }
         return new TrainResult(strategy, steps, evals, diverged, finalLoss, finalTestLoss, finalTestAccuracy, true,
                 (System.nanoTime() - start) / 1e6, grid == null || diverged >= 0 ? null : grid.boundary(mlp));
