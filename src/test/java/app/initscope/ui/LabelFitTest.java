@@ -83,6 +83,7 @@ class LabelFitTest {
                 ((javafx.scene.layout.Region) scene.getRoot()).resize(scene.getWidth(), scene.getHeight());
             }
             scene.getRoot().layout();
+            scene.getRoot().layout();           // as the next frame: a size set in a layout pass has settled
             found.addAll(CutLabels.in(scene.getRoot()));
         });
         found.forEach(f -> cut.add(where + ": " + f));
