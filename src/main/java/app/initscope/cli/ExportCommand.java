@@ -7,7 +7,17 @@ import app.initscope.core.experiment.MemoryEstimate;
 import app.initscope.core.experiment.RunListener;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
+import app.initscope.Version;
+import app.initscope.core.experiment.Catalog;
+import app.initscope.core.train.Dataset;
+import app.initscope.core.train.TrainConfig;
+import app.initscope.core.train.TrainListener;
+import app.initscope.core.train.TrainResult;
+import app.initscope.core.train.Trainer;
+import app.initscope.export.AtomicFiles;
 import app.initscope.export.FigureExport;
+import app.initscope.export.HtmlHandout;
+import app.initscope.export.TrainJsonReport;
 import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
@@ -15,6 +25,8 @@ import app.initscope.engine.Engine;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,8 +40,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class, versionProvider = Cli.VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Render a view of the experiment to PNG (at 1x, 2x or 4x), SVG or CSV, without a display. "
-                + "Prints the files it wrote.",
+        description = "Render a view of the experiment to PNG (at 1x, 2x or 4x), SVG or CSV, or every view to "
+                + "one HTML handout, without a display. Prints the files it wrote.",
         footer = {"", "Examples:",
                 "  initscope export --view single --strategy xavier --out figures",
                 "  initscope export --view compare --scale 4 --out figures",
@@ -37,6 +49,7 @@ import picocli.CommandLine.Option;
                 "  initscope export --view depth --depth 10 --strategy small --format svg --out figures",
                 "  initscope export --view histogram --strategy large --tensor activation --format csv",
                 "  initscope export --preset assets/presets/deep-relu-xavier-he.json --format svg",
+                "  initscope export --format html --preset assets/presets/seed-experiment.json --out handouts",
                 "With --preset, the preset's view (tab, strategy, layer, gradient, toggles) is the default too."})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -65,7 +78,9 @@ public final class ExportCommand implements Callable<Integer> {
     Gradient gradient;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
-            description = "png, svg or csv (default: ${DEFAULT-VALUE}).")
+            description = "png, svg, csv, or html: one self-contained page of every view, strategy and layer "
+                    + "that opens in a browser (--strategy, --layer, --gradient, --log-y and --no-theory set how it "
+                    + "opens; --view, --scale and the axis options do not apply) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "2",
@@ -107,6 +122,10 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--phase-diagram", description = "html: add the Phase tab's order-to-chaos diagram with a marker "
+            + "per strategy (on when the preset opens on the Phase tab).")
+    boolean phaseDiagram;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
     Integer threads;
@@ -144,6 +163,9 @@ public final class ExportCommand implements Callable<Integer> {
         ExperimentConfig config = experiment.toConfig();
         viewFromPreset();
         Strategy strategy = shown.strategy(experiment);
+        if (format.trim().equalsIgnoreCase("html")) {
+            return handout(config, strategy);
+        }
         if (view != View.compare) {
             config = ShownOptions.including(config, strategy);
         }
@@ -151,22 +173,14 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             fmt = FigureExport.Format.of(format);
         } catch (IllegalArgumentException e) {
-            throw experiment.usage("format", e.getMessage());
+            throw experiment.usage("format", e.getMessage() + ", html");
         }
         if (scale != 1 && scale != 2 && scale != 4) {
             throw experiment.usage("scale", "must be 1, 2 or 4, got " + scale);
         }
         shown.checkLayer(config, experiment);
-        if (out.toString().isBlank()) {
-            throw experiment.usage("out", "an empty folder name; give a folder, e.g. --out .");
-        }
-        if (!Files.isDirectory(out)) {
-            throw experiment.usage("out", "folder " + out.toAbsolutePath() + " does not exist");
-        }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1 || threadCount > 256) {
-            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
-        }
+        checkedOut();
+        int threadCount = checkedThreads();
         try {
             MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
         } catch (InvalidConfigException e) {
@@ -199,6 +213,87 @@ public final class ExportCommand implements Callable<Integer> {
         printer.println(file.toAbsolutePath());
         printer.flush();
         return 0;
+    }
+
+    /**
+     * {@code --format html}: computes the experiment (and, when the preset has a {@code "train"} object, its
+     * training), then writes one self-contained page whose data is the JSON of {@code run --format json} for the
+     * same config. A {@code --strategy} given on the command line and missing from the strategies is added to the
+     * run, as for the other views; the default one is not, and the page then opens on the first strategy.
+     */
+    private int handout(ExperimentConfig given, Strategy strategy) throws java.io.IOException {
+        ExperimentConfig config = spec.commandLine().getParseResult().hasMatchedOption("--strategy")
+                ? ShownOptions.including(given, strategy) : given;
+        shown.checkLayer(config, experiment);
+        Path file = checkedOut().resolve(HtmlHandout.fileName(experiment.preset().map(p -> p.name()).orElse(null)));
+        String problem = AtomicFiles.problem(file);
+        if (problem != null) {
+            throw experiment.usage("out", problem);
+        }
+        int threadCount = checkedThreads();
+        try {
+            MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), true, 0);
+        } catch (InvalidConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TrainConfig train = experiment.preset().map(p -> p.train()).orElse(null);
+        if (train != null && config.get(Catalog.SIGMA_B) != 0) {
+            train = null;                   // training starts its biases at 0: a σ_b config has no training
+        }
+        ExperimentResult result;
+        List<Double> millis = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ObjectNode trained = null;
+        try (Engine engine = new Engine(threadCount)) {
+            long start = System.nanoTime();
+            result = engine.runner().run(config, RunListener.NONE, () -> false);
+            millis.add((System.nanoTime() - start) / 1e6);
+            if (train != null) {
+                Trainer trainer = engine.trainer(1);
+                Dataset data = trainer.dataset(config, train);
+                List<TrainResult> results = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (Strategy s : config.strategies()) {
+                    try {
+                        results.add(trainer.train(config, train, data, s, TrainListener.NONE, () -> false));
+                    } catch (InvalidConfigException e) {
+                        throw experiment.usage(e.parameter(), e.problem());
+                    }
+                }
+                trained = TrainJsonReport.toTree(config, train, data.classification(), List.of(results),
+                        Version.get(), List.of((System.nanoTime() - t0) / 1e6));
+            }
+        }
+        boolean phase = phaseDiagram || experiment.preset().map(p -> p.view().tab().equals("phase")).orElse(false);
+        String name = experiment.preset().map(p -> p.name()).orElse(null);
+        String description = experiment.preset().map(p -> p.description()).orElse(null);
+        HtmlHandout.Content content = new HtmlHandout.Content(name, description, result,
+                new HtmlHandout.View(strategy, shown.layer, gradientKind(), logY, !noTheory), Version.get(), millis,
+                trained, phase ? HtmlHandout.phaseDiagram(config) : null);
+        Path written = HtmlHandout.write(content, out);
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println(written.toAbsolutePath());
+        printer.flush();
+        return 0;
+    }
+
+    /** The {@code --out} folder, checked: it must be given and exist. */
+    private Path checkedOut() {
+        if (out.toString().isBlank()) {
+            throw experiment.usage("out", "an empty folder name; give a folder, e.g. --out .");
+        }
+        if (!Files.isDirectory(out)) {
+            throw experiment.usage("out", "folder " + out.toAbsolutePath() + " does not exist");
+        }
+        return out;
+    }
+
+    /** The {@code --threads} count, checked. */
+    private int checkedThreads() {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1 || threadCount > 256) {
+            throw experiment.usage("threads", "must be between 1 and 256, got " + threadCount);
+        }
+        return threadCount;
     }
 
     private TensorKind gradientKind() {

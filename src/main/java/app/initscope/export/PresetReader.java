@@ -273,20 +273,21 @@ final class PresetReader {
             return n == null || n.isNull() ? null : object(key);
         }
 
-        Fields object(String key) throws PresetException {
+        /** A member of the JSON type {@code is} accepts; the message says what it {@code mustBe} otherwise. */
+        JsonNode typed(String key, java.util.function.Predicate<JsonNode> is, String mustBe) throws PresetException {
             JsonNode n = required(key);
-            if (!n.isObject()) {
-                throw new PresetException(path(key) + " must be an object {...}, got " + describe(n));
+            if (!is.test(n)) {
+                throw new PresetException(path(key) + " must be " + mustBe + ", got " + describe(n));
             }
-            return new Fields(n, prefix + key + ".");
+            return n;
+        }
+
+        Fields object(String key) throws PresetException {
+            return new Fields(typed(key, JsonNode::isObject, "an object {...}"), prefix + key + ".");
         }
 
         String text(String key) throws PresetException {
-            JsonNode n = required(key);
-            if (!n.isTextual()) {
-                throw new PresetException(path(key) + " must be a string, got " + describe(n));
-            }
-            return n.asText();
+            return typed(key, JsonNode::isTextual, "a string").asText();
         }
 
         /** A string member, or null when absent or JSON null. */
@@ -305,20 +306,12 @@ final class PresetReader {
         }
 
         boolean bool(String key) throws PresetException {
-            JsonNode n = required(key);
-            if (!n.isBoolean()) {
-                throw new PresetException(path(key) + " must be true or false, got " + describe(n));
-            }
-            return n.booleanValue();
+            return typed(key, JsonNode::isBoolean, "true or false").booleanValue();
         }
 
         /** A finite number. */
         double number(String key) throws PresetException {
-            JsonNode n = required(key);
-            if (!n.isNumber()) {
-                throw new PresetException(path(key) + " must be a number, got " + describe(n));
-            }
-            double v = n.doubleValue();
+            double v = typed(key, JsonNode::isNumber, "a number").doubleValue();
             if (!Double.isFinite(v)) {
                 throw new PresetException(path(key) + " must be a finite number, got " + v);
             }

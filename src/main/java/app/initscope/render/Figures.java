@@ -252,8 +252,9 @@ public final class Figures {
         List<HistogramChart.Data> as = new ArrayList<>();
         List<HistogramChart.Data> gs = new ArrayList<>();
         for (int l = 1; l <= depth; l++) {
-            as.add(Plots.data(result, r, l, TensorKind.ACTIVATION, "layer " + l, false, o.logY()));
-            gs.add(Plots.data(result, r, l, o.gradient(), "layer " + l, false, o.logY()));
+            // "layer 1 · preview" did not fit a cell at 1280×720: the std(a) chart's title says "preview" once
+            as.add(Plots.data(result, r, l, TensorKind.ACTIVATION, "layer " + l, false, o.logY(), false));
+            gs.add(Plots.data(result, r, l, o.gradient(), "layer " + l, false, o.logY(), false));
         }
         List<HistogramChart.Data> lockedA = Plots.locked(as);
         List<HistogramChart.Data> lockedG = Plots.locked(gs);
@@ -289,6 +290,7 @@ public final class Figures {
         String caption = o.caption() ? caption(result.config(), strategy) : null;
         double capH = caption != null ? CAPTION_H : 0;
         String symbol = o.gradient().symbol();
+        String preview = result.preview() ? " · preview" : "";
         Figure.Painter painter = (pen, w, h) -> {
             double cw = (w - labelW) / columns;
             double available = h - capH;
@@ -312,7 +314,7 @@ public final class Figures {
                 at(pen, x, band * 2 * cellH, () -> HistogramChart.paint(pen, cw - 4, cellH - 4, a, true));
                 at(pen, x, band * 2 * cellH + cellH, () -> HistogramChart.paint(pen, cw - 4, cellH - 4, g, true));
             }
-            at(pen, 0, gridH, () -> LayerLines.paint(pen, w / 2 - 5, chartH, "std(a) by layer",
+            at(pen, 0, gridH, () -> LayerLines.paint(pen, w / 2 - 5, chartH, "std(a) by layer" + preview,
                     "std(a), log scale", sa, guide));
             at(pen, w / 2 + 5, gridH, () -> LayerLines.paint(pen, w / 2 - 5, chartH, "std(" + symbol + ") by layer",
                     "std(" + symbol + "), log scale", sg));

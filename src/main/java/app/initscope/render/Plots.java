@@ -51,6 +51,15 @@ public final class Plots {
      */
     public static HistogramChart.Data data(ExperimentResult result, StrategyResult r, int layer, TensorKind kind,
                                    String title, boolean theory, boolean logY) {
+        return data(result, r, layer, kind, title, theory, logY, true);
+    }
+
+    /**
+     * The same, with the title marked "· preview" for a preview result only when {@code markPreview} (a figure
+     * of many small cells marks it once instead).
+     */
+    public static HistogramChart.Data data(ExperimentResult result, StrategyResult r, int layer, TensorKind kind,
+                                   String title, boolean theory, boolean logY, boolean markPreview) {
         LayerResult l = r.layer(layer);
         boolean symmetric = l.distinctUnits() == 1;
         String note = null;
@@ -78,7 +87,7 @@ public final class Plots {
                 }
             }
         }
-        return new HistogramChart.Data(result.preview() ? title + " · preview" : title,
+        return new HistogramChart.Data(result.preview() && markPreview ? title + " · preview" : title,
                 axisLabel(kind, result.config()), l.get(kind),
                 Palette.of(r.strategy()), q, note, warning, logY);
     }

@@ -39,6 +39,11 @@ public record Rgba(double red, double green, double blue, double opacity) {
         return new Rgba(red, green, blue, Math.min(1, Math.max(0, opacity * factor)));
     }
 
+    /** The opaque colour a share {@code t} (0..1) of the way from this one to {@code other}. */
+    public Rgba mix(Rgba other, double t) {
+        return color(red + (other.red - red) * t, green + (other.green - green) * t, blue + (other.blue - blue) * t, 1);
+    }
+
     /** {@code #rrggbb}, without the opacity. */
     public String hex() {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(red * 255), Math.round(green * 255),

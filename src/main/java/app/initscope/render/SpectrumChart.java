@@ -12,7 +12,6 @@ import java.util.List;
  */
 public final class SpectrumChart {
 
-    private static final TextFont TITLE = TextFont.bold(15);
     private static final TextFont TEXT = TextFont.regular(13);
     private static final TextFont NUMBER = TextFont.bold(15);
     private static final Rgba AXIS = Rgba.web("#333333");
@@ -30,25 +29,13 @@ public final class SpectrumChart {
     }
 
     public static void paint(Pen g, double w, double h, Strategy strategy, JacobianSpectrum j) {
-        g.setFill(Rgba.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFill(AXIS);
-        g.setFont(TITLE);
-        g.setTextAlign(TextAlign.LEFT);
-        g.setTextBaseline(Baseline.TOP);
-        g.fillText("Jacobian singular values · " + strategy.label(), 8, 4);
-        double numbersW = 190;
-        double left = 56;
-        double right = w - numbersW - 10;
-        double top = 30;
-        double bottom = h - 44;
+        String title = "Jacobian singular values · " + strategy.label();
         if (j == null) {
+            ChartFrame.of(ChartFrame.Style.LAYERS, title, ChartAxis.fixed(0, 1, null), ChartAxis.fixed(0, 1, null))
+                    .paintTitle(g, w, h);
             g.setFill(MUTED);
             g.setFont(TEXT);
             g.fillText("not computed: turn on \"Jacobian spectrum\"", 8, 30);
-            return;
-        }
-        if (right - left < 60 || bottom - top < 40) {
             return;
         }
         Histogram hist = j.singularValues();
@@ -58,50 +45,47 @@ public final class SpectrumChart {
             hi = lo + 1;
         }
         long max = Math.max(1, hist.maxCount());
-        double xLo = lo;
-        double xHi = hi;
-        java.util.function.DoubleUnaryOperator xOf = v -> left + (v - xLo) / (xHi - xLo) * (right - left);
-        g.setFill(Palette.of(strategy).fade(0.8));
-        for (int i = 0; i < hist.bins(); i++) {
-            long c = hist.count(i);
-            if (c == 0) {
-                continue;
+        ChartFrame.Renderer bars = new ChartFrame.Renderer() {
+            @Override
+            public void draw(Pen pen, ChartFrame.Plot p) {
+                pen.setFill(Palette.of(strategy).fade(0.8));
+                for (double[] b : boxes(p)) {
+                    pen.fillBar(b[0], b[1], b[2], b[3]);
+                }
             }
-            double x1 = xOf.applyAsDouble(hist.edge(i));
-            double x2 = xOf.applyAsDouble(hist.edge(i + 1));
-            double bh = (bottom - top) * c / (double) max;
-            double bw = Math.max(3, x2 - x1 - 0.5);
-            g.fillBar((x1 + x2) / 2 - bw / 2, bottom - bh, bw, bh);
+
+            @Override
+            public List<double[]> boxes(ChartFrame.Plot p) {
+                List<double[]> out = new java.util.ArrayList<>();
+                for (int i = 0; i < hist.bins(); i++) {
+                    long c = hist.count(i);
+                    if (c > 0) {
+                        double x1 = p.px(hist.edge(i));
+                        double x2 = p.px(hist.edge(i + 1));
+                        double bh = (p.bottom() - p.top()) * c / (double) max;
+                        double bw = Math.max(3, x2 - x1 - 0.5);
+                        out.add(new double[] {(x1 + x2) / 2 - bw / 2, p.bottom() - bh, bw, bh});
+                    }
+                }
+                return out;
+            }
+        };
+        ChartFrame.Plot p = ChartFrame.of(ChartFrame.Style.LAYERS.withLeft(56).withLegendWidth(190), title,
+                        ChartAxis.fixed(lo, hi, "singular value σ").withTicks(ChartAxis.TickRule.NICE,
+                                ChartAxis.TickFormat.PLAIN, 70),
+                        ChartAxis.fixed(0, max, "count").withTicks(ChartAxis.TickRule.NONE, ChartAxis.TickFormat.PLAIN,
+                                40))
+                .withRenderer(bars)
+                .withGuides(List.of(new ChartFrame.Guide(true, 1, "σ = 1", AXIS, 1.5, new double[] {6, 4}, TEXT)))
+                .paint(g, w, h);
+        if (p == null) {
+            return;
         }
-        g.setStroke(AXIS);
-        g.setLineWidth(1.5);
-        g.strokeLine(left, bottom, right, bottom);
-        g.strokeLine(left, top, left, bottom);
-        g.setFont(TEXT);
+        double right = p.right();
+        double y = p.top();
         g.setFill(AXIS);
-        g.setTextAlign(TextAlign.CENTER);
-        g.setTextBaseline(Baseline.TOP);
-        for (double t : Ticks.of(lo, hi, Math.max(2, (int) ((right - left) / 70)))) {
-            double x = xOf.applyAsDouble(t);
-            g.strokeLine(x, bottom, x, bottom + 4);
-            g.fillText(Ticks.label(t), x, bottom + 6);
-        }
-        g.fillText("singular value σ", (left + right) / 2, bottom + 24);
-        g.save();
-        g.translate(8, (top + bottom) / 2);
-        g.rotate(-90);
-        g.fillText("count", 0, 0);
-        g.restore();
-        double one = xOf.applyAsDouble(1);
-        g.setStroke(AXIS);
-        g.setLineWidth(1.5);
-        g.setLineDashes(6, 4);
-        g.strokeLine(one, top, one, bottom);
-        g.setLineDashes();
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(Baseline.TOP);
-        g.fillText("σ = 1", one + 4, top);
-        double y = top;
         g.setFont(NUMBER);
         for (String line : numbers(j)) {
             g.fillText(line, right + 16, y);

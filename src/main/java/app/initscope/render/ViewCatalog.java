@@ -4,6 +4,7 @@ import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
+import app.initscope.core.settings.SettingBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -88,7 +89,7 @@ public final class ViewCatalog {
     private ViewCatalog() {
     }
 
-    private static <E> Setting.Builder<E> enumChoice(String id, String flag, E defaultValue, E[] values,
+    private static <E> SettingBuilder<E> enumChoice(String id, String flag, E defaultValue, E[] values,
                                                      Function<E, String> idOf) {
         String valid = Arrays.stream(values).map(idOf).collect(Collectors.joining(", "));
         return Setting.choice(id, flag, defaultValue, text -> {

@@ -1,22 +1,17 @@
 package app.initscope.render;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import app.initscope.core.settings.Ids;
 
 /** The window's views, in the order of their tabs; a preset's {@code view.tab} names one by its id. */
-public enum ViewTab {
-    SINGLE("single"),
-    COMPARE("compare"),
-    DEPTH("depth"),
-    EXPLAIN("explain"),
-    TRAIN("train"),
-    PHASE("phase");
+public enum ViewTab implements Ids.Identified {
+    SINGLE,
+    COMPARE,
+    DEPTH,
+    EXPLAIN,
+    TRAIN,
+    PHASE;
 
-    private final String id;
-
-    ViewTab(String id) {
-        this.id = id;
-    }
+    private final String id = Ids.kebab(this);
 
     public String id() {
         return id;
@@ -24,15 +19,10 @@ public enum ViewTab {
 
     /** @throws IllegalArgumentException naming the valid ids */
     public static ViewTab fromId(String id) {
-        for (ViewTab t : values()) {
-            if (t.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown view '" + id + "'; valid: " + validIds());
+        return Ids.lookup(ViewTab.class, id, "view");
     }
 
     public static String validIds() {
-        return Arrays.stream(values()).map(ViewTab::id).collect(Collectors.joining(", "));
+        return Ids.valid(ViewTab.class);
     }
 }

@@ -55,6 +55,7 @@ public final class App extends Application {
             settings.saveWindowSize(scene.getWidth(), scene.getHeight());
         });
         stage.show();
+        view.focusTheViews();               // the keys (Space, K, 1-9) work at once, not the layer field's
         model.compute();
         watchFirstPicture(stage, view);
     }

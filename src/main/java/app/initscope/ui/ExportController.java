@@ -7,6 +7,9 @@ import app.initscope.core.init.Strategy;
 import app.initscope.export.AtomicFiles;
 import app.initscope.export.FigureExport;
 import app.initscope.export.FigureExport.Format;
+import app.initscope.export.HtmlHandout;
+import app.initscope.export.TrainJsonReport;
+import app.initscope.engine.TrainRun;
 import app.initscope.fx.FxRaster;
 import app.initscope.render.AxisMode;
 import app.initscope.render.AwtPen;
@@ -49,6 +52,8 @@ final class ExportController {
     private final Supplier<Window> owner;
     private File lastFolder;
     private Choice last = new Choice(Format.PNG, 2, true);
+    /** What the handout dialog was last given. */
+    private HandoutChoice lastHandout = new HandoutChoice("", "", false, true);
     private java.util.function.Function<String, ViewPage> pages = id -> null;
 
     ExportController(MainViewModel model, Supplier<Window> owner) {
@@ -246,6 +251,113 @@ final class ExportController {
             return files.get(i);
         }, written -> writeEach(figures, files, i + 1, choice, done, failed), failed,
                 javafx.application.Platform::runLater);
+    }
+
+    /**
+     * What the handout dialog asked: the page's title and description (blank for none), and whether it adds the
+     * phase diagram and the curves of the last finished training.
+     */
+    record HandoutChoice(String title, String description, boolean phase, boolean training) {
+    }
+
+    /**
+     * File ▸ Export handout…: asks for the page's title and description and what it adds, then for a file, and
+     * writes one self-contained HTML page of every computed strategy and layer (the same page as
+     * {@code initscope export --format html}), opening on the strategy, layer and toggles shown now.
+     */
+    void exportHandout() {
+        if (!handoutReady()) {
+            return;
+        }
+        Dialog<HandoutChoice> dialog = new Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Export handout");
+        dialog.setHeaderText("One HTML page that opens in any browser, with no install and no network");
+        javafx.scene.control.TextField title = new javafx.scene.control.TextField(lastHandout.title());
+        title.setPromptText("e.g. Lecture 3: why initialization matters");
+        javafx.scene.control.TextArea description = new javafx.scene.control.TextArea(lastHandout.description());
+        description.setPromptText("one or two sentences on what to look for (optional)");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+        CheckBox phase = new CheckBox("the phase diagram, with a marker per strategy");
+        phase.setSelected(lastHandout.phase());
+        CheckBox training = new CheckBox("the curves of the last finished training (Train tab)");
+        training.setDisable(finishedTraining() == null);
+        training.setSelected(lastHandout.training() && !training.isDisabled());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label("title"), title);
+        grid.addRow(1, new Label("description"), description);
+        grid.add(phase, 1, 2);
+        grid.add(training, 1, 3);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType ok = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ok ? new HandoutChoice(title.getText().strip(),
+                description.getText().strip(), phase.isSelected(), training.isSelected()) : null);
+        dialog.showAndWait().ifPresent(choice -> {
+            lastHandout = choice;
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export handout");
+            chooser.setInitialFileName(HtmlHandout.fileName(choice.title()));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML pages", "*.html"));
+            if (lastFolder != null && lastFolder.isDirectory()) {
+                chooser.setInitialDirectory(lastFolder);
+            }
+            File file = chooser.showSaveDialog(owner.get());
+            if (file != null) {
+                lastFolder = file.getParentFile();
+                writeHandout(choice, file.toPath(), path -> model.status().notice("exported the handout " + path),
+                        this::showError);
+            }
+        });
+    }
+
+    /** Whether every strategy has its full result; says what to wait for when not. */
+    private boolean handoutReady() {
+        ExperimentResult result = model.resultProperty().get();
+        if (result == null || result.preview() || model.shownProperty().get() == null
+                || result.results().size() < result.config().strategies().size()) {
+            model.status().notice("wait until every strategy is computed, then export the handout");
+            return false;
+        }
+        return true;
+    }
+
+    /** The Train tab's last run if it has finished, else null. */
+    private TrainRun finishedTraining() {
+        TrainRun run = model.train().latest();
+        return run != null && run.complete() && !run.results().isEmpty() ? run : null;
+    }
+
+    /**
+     * Writes the handout of the current result to {@code file}: the page is made and written in the background
+     * (the phase diagram computed there too); {@code done} or {@code failed} is called on the FX thread.
+     */
+    void writeHandout(HandoutChoice choice, Path file, Consumer<Path> done, Consumer<Throwable> failed) {
+        if (!handoutReady()) {
+            failed.accept(new IllegalStateException("the computation is still running"));
+            return;
+        }
+        ExperimentResult result = model.resultProperty().get();
+        Figures.Options o = options(true);
+        HtmlHandout.View view = new HtmlHandout.View(model.shownProperty().get().strategy(), o.layer(), o.gradient(),
+                o.logY(), o.theory());
+        TrainRun run = choice.training() ? finishedTraining() : null;
+        Background.run(() -> {
+            var trained = run == null ? null : TrainJsonReport.toTree(run.request().config(), run.request().train(),
+                    run.results().stream().flatMap(r -> r.evals().stream())
+                            .anyMatch(e -> Double.isFinite(e.testAccuracy())),
+                    List.of(run.results()), app.initscope.Version.get(), List.of());
+            HtmlHandout.Content content = new HtmlHandout.Content(
+                    choice.title() == null || choice.title().isBlank() ? null : choice.title(),
+                    choice.description() == null || choice.description().isBlank() ? null : choice.description(),
+                    result, view, app.initscope.Version.get(), List.of(), trained,
+                    choice.phase() ? HtmlHandout.phaseDiagram(result.config()) : null);
+            AtomicFiles.writeString(file, HtmlHandout.html(content));
+            return file;
+        }, done, failed, javafx.application.Platform::runLater);
     }
 
     private void showError(Throwable e) {

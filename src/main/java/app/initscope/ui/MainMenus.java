@@ -26,7 +26,7 @@ final class MainMenus {
         Menu file = new Menu("File");
         file.getItems().addAll(keys.menuItem("open"), keys.menuItem("save"), new SeparatorMenuItem(),
                 keys.menuItem("export-view"), exportOne, keys.menuItem("copy"), keys.menuItem("export-all"),
-                new SeparatorMenuItem(), keys.menuItem("quit"));
+                keys.menuItem("export-handout"), new SeparatorMenuItem(), keys.menuItem("quit"));
         file.setId("menu-file");
         Menu view = new Menu("View");
         view.setId("menu-view");

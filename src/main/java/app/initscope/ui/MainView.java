@@ -337,6 +337,14 @@ public final class MainView extends BorderPane {
 
 
 
+    /**
+     * Gives the keyboard focus to the tabs: the window's first focusable control is the layer field, which
+     * would take Space, K and the digits as typing until the lecturer clicked elsewhere.
+     */
+    void focusTheViews() {
+        tabs.requestFocus();
+    }
+
     /** The stale label says what the visible view's staleness says. */
     private void showStaleMark(ViewPage p) {
         if (staleLabel == null || p == null) {

@@ -211,10 +211,6 @@ public final class MainViewModel {
     }
 
     /**
-     * The current settings as a preset (the config as the window computes it, with the compared strategies as
-     * its strategy list, and the view state).
-     */
-    /**
      * The window's whole state as a preset: the experiment with the compared strategies, every view option (the
      * tab included) and the training settings. The tour's snapshot, the saved presets and the round-trip tests
      * all take it from here, and {@link #apply} takes it back.

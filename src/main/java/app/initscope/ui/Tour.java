@@ -34,15 +34,6 @@ import java.util.regex.Pattern;
 final class Tour {
 
     /**
-     * One step: what it sets, and what it says.
-     *
-     * @param config   the settings the step sets, by catalog entry; the activation is always among them
-     * @param compared the strategies to compare (the Train view trains them), or null to keep the window's
-     * @param train    the training settings the step sets, by {@link TrainCatalog} entry (none: keep them)
-     * @param play     whether the step starts the training (its captions then quote the training's numbers)
-     * @param jacobian whether the step's runs take the Jacobian spectrum (the Depth view's toggle)
-     */
-    /**
      * One step: the experiment's settings it sets, every view option (those it names, the rest at their defaults,
      * so that its caption never describes a colouring or a scale the user left on), the compared strategies or
      * null, the training settings it sets, and whether it trains.

@@ -74,10 +74,9 @@ final class TourController {
     }
 
     /**
-     * The next step (the first when the tour is not running); after the last step the tour says that it has ended,
-     * and the next step after that starts it again.
+     * Starts the tour (keeping the window's whole state to give back when it is left), or takes the next step;
+     * after the last step the tour says that it has ended, and the next step after that starts it again.
      */
-    /** Starts the tour (keeping the window's whole state to give back when it is left), or takes the next step. */
     void next() {
         if (!isRunning()) {
             before = model.toPreset();
@@ -93,7 +92,6 @@ final class TourController {
         }
     }
 
-    /** Leaves the tour. */
     /**
      * Leaves the tour and gives back the state it found: every setting of the experiment, the training and the
      * view (the tab included), and the training run that was on screen, stopped where it was.

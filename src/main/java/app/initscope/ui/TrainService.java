@@ -128,10 +128,6 @@ final class TrainService {
         state.set(State.IDLE);
     }
 
-    /**
-     * A setting changed: a training that has started runs again from step 0 with the new settings (paused at its
-     * first step when it was paused); with nothing trained, nothing happens.
-     */
     /** A training put aside: its request and the newest snapshot it had made. */
     record Parked(TrainRequest requested, TrainRun latest) {
     }
@@ -154,6 +150,10 @@ final class TrainService {
         message.set("stopped");
     }
 
+    /**
+     * A setting changed: a training that has started runs again from step 0 with the new settings (paused at its
+     * first step when it was paused); with nothing trained, nothing happens.
+     */
     void restart(TrainRequest request) {
         if (state.get() == State.IDLE || request.equals(requested)) {
             return;

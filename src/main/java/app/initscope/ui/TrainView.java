@@ -5,7 +5,6 @@ import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.settings.Setting;
-import app.initscope.core.train.DatasetId;
 import app.initscope.core.train.TrainCatalog;
 import app.initscope.core.train.TrainResult;
 import app.initscope.engine.TrainRun;
@@ -80,7 +79,8 @@ final class TrainView extends BorderPane implements ViewPage {
         train.service().stateProperty().addListener((obs, old, now) -> showStatus());
         train.service().messageProperty().addListener((obs, old, now) -> showStatus());
         for (var p : List.of(train.strategyProperty(), train.layerProperty(), train.tensorProperty(),
-                train.evalProperty(), model.view().logYProperty(), model.view().strategyProperty())) {
+                train.evalProperty(), model.view().logYProperty(), model.view().strategyProperty(),
+                model.view().batchAccuracyProperty())) {
             p.addListener((obs, old, now) -> redraw());
         }
         visibleProperty().addListener((obs, old, now) -> redraw());
@@ -94,8 +94,7 @@ final class TrainView extends BorderPane implements ViewPage {
     }
 
     private boolean twoD() {
-        DatasetId d = train.draft().choice(TrainCatalog.DATASET).get();
-        return d != DatasetId.TEACHER && d != DatasetId.DIGITS;
+        return train.draft().choice(TrainCatalog.DATASET).get().twoD();
     }
 
     private HBox buttons() {
@@ -164,7 +163,8 @@ final class TrainView extends BorderPane implements ViewPage {
             }
             if (s == TrainCatalog.NOISE) {
                 // the noise of the teacher's targets and of the 2-D points; the digits have none
-                node.visibleProperty().bind(draft.choice(TrainCatalog.DATASET).isNotEqualTo(DatasetId.DIGITS));
+                node.visibleProperty().bind(Bindings.createBooleanBinding(
+                        () -> draft.choice(TrainCatalog.DATASET).get().noisy(), draft.choice(TrainCatalog.DATASET)));
                 node.managedProperty().bind(node.visibleProperty());
             }
         } else if (s.defaultValue() instanceof Boolean) {
@@ -262,8 +262,12 @@ final class TrainView extends BorderPane implements ViewPage {
         scrubLabel.minWidthProperty().bind(Bindings.createDoubleBinding(() -> widestScrubText(scrubLabel.getFont()),
                 scrubLabel.fontProperty()));
         scrubLabel.prefWidthProperty().bind(scrubLabel.minWidthProperty());
+        CheckBox batch = new CheckBox("batch accuracy");
+        batch.setId("train-batch-accuracy");
+        batch.setTooltip(new Tooltip("Draw each training batch's accuracy too (dashed), beside the test accuracy"));
+        batch.selectedProperty().bindBidirectional(model.view().batchAccuracyProperty());
         FlowPane row = new FlowPane(16, 6, labeled("strategy", strategyTip, strategy),
-                labeled("layer", layerTip, layer), labeled("heat map", tensorTip, tensor),
+                labeled("layer", layerTip, layer), labeled("heat map", tensorTip, tensor), batch,
                 labeled("histograms at", scrubTip, new HBox(6, scrubber, scrubLabel)));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -311,7 +315,8 @@ final class TrainView extends BorderPane implements ViewPage {
         TrainRun run = train.latest();
         List<Object> key = Arrays.asList(run, train.strategyProperty().get(), shownStrategy(),
                 train.layerProperty().get(),
-                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get());
+                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(),
+                model.view().batchAccuracyProperty().get());
         if (key.equals(drawnKey)) {
             return;
         }
@@ -345,7 +350,8 @@ final class TrainView extends BorderPane implements ViewPage {
     private Figure figure(TrainRun run, boolean caption) {
         TrainFigures.Options o = new TrainFigures.Options(train.strategyProperty().get(),
                 model.view().strategyProperty().get(), train.layerProperty().get(),
-                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(), caption);
+                train.tensorProperty().get(), train.evalProperty().get(), model.view().logYProperty().get(), caption)
+                .withBatch(model.view().batchAccuracyProperty().get());
         return TrainFigures.figure(run.request().config(), run.request().train(), run.results(), o);
     }
 

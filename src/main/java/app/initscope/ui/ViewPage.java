@@ -39,7 +39,6 @@ interface ViewPage {
      */
     Figure exportFigure(ExperimentResult result, Strategy shown, Figures.Options options);
 
-    /** Whether the view's figure differs from the single view's (so it gets an export menu of its own). */
     /**
      * Whether what the view shows belongs to other settings than the current ones, and the line that says so: the
      * experiment's result for the views that show it.
@@ -60,6 +59,7 @@ interface ViewPage {
     default void reveal(List<String> charts) {
     }
 
+    /** Whether the view's figure differs from the single view's (so it gets an export menu of its own). */
     default boolean hasOwnFigure() {
         return true;
     }

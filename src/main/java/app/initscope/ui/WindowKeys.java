@@ -88,6 +88,7 @@ final class WindowKeys {
         t.custom("help", "?", e -> "?".equals(e.getText()) || (e.getCode() == KeyCode.SLASH && e.isShiftDown()),
                 "this list", "Keys", e -> model.presentation().toggleHelp());
         t.menuOnly("export-all", "Export all strategies…", export::exportAll);
+        t.menuOnly("export-handout", "Export handout…", export::exportHandout);
         t.menuOnly("about", "About InitScope", () -> HelpOverlay.about(model, view.getScene().getWindow()));
         return t;
     }

@@ -50,8 +50,8 @@ class TrainFiguresTest {
     void theHeatMapsAxisHoldsEveryEvaluationAndKeepsEveryCount() {
         TrainResult r = results.getFirst();
         for (TensorKind k : TrainFigures.TENSORS) {
-            double[] range = TrainFigures.commonRange(r, 2, k);
-            List<Histogram> columns = TrainFigures.rebinned(r, 2, k, range, 40);
+            double[] range = TrainHeatMap.commonRange(r, 2, k);
+            List<Histogram> columns = TrainHeatMap.rebinned(r, 2, k, range, 40);
             assertEquals(r.evals().size(), columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 Histogram own = TrainFigures.summary(r.evals().get(i).layers().get(1), k).histogram();
@@ -68,25 +68,25 @@ class TrainFiguresTest {
     @Test
     void theNewestHeatMapColumnIsOneIntervalWideNotAShareOfTheAxis() {
         // evaluations at x = 100, 150, 200 on an axis to 900: the newest column ends at 250, where the next will be
-        assertEquals(150, TrainFigures.columnEnd(100, 150, Double.NaN, 900));
-        assertEquals(250, TrainFigures.columnEnd(200, Double.NaN, 150, 900));
-        assertEquals(103, TrainFigures.columnEnd(100, Double.NaN, Double.NaN, 900), "a lone column is 3 px");
-        assertEquals(900, TrainFigures.columnEnd(880, Double.NaN, 800, 900), "never past the axis");
+        assertEquals(150, TrainHeatMap.columnEnd(100, 150, Double.NaN, 900));
+        assertEquals(250, TrainHeatMap.columnEnd(200, Double.NaN, 150, 900));
+        assertEquals(103, TrainHeatMap.columnEnd(100, Double.NaN, Double.NaN, 900), "a lone column is 3 px");
+        assertEquals(900, TrainHeatMap.columnEnd(880, Double.NaN, 800, 900), "never past the axis");
     }
 
     @Test
     void decimatedLinesAverageTheStepsTheyCoverAndBreakAtNaN() {
         double[] x = {0, 1, 2, 3, 4, 5};
         double[] y = {1, 3, 5, 7, Double.NaN, 11};
-        double[][] d = TrainFigures.decimate(x, y, false, 3);
+        double[][] d = ChartLines.decimate(x, y, false, 3);
         assertArrayEquals(new double[] {0.5, 2.5, 4.5}, d[0]);
         assertEquals(2, d[1][0]);
         assertEquals(6, d[1][1]);
         assertTrue(Double.isNaN(d[1][2]), "a NaN breaks the line");
-        double[][] log = TrainFigures.decimate(new double[] {0, 1}, new double[] {10, 1000}, true, 1);
+        double[][] log = ChartLines.decimate(new double[] {0, 1}, new double[] {10, 1000}, true, 1);
         assertEquals(2, log[1][0], 1e-12, "on a log axis the mean of the logs");
-        assertEquals("10⁻³", TrainFigures.powerLabel(-3));
-        assertEquals("10¹²", TrainFigures.powerLabel(12));
+        assertEquals("10⁻³", ChartAxis.powerLabel(-3));
+        assertEquals("10¹²", ChartAxis.powerLabel(12));
     }
 
     @Test
@@ -123,8 +123,8 @@ class TrainFiguresTest {
     @Test
     void aSpikeSaturatesItsOwnBinInsteadOfFadingTheRest() {
         Histogram relu = new Histogram(0, 4, new long[] {5000, 300, 200, 100}, 0, 0, 0);
-        assertEquals(300, TrainFigures.shadeScale(relu), "the second largest count");
+        assertEquals(300, TrainHeatMap.shadeScale(relu), "the second largest count");
         Histogram one = new Histogram(0, 1, new long[] {0, 7, 0}, 0, 0, 0);
-        assertEquals(7, TrainFigures.shadeScale(one), "a single bin is its own scale");
+        assertEquals(7, TrainHeatMap.shadeScale(one), "a single bin is its own scale");
     }
 }

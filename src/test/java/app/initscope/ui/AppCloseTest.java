@@ -27,7 +27,7 @@ class AppCloseTest {
             model.draft().integer(Catalog.FAN_IN).set(2048);
             model.draft().integer(Catalog.DEPTH).set(3);
         })).get();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(model::isComputing).get()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(model::isComputing).get()
                 && model.resultProperty().get() != null);
         assertFalse(app.engine().isTerminated());
 

@@ -53,7 +53,7 @@ class ExperimentServiceTest {
                 service.submit(withFanIn(10 + i));
             }
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.contains(109));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown.contains(109));
         WaitForAsyncUtils.waitForFxEvents();
         // the first request starts at once and the second cancels it; the other 98 coalesce into one waiting
         // request, the newest, which supersedes the rest: only its result is ever shown
@@ -71,7 +71,7 @@ class ExperimentServiceTest {
             service.submit(withFanIn(21));
             service.submit(withFanIn(20));         // back to what runs: the waiting 21 is dropped too
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 1);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown.size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(WaitForAsyncUtils.asyncFx(service::isRunning).get());
         assertEquals(List.of(20), shown);
@@ -84,9 +84,9 @@ class ExperimentServiceTest {
             service.latestProperty().addListener((obs, old, now) -> shown.add(now.config().fanIn()));
             service.submit(withFanIn(12));
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 1);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown.size() == 1);
         Platform.runLater(() -> service.submit(withFanIn(13)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shown.size() == 2);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown.size() == 2);
         assertEquals(List.of(12, 13), shown);
     }
 

@@ -40,7 +40,7 @@ class MainViewTest {
     }
 
     private void awaitResult() throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.shownProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -56,7 +56,7 @@ class MainViewTest {
     }
 
     private void awaitAllStrategies() throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
                 && model.resultProperty().get().results().size() == Strategy.values().length);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -86,7 +86,7 @@ class MainViewTest {
         assertTrue(made.test(train), "Ctrl+" + (train + 1) + " made the Train view");
         assertNotNull(robot.lookup("#train-play").query(), "and it shows its controls");
         robot.interact(() -> window.view().makeOtherViewsLater());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.util.stream.IntStream.range(0,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> java.util.stream.IntStream.range(0,
                 ViewRegistry.PAGES.size()).allMatch(made));
     }
 
@@ -134,7 +134,7 @@ class MainViewTest {
         TextField field = robot.lookup("#fan-in-field").queryAs(TextField.class);
         robot.interact(() -> field.setText("2000"));
         robot.clickOn(field).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
                 && model.shownProperty().get().layer(1).fanIn() == 2000);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2000, model.draft().integer(Catalog.FAN_IN).get());
@@ -150,7 +150,7 @@ class MainViewTest {
     }
 
     private void awaitAllStrategiesFor(int fanIn) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
             var r = model.resultProperty().get();
             return r != null && r.config().fanIn() == fanIn && r.results().size() == Strategy.values().length;
         });
@@ -179,7 +179,7 @@ class MainViewTest {
             model.view().strategyProperty().set(Strategy.HE);
             model.draft().choice(Catalog.ACTIVATION).set(app.initscope.core.nn.Activation.RELU);
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
                 && model.config().activation() == app.initscope.core.nn.Activation.RELU
                 && model.shownProperty().get().strategy() == Strategy.HE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -191,7 +191,7 @@ class MainViewTest {
     void theLayerAndGradientChoicesPickWhatTheHistogramsShow(FxRobot robot) throws TimeoutException {
         awaitResult();
         robot.interact(() -> model.draft().integer(Catalog.DEPTH).set(10));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.shownProperty().get() != null
                 && model.shownProperty().get().layers().size() == 10);
         robot.interact(() -> {
             model.view().layerProperty().set(10);

@@ -43,7 +43,7 @@ class SigmaBSliderTest {
         assertEquals(3.0, slider.getMax(), 0.0, "the window's range 0..3, linear");
         assertEquals(0.0, model.draft().get(Catalog.SIGMA_B), 0.0);
         robot.interact(() -> slider.setValue(1.25));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
                 && model.resultProperty().get().config().get(Catalog.SIGMA_B) == 1.25);
         WaitForAsyncUtils.waitForFxEvents();
         var layer = model.resultProperty().get().results().get(0).layer(1);

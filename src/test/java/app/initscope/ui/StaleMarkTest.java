@@ -50,7 +50,7 @@ class StaleMarkTest {
         robot.clickOn("#train-play");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.train().latest() != null);
         robot.interact(model::cancel);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.train().service().stateProperty().get()
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.train().service().stateProperty().get()
                 == TrainService.State.IDLE);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -102,10 +102,10 @@ class StaleMarkTest {
             model.draft().integer(Catalog.FAN_IN).set(1000);
             model.draft().integer(Catalog.DEPTH).set(4);
         }));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
                 && model.resultProperty().get().config().samples() == 20000);
         robot.interact(model::cancel);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.isComputing());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !model.isComputing());
         WaitForAsyncUtils.waitForFxEvents();
         var result = model.resultProperty().get();
         var rows = window.view().compare().rowsShown();

@@ -77,4 +77,13 @@ class TrainLayoutTest {
         caption = robot.lookup("#present-caption").queryAs(Label.class).getText();
         assertTrue(caption.startsWith(model.view().strategyProperty().get().label()), caption);
     }
+
+    @Test
+    void theBatchAccuracyBoxIsAViewOptionThatSurvivesInAPreset(FxRobot robot) throws Exception {
+        robot.interact(() -> model.view().tabProperty().set(ViewTab.TRAIN));
+        robot.clickOn("#train-batch-accuracy");
+        assertTrue(model.view().batchAccuracyProperty().get());
+        var read = app.initscope.export.Preset.parse(model.toPreset().toJson());
+        assertTrue(read.view().get(app.initscope.render.ViewCatalog.BATCH_ACCURACY));
+    }
 }

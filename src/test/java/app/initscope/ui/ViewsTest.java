@@ -356,7 +356,7 @@ class ViewsTest {
                 .get();
         robot.interact(() -> view.exporter().copy(figure));
         // painted in the background, then put on the clipboard on the FX thread
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage()).get());
         double width = WaitForAsyncUtils.asyncFx(
                 () -> javafx.scene.input.Clipboard.getSystemClipboard().getImage().getWidth()).get();

@@ -145,7 +145,6 @@ public final class ExperimentRunner {
         return runStrategy(part, net, random, strategy, RunListener.NONE, par, cancelled);
     }
 
-    /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
     /**
      * Refuses a config that would not fit in the heap, with the line that says how much it needs; {@link #run}
      * checks the same, and a caller that shows a preview first checks before it.
@@ -157,6 +156,7 @@ public final class ExperimentRunner {
                 MemoryEstimate.jacobianBytes(config, jacobianInputs, parallel.parallelism()));
     }
 
+    /** Allocates a network for a config (after the memory check); exposed for tests and benchmarks. */
     public Network newNetwork(ExperimentConfig config) {
         return newNetwork(config, config.samples(), parallel);
     }

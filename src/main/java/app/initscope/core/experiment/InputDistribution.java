@@ -1,19 +1,15 @@
 package app.initscope.core.experiment;
 
-import java.util.Locale;
+import app.initscope.core.settings.Ids;
 
 /** The synthetic input's distribution; both have mean 0 and variance 1, so E[x²] = 1. */
-public enum InputDistribution {
+public enum InputDistribution implements Ids.Identified {
     /** iid N(0, 1). */
-    NORMAL("normal"),
+    NORMAL,
     /** iid U(−√3, √3). */
-    UNIFORM("uniform");
+    UNIFORM;
 
-    private final String id;
-
-    InputDistribution(String id) {
-        this.id = id;
-    }
+    private final String id = Ids.kebab(this);
 
     /** The CLI id. */
     public String id() {
@@ -27,13 +23,7 @@ public enum InputDistribution {
 
     /** Looks an input distribution up by id. */
     public static InputDistribution fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (InputDistribution d : values()) {
-            if (d.id.equals(key)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown input '" + id + "'; valid: normal, uniform");
+        return Ids.lookup(InputDistribution.class, id, "input");
     }
 
     @Override

@@ -1,25 +1,24 @@
 package app.initscope.core.experiment;
 
-import java.util.Locale;
+import app.initscope.core.settings.Ids;
 
 /** The five tensors reported for every layer. */
-public enum TensorKind {
+public enum TensorKind implements Ids.Identified {
     /** z_l = a_{l−1}·W_l, the pre-activations. */
-    Z("z", "z"),
+    Z("z"),
     /** a_l = φ(z_l). */
-    ACTIVATION("activation", "a"),
+    ACTIVATION("a"),
     /** φ′(z_l), the local gradient. */
-    LOCAL_GRADIENT("localGradient", "φ′(z)"),
+    LOCAL_GRADIENT("φ′(z)"),
     /** δ_l = ∂L/∂z_l. */
-    DELTA("delta", "δ"),
+    DELTA("δ"),
     /** ∂L/∂W_l. */
-    WEIGHT_GRADIENT("weightGradient", "dW");
+    WEIGHT_GRADIENT("dW");
 
-    private final String id;
+    private final String id = Ids.camel(this);
     private final String symbol;
 
-    TensorKind(String id, String symbol) {
-        this.id = id;
+    TensorKind(String symbol) {
         this.symbol = symbol;
     }
 
@@ -35,14 +34,7 @@ public enum TensorKind {
 
     /** Looks a tensor up by id, case-insensitively. */
     public static TensorKind fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (TensorKind t : values()) {
-            if (t.id.toLowerCase(Locale.ROOT).equals(key)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown tensor '" + id + "'; valid: z, activation, localGradient, delta, weightGradient");
+        return Ids.lookup(TensorKind.class, id, "tensor");
     }
 
     @Override

@@ -1,9 +1,7 @@
 package app.initscope.core.init;
 
-import java.util.Arrays;
+import app.initscope.core.settings.Ids;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The initialization strategies, by CLI id. W is fanIn × fanOut.
@@ -13,10 +11,10 @@ import java.util.stream.Collectors;
  * square layer (fan_in = fan_out). We keep the seed's meaning for {@link #XAVIER} and offer Glorot's as
  * {@link #GLOROT_NORMAL} and {@link #GLOROT_UNIFORM}.
  */
-public enum Strategy {
+public enum Strategy implements Ids.Identified {
 
     /** All weights 0. Every unit computes the same thing and gets the same gradient: symmetry is never broken. */
-    ZERO("zero", "Zero", "w = 0") {
+    ZERO("Zero", "w = 0") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Constant(0.0);
@@ -24,7 +22,7 @@ public enum Strategy {
     },
 
     /** N(0, 0.0001²): symmetry broken, but the signal shrinks by ~0.0001·√fan_in per layer. */
-    SMALL("small", "Small", "w ~ N(0, 0.0001²)") {
+    SMALL("Small", "w ~ N(0, 0.0001²)") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Normal((in, out) -> 1e-4);
@@ -32,7 +30,7 @@ public enum Strategy {
     },
 
     /** N(0, 1): Var(z) = fan_in, so tanh and sigmoid saturate. */
-    LARGE("large", "Large", "w ~ N(0, 1)") {
+    LARGE("Large", "w ~ N(0, 1)") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Normal((in, out) -> 1.0);
@@ -43,7 +41,7 @@ public enum Strategy {
      * The seed's "Xavier": N(0, 1/fan_in), which keeps Var(z) = Var(x). This is LeCun's rule; it equals
      * Glorot and Bengio's (2010) only when fan_in = fan_out.
      */
-    XAVIER("xavier", "Xavier", "w ~ N(0, 1/fan_in)") {
+    XAVIER("Xavier", "w ~ N(0, 1/fan_in)") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Normal((in, out) -> Math.sqrt(1.0 / in));
@@ -55,7 +53,7 @@ public enum Strategy {
      * with slope α, as PyTorch's {@code kaiming_normal_}. The factor 2 makes up for ReLU zeroing half the
      * signal.
      */
-    HE("he", "He", "w ~ N(0, 2/fan_in)") {
+    HE("He", "w ~ N(0, 2/fan_in)") {
         @Override
         public Initializer initializer(InitOptions o) {
             double g2 = o.heGainSquared();
@@ -67,7 +65,7 @@ public enum Strategy {
      * Glorot and Bengio (2010), "Understanding the difficulty of training deep feedforward neural networks":
      * N(0, 2/(fan_in + fan_out)), a compromise between the forward and the backward pass.
      */
-    GLOROT_NORMAL("glorot-normal", "Glorot normal", "w ~ N(0, 2/(fan_in+fan_out))") {
+    GLOROT_NORMAL("Glorot normal", "w ~ N(0, 2/(fan_in+fan_out))") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Normal((in, out) -> Math.sqrt(2.0 / (in + out)));
@@ -75,7 +73,7 @@ public enum Strategy {
     },
 
     /** Glorot and Bengio (2010), uniform form: U(±√(6/(fan_in + fan_out))), the same variance. */
-    GLOROT_UNIFORM("glorot-uniform", "Glorot uniform", "w ~ U(±√(6/(fan_in+fan_out)))") {
+    GLOROT_UNIFORM("Glorot uniform", "w ~ U(±√(6/(fan_in+fan_out)))") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Uniform((in, out) -> Math.sqrt(6.0 / (in + out)));
@@ -86,7 +84,7 @@ public enum Strategy {
      * He et al. (2015), uniform form: U(±√(3·g²/fan_in)) with g² = 2 (or 2/(1+α²) for leaky ReLU), the same
      * variance as {@link #HE}.
      */
-    HE_UNIFORM("he-uniform", "He uniform", "w ~ U(±√(6/fan_in))") {
+    HE_UNIFORM("He uniform", "w ~ U(±√(6/fan_in))") {
         @Override
         public Initializer initializer(InitOptions o) {
             double g2 = o.heGainSquared();
@@ -98,7 +96,7 @@ public enum Strategy {
      * LeCun et al. (1998), "Efficient BackProp": N(0, 1/fan_in), the rule SELU networks assume. Identical to the
      * seed's {@link #XAVIER}.
      */
-    LECUN_NORMAL("lecun-normal", "LeCun normal", "w ~ N(0, 1/fan_in)") {
+    LECUN_NORMAL("LeCun normal", "w ~ N(0, 1/fan_in)") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Normal((in, out) -> Math.sqrt(1.0 / in));
@@ -106,7 +104,7 @@ public enum Strategy {
     },
 
     /** Saxe et al. (2014): a random orthogonal matrix (see {@link Orthogonal}), gain 1. */
-    ORTHOGONAL("orthogonal", "Orthogonal", "W = Q from QR of a Gaussian") {
+    ORTHOGONAL("Orthogonal", "W = Q from QR of a Gaussian") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Orthogonal(1.0);
@@ -120,7 +118,7 @@ public enum Strategy {
      * the orthogonal start: the rescaling needs forward passes, which {@code core.experiment} runs (see
      * {@link #dataDependent()}).
      */
-    LSUV("lsuv", "LSUV", "W = Q, then W /= std(z)") {
+    LSUV("LSUV", "W = Q, then W /= std(z)") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Orthogonal(1.0);
@@ -133,7 +131,7 @@ public enum Strategy {
     },
 
     /** Every weight equal to {@code --constant} (0.01 by default): as symmetric as zero, but not silent. */
-    CONSTANT("constant", "Constant", "w = c") {
+    CONSTANT("Constant", "w = c") {
         @Override
         public Initializer initializer(InitOptions o) {
             return new Initializer.Constant(o.constant());
@@ -141,7 +139,7 @@ public enum Strategy {
     },
 
     /** N(0, σ²) with σ = {@code --sigma}: for exploring between the named rules. */
-    CUSTOM_NORMAL("custom-normal", "Custom normal", "w ~ N(0, σ²)") {
+    CUSTOM_NORMAL("Custom normal", "w ~ N(0, σ²)") {
         @Override
         public Initializer initializer(InitOptions o) {
             double s = o.sigma();
@@ -152,12 +150,11 @@ public enum Strategy {
     /** The seed experiment's five, in its order. */
     public static final List<Strategy> SEED = List.of(ZERO, SMALL, LARGE, XAVIER, HE);
 
-    private final String id;
+    private final String id = Ids.kebab(this);
     private final String label;
     private final String formula;
 
-    Strategy(String id, String label, String formula) {
-        this.id = id;
+    Strategy(String label, String formula) {
         this.label = label;
         this.formula = formula;
     }
@@ -190,13 +187,7 @@ public enum Strategy {
 
     /** Looks a strategy up by its id, case-insensitively. */
     public static Strategy fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (Strategy s : values()) {
-            if (s.id.equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown strategy '" + id + "'; valid: " + validIds() + ", all");
+        return Ids.lookup(Strategy.class, id, "strategy");
     }
 
     /**
@@ -223,7 +214,7 @@ public enum Strategy {
 
     /** The valid ids, comma-separated. */
     public static String validIds() {
-        return Arrays.stream(values()).map(Strategy::id).collect(Collectors.joining(", "));
+        return Ids.valid(Strategy.class);
     }
 
     @Override

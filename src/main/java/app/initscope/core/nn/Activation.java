@@ -1,9 +1,7 @@
 package app.initscope.core.nn;
 
+import app.initscope.core.settings.Ids;
 import app.initscope.core.linalg.Elementwise;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The activation functions, each with its forward value and derivative side by side.
@@ -14,13 +12,13 @@ import java.util.stream.Collectors;
  * <p>{@link #function(double)} binds the leaky-ReLU slope (ignored by the others). {@link #gain(double)} is the
  * activation's recommended weight gain, the table of PyTorch's {@code torch.nn.init.calculate_gain}.
  */
-public enum Activation {
+public enum Activation implements Ids.Identified {
 
     /**
      * tanh(z); φ′ = 1 − tanh²(z), computed as sech²(z) = 1/cosh²(z) so that it does not cancel to 0 where tanh
      * rounds to ±1. Saturated: |a| &gt; 0.97.
      */
-    TANH("tanh", "tanh") {
+    TANH("tanh") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -49,7 +47,7 @@ public enum Activation {
      * σ(z) = 1 / (1 + e^−z); φ′ = σ(z)(1 − σ(z)), both computed from e^−|z| so neither overflows nor cancels.
      * Saturated: a &lt; 0.03 or a &gt; 0.97.
      */
-    SIGMOID("sigmoid", "sigmoid") {
+    SIGMOID("sigmoid") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -75,7 +73,7 @@ public enum Activation {
     },
 
     /** max(0, z); φ′ = 1 for z &gt; 0, else 0 (the subgradient 0 at z = 0). NaN stays NaN. */
-    RELU("relu", "ReLU") {
+    RELU("ReLU") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -109,7 +107,7 @@ public enum Activation {
     },
 
     /** z for z &gt; 0, else α·z; φ′ = 1 or α. */
-    LEAKY_RELU("leaky-relu", "leaky ReLU") {
+    LEAKY_RELU("leaky ReLU") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -133,7 +131,7 @@ public enum Activation {
     },
 
     /** z; φ′ = 1. */
-    LINEAR("linear", "linear") {
+    LINEAR("linear") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -154,7 +152,7 @@ public enum Activation {
      * SELU (Klambauer et al., 2017): λ·z for z &gt; 0, else λ·α·(e^z − 1); φ′ = λ or λ·α·e^z, with
      * λ ≈ 1.0507 and α ≈ 1.6733.
      */
-    SELU("selu", "SELU") {
+    SELU("SELU") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -184,7 +182,7 @@ public enum Activation {
      * sech² u = 4e/(1 + e)², e = e^{−2|u|}: φ′ = σ(2u) + ½·z·sech²(u)·u′, u′ = √(2/π)·(1 + 3·0.044715·z²).
      * Written this way neither cancels for very negative z nor gives ∞·0 for huge |z|.
      */
-    GELU("gelu", "GELU (tanh form)") {
+    GELU("GELU (tanh form)") {
         @Override
         public Phi function(double leakySlope) {
             return new Phi() {
@@ -222,11 +220,10 @@ public enum Activation {
     private static final double GELU_C = Math.sqrt(2.0 / Math.PI);
     private static final double GELU_K = 0.044715;
 
-    private final String id;
+    private final String id = Ids.kebab(this);
     private final String label;
 
-    Activation(String id, String label) {
-        this.id = id;
+    Activation(String label) {
         this.label = label;
     }
 
@@ -296,18 +293,12 @@ public enum Activation {
 
     /** Looks an activation up by its CLI id, case-insensitively. */
     public static Activation fromId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        for (Activation a : values()) {
-            if (a.id.equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + id + "'; valid: " + validIds());
+        return Ids.lookup(Activation.class, id, "activation");
     }
 
     /** The valid ids, comma-separated. */
     public static String validIds() {
-        return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
+        return Ids.valid(Activation.class);
     }
 
     static double geluArgument(double z) {

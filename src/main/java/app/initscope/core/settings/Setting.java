@@ -62,7 +62,7 @@ public final class Setting<T> {
     private final String word;
     private final int wordValue;
 
-    private Setting(Builder<T> b) {
+    Setting(SettingBuilder<T> b) {
         this.id = b.id;
         this.flag = b.flag;
         this.label = b.label == null ? b.id : b.label;
@@ -97,18 +97,18 @@ public final class Setting<T> {
     }
 
     /** A whole-number setting stored as {@code Integer}. */
-    public static Builder<Integer> integer(String id, String flag, int defaultValue) {
-        return new Builder<>(id, flag, Kind.INTEGER, defaultValue, "N");
+    public static SettingBuilder<Integer> integer(String id, String flag, int defaultValue) {
+        return new SettingBuilder<>(id, flag, Kind.INTEGER, defaultValue, "N");
     }
 
     /** A whole-number setting stored as {@code Long}. */
-    public static Builder<Long> whole(String id, String flag, long defaultValue) {
-        return new Builder<Long>(id, flag, Kind.WHOLE, defaultValue, "N").range(Long.MIN_VALUE, Long.MAX_VALUE);
+    public static SettingBuilder<Long> whole(String id, String flag, long defaultValue) {
+        return new SettingBuilder<Long>(id, flag, Kind.WHOLE, defaultValue, "N").range(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /** A real-number setting. */
-    public static Builder<Double> number(String id, String flag, double defaultValue) {
-        return new Builder<>(id, flag, Kind.NUMBER, defaultValue, "X");
+    public static SettingBuilder<Double> number(String id, String flag, double defaultValue) {
+        return new SettingBuilder<>(id, flag, Kind.NUMBER, defaultValue, "X");
     }
 
     /**
@@ -118,9 +118,9 @@ public final class Setting<T> {
      * @param idOf   a value's id
      * @param valid  the valid ids, for the help
      */
-    public static <E> Builder<E> choice(String id, String flag, E defaultValue, Function<String, E> parse,
+    public static <E> SettingBuilder<E> choice(String id, String flag, E defaultValue, Function<String, E> parse,
                                         Function<E, String> idOf, String valid) {
-        return new Builder<>(id, flag, Kind.CHOICE, defaultValue, "NAME").choices(parse, idOf, valid);
+        return new SettingBuilder<>(id, flag, Kind.CHOICE, defaultValue, "NAME").choices(parse, idOf, valid);
     }
 
     /**
@@ -130,17 +130,17 @@ public final class Setting<T> {
      * @param parseOne  looks one value up by its id
      * @param entryName what one entry is called, e.g. {@code strategy}
      */
-    public static <E> Builder<List<E>> list(String id, String flag, String entryName, List<E> defaultValue,
+    public static <E> SettingBuilder<List<E>> list(String id, String flag, String entryName, List<E> defaultValue,
                                             Function<String, List<E>> parseList, Function<String, E> parseOne,
                                             Function<E, String> idOf, String valid) {
-        Builder<List<E>> b = new Builder<>(id, flag, Kind.LIST, List.copyOf(defaultValue), "LIST");
+        SettingBuilder<List<E>> b = new SettingBuilder<>(id, flag, Kind.LIST, List.copyOf(defaultValue), "LIST");
         b.listParser = parseList;
         b.entryName = entryName;
         return b.choices(parseOne, idOf, valid);
     }
 
     /** A yes-or-no setting, spelt {@code true} or {@code false}. */
-    public static Builder<Boolean> bool(String id, String flag, boolean defaultValue) {
+    public static SettingBuilder<Boolean> bool(String id, String flag, boolean defaultValue) {
         return choice(id, flag, defaultValue, Setting::parseBoolean, String::valueOf, "true, false").paramLabel("BOOL");
     }
 
@@ -446,124 +446,5 @@ public final class Setting<T> {
     @Override
     public String toString() {
         return id;
-    }
-
-    /** Describes a setting; {@link #build()} checks that the window's range lies in the hard range. */
-    public static final class Builder<T> {
-        private final String id;
-        private final String flag;
-        private final Kind kind;
-        private final T defaultValue;
-        private String paramLabel;
-        private String label;
-        private Setting<T> defaultsTo;
-        private double min = Double.NEGATIVE_INFINITY;
-        private double max = Double.POSITIVE_INFINITY;
-        private double windowMin = Double.NaN;
-        private double windowMax = Double.NaN;
-        private boolean logScale;
-        private boolean optionalInFiles;
-        private boolean maxExcluded;
-        private String help;
-        private String unit = "";
-        private Function<String, ?> choiceParser;
-        private Function<Object, String> choiceId;
-        private String choices = "";
-        private Function<String, ?> listParser;
-        private String entryName = "";
-        private String word;
-        private int wordValue;
-
-        private Builder(String id, String flag, Kind kind, T defaultValue, String paramLabel) {
-            this.id = id;
-            this.flag = flag;
-            this.kind = kind;
-            this.defaultValue = defaultValue;
-            this.paramLabel = paramLabel;
-        }
-
-        @SuppressWarnings("unchecked")
-        private <E> Builder<T> choices(Function<String, E> parse, Function<E, String> idOf, String valid) {
-            this.choiceParser = parse;
-            this.choiceId = v -> idOf.apply((E) v);
-            this.choices = valid;
-            return this;
-        }
-
-        /** The range every value must lie in (inclusive). */
-        public Builder<T> range(double lo, double hi) {
-            this.min = lo;
-            this.max = hi;
-            return this;
-        }
-
-        /** The range [lo, hi) every value must lie in: hi itself is refused (a correlation of 1, say). */
-        public Builder<T> rangeBelow(double lo, double hi) {
-            this.min = lo;
-            this.max = hi;
-            this.maxExcluded = true;
-            return this;
-        }
-
-        /** The narrower range the window's editor offers (inclusive); by default the hard range. */
-        public Builder<T> window(double lo, double hi) {
-            this.windowMin = lo;
-            this.windowMax = hi;
-            return this;
-        }
-
-        /** A saved file may leave the setting out; it then takes its default (see {@link #optionalInFiles()}). */
-        public Builder<T> optionalInFiles() {
-            this.optionalInFiles = true;
-            return this;
-        }
-
-        /** The window's slider moves on a log scale. */
-        public Builder<T> log() {
-            this.logScale = true;
-            return this;
-        }
-
-        /** The label in the window; by default the id. */
-        public Builder<T> label(String text) {
-            this.label = text;
-            return this;
-        }
-
-        /** The command line's placeholder, e.g. {@code A}. */
-        public Builder<T> paramLabel(String text) {
-            this.paramLabel = text;
-            return this;
-        }
-
-        /** When never set, the value is that of another setting. */
-        public Builder<T> defaultsTo(Setting<T> other) {
-            this.defaultsTo = other;
-            return this;
-        }
-
-        /**
-         * A word that the text of a whole-number setting may use for a special value outside the range, e.g.
-         * {@code full} for a batch of every row; {@link Setting#text} spells that value as the word.
-         */
-        public Builder<T> word(String text, int value) {
-            this.word = text;
-            this.wordValue = value;
-            return this;
-        }
-
-        public Builder<T> help(String text) {
-            this.help = text;
-            return this;
-        }
-
-        public Builder<T> unit(String text) {
-            this.unit = text;
-            return this;
-        }
-
-        public Setting<T> build() {
-            return new Setting<>(this);
-        }
     }
 }

@@ -25,7 +25,7 @@ public final class Datasets {
     /** Rows of the digits file. */
     public static final int DIGITS_ROWS = 1797;
     /** The digits' pixels per image. */
-    public static final int DIGITS_INPUTS = 64;
+    public static final int DIGITS_INPUTS = DatasetId.DIGITS.inputs(0);
 
     /** Random stream ids, apart from every stream of {@link Network}. */
     static final long TEST_INPUT_STREAM = 3;
@@ -120,7 +120,7 @@ public final class Datasets {
         }
         int[] trainLabels = java.util.Arrays.copyOfRange(labels, 0, DIGITS_TRAIN_ROWS);
         int[] testLabels = java.util.Arrays.copyOfRange(labels, DIGITS_TRAIN_ROWS, DIGITS_ROWS);
-        return new Dataset(DatasetId.DIGITS.id(), DIGITS_INPUTS, 10, true,
+        return new Dataset(DatasetId.DIGITS.id(), DIGITS_INPUTS, DatasetId.DIGITS.outputs(0), true,
                 new Dataset.Split(DIGITS_TRAIN_ROWS, trainX, null, trainLabels),
                 new Dataset.Split(testRows, testX, null, testLabels));
     }
@@ -183,10 +183,10 @@ public final class Datasets {
      */
     public static Dataset points(DatasetId id, int rows, double noise, long seed) {
         RandomStreams random = new RandomStreams(seed);
-        int classes = id == DatasetId.SPIRAL ? 3 : 2;
+        int classes = id.outputs(0);
         Dataset.Split train = pointSplit(id, rows, noise, random.generator(POINTS_STREAM, 0));
         Dataset.Split test = pointSplit(id, rows, noise, random.generator(TEST_POINTS_STREAM, 0));
-        return new Dataset(id.id(), 2, classes, true, train, test);
+        return new Dataset(id.id(), id.inputs(0), classes, true, train, test);
     }
 
     private static Dataset.Split pointSplit(DatasetId id, int rows, double noise, SplittableRandom rng) {

@@ -1,8 +1,6 @@
 package app.initscope.core.train;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import app.initscope.core.settings.Ids;
 
 /**
  * The update rules, each applied elementwise to every parameter p with gradient g at step t = 1, 2, …:
@@ -15,21 +13,17 @@ import java.util.stream.Collectors;
  * Each element's update is computed in double from its float state, and the new state and parameter are rounded to
  * float, by the same operations for every element, so identical columns stay identical.
  */
-public enum Optimizer {
-    SGD("sgd"),
-    MOMENTUM("momentum"),
-    ADAM("adam");
+public enum Optimizer implements Ids.Identified {
+    SGD,
+    MOMENTUM,
+    ADAM;
 
     public static final double MOMENTUM_BETA = 0.9;
     public static final double ADAM_BETA1 = 0.9;
     public static final double ADAM_BETA2 = 0.999;
     public static final double ADAM_EPSILON = 1e-8;
 
-    private final String id;
-
-    Optimizer(String id) {
-        this.id = id;
-    }
+    private final String id = Ids.kebab(this);
 
     public String id() {
         return id;
@@ -91,17 +85,11 @@ public enum Optimizer {
 
     /** The optimizer with this id. @throws IllegalArgumentException naming the valid ids */
     public static Optimizer fromId(String id) {
-        String key = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-        for (Optimizer o : values()) {
-            if (o.id.equals(key)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + id + "'; valid: " + validIds());
+        return Ids.lookup(Optimizer.class, id, "optimizer");
     }
 
     public static String validIds() {
-        return Arrays.stream(values()).map(Optimizer::id).collect(Collectors.joining(", "));
+        return Ids.valid(Optimizer.class);
     }
 
     @Override

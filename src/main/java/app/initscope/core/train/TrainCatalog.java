@@ -13,7 +13,9 @@ public final class TrainCatalog {
     public static final Setting<DatasetId> DATASET = Setting.choice("dataset", "--dataset", DatasetId.TEACHER,
                     DatasetId::fromId, DatasetId::id, DatasetId.validIds())
             .help("What to learn: 'teacher' fits the seed's input to a fixed random network's outputs (MSE); "
-                    + "'digits' classifies 8×8 handwritten digits; the 2-D sets are small classification puzzles.")
+                    + "'digits' classifies 8×8 handwritten digits; the 2-D sets are small classification puzzles. "
+                    + java.util.Arrays.stream(DatasetId.values()).map(DatasetId::facts)
+                    .collect(java.util.stream.Collectors.joining("; ")) + ".")
             .build();
 
     public static final Setting<Double> NOISE = Setting.number("noise", "--noise", 0.1)
