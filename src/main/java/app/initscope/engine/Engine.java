@@ -6,6 +6,7 @@ import app.initscope.core.experiment.RunListener;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.linalg.EjmlGemm;
 import app.initscope.core.linalg.Kernels;
+import app.initscope.core.linalg.Parallel;
 import app.initscope.core.train.Trainer;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Owns the threads that compute: a {@link ComputePool} for the number crunching, the threads that run
@@ -40,9 +42,21 @@ public final class Engine implements AutoCloseable {
 
     /** @param threads the number of compute threads, at least 1 */
     public Engine(int threads) {
+        this(threads, UnaryOperator.identity());
+    }
+
+    /**
+     * An engine whose experiment runners split their work through {@code around} the compute pool: a test counts
+     * there the pieces of work that run after a cancel (work done, not time taken).
+     *
+     * @param threads the number of compute threads, at least 1
+     * @param around  wraps the compute pool for the experiment runners; must run every piece it is given
+     */
+    Engine(int threads, UnaryOperator<Parallel> around) {
         this.pool = new ComputePool(threads);
-        this.runner = new ExperimentRunner(Kernels::best, pool, Runtime.getRuntime().maxMemory());
-        this.plainRunner = plain(pool);
+        Parallel parallel = around.apply(pool);
+        this.runner = new ExperimentRunner(Kernels::best, parallel, Runtime.getRuntime().maxMemory());
+        this.plainRunner = plain(parallel);
         AtomicInteger ids = new AtomicInteger();
         this.jobThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "initscope-job-" + ids.incrementAndGet());
@@ -62,7 +76,7 @@ public final class Engine implements AutoCloseable {
             ExperimentConfig tiny = ExperimentConfig.builder().fanIn(16).samples(16).width(16).depth(1)
                     .strategies(List.of(Strategy.XAVIER)).build();
             try {
-                plain(app.initscope.core.linalg.Parallel.sequential()).run(tiny, RunListener.NONE, () -> false);
+                plain(Parallel.sequential()).run(tiny, RunListener.NONE, () -> false);
             } catch (RuntimeException | Error e) {
                 // only a head start: the window's own first computation meets and reports any real problem
                 System.getLogger(Engine.class.getName()).log(System.Logger.Level.DEBUG, "priming failed", e);
@@ -74,7 +88,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A runner on the plain-Java kernel (no JIT warm-up needed for a fair speed) on a parallel. */
-    private static ExperimentRunner plain(app.initscope.core.linalg.Parallel parallel) {
+    private static ExperimentRunner plain(Parallel parallel) {
         return new ExperimentRunner(p -> new EjmlGemm(), parallel, Runtime.getRuntime().maxMemory());
     }
 

@@ -386,7 +386,7 @@ public final class Figures {
         if (!(w2 > 0) || !TheoryCache.reliable(c, w2)) {
             return Double.NaN;
         }
-        MeanField.Point p = TheoryCache.point(c, w2, TheoryCache.sigmaB2(c));
+        MeanField.Point p = TheoryCache.point(c, w2, Catalog.sigmaB2(c));
         return p == null ? Double.NaN : p.trainableDepth();
     }
 
@@ -441,7 +441,7 @@ public final class Figures {
         if (ghost == null || range == null) {
             return live;
         }
-        return live.withGhost(ghost.rebin(range[0], range[1], live.histogram().bins()));
+        return live.withGhost(ghost.rebin(range[0], range[1], live.histogram().bins()), pinned.strategy().label());
     }
 
     private static void background(Pen pen, double w, double h) {

@@ -30,33 +30,39 @@ public final class HistogramChart {
      *                       (on a symlog axis, its edges are axis positions u; see {@link AxisScale})
      * @param ghost          a pinned earlier histogram drawn faintly under this one, on the same range and bins, or
      *                       null
+     * @param ghostName      what the ghost shows (its strategy), written in its grey over the plot; null for none
      * @param scale          how the x-axis maps values to positions
      */
     public record Data(String title, String axisLabel, Summary summary, Rgba color, double theoryVariance,
                        String note, boolean warning, boolean logY, Histogram histogram, Histogram ghost,
-                       AxisScale scale) {
+                       String ghostName, AxisScale scale) {
 
         /** Draws the summary's own histogram on a linear axis. */
         public Data(String title, String axisLabel, Summary summary, Rgba color, double theoryVariance,
                     String note, boolean warning, boolean logY) {
             this(title, axisLabel, summary, color, theoryVariance, note, warning, logY, summary.histogram(), null,
-                    AxisScale.LINEAR);
+                    null, AxisScale.LINEAR);
         }
 
         /** The same data drawn with other counts (e.g. re-binned onto a shared axis). */
         public Data withHistogram(Histogram h) {
-            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost, scale);
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost,
+                    ghostName, scale);
         }
 
         /** The same data re-binned onto a symlog axis: {@code h}'s edges are axis positions. */
         public Data onScale(Histogram h, AxisScale s) {
-            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost, s);
+            return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, h, ghost,
+                    ghostName, s);
         }
 
-        /** The same data over a faint pinned "before" histogram (which must have the same range and bins). */
-        public Data withGhost(Histogram g) {
+        /**
+         * The same data over a faint pinned "before" histogram (which must have the same range and bins), named by
+         * what it shows.
+         */
+        public Data withGhost(Histogram g, String name) {
             return new Data(title, axisLabel, summary, color, theoryVariance, note, warning, logY, histogram, g,
-                    scale);
+                    name, scale);
         }
 
         /** The lower edge of bin {@code i} in data units, whatever the axis. */
@@ -110,6 +116,7 @@ public final class HistogramChart {
     private static final Rgba THEORY = Rgba.web("#222222");
     private static final Rgba WARN = Rgba.web("#b00020");
     private static final Rgba GHOST = Rgba.color(0.55, 0.55, 0.55, 0.35);
+    private static final Rgba GHOST_TEXT = Rgba.color(0.4, 0.4, 0.4, 1);
 
     /** Paints a histogram into any pen of the given logical size. */
     public static void paint(Pen g, double w, double h, Data data, boolean compact) {
@@ -320,6 +327,16 @@ public final class HistogramChart {
                     g.fillRect(l.left() + i * bw, bottom - barH, Math.max(1, bw), barH);
                 }
             }
+            if (data.ghostName() != null) {
+                // the ghost says whose it is, in its own grey, in the plot's top right corner; a line lower when
+                // ReLU's zeros write their count along the top
+                g.setFill(GHOST_TEXT);
+                g.setFont(l.tickFont());
+                g.setTextAlign(TextAlign.RIGHT);
+                g.setTextBaseline(Baseline.TOP);
+                double line = l.zeroBin() >= 0 ? 1.6 * l.tickFont().size() : 0;
+                g.fillText("grey: " + data.ghostName(), l.right() - 4, l.top() + 2 + line);
+            }
             g.setFill(fill(data));
         }
         for (int i = 0; i < hist.bins(); i++) {
@@ -442,47 +459,13 @@ public final class HistogramChart {
         }
     }
 
-    /**
-     * Ticks of a symlog axis, in data units: 0 and ±powers of ten from about the linear threshold out, every
-     * k-th decade counted down from the outermost, with the smallest k whose labels do not collide.
-     */
+    /** Ticks of a symlog axis, in data units ({@link Ticks#symlog}), whose labels do not collide on this plot. */
     static List<Double> symlogTicks(Pen g, Layout l, AxisScale scale) {
-        double xLo = scale.toData(l.axisLo());
-        double xHi = scale.toData(l.axisHi());
-        double reach = Math.max(Math.abs(xLo), Math.abs(xHi));
-        int eLo = (int) Math.floor(Math.log10(scale.linthresh()));
-        int eHi = (int) Math.floor(Math.log10(reach));
-        for (int k = 1; ; k++) {
-            List<Double> ticks = new ArrayList<>();
-            if (xLo <= 0 && xHi >= 0) {
-                ticks.add(0.0);
-            }
-            for (int e = eHi; e >= eLo; e -= k) {
-                double p = Math.pow(10, e);
-                for (double t : new double[] {-p, p}) {
-                    if (t >= xLo && t <= xHi) {
-                        ticks.add(t);
-                    }
-                }
-            }
-            ticks.sort(null);
-            if (k > eHi - eLo || !collide(g, l, scale, ticks)) {
-                return ticks;
-            }
-        }
-    }
-
-    private static boolean collide(Pen g, Layout l, AxisScale scale, List<Double> ticks) {
-        double end = Double.NEGATIVE_INFINITY;
-        for (double t : ticks) {
-            double x = l.px(scale.toAxis(t));
-            double half = g.textWidth(Ticks.label(t), l.tickFont()) / 2 + 4;
-            if (x - half < end) {
-                return true;
-            }
-            end = x + half;
-        }
-        return false;
+        return Ticks.symlog(scale.toData(l.axisLo()), scale.toData(l.axisHi()), scale.linthresh(), (a, b) -> {
+            double gap = Math.abs(l.px(scale.toAxis(a)) - l.px(scale.toAxis(b)));
+            return gap < (g.textWidth(Ticks.label(a), l.tickFont()) + g.textWidth(Ticks.label(b), l.tickFont())) / 2
+                    + 8;
+        });
     }
 
     /**

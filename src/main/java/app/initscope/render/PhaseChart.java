@@ -402,7 +402,7 @@ public final class PhaseChart {
      */
     public static List<Marker> markers(ExperimentConfig c, List<Strategy> strategies) {
         List<Marker> out = new ArrayList<>();
-        double b2 = c.get(Catalog.SIGMA_B) * c.get(Catalog.SIGMA_B);
+        double b2 = Catalog.sigmaB2(c);
         for (Strategy s : strategies) {
             Initializer init = s.initializer(c.initOptions());
             if (init.mean() != 0.0 || s.dataDependent()) {

@@ -8,6 +8,8 @@ import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.stats.Histogram;
+import app.initscope.core.stats.Magnitudes;
+import app.initscope.core.stats.Summary;
 import java.util.List;
 import java.util.Locale;
 
@@ -140,77 +142,104 @@ public final class Plots {
         return c;
     }
 
-    /** Re-bins every data onto one symmetric-log axis over the union of their ranges, with bins uniform in u. */
+    /**
+     * Bins every data onto one symmetric-log axis, with bins uniform in u: from the values' signs and magnitudes
+     * where the run counted them (so each bin holds the values that lie in it), else from the linear histogram.
+     * The axis is symmetric about 0, out to the farthest end of the union of the rows' ranges, and has an odd number
+     * of bins (one more than the data's when that is even): a middle bin centred on 0 holds the zeros and the
+     * values within its width, and every bin to the right mirrors one to the left, so a symmetric tensor is drawn
+     * symmetric.
+     */
     public static List<HistogramChart.Data> symlog(List<HistogramChart.Data> all) {
         double[] range = union(all.stream().map(HistogramChart.Data::histogram).toList());
         if (range == null) {
             return all;
         }
         AxisScale scale = AxisScale.symlog(linthresh(all));
-        double uLo = scale.toAxis(range[0]);
-        double uHi = scale.toAxis(range[1]);
-        return all.stream().map(d -> d.onScale(rebinToAxis(d.histogram(), scale, uLo, uHi, d.histogram().bins()),
-                scale)).toList();
+        double reach = scale.toAxis(Math.max(Math.abs(range[0]), Math.abs(range[1])));
+        return all.stream().map(d -> d.onScale(onSymlogAxis(d.summary(), d.histogram(), scale, -reach, reach,
+                d.histogram().bins() | 1), scale)).toList();
     }
 
     /**
-     * A histogram's counts on bins uniform in u = scale.toAxis(x) over [uLo, uHi]: each source bin's count is
-     * shared among the target bins in proportion to the overlap in data units (counts are assumed uniform within a
-     * source bin, as {@link Histogram#rebin} assumes), then rounded to whole counts that keep the total.
+     * Counts on bins uniform in u = scale.toAxis(x) over [uLo, uHi]: from the summary's magnitudes when it has
+     * them (bins at most a quarter octave wide, each of one sign, cut to the data's min and max), else from
+     * {@code h}'s linear bins. A source bin's count is shared among the target bins, and underflow and overflow, in
+     * proportion to the overlap in data units (values taken as uniform within a source bin), then rounded to whole
+     * counts that keep the total.
+     *
+     * @param summary the data's summary, or null to bin from {@code h} alone
      */
-    static Histogram rebinToAxis(Histogram h, AxisScale scale, double uLo, double uHi, int bins) {
-        long[] out = new long[bins];
-        double[] share = new double[bins];
-        long inBins = 0;
-        if (!(uHi > uLo)) {
-            for (int i = 0; i < h.bins(); i++) {
-                inBins += h.count(i);
-            }
-            out[bins / 2] = inBins;
-            return new Histogram(uLo, uHi, out, h.underflow(), h.overflow(), h.nonFinite());
-        }
+    static Histogram onSymlogAxis(Summary summary, Histogram h, AxisScale scale, double uLo, double uHi, int bins) {
+        Magnitudes magnitudes = summary == null ? null : summary.magnitudes();
         double[] targetData = new double[bins + 1];
         for (int j = 0; j <= bins; j++) {
             targetData[j] = scale.toData(j == bins ? uHi : uLo + (uHi - uLo) * j / bins);
         }
-        boolean flat = !(h.hi() > h.lo());
-        for (int i = 0; i < h.bins(); i++) {
-            long c = h.count(i);
-            if (c == 0) {
-                continue;
-            }
-            inBins += c;
-            double a = flat ? h.lo() : h.edge(i);
-            double b = flat ? h.lo() : (i + 1 == h.bins() ? h.hi() : h.edge(i + 1));
-            for (int j = 0; j < bins; j++) {
-                double t0 = targetData[j];
-                double t1 = targetData[j + 1];
-                if (b <= a) {
-                    if (a >= t0 && (a < t1 || (j == bins - 1 && a <= t1))) {
-                        share[j] += c;
-                        break;
-                    }
-                    continue;
-                }
-                double overlap = Math.min(b, t1) - Math.max(a, t0);
-                if (overlap > 0) {
-                    share[j] += c * (overlap / (b - a));
-                }
-            }
+        // the ends are the data's range, which went through log and exp: a value at the range's end is inside
+        targetData[0] -= Math.ulp(targetData[0]) * 16;
+        targetData[bins] += Math.ulp(targetData[bins]) * 16;
+        // shares of bins 0..bins−1, then underflow at [bins] and overflow at [bins + 1]
+        double[] share = new double[bins + 2];
+        long[] total = new long[1];
+        Magnitudes.BinConsumer spread = (a, b, c) -> {
+            total[0] += c;
+            spreadOver(share, targetData, a, b, c);
+        };
+        long underflow = 0;
+        long overflow = 0;
+        if (!(uHi > uLo)) {
+            // one point for every row (all of them exactly 0): every finite value in the middle bin, as of() does
+            long[] out = new long[bins];
+            out[bins / 2] = magnitudes != null ? magnitudes.total() : java.util.Arrays.stream(h.counts()).sum();
+            return new Histogram(uLo, uHi, out, magnitudes != null ? 0 : h.underflow(),
+                    magnitudes != null ? 0 : h.overflow(), h.nonFinite());
         }
-        long assigned = 0;
-        Integer[] order = new Integer[bins];
+        if (magnitudes != null) {
+            double min = summary.min();
+            double max = summary.max();
+            magnitudes.forEach((a, b, c) -> spread.accept(Math.max(a, min), Math.min(b, max), c));
+        } else {
+            boolean flat = !(h.hi() > h.lo());
+            for (int i = 0; i < h.bins(); i++) {
+                if (h.count(i) > 0) {
+                    double a = flat ? h.lo() : h.edge(i);
+                    spread.accept(a, flat ? a : i + 1 == h.bins() ? h.hi() : h.edge(i + 1), h.count(i));
+                }
+            }
+            underflow = h.underflow();
+            overflow = h.overflow();
+        }
+        long[] whole = Histogram.largestRemainder(share, total[0]);
+        return new Histogram(uLo, uHi, java.util.Arrays.copyOf(whole, bins), underflow + whole[bins],
+                overflow + whole[bins + 1], h.nonFinite());
+    }
+
+    /** Adds {@code c} values uniform on [a, b] (a point when a = b) to the shares of the bins between the edges. */
+    private static void spreadOver(double[] share, double[] edges, double a, double b, long c) {
+        int bins = edges.length - 1;
+        double lo = edges[0];
+        double hi = edges[bins];
+        if (!(b > a)) {
+            if (a < lo) {
+                share[bins] += c;
+            } else if (a > hi) {
+                share[bins + 1] += c;
+            } else {
+                int j = java.util.Arrays.binarySearch(edges, a);
+                j = j >= 0 ? j : -j - 2;
+                share[Math.min(Math.max(j, 0), bins - 1)] += c;
+            }
+            return;
+        }
+        double length = b - a;
+        share[bins] += c * (Math.max(0.0, Math.min(b, lo) - a) / length);
+        share[bins + 1] += c * (Math.max(0.0, b - Math.max(a, hi)) / length);
         for (int j = 0; j < bins; j++) {
-            out[j] = (long) Math.floor(share[j]);
-            assigned += out[j];
-            order[j] = j;
+            double overlap = Math.min(b, edges[j + 1]) - Math.max(a, edges[j]);
+            if (overlap > 0) {
+                share[j] += c * (overlap / length);
+            }
         }
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(share[y] - Math.floor(share[y]),
-                share[x] - Math.floor(share[x])));
-        for (int k = 0; k < bins && assigned < inBins; k++) {
-            out[order[k]]++;
-            assigned++;
-        }
-        return new Histogram(uLo, uHi, out, h.underflow(), h.overflow(), h.nonFinite());
     }
 }

@@ -46,12 +46,6 @@ public final class TheoryCache {
         return fanIn * init.secondMoment(fanIn, fanOut);
     }
 
-    /** σ_b² of a config. */
-    public static double sigmaB2(ExperimentConfig c) {
-        double b = c.get(Catalog.SIGMA_B);
-        return b * b;
-    }
-
     /** The analysis at (σ_w², σ_b²) for the config's activation, or null when not prepared. */
     public static MeanField.Point point(ExperimentConfig c, double sigmaW2, double sigmaB2) {
         return POINTS.get(new Key(maps(c), sigmaW2, sigmaB2));
@@ -92,7 +86,7 @@ public final class TheoryCache {
         }
         Maps m = maps(c);
         MeanField maps = MAPS.computeIfAbsent(m, k -> new MeanField(k.activation(), k.slope()));
-        double b2 = sigmaB2(c);
+        double b2 = Catalog.sigmaB2(c);
         CRITICAL.computeIfAbsent(new Key(m, Double.NaN, b2), k -> maps.criticalSigmaW2(b2));
         for (Strategy s : strategies) {
             for (double w2 : new double[] {sigmaW2(c, s, c.fanIn(), c.width()), sigmaW2(c, s, c.width(), c.width())}) {

@@ -3,6 +3,7 @@ package app.initscope.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 
 /** "Nice" axis ticks (steps of 1, 2 or 5 times a power of ten) and their labels. */
 public final class Ticks {
@@ -43,6 +44,39 @@ public final class Ticks {
         double f = raw / exp;
         double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
         return nice * exp;
+    }
+
+    /**
+     * Ticks of a symmetric-log axis over [lo, hi], in data units: 0, ±1 and ±10 first (the landmarks a reader looks
+     * for), then ±powers of ten from the outermost in, down to about the linear threshold. A power of ten is kept
+     * with its negative (so that the axis reads the same both ways) only where both labels keep clear of every
+     * tick kept before.
+     *
+     * @param linthresh the axis's linear threshold, &gt; 0
+     * @param clash     whether the labels of two ticks would overlap where the axis draws them
+     */
+    public static List<Double> symlog(double lo, double hi, double linthresh, BiPredicate<Double, Double> clash) {
+        double reach = Math.max(Math.abs(lo), Math.abs(hi));
+        int eLo = (int) Math.floor(Math.log10(linthresh));
+        int eHi = (int) Math.floor(Math.log10(reach));
+        List<Double> powers = new ArrayList<>(List.of(1.0, 10.0));
+        for (int e = eHi; e >= eLo; e--) {
+            powers.add(Math.pow(10, e));
+        }
+        List<Double> kept = new ArrayList<>();
+        if (lo <= 0 && hi >= 0) {
+            kept.add(0.0);
+        }
+        for (double p : powers) {
+            List<Double> pair = java.util.stream.Stream.of(-p, p).filter(t -> t >= lo && t <= hi).toList();
+            boolean clear = !kept.contains(p) && !(pair.size() == 2 && clash.test(-p, p))
+                    && pair.stream().allMatch(t -> kept.stream().noneMatch(k -> clash.test(k, t)));
+            if (clear) {
+                kept.addAll(pair);
+            }
+        }
+        kept.sort(null);
+        return kept;
     }
 
     /** A short label for a tick or a statistic: 4 significant digits, scientific when tiny or huge. */

@@ -87,6 +87,14 @@ public final class MainViewModel {
         return theoryVersion.getReadOnlyProperty();
     }
 
+    /**
+     * The settings as they stand: the config last asked for, which the shown result catches up with when its
+     * computation ends. The theory's pages (the phase diagram) draw these at once: they need no result.
+     */
+    ReadOnlyObjectProperty<ExperimentConfig> requestedProperty() {
+        return service.requestedProperty();
+    }
+
     /** Asks the engine for a phase diagram (a newer request cancels a running one; an equal one adds nothing). */
     void requestPhase(PhaseJob.Request request) {
         service.submitPhase(request);

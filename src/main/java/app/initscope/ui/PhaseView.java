@@ -10,7 +10,6 @@ import app.initscope.engine.PhaseJob;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import app.initscope.render.PhaseChart;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -26,6 +25,11 @@ import javafx.scene.layout.HBox;
  * toggle), the critical line χ₁ = 1, and a marker for each compared strategy where it sits. A click on the map
  * sets a custom normal strategy there (σ = √(σ_w²/fan_in), σ_b = √σ_b²), shows it, and recomputes. The grid is
  * computed by the engine, off the FX thread, once per activation.
+ *
+ * <p>Everything on the page is the theory of the settings as they stand ({@link MainViewModel#requestedProperty}),
+ * never of the last computed result: a click moves its marker, and the readout follows σ and σ_b, at once, while
+ * the experiment of the new settings still computes (defect 10: for seconds the old result's σ_b² = 0 was shown
+ * against the new settings).
  */
 final class PhaseView extends BorderPane implements ViewPage {
 
@@ -37,6 +41,7 @@ final class PhaseView extends BorderPane implements ViewPage {
     private final ToggleButton chi = new ToggleButton("ln χ₁");
     private final ToggleButton xi = new ToggleButton("ξ_c (log)");
     private final Label readout = new Label();
+    private List<PhaseChart.Marker> markers = List.of();
 
     PhaseView(MainViewModel model) {
         this.model = model;
@@ -81,6 +86,39 @@ final class PhaseView extends BorderPane implements ViewPage {
             }
         });
         model.phaseProperty().addListener((obs, old, now) -> redraw());
+        // new settings: new markers and readout now (while shown). The diagram of a new activation is asked for at
+        // the next refresh, as before: asking at every change made the phase jobs supersede one another, and each
+        // takes a job thread (StormTest saw a fourth); until then the map says "computing…"
+        model.requestedProperty().addListener((obs, old, now) -> {
+            if (onScreen()) {
+                redraw();
+            }
+        });
+    }
+
+    /** Whether the page is on screen: in a scene, and it and every parent visible (a hidden tab's is not). */
+    private boolean onScreen() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Never stale: the page draws the current settings' theory, and says "computing…" while their map computes. */
+    @Override
+    public StaleMark staleMark(MainViewModel m) {
+        return new StaleMark(new javafx.beans.property.ReadOnlyBooleanWrapper(false),
+                new javafx.beans.property.ReadOnlyStringWrapper(""));
+    }
+
+    /** The settings shown: the config last asked for. */
+    private ExperimentConfig settings() {
+        return model.requestedProperty().get();
     }
 
     /** The colour mode shown. */
@@ -101,19 +139,18 @@ final class PhaseView extends BorderPane implements ViewPage {
         int fanIn = model.draft().get(Catalog.FAN_IN);
         model.batch(() -> {
             model.draft().set(Catalog.SIGMA, Math.sqrt(sigmaW2 / fanIn));
-            model.draft().set(Catalog.SIGMA_B, Math.sqrt(sigmaB2));
+            model.draft().set(Catalog.SIGMA_B, Catalog.sigmaB(sigmaB2));
             if (!model.view().comparedStrategies().contains(Strategy.CUSTOM_NORMAL)) {
                 model.view().comparedStrategies().add(Strategy.CUSTOM_NORMAL);
             }
             model.view().strategyProperty().set(Strategy.CUSTOM_NORMAL);
         });
-        readout.setText(String.format(Locale.ROOT, "custom normal: σ_w² = %.3g, σ_b² = %.3g", sigmaW2, sigmaB2));
     }
 
     /** The diagram on screen, or null while it computes. */
     PhaseDiagram diagram() {
         PhaseDiagram d = model.phaseProperty().get();
-        ExperimentConfig c = model.config();
+        ExperimentConfig c = settings();
         return d != null && matches(d, c) ? d : null;
     }
 
@@ -128,21 +165,28 @@ final class PhaseView extends BorderPane implements ViewPage {
 
     @Override
     public void refresh() {
-        ExperimentConfig c = model.config();
+        ExperimentConfig c = settings();
         model.requestPhase(new PhaseJob.Request(c.activation(), slope(c), GRID_SIZE));
         redraw();
     }
 
     private void redraw() {
-        ExperimentConfig c = model.config();
-        figure.setFigure(PhaseChart.figure(diagram(), mode(), c, strategies(), false));
+        ExperimentConfig c = settings();
+        markers = PhaseChart.markers(c, c.strategies());
+        figure.setFigure(PhaseChart.figure(diagram(), mode(), c, c.strategies(), false));
+        readout.setText(markers.stream().filter(m -> m.strategy() == Strategy.CUSTOM_NORMAL).findFirst()
+                .map(m -> String.format(Locale.ROOT, "custom normal: σ_w² = %.3g, σ_b² = %.3g", m.sigmaW2(),
+                        m.sigmaB2())).orElse(""));
     }
 
-    /** The compared strategies and the one shown, each once. */
-    private List<Strategy> strategies() {
-        LinkedHashSet<Strategy> s = new LinkedHashSet<>(model.view().comparedStrategies());
-        s.add(model.view().strategyProperty().get());
-        return List.copyOf(s);
+    /** The markers on the page now, each where the settings shown put it. */
+    List<PhaseChart.Marker> markers() {
+        return markers;
+    }
+
+    /** The readout's text: the custom strategy's place, while it is among those shown. */
+    String readout() {
+        return readout.getText();
     }
 
     @Override
@@ -154,6 +198,6 @@ final class PhaseView extends BorderPane implements ViewPage {
             d = PhaseDiagram.compute(c.activation(), slope(c), GRID_SIZE,
                     app.initscope.core.linalg.Parallel.sequential());
         }
-        return PhaseChart.figure(d, mode(), c, strategies(), options.caption());
+        return PhaseChart.figure(d, mode(), c, c.strategies(), options.caption());
     }
 }

@@ -149,7 +149,7 @@ public final class Status {
                 : strategy.get().label() + " computed in " + millis(visible.computeMillis()))
                 + " · drawn in " + millis(drawMillis);
         if (now.preview()) {
-            status.set("preview from a subsample of rows · refining…");
+            status.set(previewText(now));
         } else if (done < total) {
             status.set(String.format(Locale.ROOT, "%s · %d of %d strategies, computing the rest…", times, done,
                     total));
@@ -157,6 +157,17 @@ public final class Status {
             status.set(String.format(Locale.ROOT, "%s · all %d strategies in %s · kernel %s", times, total,
                     now.config().equals(requested) ? millis(totalMillis) : "–", now.kernel()));
         }
+    }
+
+    /**
+     * What the status bar says of a preview: how many rows the first picture has, and that the whole result follows
+     * (a cold start previews even the seed's network, while the fast kernel warms up).
+     */
+    static String previewText(ExperimentResult preview) {
+        ExperimentConfig c = preview.config();
+        long rows = preview.results().isEmpty() ? 0 : preview.results().getFirst().layer(1).z().count() / c.width();
+        return String.format(Locale.ROOT, "first picture from %d of %d rows · all %d rows follow…", rows,
+                c.samples(), c.samples());
     }
 
     /** A duration for the status bar: "< 1 ms" below a millisecond, one decimal below 10 ms, "–" if unknown. */

@@ -81,14 +81,11 @@ class JobRunnerTest {
         JobRunner<String, String> jobs = engine.jobs(JobRunnerTest::toy, Runnable::run, recorder);
         jobs.submit("slow");
         awaitEvent("snapshot slow first");
-        long start = System.nanoTime();
         jobs.submit("quick");
         awaitEvent("finished quick done");
-        double millis = (System.nanoTime() - start) / 1e6;
         // the slow job would never end by itself: the quick one can only have run because it was cancelled
         assertEquals(List.of("started slow", "snapshot slow first", "cancelled slow superseded", "started quick",
                 "snapshot quick first", "finished quick done"), events);
-        assertTrue(millis < 1000, "the newer request waited " + millis + " ms");
         assertFalse(jobs.isBusy());
     }
 

@@ -1,6 +1,7 @@
 package app.initscope.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,21 @@ class TicksTest {
         assertEquals(List.of("−100", "0", "100"), Ticks.labels(List.of(-100.0, 0.0, 100.0)));
         assertEquals(List.of("−2e5", "0", "2e5"), Ticks.labels(List.of(-2e5, 0.0, 2e5)));
         assertEquals(List.of("−5e−5", "0", "5e−5"), Ticks.labels(List.of(-5e-5, 0.0, 5e-5)));
+    }
+
+    @Test
+    void aSymlogAxisOverPlusMinusThirtyIsMarkedAtZeroOneAndTenWithoutCollisions() {
+        // a 400-pixel axis over ±30 with c = 0.003, labels 7 px a character, as a compare panel draws them
+        AxisScale scale = AxisScale.symlog(0.003);
+        double reach = scale.toAxis(30);
+        java.util.function.DoubleUnaryOperator px = x -> 200 + 200 * scale.toAxis(x) / reach;
+        java.util.function.BiPredicate<Double, Double> clash = (a, b) -> Math.abs(px.applyAsDouble(a)
+                - px.applyAsDouble(b)) < 3.5 * (Ticks.label(a).length() + Ticks.label(b).length()) + 8;
+        List<Double> ticks = Ticks.symlog(-30, 30, 0.003, clash);
+        assertTrue(ticks.containsAll(List.of(-10.0, -1.0, 0.0, 1.0, 10.0)), ticks.toString());
+        for (int i = 1; i < ticks.size(); i++) {
+            assertTrue(!clash.test(ticks.get(i - 1), ticks.get(i)), "labels collide: " + ticks);
+        }
+        assertTrue(ticks.contains(0.1) && ticks.contains(-0.1), "and decades further in: " + ticks);
     }
 }

@@ -54,11 +54,13 @@ class ComputationControlTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !cancel.isDisabled()));
         Thread.sleep(500);                          // well into the computation
         robot.clickOn("#cancel");
-        long clicked = System.nanoTime();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !model.isComputing()));
-        double millis = (System.nanoTime() - clicked) / 1e6;
+        // a guard against a hang only: how soon a cancel stops is ExperimentJobCancelTest's, counted in work
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !model.isComputing()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(millis < 2000, "stopped after " + millis + " ms");
+        assertFalse(fx(() -> {
+            var r = model.resultProperty().get();
+            return r != null && r.config().samples() == 20000 && r.results().size() == r.config().strategies().size();
+        }), "the heavy run was stopped, not finished");
         assertTrue(model.status().statusProperty().get().contains("cancelled"), model.status().statusProperty().get());
         assertTrue(cancel.isDisabled());
         Label stale = robot.lookup("#stale").queryAs(Label.class);

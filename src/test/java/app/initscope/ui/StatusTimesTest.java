@@ -92,4 +92,30 @@ class StatusTimesTest {
         assertEquals("12 ms", Status.millis(12.4));
         assertEquals("–", Status.millis(Double.NaN));
     }
+
+    @Test
+    void aPreviewSaysHowManyRowsItHasAndThatTheRestFollows(FxRobot robot) throws Exception {
+        model = window.model();
+        var config = app.initscope.core.experiment.ExperimentConfig.builder().strategies(List.of(Strategy.XAVIER))
+                .build();                           // the seed's size, which a cold engine previews
+        List<app.initscope.core.experiment.ExperimentResult> shown = new ArrayList<>();
+        try (var engine = new app.initscope.engine.Engine(2)) {
+            new app.initscope.engine.ExperimentJob(engine).run(config, new app.initscope.engine.Emitter<>() {
+                @Override
+                public void emit(app.initscope.core.experiment.ExperimentResult snapshot) {
+                    shown.add(snapshot);
+                }
+
+                @Override
+                public void progress(double fraction, String stage) {
+                }
+            }, new app.initscope.engine.CancelToken());
+        }
+        var preview = shown.getFirst();
+        assertTrue(preview.preview());
+        long rows = preview.results().getFirst().layer(1).z().count() / config.width();
+        assertTrue(rows > 0 && rows < 1000, "a preview has some of the rows: " + rows);
+        assertEquals("first picture from " + rows + " of 1000 rows · all 1000 rows follow…",
+                Status.previewText(preview));
+    }
 }

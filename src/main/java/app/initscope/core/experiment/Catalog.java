@@ -113,6 +113,24 @@ public final class Catalog {
     private Catalog() {
     }
 
+    /**
+     * σ_b², the bias variance that the mean-field theory and the phase diagram take, from {@link #SIGMA_B}, the
+     * biases' std that the settings hold. The one place the two meet; {@link #sigmaB} goes back.
+     */
+    public static double sigmaB2(double sigmaB) {
+        return sigmaB * sigmaB;
+    }
+
+    /** σ_b² of a config: {@link #sigmaB2(double)} of its {@link #SIGMA_B}. */
+    public static double sigmaB2(ExperimentConfig c) {
+        return sigmaB2(c.get(SIGMA_B));
+    }
+
+    /** The {@link #SIGMA_B} setting, the biases' std, that gives the theory's σ_b² (≥ 0). */
+    public static double sigmaB(double sigmaB2) {
+        return Math.sqrt(sigmaB2);
+    }
+
     /** The setting with this id, if any. */
     public static java.util.Optional<Setting<?>> byId(String id) {
         return ALL.stream().filter(s -> s.id().equals(id)).findFirst();

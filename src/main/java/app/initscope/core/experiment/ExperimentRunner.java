@@ -201,7 +201,7 @@ public final class ExperimentRunner {
             theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
         } else {
             theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
-                    sigmaB * sigmaB, config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
+                    Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
                     config.leakySlope());
         }
 
@@ -258,7 +258,8 @@ public final class ExperimentRunner {
 
     private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
                                      Summary.SaturationTest saturation, Parallel par) {
-        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par);
+        // by sign and magnitude too: the compare grid's symlog axis is binned from those (defect 5)
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par, true);
     }
 
     private static void check(BooleanSupplier cancelled) {

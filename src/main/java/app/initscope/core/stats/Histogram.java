@@ -115,8 +115,9 @@ public final class Histogram {
     /**
      * Rounds non-negative shares that add up to {@code total} to whole counts that add up to exactly
      * {@code total}: each share's floor, then one more for the largest fractional parts (ties to the lower index).
+     * Used wherever counts are shared out among new bins, so that the total is kept exactly.
      */
-    private static long[] largestRemainder(double[] share, long total) {
+    public static long[] largestRemainder(double[] share, long total) {
         int n = share.length;
         long[] out = new long[n];
         long assigned = 0;

@@ -16,9 +16,11 @@ import app.initscope.core.linalg.Parallel;
  * @param saturatedFraction the fraction of saturated values (of {@code count}), or null where saturation does not
  *                          apply
  * @param histogram         counts on [lo, hi]: the finite min and max unless a range was fixed
+ * @param magnitudes        the finite values by sign and magnitude, for a symmetric-log axis, or null when they
+ *                          were not counted
  */
 public record Summary(long count, double mean, double std, double min, double max, long nonFinite,
-                      double zeroFraction, Double saturatedFraction, Histogram histogram) {
+                      double zeroFraction, Double saturatedFraction, Histogram histogram, Magnitudes magnitudes) {
 
     /** The number of finite values. */
     public long finiteCount() {
@@ -35,6 +37,15 @@ public record Summary(long count, double mean, double std, double min, double ma
      */
     public static Summary of(float[] data, int n, Range range, int bins, SaturationTest saturated,
                              Parallel parallel) {
+        return of(data, n, range, bins, saturated, parallel, false);
+    }
+
+    /**
+     * {@link #of(float[], int, Range, int, SaturationTest, Parallel)}, and with {@code magnitudes} also the values by
+     * sign and magnitude ({@link Magnitudes}), from which a symmetric-log axis is binned.
+     */
+    public static Summary of(float[] data, int n, Range range, int bins, SaturationTest saturated,
+                             Parallel parallel, boolean magnitudes) {
         int pieces = Chunks.count(n);
         double[] sum = new double[pieces];
         float[] mins = new float[pieces];
@@ -121,22 +132,32 @@ public record Summary(long count, double mean, double std, double min, double ma
 
         double[] squares = new double[pieces];
         Histogram.Accumulator[] hist = new Histogram.Accumulator[pieces];
+        Magnitudes.Accumulator[] mags = new Magnitudes.Accumulator[pieces];
         double m = finiteCount > 0 ? mean : 0.0;
         parallel.forEach(pieces, p -> {
             Histogram.Accumulator acc = new Histogram.Accumulator(edges.lo(), edges.hi(), bins);
             squares[p] = acc.add(data, Chunks.from(p), Chunks.to(p, n), m);
             hist[p] = acc;
+            if (magnitudes) {
+                mags[p] = new Magnitudes.Accumulator();
+                mags[p].add(data, Chunks.from(p), Chunks.to(p, n));
+            }
         });
         double ss = 0;
         Histogram.Accumulator all = new Histogram.Accumulator(edges.lo(), edges.hi(), bins);
+        Magnitudes.Accumulator allMags = magnitudes ? new Magnitudes.Accumulator() : null;
         for (int p = 0; p < pieces; p++) {
             ss += squares[p];
             all.merge(hist[p]);
+            if (magnitudes) {
+                allMags.merge(mags[p]);
+            }
         }
         double std = finiteCount > 0 ? Math.sqrt(ss / finiteCount) : Double.NaN;
         double zeroFraction = n > 0 ? (double) zeroCount / n : 0.0;
         Double satFraction = saturated == null ? null : n > 0 ? (double) satCount / n : 0.0;
-        return new Summary(n, mean, std, min, max, n - finiteCount, zeroFraction, satFraction, all.toHistogram());
+        return new Summary(n, mean, std, min, max, n - finiteCount, zeroFraction, satFraction, all.toHistogram(),
+                magnitudes ? allMags.toMagnitudes() : null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.initscope.render.explain;
 
+import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.StrategyResult;
@@ -29,7 +30,7 @@ final class SignalPropagation {
         List<Paragraph> out = new ArrayList<>();
         Strategy s = result.strategy();
         double w2 = TheoryCache.sigmaW2(config, s, config.fanIn(), config.width());
-        double b2 = TheoryCache.sigmaB2(config);
+        double b2 = Catalog.sigmaB2(config);
         if (w2 > 0) {
             // far right of the map the quadrature is not to be trusted; χ₁ grows with σ_w², so the map's right
             // edge bounds it from below. The numbers come from the cache, prepared off the FX thread.

@@ -20,10 +20,10 @@ final class Why {
         LayerResult l = f.layer();
         Strategy st = f.strategy();
         List<String> s = new ArrayList<>();
-        double sigmaB = f.config().get(Catalog.SIGMA_B);
-        s.add(sigmaB > 0
+        double sigmaB2 = Catalog.sigmaB2(f.config());
+        s.add(sigmaB2 > 0
                 ? "Each z sums fan_in products w · x plus a bias b, so Var(z) = fan_in · Var(w) · E[x²] + σ_b², "
-                        + "here with σ_b² = " + num(sigmaB * sigmaB) + ": the bias adds the same spread whatever "
+                        + "here with σ_b² = " + num(sigmaB2) + ": the bias adds the same spread whatever "
                         + "the weights."
                 : "Each z sums fan_in products w · x, so Var(z) = fan_in · Var(w) · E[x²].");
         s.add(st.label() + " draws " + st.formula() + ". Here fan_in is " + l.fanIn() + " and the measured weight "

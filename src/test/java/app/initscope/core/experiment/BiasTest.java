@@ -79,6 +79,18 @@ class BiasTest {
     }
 
     @Test
+    void theSettingsSigmaBIsTheStdAndTheTheorysSigmaB2ItsSquareBothWays() {
+        assertEquals(0.09, Catalog.sigmaB2(0.3), 1e-15);
+        assertEquals(0.3, Catalog.sigmaB(0.09), 1e-15);
+        assertEquals(0.0, Catalog.sigmaB2(0.0));
+        ExperimentConfig c = ExperimentConfig.builder().set(Catalog.SIGMA_B, 0.5).build();
+        assertEquals(0.25, Catalog.sigmaB2(c), 0.0);
+        for (double b : new double[] {0, 0.05, 0.447, 1, 3}) {
+            assertEquals(b, Catalog.sigmaB(Catalog.sigmaB2(b)), 1e-15, "round trip at " + b);
+        }
+    }
+
+    @Test
     void sigmaBZeroIsBitIdenticalToTheCodeBeforeBiases() {
         List<ExperimentConfig> configs = fingerprintConfigs();
         for (int i = 0; i < configs.size(); i++) {

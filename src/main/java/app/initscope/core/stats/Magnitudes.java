@@ -1,0 +1,168 @@
+package app.initscope.core.stats;
+
+import java.util.Arrays;
+
+/**
+ * A tensor's finite values counted by sign and magnitude: bins a quarter of an octave wide in |x| (read off the
+ * float's bits: its exponent and the top two bits of its mantissa), one set for each sign, and the exact zeros.
+ *
+ * <p>A {@link Histogram}'s linear bins forget where inside a wide bin the values lie: a saturated tanh's δ has
+ * most of its values within 10⁻⁶ of 0 and a tail out to 0.1, so one linear bin holds 95% of them, straddling 0.
+ * Spread over a symmetric-log axis, that bin's count came out mostly on one side. These bins keep every decade
+ * (all of float's range, some 13 bins a decade) and every value's sign, so a histogram on any symmetric-log axis is
+ * made from them exactly up to a bin's width, without going back to the data. Immutable; only the span of bins
+ * that hold values is stored.
+ */
+public final class Magnitudes {
+
+    /** The mantissa bits dropped from |x|'s bits: 23 − 2, so four bins an octave. */
+    private static final int SHIFT = 21;
+    /** Bins per sign; those of exponent 255 (Inf, NaN) stay empty. */
+    private static final int BINS = 1 << (31 - SHIFT);
+
+    private final int negativeFrom;
+    private final long[] negative;
+    private final int positiveFrom;
+    private final long[] positive;
+    private final long zeros;
+
+    private Magnitudes(int negativeFrom, long[] negative, int positiveFrom, long[] positive, long zeros) {
+        this.negativeFrom = negativeFrom;
+        this.negative = negative;
+        this.positiveFrom = positiveFrom;
+        this.positive = positive;
+        this.zeros = zeros;
+    }
+
+    /** The bin of a finite, non-zero |v|. */
+    static int bin(float v) {
+        return (Float.floatToRawIntBits(v) & 0x7fffffff) >>> SHIFT;
+    }
+
+    /** The smallest |x| of bin {@code b}. */
+    static double lower(int b) {
+        return Float.intBitsToFloat(b << SHIFT);
+    }
+
+    /** The largest |x| of bin {@code b} (its upper edge; the last finite bin ends at the largest float). */
+    static double upper(int b) {
+        float u = Float.intBitsToFloat((b + 1) << SHIFT);
+        return Float.isFinite(u) ? u : Float.MAX_VALUE;
+    }
+
+    /** Counts the finite values of {@code data[0, n)}. */
+    public static Magnitudes of(float[] data, int n) {
+        Accumulator acc = new Accumulator();
+        acc.add(data, 0, n);
+        return acc.toMagnitudes();
+    }
+
+    /** The values exactly 0 (either sign). */
+    public long zeros() {
+        return zeros;
+    }
+
+    /** The finite values counted: every bin and the zeros. */
+    public long total() {
+        return Arrays.stream(negative).sum() + Arrays.stream(positive).sum() + zeros;
+    }
+
+    /** The values below 0. */
+    public long negatives() {
+        return Arrays.stream(negative).sum();
+    }
+
+    /** The values above 0. */
+    public long positives() {
+        return Arrays.stream(positive).sum();
+    }
+
+    /** Receives one bin: the values in [lo, hi], in data units ({@code lo = hi = 0} for the zeros). */
+    @FunctionalInterface
+    public interface BinConsumer {
+        void accept(double lo, double hi, long count);
+    }
+
+    /** Every non-empty bin, negative ones first (from the most negative), then the zeros, then the positive. */
+    public void forEach(BinConsumer out) {
+        for (int i = negative.length - 1; i >= 0; i--) {
+            if (negative[i] > 0) {
+                int b = negativeFrom + i;
+                out.accept(-upper(b), -lower(b), negative[i]);
+            }
+        }
+        if (zeros > 0) {
+            out.accept(0, 0, zeros);
+        }
+        for (int i = 0; i < positive.length; i++) {
+            if (positive[i] > 0) {
+                int b = positiveFrom + i;
+                out.accept(lower(b), upper(b), positive[i]);
+            }
+        }
+    }
+
+    /** Mutable counts of one piece of data; pieces merge by adding. */
+    static final class Accumulator {
+        private final int[] negative = new int[BINS];
+        private final int[] positive = new int[BINS];
+        private long zeros;
+        private long[] negativeTotal;
+        private long[] positiveTotal;
+
+        /** Counts data[from, to); non-finite values are skipped. At most {@link Integer#MAX_VALUE} per bin. */
+        void add(float[] data, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float v = data[i];
+                if (v == 0f) {
+                    zeros++;
+                } else if (Float.isFinite(v)) {
+                    (v < 0 ? negative : positive)[bin(v)]++;
+                }
+            }
+        }
+
+        void merge(Accumulator other) {
+            if (negativeTotal == null) {
+                negativeTotal = widen(negative);
+                positiveTotal = widen(positive);
+            }
+            for (int b = 0; b < BINS; b++) {
+                negativeTotal[b] += other.negative[b];
+                positiveTotal[b] += other.positive[b];
+            }
+            zeros += other.zeros;
+        }
+
+        private static long[] widen(int[] counts) {
+            return Arrays.stream(counts).asLongStream().toArray();
+        }
+
+        Magnitudes toMagnitudes() {
+            long[] neg = negativeTotal != null ? negativeTotal : widen(negative);
+            long[] pos = positiveTotal != null ? positiveTotal : widen(positive);
+            int nf = first(neg);
+            int pf = first(pos);
+            return new Magnitudes(nf, Arrays.copyOfRange(neg, nf, last(neg) + 1), pf,
+                    Arrays.copyOfRange(pos, pf, last(pos) + 1), zeros);
+        }
+
+        private static int first(long[] counts) {
+            for (int b = 0; b < counts.length; b++) {
+                if (counts[b] > 0) {
+                    return b;
+                }
+            }
+            return 0;
+        }
+
+        private static int last(long[] counts) {
+            for (int b = counts.length - 1; b >= 0; b--) {
+                if (counts[b] > 0) {
+                    return b;
+                }
+            }
+            return -1;
+        }
+    }
+}
