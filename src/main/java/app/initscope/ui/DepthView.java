@@ -89,4 +89,9 @@ final class DepthView extends StackPane implements ViewPage {
         return app.initscope.render.Figures.depth(result, shown, List.copyOf(model.view().comparedStrategies()),
                 options);
     }
+
+    @Override
+    public void reveal(List<String> charts) {
+        figure.reveal(charts);
+    }
 }

@@ -70,6 +70,14 @@ public final class MainView extends BorderPane {
         tour = new TourController(model, Tour::bundled, id -> showView(Math.max(0, ViewRegistry.indexOf(id))));
         presets = new PresetDialogs(model, () -> getScene() == null ? null : getScene().getWindow());
         keys = WindowKeys.table(this, model, tour, export, presets);
+        // a tour step keeps the charts its caption talks about in view (at 720p they lay below the fold)
+        tour.chartsProperty().addListener((obs, old, now) -> {
+            for (ViewPage p : pages) {
+                if (p != null) {
+                    p.reveal(now);
+                }
+            }
+        });
 
         VBox side = panels.viewOptions();
         side.setPadding(new Insets(12));
@@ -161,7 +169,13 @@ public final class MainView extends BorderPane {
         cancel.setTooltip(new Tooltip("Stop the running computation"));
         cancel.disableProperty().bind(model.status().computingProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);        // a long status line wraps; Cancel is never squeezed
         status.getRightItems().add(cancel);
+        // a long line (a preset's description) wraps in the status bar, which grows to show it whole
+        status.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() ->
+                status.lookup(".status-label") instanceof Label l && l.getWidth() > 0
+                        ? 30 + Math.max(0, Math.ceil(l.prefHeight(l.getWidth()) - l.prefHeight(-1))) : 30.0,
+                status.textProperty(), status.widthProperty(), status.skinProperty()));
         tourCaption.setId("tour-caption");
         tourCaption.getStyleClass().add("tour-caption");
         tourCaption.setWrapText(true);
@@ -199,19 +213,13 @@ public final class MainView extends BorderPane {
     private void fitTitle(Region title) {
         double widest = 0;
         for (Strategy s : Strategy.values()) {
-            widest = Math.max(widest, Math.max(textWidth(s.label() + " initialization", heading.getFont()),
-                    textWidth(s.formula(), formula.getFont())));
+            widest = Math.max(widest, Math.max(Fx.textWidth(s.label() + " initialization", heading.getFont()),
+                    Fx.textWidth(s.formula(), formula.getFont())));
         }
         double w = Math.ceil(widest) + 4;
         title.setMinWidth(w);
         title.setPrefWidth(w);
         title.setMaxWidth(w);
-    }
-
-    private static double textWidth(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
     }
 
     /**

@@ -47,10 +47,13 @@ final class StrategyPicker extends HBox {
         }
         segmented.getButtons().setAll(buttons);
         more.setId("strategy-more");
-        // one width whatever it names (the CSS sets it in em, long names end in an ellipsis): the bar never wraps
+        // one size whatever it names, so the bar never moves (the CSS sets it in em): as wide as the longest word of
+        // any name in bold ("Orthogonal") and two lines high, a two-word name wrapping ("Glorot / uniform") rather
+        // than being cut ("Custo…")
         more.getStyleClass().add("strategy-more");
         more.setMnemonicParsing(false);
-        more.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        more.setWrapText(true);
+        more.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         more.setTooltip(new Tooltip("The rest of the family: Glorot, He uniform, LeCun, orthogonal, constant "
                 + "and custom. Keys 1–9 pick the first nine; ← and → step through all twelve."));
         for (Strategy s : Strategy.values()) {
@@ -92,8 +95,10 @@ final class StrategyPicker extends HBox {
         }
     }
 
+    private static final double SWATCH = 12;
+
     private static Rectangle swatch(Strategy s) {
-        return new Rectangle(12, 12, FxColors.of(s));
+        return new Rectangle(SWATCH, SWATCH, FxColors.of(s));
     }
 
     private static Tooltip tip(Strategy s) {

@@ -87,9 +87,24 @@ final class Tour {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final List<Step> steps;
+    /** Per step, the titles of the charts its caption talks about (the JSON's "charts"), which it scrolls into view. */
+    private final List<List<String>> charts;
 
     Tour(List<Step> steps) {
+        this(steps, java.util.Collections.nCopies(steps.size(), List.of()));
+    }
+
+    Tour(List<Step> steps, List<List<String>> charts) {
+        if (charts.size() != steps.size()) {
+            throw new IllegalArgumentException("charts for " + charts.size() + " of " + steps.size() + " steps");
+        }
         this.steps = List.copyOf(steps);
+        this.charts = charts.stream().map(List::copyOf).toList();
+    }
+
+    /** The titles (or the starts of the titles) of the charts that step {@code index}'s caption talks about. */
+    List<String> charts(int index) {
+        return charts.get(index);
     }
 
     /** The tour shipped with the app. */
@@ -109,7 +124,11 @@ final class Tour {
             throw new IllegalArgumentException("not an InitScope tour (format 1)");
         }
         List<Step> steps = new ArrayList<>();
+        List<List<String>> charts = new ArrayList<>();
         for (JsonNode s : root.get("steps")) {
+            List<String> named = new ArrayList<>();
+            s.path("charts").forEach(t -> named.add(t.asText()));
+            charts.add(named);
             JsonNode c = s.path("config");
             JsonNode v = s.path("view");
             // any setting of the catalog, spelt as in a preset's config; the activation defaults to tanh
@@ -148,7 +167,7 @@ final class Tour {
             steps.add(new Step(s.path("title").asText(), config, new Preset.ViewState(view),
                     s.path("caption").asText(), compared, train, v.path("play").asBoolean(false)));
         }
-        return new Tour(steps);
+        return new Tour(steps, charts);
     }
 
     /** A step's value of one setting, parsed and checked; the message names the step and the setting. */

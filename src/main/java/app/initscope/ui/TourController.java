@@ -2,6 +2,7 @@ package app.initscope.ui;
 
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.init.Strategy;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -20,6 +21,8 @@ final class TourController {
     private final Consumer<String> showView;
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<String>> charts =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "charts", List.of());
     /** The window's state when the tour started, given back when it is left; null while no tour runs. */
     private app.initscope.export.Preset before;
     private TrainService.Parked parked;
@@ -49,6 +52,14 @@ final class TourController {
     /** "Step 2 of 6 · title: caption with live numbers", or empty. */
     ReadOnlyStringProperty captionProperty() {
         return caption.getReadOnlyProperty();
+    }
+
+    /**
+     * The titles of the charts the step's caption talks about, which the window keeps in view while the step
+     * shows; none when the tour does not run.
+     */
+    javafx.beans.property.ReadOnlyObjectProperty<List<String>> chartsProperty() {
+        return charts.getReadOnlyProperty();
     }
 
     boolean isRunning() {
@@ -90,6 +101,7 @@ final class TourController {
             return;
         }
         step.set(-1);
+        charts.set(List.of());
         if (before != null) {
             model.train().reset();          // the tour's own training stops before the settings change back
             model.apply(before);
@@ -103,6 +115,7 @@ final class TourController {
     private void go(int index) {
         if (index >= tour().steps().size()) {
             step.set(tour().steps().size());
+            charts.set(List.of());
             model.status().notice("end of the tour: the settings stay as the last step left them");
             return;
         }
@@ -121,6 +134,7 @@ final class TourController {
             model.train().play();           // the same settings as the step before: it goes on
         }
         step.set(index);
+        charts.set(tour().charts(index));
     }
 
     private void updateCaption() {

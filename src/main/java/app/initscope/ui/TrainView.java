@@ -389,4 +389,9 @@ final class TrainView extends BorderPane implements ViewPage {
         List<TrainResult> results = run.results();
         return figure(run, options.caption()).withTable(() -> TrainSeriesCsv.of(results));
     }
+
+    @Override
+    public void reveal(List<String> charts) {
+        figure.reveal(charts);
+    }
 }

@@ -52,6 +52,13 @@ interface ViewPage {
                      javafx.beans.value.ObservableStringValue text) {
     }
 
+    /**
+     * Keeps the charts with these titles (or starts of titles) in view, scrolling to them now and when the figure
+     * moves them; an empty list lets the view scroll freely again. Views without such charts ignore it.
+     */
+    default void reveal(List<String> charts) {
+    }
+
     /** Whether the view's figure differs from the single view's (so it gets an export menu of its own). */
     default boolean hasOwnFigure() {
         return true;

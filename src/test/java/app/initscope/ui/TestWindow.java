@@ -27,10 +27,15 @@ record TestWindow(Engine engine, MainViewModel model, MainView view) {
      * scene keeps its 1280×720 (the headless screen is 1000×1000).
      */
     static TestWindow openAsApp(Stage stage, boolean fullScreen) {
+        return openAsApp(stage, fullScreen, 1280, 720);
+    }
+
+    /** {@link #openAsApp(Stage, boolean)} with a scene of another size, e.g. 1920×1080. */
+    static TestWindow openAsApp(Stage stage, boolean fullScreen, double width, double height) {
         Engine engine = new Engine(2);
         MainViewModel model = new MainViewModel(new ExperimentService(engine));
         MainView view = new MainView(model);
-        Scene scene = new Scene(view, 1280, 720);
+        Scene scene = new Scene(view, width, height);
         App.style(scene);
         if (fullScreen) {
             App.present(stage, model);
