@@ -93,6 +93,7 @@ public final class MainView extends BorderPane {
         config.setId("config");
         showConfig(model.config());
         config.setWrapText(true);
+        config.setMinHeight(Region.USE_PREF_SIZE);      // as many lines as the config needs, never cut
         // the heading over its formula, as wide as the widest strategy's: the picker after it never moves
         VBox title = new VBox(0, heading, formula);
         title.getStyleClass().add("headline-title");

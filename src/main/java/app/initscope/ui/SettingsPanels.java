@@ -89,6 +89,7 @@ final class SettingsPanels {
         lock.setTooltip(new Tooltip("Give each histogram the x-axis of all strategies together, so that stepping "
                 + "through strategies keeps the axis still: a vanished signal is then a thin spike."));
         lock.setWrapText(true);
+        lock.setMinHeight(Region.USE_PREF_SIZE);        // two lines in presentation, never "lock axes across ..."
         CheckBox theory = new CheckBox("show theory");
         theory.setId("show-theory");
         theory.selectedProperty().bindBidirectional(model.view().showTheoryProperty());
