@@ -190,7 +190,7 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
             g.setFont(style.titleFont());
             g.setTextAlign(TextAlign.LEFT);
             g.setTextBaseline(Baseline.TOP);
-            g.fillText(HistogramChart.fit(g, title, style.titleFont(), w - 2 * style.titleX()), style.titleX(), 4);
+            g.fillText(TextFit.fit(g, title, style.titleFont(), w - 2 * style.titleX()), style.titleX(), 4);
         }
     }
 
@@ -365,9 +365,9 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
     /** The label when it fits the room, else the brief one, else the label cut with an ellipsis. */
     private String fitted(Pen g, String label, String brief, double room) {
         if (g.textWidth(label, style.text()) <= room || brief == null) {
-            return HistogramChart.fit(g, label, style.text(), room);
+            return TextFit.fit(g, label, style.text(), room);
         }
-        return HistogramChart.fit(g, brief, style.text(), room);
+        return TextFit.fit(g, brief, style.text(), room);
     }
 
     private static void guideLine(Pen g, Plot p, Guide guide) {
@@ -439,11 +439,11 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
             int cut = wrapAt(label);
             if (g.textWidth(label, style.text()) > room && cut > 0) {
                 // "Zero (no update)" on two lines rather than "Zero (no upda…"
-                g.fillText(HistogramChart.fit(g, label.substring(0, cut), style.text(), room), textX, ly + mid);
+                g.fillText(TextFit.fit(g, label.substring(0, cut), style.text(), room), textX, ly + mid);
                 ly += g.measure().lineHeight(style.text());
                 label = label.substring(cut + 1);
             }
-            g.fillText(HistogramChart.fit(g, label, style.text(), room), textX, ly + mid);
+            g.fillText(TextFit.fit(g, label, style.text(), room), textX, ly + mid);
             ly += style.row();
         }
         ly += 6;

@@ -53,7 +53,7 @@ final class DecisionRegions {
     private static void title(Pen g, TrainResult r, int style, double room, double x) {
         TextFont f = style < 2 ? TITLE : NARROW;
         g.setFont(f);
-        g.fillText(HistogramChart.fit(g, titles(r).get(Math.min(style, 1)), f, room), x, style < 2 ? 2 : 4);
+        g.fillText(TextFit.fit(g, titles(r).get(Math.min(style, 1)), f, room), x, style < 2 ? 2 : 4);
     }
 
     static void boundaries(Pen g, double w, double h, List<TrainResult> all) {

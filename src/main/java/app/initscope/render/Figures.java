@@ -212,14 +212,14 @@ public final class Figures {
         pen.setFill(INK);
         pen.setFont(HEAD);
         pen.setTextAlign(TextAlign.LEFT);
-        pen.fillText(both ? head : HistogramChart.fit(pen, head, HEAD, room), x + 6, both ? headH / 2 : headH / 2 - 7);
+        pen.fillText(both ? head : TextFit.fit(pen, head, HEAD, room), x + 6, both ? headH / 2 : headH / 2 - 7);
         pen.setFill(MUTED);
         pen.setFont(MODE);
         if (both) {
             pen.setTextAlign(TextAlign.RIGHT);
             pen.fillText(mode, x + cellW - 14, headH / 2 + 1);
         } else {
-            pen.fillText(HistogramChart.fit(pen, mode, MODE, room), x + 6, headH / 2 + 9);
+            pen.fillText(TextFit.fit(pen, mode, MODE, room), x + 6, headH / 2 + 9);
         }
     }
 
@@ -235,10 +235,10 @@ public final class Figures {
         double room = labelW - 32 - 6;
         int space = label.lastIndexOf(' ');
         if (pen.textWidth(label, ROW) <= room || space < 0) {
-            pen.fillText(HistogramChart.fit(pen, label, ROW, room), 32, y + cellH / 2);
+            pen.fillText(TextFit.fit(pen, label, ROW, room), 32, y + cellH / 2);
         } else {
-            pen.fillText(HistogramChart.fit(pen, label.substring(0, space), ROW, room), 32, y + cellH / 2 - 9);
-            pen.fillText(HistogramChart.fit(pen, label.substring(space + 1), ROW, room), 32, y + cellH / 2 + 9);
+            pen.fillText(TextFit.fit(pen, label.substring(0, space), ROW, room), 32, y + cellH / 2 - 9);
+            pen.fillText(TextFit.fit(pen, label.substring(space + 1), ROW, room), 32, y + cellH / 2 + 9);
         }
     }
 

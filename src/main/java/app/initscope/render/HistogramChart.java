@@ -2,7 +2,6 @@ package app.initscope.render;
 
 import app.initscope.core.stats.Histogram;
 import app.initscope.core.stats.Summary;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -104,17 +103,17 @@ public final class HistogramChart {
         }
     }
 
-    private static final TextFont TITLE = TextFont.bold(17);
-    private static final TextFont TEXT = TextFont.regular(14);
-    private static final TextFont TEXT_BOLD = TextFont.bold(14);
-    private static final TextFont SMALL = TextFont.regular(13);
-    private static final TextFont SMALL_BOLD = TextFont.bold(13);
-    private static final TextFont TINY = TextFont.regular(11);
-    private static final TextFont TINY_BOLD = TextFont.bold(11);
-    private static final Rgba AXIS = Rgba.web("#333333");
-    private static final Rgba GRID = Rgba.web("#e6e6e6");
-    private static final Rgba THEORY = Rgba.web("#222222");
-    private static final Rgba WARN = Rgba.web("#b00020");
+    static final TextFont TITLE = TextFont.bold(17);
+    static final TextFont TEXT = TextFont.regular(14);
+    static final TextFont TEXT_BOLD = TextFont.bold(14);
+    static final TextFont SMALL = TextFont.regular(13);
+    static final TextFont SMALL_BOLD = TextFont.bold(13);
+    static final TextFont TINY = TextFont.regular(11);
+    static final TextFont TINY_BOLD = TextFont.bold(11);
+    static final Rgba AXIS = Rgba.web("#333333");
+    static final Rgba GRID = Rgba.web("#e6e6e6");
+    static final Rgba THEORY = Rgba.web("#222222");
+    static final Rgba WARN = Rgba.web("#b00020");
     private static final Rgba GHOST = Rgba.color(0.55, 0.55, 0.55, 0.35);
     private static final Rgba GHOST_TEXT = Rgba.color(0.4, 0.4, 0.4, 1);
 
@@ -129,7 +128,7 @@ public final class HistogramChart {
             placeholder(g, w, h);
             return;
         }
-        double top = compact ? compactHeader(g, w, h, data) : header(g, w, data);
+        double top = compact ? HistogramHeader.compact(g, w, h, data) : HistogramHeader.large(g, w, data);
         Layout l = layout(w, h, data, compact, top);
         if (l == null) {
             return;
@@ -157,85 +156,6 @@ public final class HistogramChart {
         g.setTextAlign(TextAlign.CENTER);
         g.setTextBaseline(Baseline.CENTER);
         g.fillText("computing…", w / 2, h / 2);
-    }
-
-    /** A small multiple's header: the title and the statistics, wrapped to at most three lines. The plot's top. */
-    private static double compactHeader(Pen g, double w, double h, Data data) {
-        Summary s = data.summary();
-        g.setTextBaseline(Baseline.TOP);
-        g.setTextAlign(TextAlign.LEFT);
-        g.setFill(AXIS);
-        double y = 2;
-        if (!data.title().isEmpty()) {
-            g.setFont(SMALL_BOLD);
-            for (String line : wrap(g, data.title(), SMALL_BOLD, w - 8, h >= 110 ? 2 : 1)) {
-                g.fillText(line, 4, y);
-                y += 16;
-            }
-        }
-        g.setFont(SMALL);
-        // the statistics on one line when they fit, else as many lines as they need (at most three)
-        List<String> parts = new ArrayList<>(List.of("std " + Ticks.label(s.std())));
-        if (s.saturatedFraction() != null) {
-            parts.add("sat " + pct(s.saturatedFraction()));
-        }
-        if (s.zeroFraction() >= 0.005) {
-            parts.add("zeros " + pct(s.zeroFraction()));
-        }
-        String line = "";
-        int lines = 0;
-        for (String part : parts) {
-            String joined = line.isEmpty() ? part : line + " · " + part;
-            if (!line.isEmpty() && g.textWidth(joined, SMALL) > w - 8 && lines < 2) {
-                g.fillText(line, 4, y);
-                y += 15;
-                lines++;
-                line = part;
-            } else {
-                line = joined;
-            }
-        }
-        g.fillText(line, 4, y);
-        y += 16;
-        return y + 4;
-    }
-
-    /** A large chart's header: title, mean and std, min and max, saturation and zeros, the note. The plot's top. */
-    private static double header(Pen g, double w, Data data) {
-        Summary s = data.summary();
-        g.setTextBaseline(Baseline.TOP);
-        g.setTextAlign(TextAlign.LEFT);
-        g.setFill(AXIS);
-        // the title at its size when it fits, else smaller, else on two lines (which moves the rest down)
-        TextFont titleFont = TITLE;
-        for (TextFont smaller : new TextFont[] {TextFont.bold(15), TEXT_BOLD}) {
-            if (g.textWidth(data.title(), titleFont) <= w - 20) {
-                break;
-            }
-            titleFont = smaller;
-        }
-        List<String> title = wrap(g, data.title(), titleFont, w - 20, 2);
-        g.setFont(titleFont);
-        double dy = 0;
-        for (String line : title) {
-            g.fillText(line, 10, 6 + dy);
-            dy += 18;
-        }
-        dy -= 18;
-        g.setFont(TEXT);
-        g.fillText("mean " + Ticks.label(s.mean()) + "   std " + Ticks.label(s.std()), 10, 30 + dy);
-        g.fillText("min " + Ticks.label(s.min()) + "   max " + Ticks.label(s.max()), 10, 50 + dy);
-        g.fillText((s.saturatedFraction() != null ? "saturated " + pct(s.saturatedFraction()) + "   " : "")
-                + "zeros " + pct(s.zeroFraction()), 10, 70 + dy);
-        double top = 96 + dy;
-        if (data.note() != null && !data.note().isEmpty()) {
-            g.setFill(data.warning() ? WARN : AXIS);
-            TextFont noteFont = data.warning() ? TEXT_BOLD : TEXT;
-            g.setFont(noteFont);
-            g.fillText(fit(g, data.note(), noteFont, w - 20), 10, 90 + dy);
-            top += 20;
-        }
-        return top;
     }
 
     /** The plot's rectangle, x range and count scale; null when there is no room for a plot. */
@@ -480,7 +400,7 @@ public final class HistogramChart {
         g.setFont(font);
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(Baseline.TOP);
-        List<String> lines = wrap(g, text, font, room, l.plotH() >= 2 * lineH + 4 ? 2 : 1);
+        List<String> lines = TextFit.wrap(g, text, font, room, l.plotH() >= 2 * lineH + 4 ? 2 : 1);
         double y = l.top() + 1;
         for (String line : lines) {
             double tw = g.textWidth(line, font);
@@ -490,29 +410,6 @@ public final class HistogramChart {
             g.fillText(line, l.left() + 5, y + 1);
             y += lineH;
         }
-    }
-
-    /** The text in at most {@code maxLines} lines no wider than {@code max}, broken at spaces; the last is cut. */
-    static List<String> wrap(Pen g, String text, TextFont font, double max, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        String rest = text;
-        while (lines.size() < maxLines - 1 && g.textWidth(rest, font) > max) {
-            int cut = -1;
-            for (int i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
-                if (g.textWidth(rest.substring(0, i), font) <= max) {
-                    cut = i;
-                } else {
-                    break;
-                }
-            }
-            if (cut < 0) {
-                break;
-            }
-            lines.add(rest.substring(0, cut));
-            rest = rest.substring(cut + 1);
-        }
-        lines.add(fit(g, rest, font, max));
-        return lines;
     }
 
     /** What is not on the axis: the counts beyond its ends and the values that are not finite. */
@@ -539,29 +436,6 @@ public final class HistogramChart {
         return Ticks.labels(ticks).stream().mapToDouble(t -> g.textWidth(t, font)).max().orElse(0);
     }
 
-    /**
-     * The text, cut with an ellipsis where it would be wider than {@code max} (never squeezed); a trailing aside in
-     * parentheses is dropped whole before anything is cut.
-     */
-    static String fit(Pen g, String text, TextFont font, double max) {
-        if (g.textWidth(text, font) <= max) {
-            return text;
-        }
-        // a trailing aside in parentheses goes first, whole: "Update:data ratio, layer 8 (log10)" reads better as
-        // "Update:data ratio, layer 8" than as "Update:data ratio, layer 8 (lo…"
-        String plain = text.replaceFirst("\\s*\\([^()]*\\)$", "");
-        if (!plain.equals(text) && !plain.isEmpty()) {
-            return fit(g, plain, font, max);
-        }
-        for (int n = text.length() - 1; n > 1; n--) {
-            String cut = text.substring(0, n).stripTrailing() + "…";
-            if (g.textWidth(cut, font) <= max) {
-                return cut;
-            }
-        }
-        return "…";
-    }
-
     private static double niceCeiling(long max) {
         double step = Ticks.niceStep(max / 4.0);
         return Math.ceil(max / step) * step;
@@ -577,7 +451,7 @@ public final class HistogramChart {
         return Ticks.label(c);
     }
 
-    private static String pct(double f) {
+    static String pct(double f) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * f);
     }
 }

@@ -51,8 +51,8 @@ class HistogramLabelsTest {
         TextFont font = TextFont.bold(18);
         String title = "Update:data ratio, layer 8 (log10)";
         double plain = pen.textWidth("Update:data ratio, layer 8", font);
-        assertEquals("Update:data ratio, layer 8", HistogramChart.fit(pen, title, font, plain + 1));
-        assertEquals(title, HistogramChart.fit(pen, title, font, pen.textWidth(title, font) + 1));
-        assertTrue(HistogramChart.fit(pen, title, font, plain / 2).endsWith("…"), "narrower still: cut");
+        assertEquals("Update:data ratio, layer 8", TextFit.fit(pen, title, font, plain + 1));
+        assertEquals(title, TextFit.fit(pen, title, font, pen.textWidth(title, font) + 1));
+        assertTrue(TextFit.fit(pen, title, font, plain / 2).endsWith("…"), "narrower still: cut");
     }
 }

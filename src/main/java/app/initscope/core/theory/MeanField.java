@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>The Gaussian expectations are Gauss–Hermite sums (the 2-D ones the tensor product of the 1-D rule), except for
  * ReLU, leaky ReLU and linear, which have the closed forms of the arc-cosine kernel (Cho and Saul 2009): see
- * {@link #rectifierKernel} and {@link #rectifierDerivativeKernel}.
+ * {@link KernelMath#rectifierKernel} and {@link KernelMath#rectifierDerivativeKernel}.
  *
  * <p>The length map has no fixed point when it grows without bound (ReLU with σ_w² &gt; 2): then q* is +∞, and
  * χ₁, c* and χ_c are their large-q limits, evaluated at q = {@value #DIVERGED}. A depth scale is +∞ where its slope
@@ -131,7 +131,7 @@ public final class MeanField {
             z[i] = x;
             w[i] = 1.0 / (nodes * h * h);
         }
-        this.hermite = hermiteTable(z, w);
+        this.hermite = KernelMath.hermiteTable(z, w);
     }
 
     public Activation activation() {
@@ -244,7 +244,7 @@ public final class MeanField {
      */
     public double[] kernels(double q, double c) {
         if (closedForm()) {
-            return new double[] {rectifierKernel(q, c, rectifier), rectifierDerivativeKernel(c, rectifier)};
+            return new double[] {KernelMath.rectifierKernel(q, c, rectifier), KernelMath.rectifierDerivativeKernel(c, rectifier)};
         }
         double scale = Math.sqrt(Math.max(q, 0.0));
         double s = Math.sqrt(Math.max(0.0, 1 - c * c));
@@ -282,13 +282,13 @@ public final class MeanField {
      */
     public double correlationStep(double sigmaW2, double sigmaB2, double q, double c) {
         if (closedForm()) {
-            double numerator = sigmaW2 * rectifierKernel(q, c, rectifier) + sigmaB2;
-            double denominator = sigmaW2 * rectifierKernel(q, 1.0, rectifier) + sigmaB2;
+            double numerator = sigmaW2 * KernelMath.rectifierKernel(q, c, rectifier) + sigmaB2;
+            double denominator = sigmaW2 * KernelMath.rectifierKernel(q, 1.0, rectifier) + sigmaB2;
             return denominator > 0 ? numerator / denominator : Double.NaN;
         }
         double[] a2 = hermiteSeries(q)[0];
-        double denominator = sigmaW2 * power(a2, 1.0)[0] + sigmaB2;
-        return denominator > 0 ? (sigmaW2 * power(a2, c)[0] + sigmaB2) / denominator : Double.NaN;
+        double denominator = sigmaW2 * KernelMath.power(a2, 1.0)[0] + sigmaB2;
+        return denominator > 0 ? (sigmaW2 * KernelMath.power(a2, c)[0] + sigmaB2) / denominator : Double.NaN;
     }
 
     /** σ_w²·E[φ′(u₁)φ′(u₂)] at variance q and correlation c; χ_c at (q*, c*). */
@@ -345,35 +345,6 @@ public final class MeanField {
         return new double[][] {a2, b2};
     }
 
-    /** w_i·h_k(z_i), row k, from the recurrence h_{k+1} = (z·h_k − √k·h_{k−1})/√(k+1). */
-    private static double[] hermiteTable(double[] z, double[] w) {
-        int n = z.length;
-        double[] table = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            double x = z[i];
-            double hPrev = 0;
-            double h = 1;
-            for (int k = 0; k < n; k++) {
-                table[k * n + i] = w[i] * h;
-                double hNext = (x * h - Math.sqrt(k) * hPrev) / Math.sqrt(k + 1.0);
-                hPrev = h;
-                h = hNext;
-            }
-        }
-        return table;
-    }
-
-    /** Σ coefficients[k]·c^k and its derivative, by Horner's rule. */
-    static double[] power(double[] coefficients, double c) {
-        double value = 0;
-        double slope = 0;
-        for (int k = coefficients.length - 1; k >= 0; k--) {
-            slope = slope * c + value;
-            value = value * c + coefficients[k];
-        }
-        return new double[] {value, slope};
-    }
-
     /**
      * The stable fixed point c* of the correlation map at q. It is 1 when χ₁ ≤ 1 (the slope at c = 1 is χ₁) or
      * q = 0; otherwise the map, increasing and convex on [0, 1] with value ≥ 0 at 0 and slope χ₁ &gt; 1 at 1, has
@@ -398,7 +369,7 @@ public final class MeanField {
                 h = (sigmaW2 * k[0] + sigmaB2) / m - c;
                 slope = sigmaW2 * q * k[1] / m;
             } else {
-                double[] v = power(series[0], c);
+                double[] v = KernelMath.power(series[0], c);
                 h = (sigmaW2 * v[0] + sigmaB2) / m - c;
                 slope = sigmaW2 * v[1] / m;
             }
@@ -425,7 +396,7 @@ public final class MeanField {
         double[][] series = closedForm() ? null : hermiteSeries(q);
         double cStar = correlationFixedPoint(sigmaW2, sigmaB2, q, series);
         double chiC = cStar == 1.0 ? chi1
-                : series == null ? chiC(sigmaW2, q, cStar) : sigmaW2 * power(series[1], cStar)[0];
+                : series == null ? chiC(sigmaW2, q, cStar) : sigmaW2 * KernelMath.power(series[1], cStar)[0];
         double xiQ = diverged ? Double.POSITIVE_INFINITY : depthScale(lengthMapSlope(sigmaW2, qStar));
         double xiC = depthScale(chiC);
         return new Point(sigmaW2, sigmaB2, qStar, fixed[1] == 1, chi1, Phase.of(chi1), cStar, chiC, xiQ, xiC,
@@ -504,26 +475,6 @@ public final class MeanField {
      */
     public static double depthScale(double slope) {
         return Double.isNaN(slope) ? Double.NaN : slope >= 1 - 1e-9 ? Double.POSITIVE_INFINITY : -1 / Math.log(slope);
-    }
-
-    // ---- closed forms ---------------------------------------------------------------------------------------
-
-    /**
-     * E[φ(u₁)φ(u₂)] for φ(x) = αx + (1 − α)·relu(x) (ReLU α = 0, leaky ReLU, linear α = 1), variances q and
-     * correlation c: α·q·c + (1 − α)²·q/(2π)·(√(1 − c²) + (π − arccos c)·c), the arc-cosine kernel of degree 1
-     * plus the cross terms E[u₁·relu(u₂)] = q·c/2.
-     */
-    public static double rectifierKernel(double q, double c, double alpha) {
-        double relu = q / (2 * Math.PI) * (Math.sqrt(Math.max(0.0, 1 - c * c)) + (Math.PI - Math.acos(c)) * c);
-        return alpha * q * c + (1 - alpha) * (1 - alpha) * relu;
-    }
-
-    /**
-     * E[φ′(u₁)φ′(u₂)] for the same rectifier: α + (1 − α)²·(π − arccos c)/(2π), the probability that both are
-     * positive being (π − arccos c)/(2π).
-     */
-    public static double rectifierDerivativeKernel(double c, double alpha) {
-        return alpha + (1 - alpha) * (1 - alpha) * (Math.PI - Math.acos(c)) / (2 * Math.PI);
     }
 
     private static void check(double sigmaW2, double sigmaB2) {

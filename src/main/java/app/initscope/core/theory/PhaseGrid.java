@@ -153,9 +153,9 @@ final class PhaseGrid {
         double chiC = chi1;
         if (at > 0 && chi1 > 1) {
             double[][] s = series.hermiteSeries(at);
-            double m = sigmaW2 * MeanField.power(s[0], 1.0)[0] + sigmaB2;
+            double m = sigmaW2 * KernelMath.power(s[0], 1.0)[0] + sigmaB2;
             cStar = correlationFixedPoint(sigmaW2, sigmaB2, m, s[0], cStart);
-            chiC = cStar == 1.0 ? chi1 : sigmaW2 * MeanField.power(s[1], cStar)[0];
+            chiC = cStar == 1.0 ? chi1 : sigmaW2 * KernelMath.power(s[1], cStar)[0];
         }
         double xiC = MeanField.depthScale(chiC);
         return new MeanField.Point(sigmaW2, sigmaB2, qStar, converged, chi1, MeanField.Phase.of(chi1), cStar, chiC,
@@ -170,7 +170,7 @@ final class PhaseGrid {
     private static double correlationFixedPoint(double sigmaW2, double sigmaB2, double m, double[] a2, double start) {
         double c = start;
         for (int step = 0; step < 200; step++) {
-            double[] v = MeanField.power(a2, c);
+            double[] v = KernelMath.power(a2, c);
             double h = (sigmaW2 * v[0] + sigmaB2) / m - c;
             double slope = sigmaW2 * v[1] / m;
             double next = slope < 1 ? c - h / (slope - 1) : c + h;

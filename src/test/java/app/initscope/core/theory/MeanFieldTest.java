@@ -111,7 +111,7 @@ class MeanFieldTest {
         // the kinks of ReLU on the lines u₁ = 0 and u₂ = 0 slow Gauss–Hermite to an algebraic rate, so the rule
         // is checked to what it reaches, and to shrink as the nodes grow
         double q = 1.3;
-        double exact = MeanField.rectifierKernel(q, c, 0);
+        double exact = KernelMath.rectifierKernel(q, c, 0);
         double coarse = Math.abs(GaussHermite.withNodes(24).expectation2(MeanFieldTest::reluProduct, q, c) - exact);
         double fine = Math.abs(GaussHermite.withNodes(96).expectation2(MeanFieldTest::reluProduct, q, c) - exact);
         assertTrue(fine < 2e-3 * q, "96 nodes: " + fine);
@@ -125,14 +125,14 @@ class MeanFieldTest {
         // they are checked against the 2-D rule, to what its kinks allow
         double alpha = 0.2;
         double q = 2.0;
-        assertEquals((1 + alpha * alpha) * q / 2, MeanField.rectifierKernel(q, 1, alpha), 1e-12);
+        assertEquals((1 + alpha * alpha) * q / 2, KernelMath.rectifierKernel(q, 1, alpha), 1e-12);
         double mean = (1 - alpha) * Math.sqrt(q / (2 * Math.PI));
-        assertEquals(mean * mean, MeanField.rectifierKernel(q, 0, alpha), 1e-12);
-        assertEquals((1 + alpha * alpha) / 2, MeanField.rectifierDerivativeKernel(1, alpha), 1e-12);
-        assertEquals((1 + alpha) / 2 * (1 + alpha) / 2, MeanField.rectifierDerivativeKernel(0, alpha), 1e-12);
+        assertEquals(mean * mean, KernelMath.rectifierKernel(q, 0, alpha), 1e-12);
+        assertEquals((1 + alpha * alpha) / 2, KernelMath.rectifierDerivativeKernel(1, alpha), 1e-12);
+        assertEquals((1 + alpha) / 2 * (1 + alpha) / 2, KernelMath.rectifierDerivativeKernel(0, alpha), 1e-12);
         double quadrature = GaussHermite.withNodes(96).expectation2(
                 (a, b) -> (a > 0 ? a : alpha * a) * (b > 0 ? b : alpha * b), q, c);
-        assertEquals(MeanField.rectifierKernel(q, c, alpha), quadrature, 2e-3 * q);
+        assertEquals(KernelMath.rectifierKernel(q, c, alpha), quadrature, 2e-3 * q);
     }
 
     @ParameterizedTest
