@@ -26,6 +26,7 @@ final class TourController {
     /** The window's state when the tour started, given back when it is left; null while no tour runs. */
     private app.initscope.export.Preset before;
     private TrainService.Parked parked;
+    private boolean settingsWereHidden;
 
     /**
      * @param tour     reads the tour, on its first use: not while the window starts
@@ -81,6 +82,12 @@ final class TourController {
         if (!isRunning()) {
             before = model.toPreset();
             parked = model.train().park();
+            // on a projector the settings and the caption together leave the charts no room at 720 rows: the tour
+            // hides the settings while it runs in presentation (H shows them), and gives them back when it ends
+            settingsWereHidden = model.presentation().controlsHiddenProperty().get();
+            if (model.presentation().presentingProperty().get()) {
+                model.presentation().setControlsHidden(true);
+            }
         }
         go(step.get() >= tour().steps().size() ? 0 : step.get() + 1);
     }
@@ -106,6 +113,7 @@ final class TourController {
             model.train().reset();          // the tour's own training stops before the settings change back
             model.apply(before);
             model.train().unpark(parked);
+            model.presentation().setControlsHidden(settingsWereHidden);
             before = null;
             parked = null;
             model.status().notice("left the tour: the settings are as they were before it");

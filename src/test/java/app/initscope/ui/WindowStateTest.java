@@ -268,4 +268,15 @@ class WindowStateTest {
         assertEquals(Arrays.stream(ViewTab.values()).map(ViewTab::id).toList(),
                 ViewRegistry.PAGES.stream().map(k -> k.info().id()).toList());
     }
+
+    @Test
+    void inPresentationTheTourHidesTheSettingsWhileItRunsAndGivesThemBack(FxRobot robot) {
+        robot.interact(() -> model.presentation().setPresenting(true));
+        assertFalse(model.presentation().controlsHiddenProperty().get());
+        robot.interact(() -> window.view().tour().next());
+        assertTrue(model.presentation().controlsHiddenProperty().get(), "the charts get the room");
+        robot.interact(() -> window.view().tour().stop());
+        assertFalse(model.presentation().controlsHiddenProperty().get(), "the settings are back");
+        robot.interact(() -> model.presentation().setPresenting(false));
+    }
 }
