@@ -102,6 +102,20 @@ public final class Magnitudes {
         }
     }
 
+    /** Two are equal when they hold the same counts: a summary's equality includes them. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Magnitudes m && negativeFrom == m.negativeFrom && positiveFrom == m.positiveFrom
+                && zeros == m.zeros && java.util.Arrays.equals(negative, m.negative)
+                && java.util.Arrays.equals(positive, m.positive);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(negativeFrom, positiveFrom, zeros, java.util.Arrays.hashCode(negative),
+                java.util.Arrays.hashCode(positive));
+    }
+
     /** Mutable counts of one piece of data; pieces merge by adding. */
     static final class Accumulator {
         private final int[] negative = new int[BINS];
