@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 public final class ExperimentRunner {
 
+    /** The most memory a run spends on remembering the weights' normal draws across strategies. */
+    static final long REMEMBERED_NORMALS_BYTES = 64L << 20;
+
     private final Function<Parallel, Gemm> kernel;
     private final Parallel parallel;
     private final long maxHeapBytes;
@@ -93,12 +96,14 @@ public final class ExperimentRunner {
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
         net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
+        // every strategy draws its weights from the same streams: the normals are drawn once and scaled after
+        RandomStreams weights = random.rememberingGaussians(Math.min(REMEMBERED_NORMALS_BYTES, maxHeapBytes / 16));
         List<StrategyResult> results = new ArrayList<>();
         int count = config.strategies().size();
         for (int i = 0; i < count; i++) {
             Strategy strategy = config.strategies().get(i);
             int index = i;
-            StrategyResult r = runStrategy(config, net, random, strategy, new RunListener() {
+            StrategyResult r = runStrategy(config, net, weights, strategy, new RunListener() {
                 @Override
                 public void progress(double fraction, String stage) {
                     listener.progress((index + fraction) / count, strategy.id() + ": " + stage);
@@ -206,7 +211,9 @@ public final class ExperimentRunner {
         }
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
-                ? config.activation()::isSaturated : null;
+                ? Summary.SaturationTest.outside(config.activation().saturatedBelow(),
+                        config.activation().saturatedAbove())
+                : null;
         List<Map<TensorKind, Summary>> tensors = new ArrayList<>();
         int[] distinct = new int[depth + 1];
         double[] weightStd = new double[depth + 1];

@@ -1,5 +1,7 @@
 package app.initscope.core.linalg;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -12,10 +14,31 @@ import java.util.SplittableRandom;
 public final class RandomStreams {
 
     private final long seed;
+    /** The standard normals of each stream drawn so far, by stream id; null when nothing is remembered. */
+    private final Map<Long, double[]> remembered;
+    /** The bytes {@link #remembered} may still take. */
+    private long rememberBytes;
 
     /** @param seed the experiment's seed */
     public RandomStreams(long seed) {
+        this(seed, null, 0);
+    }
+
+    private RandomStreams(long seed, Map<Long, double[]> remembered, long rememberBytes) {
         this.seed = seed;
+        this.remembered = remembered;
+        this.rememberBytes = rememberBytes;
+    }
+
+    /**
+     * The same streams (every number is the same), remembering the standard normals that Gaussian fills draw, up to
+     * {@code maxBytes} (8 bytes a value): a fill of a stream already drawn, at any std, then only scales them. The
+     * experiment draws each layer's weights once per strategy from the same stream at a different std, and a normal
+     * draw costs about 15 times the scaling. Fills beyond the budget draw as usual. Not thread-safe: one caller,
+     * whose fills run their pieces on any threads.
+     */
+    public RandomStreams rememberingGaussians(long maxBytes) {
+        return new RandomStreams(seed, new HashMap<>(), maxBytes);
     }
 
     /** The experiment's seed. */
@@ -30,6 +53,31 @@ public final class RandomStreams {
      * @param stream an id that keeps this tensor's numbers apart from every other tensor's
      */
     public void fillGaussian(float[] out, int n, double std, long stream, Parallel parallel) {
+        if (remembered != null) {
+            double[] normals = remembered.get(stream);
+            if (normals == null && 8L * n <= rememberBytes) {
+                double[] fresh = new double[n];
+                parallel.forEach(Chunks.count(n), piece -> {
+                    SplittableRandom rng = generator(stream, piece);
+                    for (int i = Chunks.from(piece), end = Chunks.to(piece, n); i < end; i++) {
+                        fresh[i] = rng.nextGaussian();
+                    }
+                });
+                remembered.put(stream, fresh);
+                rememberBytes -= 8L * n;
+                normals = fresh;
+            }
+            // a piece's numbers do not depend on n, so a longer draw of the stream holds a shorter one's
+            if (normals != null && normals.length >= n) {
+                double[] g = normals;
+                parallel.forEach(Chunks.count(n), piece -> {
+                    for (int i = Chunks.from(piece), end = Chunks.to(piece, n); i < end; i++) {
+                        out[i] = (float) (std * g[i]);
+                    }
+                });
+                return;
+            }
+        }
         parallel.forEach(Chunks.count(n), piece -> {
             SplittableRandom rng = generator(stream, piece);
             for (int i = Chunks.from(piece), end = Chunks.to(piece, n); i < end; i++) {

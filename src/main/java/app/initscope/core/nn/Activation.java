@@ -245,10 +245,27 @@ public enum Activation implements Ids.Identified {
      * Only meaningful when {@link #hasSaturation()}.
      */
     public boolean isSaturated(float a) {
+        return a < saturatedBelow() || a > saturatedAbove();
+    }
+
+    /**
+     * The saturated values are those below this (tanh −0.97, sigmoid 0.03) or above {@link #saturatedAbove()}; NaN
+     * where saturation does not apply, so that no value is. The band in two numbers lets a summary test a whole
+     * vector of values at once.
+     */
+    public float saturatedBelow() {
         return switch (this) {
-            case TANH -> Math.abs(a) > 0.97f;
-            case SIGMOID -> a < 0.03f || a > 0.97f;
-            default -> false;
+            case TANH -> -0.97f;
+            case SIGMOID -> 0.03f;
+            default -> Float.NaN;
+        };
+    }
+
+    /** The saturated values are those above this (0.97 for tanh and sigmoid) or below {@link #saturatedBelow()}. */
+    public float saturatedAbove() {
+        return switch (this) {
+            case TANH, SIGMOID -> 0.97f;
+            default -> Float.NaN;
         };
     }
 

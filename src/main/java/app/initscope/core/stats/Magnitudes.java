@@ -16,9 +16,9 @@ import java.util.Arrays;
 public final class Magnitudes {
 
     /** The mantissa bits dropped from |x|'s bits: 23 − 2, so four bins an octave. */
-    private static final int SHIFT = 21;
+    static final int SHIFT = 21;
     /** Bins per sign; those of exponent 255 (Inf, NaN) stay empty. */
-    private static final int BINS = 1 << (31 - SHIFT);
+    static final int BINS = 1 << (31 - SHIFT);
 
     private final int negativeFrom;
     private final long[] negative;
@@ -116,49 +116,56 @@ public final class Magnitudes {
                 java.util.Arrays.hashCode(positive));
     }
 
+    /** Slots of {@link Accumulator#slots()}: positive bins, negative bins, then the zeros and the non-finite. */
+    static final int ZERO_SLOT = 2 * BINS;
+    static final int SKIPPED_SLOT = 2 * BINS + 1;
+    static final int SLOTS = 2 * BINS + 2;
+
+    /**
+     * The slot of a value: its bits' top 11 (sign, exponent, two mantissa bits) for a finite non-zero value, so the
+     * positive bins come first and the negative ones after, with no branch on the sign; {@link #ZERO_SLOT} for ±0,
+     * {@link #SKIPPED_SLOT} for NaN and ±Inf.
+     */
+    static int slot(float v) {
+        int b = Float.floatToRawIntBits(v) >>> SHIFT;
+        b = v == 0f ? ZERO_SLOT : b;
+        return Float.isFinite(v) ? b : SKIPPED_SLOT;
+    }
+
     /** Mutable counts of one piece of data; pieces merge by adding. */
     static final class Accumulator {
-        private final int[] negative = new int[BINS];
-        private final int[] positive = new int[BINS];
-        private long zeros;
-        private long[] negativeTotal;
-        private long[] positiveTotal;
+        private final int[] slots = new int[SLOTS];
+        private long[] totals;
 
-        /** Counts data[from, to); non-finite values are skipped. At most {@link Integer#MAX_VALUE} per bin. */
+        /** The counts by {@link #slot}, to count into directly. At most {@link Integer#MAX_VALUE} per slot. */
+        int[] slots() {
+            return slots;
+        }
+
+        /** Counts data[from, to); non-finite values are skipped. */
         void add(float[] data, int from, int to) {
             for (int i = from; i < to; i++) {
-                float v = data[i];
-                if (v == 0f) {
-                    zeros++;
-                } else if (Float.isFinite(v)) {
-                    (v < 0 ? negative : positive)[bin(v)]++;
-                }
+                slots[slot(data[i])]++;
             }
         }
 
         void merge(Accumulator other) {
-            if (negativeTotal == null) {
-                negativeTotal = widen(negative);
-                positiveTotal = widen(positive);
+            if (totals == null) {
+                totals = Arrays.stream(slots).asLongStream().toArray();
             }
-            for (int b = 0; b < BINS; b++) {
-                negativeTotal[b] += other.negative[b];
-                positiveTotal[b] += other.positive[b];
+            for (int b = 0; b < SLOTS; b++) {
+                totals[b] += other.slots[b];
             }
-            zeros += other.zeros;
-        }
-
-        private static long[] widen(int[] counts) {
-            return Arrays.stream(counts).asLongStream().toArray();
         }
 
         Magnitudes toMagnitudes() {
-            long[] neg = negativeTotal != null ? negativeTotal : widen(negative);
-            long[] pos = positiveTotal != null ? positiveTotal : widen(positive);
+            long[] all = totals != null ? totals : Arrays.stream(slots).asLongStream().toArray();
+            long[] pos = Arrays.copyOfRange(all, 0, BINS);
+            long[] neg = Arrays.copyOfRange(all, BINS, 2 * BINS);
             int nf = first(neg);
             int pf = first(pos);
             return new Magnitudes(nf, Arrays.copyOfRange(neg, nf, last(neg) + 1), pf,
-                    Arrays.copyOfRange(pos, pf, last(pos) + 1), zeros);
+                    Arrays.copyOfRange(pos, pf, last(pos) + 1), all[ZERO_SLOT]);
         }
 
         private static int first(long[] counts) {

@@ -1,6 +1,7 @@
 package app.initscope.core.stats;
 
 import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.Kernels;
 import app.initscope.core.linalg.Parallel;
 
 /**
@@ -21,6 +22,9 @@ import app.initscope.core.linalg.Parallel;
  */
 public record Summary(long count, double mean, double std, double min, double max, long nonFinite,
                       double zeroFraction, Double saturatedFraction, Histogram histogram, Magnitudes magnitudes) {
+
+    /** Whether the first pass has a Vector API path (the module is resolved, and vectors hold whole groups of 4). */
+    static final boolean VECTOR = Kernels.vectorApiAvailable() && VectorMoments.usable();
 
     /** The number of finite values. */
     public long finiteCount() {
@@ -46,26 +50,233 @@ public record Summary(long count, double mean, double std, double min, double ma
      */
     public static Summary of(float[] data, int n, Range range, int bins, SaturationTest saturated,
                              Parallel parallel, boolean magnitudes) {
-        int pieces = Chunks.count(n);
-        double[] sum = new double[pieces];
-        float[] mins = new float[pieces];
-        float[] maxs = new float[pieces];
-        long[] finite = new long[pieces];
-        long[] zeros = new long[pieces];
-        long[] sat = new long[pieces];
-        parallel.forEach(pieces, p -> {
-            // Four running sums break the floating-point add chain; they combine in a fixed order.
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            float lo = Float.POSITIVE_INFINITY;
-            float hi = Float.NEGATIVE_INFINITY;
-            long f = 0;
-            long z = 0;
-            long st = 0;
-            int i = Chunks.from(p);
+        Sweep sweep = new Sweep(n, range, bins, saturated, magnitudes);
+        parallel.forEach(sweep.pieces(), p -> sweep.first(data, p));
+        parallel.forEach(sweep.groups(), g -> sweep.second(data, g));
+        return sweep.finish();
+    }
+
+    /**
+     * The two passes of {@link #of(float[], int, Range, int, SaturationTest, Parallel, boolean)} as pieces of work, so
+     * that a caller can run the first pass of a piece where it has just written it (still in the cache), or run the
+     * pieces of several tensors in one {@link Parallel#forEach}. Every {@link #first} (any order, any thread), then
+     * every {@link #second}, then {@link #finish}: the result is the same bits as {@code of}'s.
+     *
+     * <p>The first pass takes, piece by piece, the sum (in four running sums over the values' positions modulo 4,
+     * in order), the finite min and max, and the zero, finite and saturated counts; the second the sum of squared
+     * deviations from the mean (in order within a piece), the histogram on the range the first pass found, and the
+     * magnitudes. Where the Vector API is present, the first pass runs on vectors for as long as the values are
+     * finite, and the second computes each block of values' slots on vectors and then counts them. Pieces are
+     * {@link Chunks}'; the second pass takes them {@value #GROUP} at a time, so that the sums of squares of four
+     * pieces advance side by side instead of one add after the other.
+     */
+    public static final class Sweep {
+
+        /** Pieces per unit of the second pass. */
+        static final int GROUP = 4;
+
+        private final int n;
+        private final Range range;
+        private final int bins;
+        private final SaturationTest saturated;
+        private final boolean magnitudes;
+        private final int pieces;
+
+        private final double[] sum;
+        private final float[] mins;
+        private final float[] maxs;
+        private final long[] finite;
+        private final long[] zeros;
+        private final long[] sat;
+        private final Magnitudes.Accumulator[] mags;
+        private final double[] squares;
+        private final int[][] counts;
+        private volatile Middle middle;
+
+        /**
+         * Prepares the passes over {@code data[0, n)}; the arguments are {@code of}'s.
+         *
+         * @param range     the histogram range, or null for the finite min and max
+         * @param saturated which values count as saturated, or null where it does not apply
+         */
+        public Sweep(int n, Range range, int bins, SaturationTest saturated, boolean magnitudes) {
+            if (bins < 1) {
+                throw new IllegalArgumentException("a histogram needs at least one bin");
+            }
+            this.n = n;
+            this.range = range;
+            this.bins = bins;
+            this.saturated = saturated;
+            this.magnitudes = magnitudes;
+            this.pieces = Chunks.count(n);
+            sum = new double[pieces];
+            mins = new float[pieces];
+            maxs = new float[pieces];
+            finite = new long[pieces];
+            zeros = new long[pieces];
+            sat = new long[pieces];
+            mags = magnitudes ? new Magnitudes.Accumulator[pieces] : null;
+            squares = new double[pieces];
+            counts = new int[pieces][];
+        }
+
+        /** The pieces of the first pass: {@link Chunks#count}{@code (n)}. */
+        public int pieces() {
+            return pieces;
+        }
+
+        /** The units of the second pass. */
+        public int groups() {
+            return (pieces + GROUP - 1) / GROUP;
+        }
+
+        /** The first pass over piece {@code p} ({@link Chunks}' split of n) of {@code data}, Not modified. */
+        public void first(float[] data, int p) {
+            int from = Chunks.from(p);
             int end = Chunks.to(p, n);
+            Moments m = new Moments();
+            int i = from;
+            if (VECTOR) {
+                Outside band = saturated instanceof Outside o ? o : null;
+                i = VectorMoments.run(data, from, end, band, m);
+                if (saturated != null && band == null) {
+                    for (int j = from; j < i; j++) {
+                        m.saturated += saturated.test(data[j]) ? 1 : 0;
+                    }
+                }
+            }
+            m.scalar(data, i, end, saturated);
+            sum[p] = (m.s0 + m.s1) + (m.s2 + m.s3);
+            mins[p] = m.lo;
+            maxs[p] = m.hi;
+            finite[p] = m.finite;
+            zeros[p] = m.zeros;
+            sat[p] = m.saturated;
+        }
+
+        /** The second pass over group {@code g} (pieces {@value #GROUP}·g onwards) of {@code data}, Not modified. */
+        public void second(float[] data, int g) {
+            Middle mid = middle();
+            int p0 = g * GROUP;
+            int p1 = Math.min(p0 + GROUP, pieces);
+            boolean[] inRange = new boolean[p1 - p0];
+            boolean allFinite = true;
+            for (int p = p0; p < p1; p++) {
+                boolean whole = finite[p] == Chunks.to(p, n) - Chunks.from(p);
+                allFinite &= whole;
+                inRange[p - p0] = range == null && whole;    // the finite min and max then hold every value
+            }
+            Slots slots = new Slots(p1 - p0, bins, magnitudes, inRange, allFinite);
+            int q = p0;
+            if (p1 - p0 == GROUP && Chunks.to(p1 - 1, n) - Chunks.from(p1 - 1) == Chunks.SIZE) {
+                mid.binFour(data, Chunks.from(p0), slots, squares, p0);
+                q = p1;
+            }
+            for (; q < p1; q++) {
+                squares[q] = mid.bin(data, Chunks.from(q), Chunks.to(q, n), slots, q - p0);
+            }
+            for (int p = p0; p < p1; p++) {
+                counts[p] = slots.counts[p - p0];
+                if (magnitudes) {
+                    mags[p] = slots.mags[p - p0];
+                }
+            }
+        }
+
+        /** The summary, after every piece of both passes. */
+        public Summary finish() {
+            Middle mid = middle();
+            double ss = 0;
+            long[] all = new long[bins + 3];
+            Magnitudes.Accumulator allMags = magnitudes ? new Magnitudes.Accumulator() : null;
+            for (int p = 0; p < pieces; p++) {
+                ss += squares[p];
+                int[] c = counts[p];
+                for (int b = 0; b < all.length; b++) {
+                    all[b] += c[b];
+                }
+                if (magnitudes) {
+                    allMags.merge(mags[p]);
+                }
+            }
+            long[] inBins = java.util.Arrays.copyOf(all, bins);
+            Histogram histogram = new Histogram(mid.lo, mid.hi, inBins, all[bins], all[bins + 1], all[bins + 2]);
+            long finiteCount = mid.finiteCount;
+            double std = finiteCount > 0 ? Math.sqrt(ss / finiteCount) : Double.NaN;
+            double zeroFraction = n > 0 ? (double) mid.zeroCount / n : 0.0;
+            Double satFraction = saturated == null ? null : n > 0 ? (double) mid.satCount / n : 0.0;
+            return new Summary(n, mid.mean, std, mid.min, mid.max, n - finiteCount, zeroFraction, satFraction,
+                    histogram, magnitudes ? allMags.toMagnitudes() : null);
+        }
+
+        /** The first pass's pieces combined, in piece order (once, by whichever caller comes first). */
+        private Middle middle() {
+            Middle m = middle;
+            if (m == null) {
+                synchronized (this) {
+                    m = middle;
+                    if (m == null) {
+                        m = combine();
+                        middle = m;
+                    }
+                }
+            }
+            return m;
+        }
+
+        private Middle combine() {
+            double total = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            long finiteCount = 0;
+            long zeroCount = 0;
+            long satCount = 0;
+            for (int p = 0; p < pieces; p++) {
+                total += sum[p];
+                min = Math.min(min, mins[p]);
+                max = Math.max(max, maxs[p]);
+                finiteCount += finite[p];
+                zeroCount += zeros[p];
+                satCount += sat[p];
+            }
+            double mean = finiteCount > 0 ? total / finiteCount : Double.NaN;
+            if (finiteCount == 0) {
+                min = Double.NaN;
+                max = Double.NaN;
+            }
+            Range edges = range != null ? range : finiteCount > 0 ? new Range(min, max) : new Range(0, 0);
+            return new Middle(bins, edges.lo(), edges.hi(), finiteCount > 0 ? mean : 0.0, mean, min, max,
+                    finiteCount, zeroCount, satCount);
+        }
+    }
+
+    /** One piece's first-pass state, carried from the vector loop into the scalar one. */
+    static final class Moments {
+        double s0;
+        double s1;
+        double s2;
+        double s3;
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        long finite;
+        long zeros;
+        long saturated;
+
+        /**
+         * Goes on from {@code i}, a multiple of 4 past the piece's start: groups of four finite values into the four
+         * sums, then, from the first group with a non-finite value, the rest one by one into the first sum.
+         */
+        void scalar(float[] data, int i, int end, SaturationTest test) {
+            // Four running sums break the floating-point add chain; they combine in a fixed order.
+            double s0 = this.s0;
+            double s1 = this.s1;
+            double s2 = this.s2;
+            double s3 = this.s3;
+            float lo = this.lo;
+            float hi = this.hi;
+            long f = finite;
+            long z = zeros;
+            long st = saturated;
             for (; i + 3 < end; i += 4) {
                 float v0 = data[i];
                 float v1 = data[i + 1];
@@ -82,9 +293,9 @@ public record Summary(long count, double mean, double std, double min, double ma
                 lo = Math.min(Math.min(lo, Math.min(v0, v1)), Math.min(v2, v3));
                 hi = Math.max(Math.max(hi, Math.max(v0, v1)), Math.max(v2, v3));
                 z += (v0 == 0f ? 1 : 0) + (v1 == 0f ? 1 : 0) + (v2 == 0f ? 1 : 0) + (v3 == 0f ? 1 : 0);
-                if (saturated != null) {
-                    st += (saturated.test(v0) ? 1 : 0) + (saturated.test(v1) ? 1 : 0)
-                            + (saturated.test(v2) ? 1 : 0) + (saturated.test(v3) ? 1 : 0);
+                if (test != null) {
+                    st += (test.test(v0) ? 1 : 0) + (test.test(v1) ? 1 : 0)
+                            + (test.test(v2) ? 1 : 0) + (test.test(v3) ? 1 : 0);
                 }
             }
             for (; i < end; i++) {
@@ -92,7 +303,7 @@ public record Summary(long count, double mean, double std, double min, double ma
                 if (v == 0f) {
                     z++;
                 }
-                if (saturated != null && saturated.test(v)) {
+                if (test != null && test.test(v)) {
                     st++;
                 }
                 if (Float.isFinite(v)) {
@@ -102,63 +313,199 @@ public record Summary(long count, double mean, double std, double min, double ma
                     hi = Math.max(hi, v);
                 }
             }
-            sum[p] = (s0 + s1) + (s2 + s3);
-            mins[p] = lo;
-            maxs[p] = hi;
-            finite[p] = f;
-            zeros[p] = z;
-            sat[p] = st;
-        });
-        double total = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        long finiteCount = 0;
-        long zeroCount = 0;
-        long satCount = 0;
-        for (int p = 0; p < pieces; p++) {
-            total += sum[p];
-            min = Math.min(min, mins[p]);
-            max = Math.max(max, maxs[p]);
-            finiteCount += finite[p];
-            zeroCount += zeros[p];
-            satCount += sat[p];
+            this.s0 = s0;
+            this.s1 = s1;
+            this.s2 = s2;
+            this.s3 = s3;
+            this.lo = lo;
+            this.hi = hi;
+            finite = f;
+            zeros = z;
+            saturated = st;
         }
-        double mean = finiteCount > 0 ? total / finiteCount : Double.NaN;
-        if (finiteCount == 0) {
-            min = Double.NaN;
-            max = Double.NaN;
-        }
-        Range edges = range != null ? range : finiteCount > 0 ? new Range(min, max) : new Range(0, 0);
-
-        double[] squares = new double[pieces];
-        Histogram.Accumulator[] hist = new Histogram.Accumulator[pieces];
-        Magnitudes.Accumulator[] mags = new Magnitudes.Accumulator[pieces];
-        double m = finiteCount > 0 ? mean : 0.0;
-        parallel.forEach(pieces, p -> {
-            Histogram.Accumulator acc = new Histogram.Accumulator(edges.lo(), edges.hi(), bins);
-            squares[p] = acc.add(data, Chunks.from(p), Chunks.to(p, n), m);
-            hist[p] = acc;
-            if (magnitudes) {
-                mags[p] = new Magnitudes.Accumulator();
-                mags[p].add(data, Chunks.from(p), Chunks.to(p, n));
-            }
-        });
-        double ss = 0;
-        Histogram.Accumulator all = new Histogram.Accumulator(edges.lo(), edges.hi(), bins);
-        Magnitudes.Accumulator allMags = magnitudes ? new Magnitudes.Accumulator() : null;
-        for (int p = 0; p < pieces; p++) {
-            ss += squares[p];
-            all.merge(hist[p]);
-            if (magnitudes) {
-                allMags.merge(mags[p]);
-            }
-        }
-        double std = finiteCount > 0 ? Math.sqrt(ss / finiteCount) : Double.NaN;
-        double zeroFraction = n > 0 ? (double) zeroCount / n : 0.0;
-        Double satFraction = saturated == null ? null : n > 0 ? (double) satCount / n : 0.0;
-        return new Summary(n, mean, std, min, max, n - finiteCount, zeroFraction, satFraction, all.toHistogram(),
-                magnitudes ? allMags.toMagnitudes() : null);
     }
+
+    /**
+     * The slot of v in a histogram of {@code bins} bins on [lo, hi] (scale = bins/(hi − lo)): bin i covers
+     * [lo + i·w, lo + (i+1)·w), the last bin also holds hi, and a flat range puts its one value in the middle bin;
+     * then underflow ({@code bins}), overflow ({@code bins + 1}) and non-finite ({@code bins + 2}).
+     */
+    static int slot(float v, double lo, double hi, double scale, int bins, boolean flat) {
+        int b = flat ? bins / 2 : Math.min((int) ((v - lo) * scale), bins - 1);
+        b = v < lo ? bins : b;
+        b = v > hi ? bins + 1 : b;
+        return Float.isFinite(v) ? b : bins + 2;
+    }
+
+    /** The second pass's counts of up to {@value Sweep#GROUP} pieces, and the blocks of slots it counts from. */
+    private static final class Slots {
+        /** Values whose slots are computed at once, then counted. */
+        static final int BLOCK = 512;
+
+        final int[][] counts;
+        final Magnitudes.Accumulator[] mags;
+        final int[][] linear;
+        final int[][] magnitude;
+        /** Whether piece k's values are all finite and inside the histogram's range (then no value needs a check). */
+        final boolean[] inRange;
+        /** Whether every piece's values are finite. */
+        private final boolean allFinite;
+
+        Slots(int pieces, int bins, boolean magnitudes, boolean[] inRange, boolean allFinite) {
+            this.inRange = inRange;
+            this.allFinite = allFinite;
+            counts = new int[pieces][bins + 3];
+            mags = magnitudes ? new Magnitudes.Accumulator[pieces] : null;
+            for (int k = 0; magnitudes && k < pieces; k++) {
+                mags[k] = new Magnitudes.Accumulator();
+            }
+            linear = new int[pieces][BLOCK];
+            magnitude = magnitudes ? new int[pieces][BLOCK] : null;
+        }
+
+        boolean allFinite() {
+            return allFinite;
+        }
+    }
+
+    /**
+     * What the second pass needs from the first: the histogram's edges and the mean, and the first pass's totals.
+     * A histogram's counts run over {@code bins + 3} slots: the bins, then underflow, overflow and non-finite.
+     */
+    private record Middle(int bins, double lo, double hi, double centre, double mean, double min, double max,
+                          long finiteCount, long zeroCount, long satCount) {
+
+        private boolean flat() {
+            return !(hi > lo);
+        }
+
+        private double scale() {
+            return flat() ? 0.0 : bins / (hi - lo);
+        }
+
+        /** Slots of data[from, from + len) into the k-th block buffers of {@code s}. */
+        private void slots(float[] data, int from, int len, Slots s, int k) {
+            int[] linear = s.linear[k];
+            if (VECTOR) {
+                VectorSlots.linear(data, from, len, lo, hi, scale(), bins, flat(), s.inRange[k], linear);
+                if (s.magnitude != null) {
+                    VectorSlots.magnitudes(data, from, len, s.magnitude[k]);
+                }
+                return;
+            }
+            double scale = scale();
+            boolean flat = flat();
+            for (int j = 0; j < len; j++) {
+                linear[j] = slot(data[from + j], lo, hi, scale, bins, flat);
+            }
+            if (s.magnitude != null) {
+                int[] magnitude = s.magnitude[k];
+                for (int j = 0; j < len; j++) {
+                    magnitude[j] = Magnitudes.slot(data[from + j]);
+                }
+            }
+        }
+
+        /** Counts the block's slots into piece k's counts. */
+        private void count(Slots s, int k, int len) {
+            int[] c = s.counts[k];
+            int[] linear = s.linear[k];
+            for (int j = 0; j < len; j++) {
+                c[linear[j]]++;
+            }
+            if (s.mags != null) {
+                int[] m = s.mags[k].slots();
+                int[] magnitude = s.magnitude[k];
+                for (int j = 0; j < len; j++) {
+                    m[magnitude[j]]++;
+                }
+            }
+        }
+
+        /** Counts data[from, to) into piece k's counts of s, a block of slots at a time. */
+        private void countPiece(float[] data, int from, int to, Slots s, int k) {
+            for (int block = from; block < to; block += Slots.BLOCK) {
+                int len = Math.min(Slots.BLOCK, to - block);
+                slots(data, block, len, s, k);
+                count(s, k, len);
+            }
+        }
+
+        /** Counts data[from, to) as piece k of s and returns Σ(v − centre)² over its finite values, in order. */
+        double bin(float[] data, int from, int to, Slots s, int k) {
+            countPiece(data, from, to, s, k);
+            double q = 0;
+            for (int i = from; i < to; i++) {
+                float v = data[i];
+                double dev = v - centre;
+                q += Float.isFinite(v) ? dev * dev : 0.0;          // +0.0 leaves the sum's bits as they are
+            }
+            return q;
+        }
+
+        /**
+         * {@link #bin} of four whole pieces from {@code from} on: piece k's counts into s's k-th, its sum of squares
+         * into {@code squares[p + k]}. Each piece's sum is added in its own order, as bin's, but the four add chains
+         * advance side by side.
+         */
+        void binFour(float[] data, int from, Slots s, double[] squares, int p) {
+            int size = Chunks.SIZE;
+            for (int k = 0; k < GROUP; k++) {
+                countPiece(data, from + k * size, from + (k + 1) * size, s, k);
+            }
+            if (s.allFinite()) {
+                squaresFour(data, from, squares, p);
+                return;
+            }
+            double q0 = 0;
+            double q1 = 0;
+            double q2 = 0;
+            double q3 = 0;
+            for (int i = from, end = from + size; i < end; i++) {
+                float v0 = data[i];
+                float v1 = data[i + size];
+                float v2 = data[i + 2 * size];
+                float v3 = data[i + 3 * size];
+                double d0 = v0 - centre;
+                double d1 = v1 - centre;
+                double d2 = v2 - centre;
+                double d3 = v3 - centre;
+                q0 += Float.isFinite(v0) ? d0 * d0 : 0.0;
+                q1 += Float.isFinite(v1) ? d1 * d1 : 0.0;
+                q2 += Float.isFinite(v2) ? d2 * d2 : 0.0;
+                q3 += Float.isFinite(v3) ? d3 * d3 : 0.0;
+            }
+            squares[p] = q0;
+            squares[p + 1] = q1;
+            squares[p + 2] = q2;
+            squares[p + 3] = q3;
+        }
+
+        /** {@link #binFour}'s sums of squares where every value is finite: nothing to leave out. */
+        private void squaresFour(float[] data, int from, double[] squares, int p) {
+            int size = Chunks.SIZE;
+            double q0 = 0;
+            double q1 = 0;
+            double q2 = 0;
+            double q3 = 0;
+            for (int i = from, end = from + size; i < end; i++) {
+                double d0 = data[i] - centre;
+                double d1 = data[i + size] - centre;
+                double d2 = data[i + 2 * size] - centre;
+                double d3 = data[i + 3 * size] - centre;
+                q0 += d0 * d0;
+                q1 += d1 * d1;
+                q2 += d2 * d2;
+                q3 += d3 * d3;
+            }
+            squares[p] = q0;
+            squares[p + 1] = q1;
+            squares[p + 2] = q2;
+            squares[p + 3] = q3;
+        }
+    }
+
+    private static final int GROUP = Sweep.GROUP;
 
     /**
      * The population standard deviation of {@code data[0, n)} in one pass: each piece sums deviations from its
@@ -169,19 +516,29 @@ public record Summary(long count, double mean, double std, double min, double ma
         double[] shift = new double[pieces];
         double[] sum = new double[pieces];
         double[] squares = new double[pieces];
-        parallel.forEach(pieces, p -> {
-            int from = Chunks.from(p);
-            double k = data[from];
-            double s = 0;
-            double q = 0;
-            for (int i = from, end = Chunks.to(p, n); i < end; i++) {
-                double d = data[i] - k;
-                s += d;
-                q += d * d;
+        // four whole pieces side by side, each summed in its own order: four add chains at once instead of one
+        int whole = n / Chunks.SIZE;
+        parallel.forEach((pieces + Sweep.GROUP - 1) / Sweep.GROUP, g -> {
+            int p = g * Sweep.GROUP;
+            int end = Math.min(p + Sweep.GROUP, pieces);
+            if (end - p == Sweep.GROUP && end <= whole) {
+                shiftedSumsFour(data, p, shift, sum, squares);
+                p = end;
             }
-            shift[p] = k;
-            sum[p] = s;
-            squares[p] = q;
+            for (; p < end; p++) {
+                int from = Chunks.from(p);
+                double k = data[from];
+                double s = 0;
+                double q = 0;
+                for (int i = from, to = Chunks.to(p, n); i < to; i++) {
+                    double d = data[i] - k;
+                    s += d;
+                    q += d * d;
+                }
+                shift[p] = k;
+                sum[p] = s;
+                squares[p] = q;
+            }
         });
         // Combine pieces around the first piece's shift: Σ(x − K)² = Σ(x − k)² + 2(k − K)Σ(x − k) + m(k − K)².
         double k0 = pieces > 0 ? shift[0] : 0;
@@ -197,10 +554,66 @@ public record Summary(long count, double mean, double std, double min, double ma
         return Math.sqrt(Math.max(0.0, q / n - mean * mean));
     }
 
+    /** {@link #std}'s sums of whole pieces p to p + 3, side by side, each in the order of the one-piece loop. */
+    private static void shiftedSumsFour(float[] data, int p, double[] shift, double[] sum, double[] squares) {
+        int size = Chunks.SIZE;
+        int from = Chunks.from(p);
+        double k0 = data[from];
+        double k1 = data[from + size];
+        double k2 = data[from + 2 * size];
+        double k3 = data[from + 3 * size];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        for (int i = from, end = from + size; i < end; i++) {
+            double d0 = data[i] - k0;
+            double d1 = data[i + size] - k1;
+            double d2 = data[i + 2 * size] - k2;
+            double d3 = data[i + 3 * size] - k3;
+            s0 += d0;
+            s1 += d1;
+            s2 += d2;
+            s3 += d3;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
+        }
+        shift[p] = k0;
+        shift[p + 1] = k1;
+        shift[p + 2] = k2;
+        shift[p + 3] = k3;
+        sum[p] = s0;
+        sum[p + 1] = s1;
+        sum[p + 2] = s2;
+        sum[p + 3] = s3;
+        squares[p] = q0;
+        squares[p + 1] = q1;
+        squares[p + 2] = q2;
+        squares[p + 3] = q3;
+    }
+
     /** Which values count as saturated. */
     @FunctionalInterface
     public interface SaturationTest {
         boolean test(float value);
+
+        /** Saturated below {@code below} or above {@code above}; NaN never is. The summary's fast path knows it. */
+        static SaturationTest outside(float below, float above) {
+            return new Outside(below, above);
+        }
     }
 
+    /** {@link SaturationTest#outside}. */
+    record Outside(float below, float above) implements SaturationTest {
+        @Override
+        public boolean test(float value) {
+            return value < below || value > above;
+        }
+    }
 }
