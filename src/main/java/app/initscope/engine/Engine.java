@@ -87,9 +87,9 @@ public final class Engine implements AutoCloseable {
         t.start();
     }
 
-    /** A runner on the plain-Java kernel (no JIT warm-up needed for a fair speed) on a parallel. */
+    /** A runner on the plain-Java kernel and plain loops (no JIT warm-up needed for a fair speed) on a parallel. */
     private static ExperimentRunner plain(Parallel parallel) {
-        return new ExperimentRunner(p -> new EjmlGemm(), parallel, Runtime.getRuntime().maxMemory());
+        return new ExperimentRunner(p -> new EjmlGemm(), parallel, Runtime.getRuntime().maxMemory()).withPlainLoops();
     }
 
     /** One thread per available processor. */
@@ -185,7 +185,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * A runner on the plain-Java kernel ({@link EjmlGemm}), for a quick first picture in a cold JVM: the Vector API
+     * A runner on the plain-Java kernel ({@link EjmlGemm}) and plain loops ({@link ExperimentRunner#withPlainLoops()}),
+     * for a quick first picture in a cold JVM: the Vector API
      * kernel runs interpreted until the JIT has compiled it, seconds at the seed size, while plain loops are
      * compiled within milliseconds. Its results differ from the best kernel's in the last bits.
      */

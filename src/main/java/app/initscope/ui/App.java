@@ -18,6 +18,14 @@ public final class App extends Application {
     private Engine engine;
     private MainViewModel model;
     private Settings settings;
+    /** When the toolkit called {@link #start(Stage)} and when the main view was built, likewise. */
+    private long startAt;
+    private long builtAt;
+    private long cssAt;
+    /** When the stage was shown, in ms after launch (see {@link #processAgeMillis()}), for the first-picture log. */
+    private long shownAt;
+    /** When the first result reached the FX thread, likewise. */
+    private long resultAt;
 
     /** Launches the GUI and returns when the window is closed. */
     public static void start(String[] args) {
@@ -27,6 +35,7 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        startAt = processAgeMillis();
         engine = Engine.allCores();
         engine.deferWarmUpUntilFirstPicture();
         ExperimentService service = new ExperimentService(engine);
@@ -34,9 +43,14 @@ public final class App extends Application {
         settings = Settings.forApp();
         settings.restore(model);                  // one computation of the restored settings
         MainView view = new MainView(model);
+        builtAt = processAgeMillis();
         double[] size = settings.windowSize(1280, 720);
         Scene scene = new Scene(view, size[0], size[1]);
         style(scene);
+        if (System.getProperty(FIRST_RESULT) != null) {
+            view.applyCss();                      // the first CSS pass, which show() would do: timed on its own
+            cssAt = processAgeMillis();
+        }
         present(stage, model);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "InitScope — " + model.view().strategyProperty().get().label() + " · "
@@ -55,6 +69,7 @@ public final class App extends Application {
             settings.saveWindowSize(scene.getWidth(), scene.getHeight());
         });
         stage.show();
+        shownAt = processAgeMillis();
         view.focusTheViews();               // the keys (Space, K, 1-9) work at once, not the layer field's
         model.compute();
         watchFirstPicture(stage, view);
@@ -75,13 +90,16 @@ public final class App extends Application {
                 return;
             }
             System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
-                    "first histograms " + processAgeMillis() + " ms after launch");
+                    "first histograms " + processAgeMillis() + " ms after launch (toolkit started at " + startAt
+                            + " ms, view built at " + builtAt + ", styled at " + cssAt + ", window shown at " + shownAt
+                            + ", its result on the FX thread at " + resultAt + ")");
             if ("exit".equals(mode)) {
                 stage.close();
                 javafx.application.Platform.exit();
             }
         });
         if (model.resultProperty().get() != null) {
+            resultAt = processAgeMillis();
             shown.run();
             return;
         }
@@ -91,6 +109,7 @@ public final class App extends Application {
                                 ExperimentResult old, ExperimentResult now) {
                 if (now != null) {
                     model.resultProperty().removeListener(this);
+                    resultAt = processAgeMillis();
                     shown.run();
                 }
             }

@@ -41,6 +41,7 @@ public final class ExperimentRunner {
     private final long maxHeapBytes;
     private final String kernelName;
     private final int jacobianInputs;
+    private final boolean vectors;
 
     /**
      * @param kernel       makes the matrix kernel that splits its products with a given parallel, e.g.
@@ -49,16 +50,17 @@ public final class ExperimentRunner {
      * @param maxHeapBytes the heap the memory check measures against (usually {@code Runtime.maxMemory()})
      */
     public ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes) {
-        this(kernel, parallel, maxHeapBytes, 0);
+        this(kernel, parallel, maxHeapBytes, 0, true);
     }
 
     private ExperimentRunner(Function<Parallel, Gemm> kernel, Parallel parallel, long maxHeapBytes,
-                             int jacobianInputs) {
+                             int jacobianInputs, boolean vectors) {
         this.kernel = kernel;
         this.parallel = parallel;
         this.maxHeapBytes = maxHeapBytes;
         this.kernelName = kernel.apply(parallel).name();
         this.jacobianInputs = jacobianInputs;
+        this.vectors = vectors;
     }
 
     /**
@@ -72,7 +74,17 @@ public final class ExperimentRunner {
         if (inputs < 0 || inputs > 1000) {
             throw new IllegalArgumentException("the Jacobian's inputs must be between 0 and 1000, got " + inputs);
         }
-        return new ExperimentRunner(kernel, parallel, maxHeapBytes, inputs);
+        return new ExperimentRunner(kernel, parallel, maxHeapBytes, inputs, vectors);
+    }
+
+    /**
+     * This runner with its activations and statistics in plain loops instead of on the Vector API: for a quick first
+     * picture in a cold JVM, which runs Vector API code boxed until the JIT's last tier has compiled it (a tanh of
+     * 25 000 values took 130 ms of CPU that way, against 1 ms in a plain loop). The statistics are the same bits;
+     * the activations differ in the last bits, as the plain matrix kernel's products do.
+     */
+    public ExperimentRunner withPlainLoops() {
+        return new ExperimentRunner(kernel, parallel, maxHeapBytes, jacobianInputs, false);
     }
 
     /** The kernel's name. */
@@ -169,6 +181,9 @@ public final class ExperimentRunner {
     private Network newNetwork(ExperimentConfig config, int gradientRows, Parallel par) {
         MemoryEstimate.check(config, maxHeapBytes);
         Phi phi = config.activation().function(config.leakySlope());
+        if (!vectors) {
+            phi = plain(phi);
+        }
         return new Network(config.samples(), config.fanIn(), config.width(), config.depth(), config.outputs(), phi,
                 kernel.apply(par), par, gradientRows);
     }
@@ -263,10 +278,30 @@ public final class ExperimentRunner {
         return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6, jacobian, lsuvRounds);
     }
 
-    private static Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
-                                     Summary.SaturationTest saturation, Parallel par) {
+    private Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
+                              Summary.SaturationTest saturation, Parallel par) {
         // by sign and magnitude too: the compare grid's symlog axis is binned from those (defect 5)
-        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par, true);
+        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par, true, vectors);
+    }
+
+    /** φ with {@link Phi#apply}'s plain loop over its value and derivative, whatever fast path φ has. */
+    private static Phi plain(Phi phi) {
+        return new Phi() {
+            @Override
+            public double value(double z) {
+                return phi.value(z);
+            }
+
+            @Override
+            public double derivative(double z) {
+                return phi.derivative(z);
+            }
+
+            @Override
+            public double[] gaussianMoments(double q) {
+                return phi.gaussianMoments(q);
+            }
+        };
     }
 
     private static void check(BooleanSupplier cancelled) {

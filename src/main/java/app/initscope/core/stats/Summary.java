@@ -50,7 +50,18 @@ public record Summary(long count, double mean, double std, double min, double ma
      */
     public static Summary of(float[] data, int n, Range range, int bins, SaturationTest saturated,
                              Parallel parallel, boolean magnitudes) {
-        Sweep sweep = new Sweep(n, range, bins, saturated, magnitudes);
+        return of(data, n, range, bins, saturated, parallel, magnitudes, true);
+    }
+
+    /**
+     * {@link #of(float[], int, Range, int, SaturationTest, Parallel, boolean)}, on the Vector API where it is present
+     * only when {@code vectors}: without, the passes are plain loops, which a cold JVM runs at full speed within
+     * milliseconds (vector code runs boxed, two orders of magnitude slower, until the JIT's last tier has compiled it).
+     * The same bits either way.
+     */
+    public static Summary of(float[] data, int n, Range range, int bins, SaturationTest saturated,
+                             Parallel parallel, boolean magnitudes, boolean vectors) {
+        Sweep sweep = new Sweep(n, range, bins, saturated, magnitudes, vectors);
         parallel.forEach(sweep.pieces(), p -> sweep.first(data, p));
         parallel.forEach(sweep.groups(), g -> sweep.second(data, g));
         return sweep.finish();
@@ -80,6 +91,7 @@ public record Summary(long count, double mean, double std, double min, double ma
         private final int bins;
         private final SaturationTest saturated;
         private final boolean magnitudes;
+        private final boolean vectors;
         private final int pieces;
 
         private final double[] sum;
@@ -100,6 +112,14 @@ public record Summary(long count, double mean, double std, double min, double ma
          * @param saturated which values count as saturated, or null where it does not apply
          */
         public Sweep(int n, Range range, int bins, SaturationTest saturated, boolean magnitudes) {
+            this(n, range, bins, saturated, magnitudes, true);
+        }
+
+        /**
+         * {@link #Sweep(int, Range, int, SaturationTest, boolean)}, on vectors only when {@code vectors} (see
+         * {@link Summary#of(float[], int, Range, int, SaturationTest, Parallel, boolean, boolean)}).
+         */
+        public Sweep(int n, Range range, int bins, SaturationTest saturated, boolean magnitudes, boolean vectors) {
             if (bins < 1) {
                 throw new IllegalArgumentException("a histogram needs at least one bin");
             }
@@ -108,6 +128,7 @@ public record Summary(long count, double mean, double std, double min, double ma
             this.bins = bins;
             this.saturated = saturated;
             this.magnitudes = magnitudes;
+            this.vectors = vectors && VECTOR;
             this.pieces = Chunks.count(n);
             sum = new double[pieces];
             mins = new float[pieces];
@@ -136,7 +157,7 @@ public record Summary(long count, double mean, double std, double min, double ma
             int end = Chunks.to(p, n);
             Moments m = new Moments();
             int i = from;
-            if (VECTOR) {
+            if (vectors) {
                 Outside band = saturated instanceof Outside o ? o : null;
                 i = VectorMoments.run(data, from, end, band, m);
                 if (saturated != null && band == null) {
@@ -159,6 +180,18 @@ public record Summary(long count, double mean, double std, double min, double ma
             Middle mid = middle();
             int p0 = g * GROUP;
             int p1 = Math.min(p0 + GROUP, pieces);
+            if (!vectors) {
+                for (int p = p0; p < p1; p++) {
+                    int[] c = new int[bins + 3];
+                    Magnitudes.Accumulator m = magnitudes ? new Magnitudes.Accumulator() : null;
+                    squares[p] = mid.plain(data, Chunks.from(p), Chunks.to(p, n), c, m == null ? null : m.slots());
+                    counts[p] = c;
+                    if (magnitudes) {
+                        mags[p] = m;
+                    }
+                }
+                return;
+            }
             boolean[] inRange = new boolean[p1 - p0];
             boolean allFinite = true;
             for (int p = p0; p < p1; p++) {
@@ -383,27 +416,39 @@ public record Summary(long count, double mean, double std, double min, double ma
             return flat() ? 0.0 : bins / (hi - lo);
         }
 
-        /** Slots of data[from, from + len) into the k-th block buffers of {@code s}. */
+        /** Slots of data[from, from + len) into the k-th block buffers of {@code s}, on vectors. */
         private void slots(float[] data, int from, int len, Slots s, int k) {
-            int[] linear = s.linear[k];
-            if (VECTOR) {
-                VectorSlots.linear(data, from, len, lo, hi, scale(), bins, flat(), s.inRange[k], linear);
-                if (s.magnitude != null) {
-                    VectorSlots.magnitudes(data, from, len, s.magnitude[k]);
-                }
-                return;
-            }
-            double scale = scale();
-            boolean flat = flat();
-            for (int j = 0; j < len; j++) {
-                linear[j] = slot(data[from + j], lo, hi, scale, bins, flat);
-            }
+            VectorSlots.linear(data, from, len, lo, hi, scale(), bins, flat(), s.inRange[k], s.linear[k]);
             if (s.magnitude != null) {
-                int[] magnitude = s.magnitude[k];
-                for (int j = 0; j < len; j++) {
-                    magnitude[j] = Magnitudes.slot(data[from + j]);
+                VectorSlots.magnitudes(data, from, len, s.magnitude[k]);
+            }
+        }
+
+        /**
+         * The second pass over data[from, to) in one plain loop: counts into c by {@link #slot} and into m (if not
+         * null) by {@link Magnitudes#slot}, and returns Σ(v − centre)² over the finite values, in order.
+         */
+        double plain(float[] data, int from, int to, int[] c, int[] m) {
+            boolean flat = flat();
+            double scale = scale();
+            double q = 0;
+            for (int i = from; i < to; i++) {
+                float v = data[i];
+                if (!Float.isFinite(v)) {
+                    c[bins + 2]++;
+                    if (m != null) {
+                        m[Magnitudes.SKIPPED_SLOT]++;
+                    }
+                    continue;
+                }
+                double dev = v - centre;
+                q += dev * dev;
+                c[slot(v, lo, hi, scale, bins, flat)]++;
+                if (m != null) {
+                    m[Magnitudes.slot(v)]++;
                 }
             }
+            return q;
         }
 
         /** Counts the block's slots into piece k's counts. */

@@ -104,6 +104,8 @@ class SummaryBitsTest {
                             kind + " " + range + " " + bins);
                     assertEquals(expected, Summary.of(x, x.length, range, bins, lambda, parallel, true),
                             kind + " " + range + " " + bins + " with a test of its own");
+                    assertEquals(expected, Summary.of(x, x.length, range, bins, band, parallel, true, false),
+                            kind + " " + range + " " + bins + " in plain loops");
                 }
                 assertMagnitudes(x, Summary.of(x, x.length, range, bins, null, pool, true).magnitudes());
             }
