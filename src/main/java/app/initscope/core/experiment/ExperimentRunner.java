@@ -237,14 +237,32 @@ public final class ExperimentRunner {
         for (int l = 1; l <= depth; l++) {
             check(cancelled);
             progress.progress((l) / steps, "forward layer " + l);
-            net.forward(l);
             int n = config.samples() * config.width();
+            // each piece's first pass right where the activation has written it; the second passes of the three
+            // tensors then share one split of the work
+            Summary.Sweep z = sweep(config, TensorKind.Z, n, null);
+            Summary.Sweep a = sweep(config, TensorKind.ACTIVATION, n, saturation);
+            Summary.Sweep d = sweep(config, TensorKind.LOCAL_GRADIENT, n, null);
+            float[] zl = net.z(l);
+            float[] al = net.activation(l);
+            float[] dl = net.localGradient(l);
+            net.forward(l, p -> {
+                z.first(zl, p);
+                a.first(al, p);
+                d.first(dl, p);
+            });
+            int groups = z.groups();
+            par.forEach(3 * groups, i -> {
+                switch (i % 3) {
+                    case 0 -> z.second(zl, i / 3);
+                    case 1 -> a.second(al, i / 3);
+                    default -> d.second(dl, i / 3);
+                }
+            });
             Map<TensorKind, Summary> m = new EnumMap<>(TensorKind.class);
-            m.put(TensorKind.Z, summarize(config, TensorKind.Z, net.z(l), n, null, par));
-            m.put(TensorKind.ACTIVATION,
-                    summarize(config, TensorKind.ACTIVATION, net.activation(l), n, saturation, par));
-            m.put(TensorKind.LOCAL_GRADIENT,
-                    summarize(config, TensorKind.LOCAL_GRADIENT, net.localGradient(l), n, null, par));
+            m.put(TensorKind.Z, z.finish());
+            m.put(TensorKind.ACTIVATION, a.finish());
+            m.put(TensorKind.LOCAL_GRADIENT, d.finish());
             distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
             weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), par);
             correlation[l] = RowCorrelation.mean(net.z(l), config.samples(), config.width(), par);
@@ -256,12 +274,25 @@ public final class ExperimentRunner {
         for (int l = depth; l >= 1; l--) {
             check(cancelled);
             progress.progress((2.0 * depth + 2 - l) / steps, "backward layer " + l);
-            net.backward(l);
+            int n = config.samples() * config.width();
+            int nw = net.fanIn(l) * config.width();
+            Summary.Sweep delta = sweep(config, TensorKind.DELTA, n, null);
+            Summary.Sweep dw = sweep(config, TensorKind.WEIGHT_GRADIENT, nw, null);
+            float[] deltaL = net.delta(l);
+            float[] dwl = net.weightGradient(l);
+            net.backward(l, p -> delta.first(deltaL, p));
+            par.forEach(dw.pieces(), p -> dw.first(dwl, p));
+            int groups = delta.groups();
+            par.forEach(groups + dw.groups(), i -> {
+                if (i < groups) {
+                    delta.second(deltaL, i);
+                } else {
+                    dw.second(dwl, i - groups);
+                }
+            });
             Map<TensorKind, Summary> m = tensors.get(l);
-            m.put(TensorKind.DELTA, summarize(config, TensorKind.DELTA, net.delta(l),
-                    config.samples() * config.width(), null, par));
-            m.put(TensorKind.WEIGHT_GRADIENT, summarize(config, TensorKind.WEIGHT_GRADIENT, net.weightGradient(l),
-                    net.fanIn(l) * config.width(), null, par));
+            m.put(TensorKind.DELTA, delta.finish());
+            m.put(TensorKind.WEIGHT_GRADIENT, dw.finish());
         }
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
@@ -278,10 +309,10 @@ public final class ExperimentRunner {
         return new StrategyResult(strategy, loss, layers, (System.nanoTime() - start) / 1e6, jacobian, lsuvRounds);
     }
 
-    private Summary summarize(ExperimentConfig config, TensorKind kind, float[] data, int n,
-                              Summary.SaturationTest saturation, Parallel par) {
+    /** The summary passes of one tensor of n values, by sign and magnitude too. */
+    private Summary.Sweep sweep(ExperimentConfig config, TensorKind kind, int n, Summary.SaturationTest saturation) {
         // by sign and magnitude too: the compare grid's symlog axis is binned from those (defect 5)
-        return Summary.of(data, n, config.ranges().get(kind), config.bins(), saturation, par, true, vectors);
+        return new Summary.Sweep(n, config.ranges().get(kind), config.bins(), saturation, true, vectors);
     }
 
     /** φ with {@link Phi#apply}'s plain loop over its value and derivative, whatever fast path φ has. */

@@ -5,6 +5,7 @@ import app.initscope.core.linalg.EqualColumns;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
+import java.util.function.IntConsumer;
 
 /**
  * An MLP and its buffers, in float32, row-major:
@@ -182,24 +183,36 @@ public final class Network {
 
     /** Computes z_l = a_{l−1}·W_l (+ b_l when the network has biases), a_l and φ′(z_l). Layers go in order. */
     public void forward(int l) {
+        forward(l, null);
+    }
+
+    /**
+     * {@link #forward(int)}, calling {@code done.accept(p)} for each {@link Chunks} piece p of z_l, a_l and φ′(z_l)
+     * (samples × width values) as soon as it is written, on the thread that wrote it: a caller's pass over the piece
+     * then reads it from the cache.
+     *
+     * @param done may be null
+     */
+    public void forward(int l, IntConsumer done) {
         float[] zl = zOrDelta[l];
         gemm.mult(a[l - 1], w[l], zl, samples, fanIn(l), width);
         float[] al = a[l];
         float[] dl = d[l];
         float[] bl = b[l];
         int n = samples * width;
-        if (bl == null) {
-            parallel.forEach(Chunks.count(n), p -> phi.apply(zl, al, dl, Chunks.from(p), Chunks.to(p, n)));
-        } else {
-            parallel.forEach(Chunks.count(n), p -> {
-                int from = Chunks.from(p);
-                int to = Chunks.to(p, n);
+        parallel.forEach(Chunks.count(n), p -> {
+            int from = Chunks.from(p);
+            int to = Chunks.to(p, n);
+            if (bl != null) {
                 for (int i = from; i < to; i++) {
                     zl[i] += bl[i % width];
                 }
-                phi.apply(zl, al, dl, from, to);
-            });
-        }
+            }
+            phi.apply(zl, al, dl, from, to);
+            if (done != null) {
+                done.accept(p);
+            }
+        });
     }
 
     /**
@@ -220,12 +233,25 @@ public final class Network {
 
     /** Computes δ_l (into z_l's buffer), dW_l and, for l &gt; 1, g_{l−1}. Layers must go backward in order. */
     public void backward(int l) {
+        backward(l, null);
+    }
+
+    /**
+     * {@link #backward(int)}, calling {@code done.accept(p)} for each {@link Chunks} piece p of δ_l as soon as it is
+     * written, on the thread that wrote it (before dW_l is computed).
+     *
+     * @param done may be null
+     */
+    public void backward(int l, IntConsumer done) {
         float[] delta = zOrDelta[l];
         float[] dl = d[l];
         int n = samples * width;
         parallel.forEach(Chunks.count(n), p -> {
             for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
                 delta[i] = g[i] * dl[i];
+            }
+            if (done != null) {
+                done.accept(p);
             }
         });
         gemm.multTransA(a[l - 1], delta, dw[l], fanIn(l), samples, width);
