@@ -1,12 +1,8 @@
 package app.initscope.ui;
 
 import app.initscope.fx.FxTextMeasure;
-import app.initscope.render.Baseline;
+import app.initscope.render.BlankPen;
 import app.initscope.render.Figure;
-import app.initscope.render.Pen;
-import app.initscope.render.Rgba;
-import app.initscope.render.TextAlign;
-import app.initscope.render.TextFont;
 import app.initscope.render.TextMeasure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +17,7 @@ import javafx.geometry.Bounds;
  * rectangle filled last before its title (its background) at the same origin, holding the title. The tour uses it to
  * scroll the chart a step talks about into view.
  */
-final class ChartPlaces implements Pen {
+final class ChartPlaces extends BlankPen {
 
     private record Filled(double x, double y, double w, double h, double ox, double oy) {
     }
@@ -112,63 +108,5 @@ final class ChartPlaces implements Pen {
     @Override
     public TextMeasure measure() {
         return FxTextMeasure.INSTANCE;
-    }
-
-    // what is drawn is of no interest, only where
-
-    @Override
-    public void setFill(Rgba c) {
-    }
-
-    @Override
-    public void setStroke(Rgba c) {
-    }
-
-    @Override
-    public void setLineWidth(double w) {
-    }
-
-    @Override
-    public void setLineDashes(double... dashes) {
-    }
-
-    @Override
-    public void setFont(TextFont f) {
-    }
-
-    @Override
-    public void setTextAlign(TextAlign a) {
-    }
-
-    @Override
-    public void setTextBaseline(Baseline b) {
-    }
-
-    @Override
-    public void strokeLine(double x1, double y1, double x2, double y2) {
-    }
-
-    @Override
-    public void fillOval(double x, double y, double w, double h) {
-    }
-
-    @Override
-    public void strokeOval(double x, double y, double w, double h) {
-    }
-
-    @Override
-    public void beginPath() {
-    }
-
-    @Override
-    public void moveTo(double x, double y) {
-    }
-
-    @Override
-    public void lineTo(double x, double y) {
-    }
-
-    @Override
-    public void stroke() {
     }
 }
