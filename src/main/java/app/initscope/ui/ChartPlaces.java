@@ -14,7 +14,8 @@ import javafx.geometry.Bounds;
 /**
  * Where a figure draws its charts, found by their titles: the figure is painted at a size with a pen that draws
  * nothing and notes every rectangle filled and every text written, in the figure's coordinates. A chart is the
- * rectangle filled last before its title (its background) at the same origin, holding the title. The tour uses it to
+ * rectangle filled last before its title (its background) at the same origin, holding the title; a panel's title
+ * without a background of its own (a decision region's) finds the chart around it. The tour uses it to
  * scroll the chart a step talks about into view.
  */
 final class ChartPlaces extends BlankPen {
@@ -50,14 +51,21 @@ final class ChartPlaces extends BlankPen {
             if (!t.text().startsWith(title)) {
                 continue;
             }
-            // the chart's background: the last rectangle filled before its title, at its origin, holding it
+            // the chart's background: the last rectangle filled before its title, at its origin, holding it; for a
+            // title drawn in a panel of a chart (a decision region's), the last one holding it wherever it was filled
             Filled best = null;
+            Filled around = null;
             for (Filled r : pen.rects.subList(0, t.after())) {
-                if (r.ox() == t.ox() && r.oy() == t.oy() && r.x() <= t.x() && t.x() <= r.x() + r.w()
-                        && r.y() <= t.y() && t.y() <= r.y() + r.h()) {
-                    best = r;
+                double ax = t.ox() + t.x() - r.ox();
+                double ay = t.oy() + t.y() - r.oy();
+                if (r.x() <= ax && ax <= r.x() + r.w() && r.y() <= ay && ay <= r.y() + r.h()) {
+                    around = r;
+                    if (r.ox() == t.ox() && r.oy() == t.oy()) {
+                        best = r;
+                    }
                 }
             }
+            best = best != null ? best : around;
             if (best != null) {
                 return new BoundingBox(best.ox() + best.x(), best.oy() + best.y(), best.w(), best.h());
             }
