@@ -60,6 +60,11 @@ public final class PieceMoments {
      * @param data Not modified
      */
     public void of(float[] data, int from, int to, float satLo, float satHi) {
+        of(data, from, to, satLo, satHi, VECTOR);
+    }
+
+    /** {@link #of}, with or without the Vector API head (tests compare the two). */
+    void of(float[] data, int from, int to, float satLo, float satHi, boolean vector) {
         s0 = 0;
         s1 = 0;
         s2 = 0;
@@ -69,7 +74,7 @@ public final class PieceMoments {
         finite = 0;
         zeros = 0;
         saturated = 0;
-        int i = VECTOR ? VectorPasses.head(this, data, from, to, satLo, satHi) : from;
+        int i = vector ? VectorPasses.head(this, data, from, to, satLo, satHi) : from;
         tail(data, i, to, satLo, satHi);
     }
 
