@@ -18,17 +18,16 @@ import app.initscope.core.train.Trainer;
 import app.initscope.export.AtomicFiles;
 import app.initscope.export.FigureExport;
 import app.initscope.export.HtmlHandout;
+import app.initscope.export.Preset;
 import app.initscope.export.TrainJsonReport;
 import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
 import app.initscope.engine.Engine;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +38,7 @@ import picocli.CommandLine.Option;
  * as the window. SVG and CSV need no toolkit at all; only a PNG starts JavaFX's headless platform (no display
  * needed) to rasterise.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class, versionProvider = Cli.VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "export",
         description = "Render a view of the experiment to PNG (at 1x, 2x or 4x), SVG or CSV, or every view to "
                 + "one HTML handout, without a display. Prints the files it wrote.",
         footer = {"", "Examples:",
@@ -52,7 +50,7 @@ import picocli.CommandLine.Option;
                 "  initscope export --preset assets/presets/deep-relu-xavier-he.json --format svg",
                 "  initscope export --format html --preset assets/presets/seed-experiment.json --out handouts",
                 "With --preset, the preset's view (tab, strategy, layer, gradient, toggles) is the default too."})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends ExperimentCommand {
 
     /** The views. */
     enum View { single, compare, depth, histogram }
@@ -127,43 +125,35 @@ public final class ExportCommand implements Callable<Integer> {
             + "per strategy (on when the preset opens on the Phase tab).")
     boolean phaseDiagram;
 
-    @Option(names = "--threads", paramLabel = "N", converter = NumberOptions.Threads.class,
-            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
-    Integer threads;
-
     @Mixin
-    ExperimentOptions experiment;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    ThreadOptions threads;
 
     /** Takes the view of {@code --preset} for every view option not given on the command line. */
     private void viewFromPreset() {
         experiment.preset().ifPresent(p -> {
-            var parsed = spec.commandLine().getParseResult();
             var v = p.view();
-            if (!parsed.hasMatchedOption("--view")) {
+            if (!given("--view")) {
                 view = switch (v.tab()) {
                     case "compare" -> View.compare;
                     case "depth" -> View.depth;
                     default -> View.single;
                 };
             }
-            shown.fromPreset(v, parsed);
-            if (!parsed.hasMatchedOption("--gradient")) {
+            if (!given("--gradient")) {
                 gradient = Gradient.valueOf(v.gradient());
             }
-            logY |= !parsed.hasMatchedOption("--log-y") && v.logY();
-            lockAxes |= !parsed.hasMatchedOption("--lock-axes") && v.lockAxes();
-            noTheory |= !parsed.hasMatchedOption("--no-theory") && !v.showTheory();
+            logY |= !given("--log-y") && v.logY();
+            lockAxes |= !given("--lock-axes") && v.lockAxes();
+            noTheory |= !given("--no-theory") && !v.showTheory();
         });
     }
 
     @Override
-    public Integer call() throws Exception {
-        ExperimentConfig config = experiment.toConfig();
+    int call(ExperimentConfig given) throws Exception {
+        ExperimentConfig config = given;
         viewFromPreset();
-        Strategy strategy = shown.strategy(experiment);
+        Preset preset = experiment.preset().orElse(null);
+        Strategy strategy = shown.strategy(preset);
         if (format.trim().equalsIgnoreCase("html")) {
             return handout(config, strategy);
         }
@@ -174,24 +164,24 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             fmt = FigureExport.Format.of(format);
         } catch (IllegalArgumentException e) {
-            throw experiment.usage("format", e.getMessage() + ", html");
+            throw usage("--format", e.getMessage() + ", html");
         }
         if (scale != 1 && scale != 2 && scale != 4) {
-            throw experiment.usage("scale", "must be 1, 2 or 4, got " + scale);
+            throw usage("--scale", "must be 1, 2 or 4, got " + scale);
         }
-        shown.checkLayer(config, experiment);
+        int layer = shown.layer(preset, config);
         checkedOut();
-        int threadCount = checkedThreads();
+        int threadCount = threads.count();
         try {
             MemoryEstimate.check(config, Runtime.getRuntime().maxMemory());
         } catch (InvalidConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         ExperimentResult result;
         try (Engine engine = new Engine(threadCount)) {
             result = engine.runner().run(config, RunListener.NONE, () -> false);
         }
-        Figures.Options options = new Figures.Options(shown.layer, gradientKind(), logY, !noTheory, lockAxes,
+        Figures.Options options = new Figures.Options(layer, gradientKind(), logY, !noTheory, lockAxes,
                 !noCaption, compareAxes);
         Figure figure = switch (view) {
             case single -> Figures.single(result, strategy, options);
@@ -206,13 +196,12 @@ public final class ExportCommand implements Callable<Integer> {
         String tooLarge = fmt == FigureExport.Format.PNG
                 ? FigureExport.pngProblem(figure, scale, Runtime.getRuntime().maxMemory()) : null;
         if (tooLarge != null) {
-            throw experiment.usage("scale", tooLarge);
+            throw usage("--scale", tooLarge);
         }
         // no format needs a toolkit: the PNG is painted with Java2D, headless
         Path file = FigureExport.write(figure, fmt, scale, out);
-        PrintWriter printer = spec.commandLine().getOut();
-        printer.println(file.toAbsolutePath());
-        printer.flush();
+        out().println(file.toAbsolutePath());
+        out().flush();
         return 0;
     }
 
@@ -223,19 +212,18 @@ public final class ExportCommand implements Callable<Integer> {
      * run, as for the other views; the default one is not, and the page then opens on the first strategy.
      */
     private int handout(ExperimentConfig given, Strategy strategy) throws java.io.IOException {
-        ExperimentConfig config = spec.commandLine().getParseResult().hasMatchedOption("--strategy")
-                ? ShownOptions.including(given, strategy) : given;
-        shown.checkLayer(config, experiment);
+        ExperimentConfig config = given("--strategy") ? ShownOptions.including(given, strategy) : given;
+        int layer = shown.layer(experiment.preset().orElse(null), config);
         Path file = checkedOut().resolve(HtmlHandout.fileName(experiment.preset().map(p -> p.name()).orElse(null)));
         String problem = AtomicFiles.problem(file);
         if (problem != null) {
-            throw experiment.usage("out", problem);
+            throw usage("--out", problem);
         }
-        int threadCount = checkedThreads();
+        int threadCount = threads.count();
         try {
             MemoryEstimate.check(config, Runtime.getRuntime().maxMemory(), true, 0);
         } catch (InvalidConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         TrainConfig train = experiment.preset().map(p -> p.train()).orElse(null);
         if (train != null && config.get(Catalog.SIGMA_B) != 0) {
@@ -246,7 +234,7 @@ public final class ExportCommand implements Callable<Integer> {
                 TrainMemory.check(config, train, 1, true, Runtime.getRuntime().maxMemory());
             }
         } catch (InvalidConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
         ExperimentResult result;
         List<Double> millis = new ArrayList<>();
@@ -275,30 +263,23 @@ public final class ExportCommand implements Callable<Integer> {
         String name = experiment.preset().map(p -> p.name()).orElse(null);
         String description = experiment.preset().map(p -> p.description()).orElse(null);
         HtmlHandout.Content content = new HtmlHandout.Content(name, description, result,
-                new HtmlHandout.View(strategy, shown.layer, gradientKind(), logY, !noTheory), Version.get(), millis,
+                new HtmlHandout.View(strategy, layer, gradientKind(), logY, !noTheory), Version.get(), millis,
                 trained, phase ? HtmlHandout.phaseDiagram(config) : null);
         Path written = HtmlHandout.write(content, out);
-        PrintWriter printer = spec.commandLine().getOut();
-        printer.println(written.toAbsolutePath());
-        printer.flush();
+        out().println(written.toAbsolutePath());
+        out().flush();
         return 0;
     }
 
     /** The {@code --out} folder, checked: it must be given and exist. */
     private Path checkedOut() {
         if (out.toString().isBlank()) {
-            throw experiment.usage("out", "an empty folder name; give a folder, e.g. --out .");
+            throw usage("--out", "an empty folder name; give a folder, e.g. --out .");
         }
         if (!Files.isDirectory(out)) {
-            throw experiment.usage("out", "folder " + out.toAbsolutePath() + " does not exist");
+            throw usage("--out", "folder " + out.toAbsolutePath() + " does not exist");
         }
         return out;
-    }
-
-    /** The {@code --threads} count, checked. */
-    private int checkedThreads() {
-        return threads == null ? Math.min(Runtime.getRuntime().availableProcessors(),
-                (int) NumberOptions.THREADS.max()) : threads;
     }
 
     private TensorKind gradientKind() {
