@@ -58,7 +58,7 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            String message = ex.getMessage();
+            String message = ex.getMessage().replaceFirst("^Error: ", "");     // picocli's, on an argument group
             java.util.regex.Matcher invalid = INVALID_VALUE.matcher(message);
             if (invalid.matches()) {
                 message = invalid.group(1) + ": " + invalid.group(2);       // as every other option's problem

@@ -20,16 +20,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options that describe an experiment, shared by the commands. With {@code --preset FILE} (which the command
- * declares, see {@link ExperimentCommand}) the preset's config is the base and only the options given on the command
- * line change it; without it, every option's default applies.
+ * The options that describe an experiment, shared by the commands. With {@code --preset FILE} (declared by the
+ * command: {@link ExperimentCommand} takes one, {@code export} several) the preset's config is the base and only
+ * the options given on the command line change it; without it, every option's default applies.
  */
 public final class ExperimentOptions {
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
 
-    /** The help of {@code --preset}, which the command declares (see {@link #presetFiles()}). */
+    /**
+     * The help of {@code --preset}, which the command declares: one file ({@link ExperimentCommand}), or several
+     * ({@code export}).
+     */
     static final String PRESET_HELP = "Start from the experiment in a preset file (JSON, see the README). The "
             + "options below that are given override the preset's values; the others keep them, not their defaults.";
 
@@ -50,7 +53,10 @@ public final class ExperimentOptions {
         return toConfig(preset().orElse(null));
     }
 
-    /** {@link #toConfig()} on top of a preset's config, or of the defaults when {@code base} is null. */
+    /**
+     * {@link #toConfig()} on top of a preset's config, or of the defaults when {@code base} is null: how
+     * {@code export} builds the config of each of several presets.
+     */
     ExperimentConfig toConfig(Preset base) {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         try {
