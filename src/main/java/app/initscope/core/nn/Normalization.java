@@ -36,6 +36,9 @@ public final class Normalization {
     private final float[] betaGradient;
     private final float[] runningMean;
     private final float[] runningVariance;
+    private final Affine affine;
+    private final Affine gradients;
+    private final Running running;
     /** The last training pass's μ and 1/√(v + ε): per unit (batch) or per row (layer). */
     private float[] mean = new float[0];
     private float[] inverse = new float[0];
@@ -56,40 +59,36 @@ public final class Normalization {
         runningMean = new float[width];
         runningVariance = new float[width];
         Arrays.fill(runningVariance, 1f);
+        affine = new Affine(gamma, beta);
+        gradients = new Affine(gammaGradient, betaGradient);
+        running = new Running(runningMean, runningVariance);
     }
 
     public Norm norm() {
         return norm;
     }
 
-    /** γ, per unit. Live buffer: the optimizer updates it in place. */
-    public float[] gamma() {
-        return gamma;
+    /** A pair of per-unit arrays: γ and β, or their gradients ∂L/∂γ and ∂L/∂β. Live buffers. */
+    public record Affine(float[] gamma, float[] beta) {
     }
 
-    /** β, per unit. Live buffer. */
-    public float[] beta() {
-        return beta;
+    /** BatchNorm's running mean and (unbiased) variance per unit. Live buffers. */
+    public record Running(float[] mean, float[] variance) {
     }
 
-    /** ∂L/∂γ of the last {@link #backward}. Live buffer. */
-    public float[] gammaGradient() {
-        return gammaGradient;
+    /** γ and β: the optimizer updates them in place. */
+    public Affine affine() {
+        return affine;
     }
 
-    /** ∂L/∂β of the last {@link #backward}. Live buffer. */
-    public float[] betaGradient() {
-        return betaGradient;
+    /** ∂L/∂γ and ∂L/∂β of the last {@link #backward}. */
+    public Affine gradients() {
+        return gradients;
     }
 
-    /** BatchNorm's running mean per unit. Live buffer. */
-    public float[] runningMean() {
-        return runningMean;
-    }
-
-    /** BatchNorm's running (unbiased) variance per unit. Live buffer. */
-    public float[] runningVariance() {
-        return runningVariance;
+    /** BatchNorm's running averages, which {@link #forwardEvaluation} uses. */
+    public Running running() {
+        return running;
     }
 
     /**

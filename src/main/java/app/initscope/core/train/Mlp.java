@@ -134,7 +134,7 @@ public final class Mlp {
     /** The outputs y of {@code rows} rows of X (rows × outputs). Live buffer, valid until the next pass. */
     public float[] predict(float[] x, int rows) {
         Pass p = pass(rows);
-        forward(p, x);
+        forward(p, x, null);
         return p.z[depth + 1];
     }
 
@@ -146,7 +146,7 @@ public final class Mlp {
      */
     public Loss evaluate(float[] x, float[] targets, int[] labels, int rows) {
         Pass p = pass(rows);
-        forward(p, x);
+        forward(p, x, null);
         return loss(p, targets, labels, false);
     }
 
@@ -162,10 +162,23 @@ public final class Mlp {
      */
     public Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows, Runnable afterForward) {
         Pass p = pass(rows);
-        forward(p, x);
+        forward(p, x, null);
         afterForward.run();
         Loss loss = loss(p, targets, labels, true);
-        backward(p);
+        backward(p, null);
+        return loss;
+    }
+
+    /**
+     * The loss of {@code rows} rows and every gradient, with each hidden layer's activation summarized into
+     * {@code stats} inside the passes that write and then read a_l (see {@link ActivationStats}).
+     */
+    Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows, ActivationStats stats) {
+        Pass p = pass(rows);
+        stats.reset(rows * width);
+        forward(p, x, stats);
+        Loss loss = loss(p, targets, labels, true);
+        backward(p, stats);
         return loss;
     }
 
@@ -184,7 +197,8 @@ public final class Mlp {
         return passes.computeIfAbsent(rows, Pass::new);
     }
 
-    private void forward(Pass p, float[] x) {
+    /** The forward pass; with {@code stats}, each piece of a_l is summarized as soon as φ filled it. */
+    private void forward(Pass p, float[] x, ActivationStats stats) {
         float[] in = x;
         for (int l = 1; l <= depth + 1; l++) {
             float[] zl = p.z[l];
@@ -195,6 +209,7 @@ public final class Mlp {
             if (l <= depth) {
                 float[] al = p.a[l];
                 float[] dl = p.d[l];
+                int layer = l;
                 parallel.forEach(Chunks.count(n), piece -> {
                     int from = Chunks.from(piece);
                     int to = Chunks.to(piece, n);
@@ -204,7 +219,13 @@ public final class Mlp {
                         }
                     }
                     phi.apply(zl, al, dl, from, to);
+                    if (stats != null) {
+                        stats.first(layer, piece, al, from, to);
+                    }
                 });
+                if (stats != null) {
+                    stats.combine(l);
+                }
                 in = al;
             } else if (bl != null) {
                 for (int i = 0; i < n; i++) {
@@ -261,7 +282,8 @@ public final class Mlp {
         return new Loss(sum / rows, (double) correct / rows);
     }
 
-    private void backward(Pass p) {
+    /** The backward pass; with {@code stats}, each piece of a_l gets its squared deviations next to δ_l's piece. */
+    private void backward(Pass p, ActivationStats stats) {
         float[] delta = p.dy;
         for (int l = depth + 1; l >= 1; l--) {
             int cols = fanOut(l);
@@ -269,10 +291,17 @@ public final class Mlp {
                 float[] dl = p.d[l];
                 float[] g = p.g;
                 float[] dz = p.z[l];
+                float[] al = p.a[l];
                 int n = p.rows * cols;
+                int layer = l;
                 parallel.forEach(Chunks.count(n), piece -> {
-                    for (int i = Chunks.from(piece), end = Chunks.to(piece, n); i < end; i++) {
+                    int from = Chunks.from(piece);
+                    int to = Chunks.to(piece, n);
+                    for (int i = from; i < to; i++) {
                         dz[i] = g[i] * dl[i];
+                    }
+                    if (stats != null) {
+                        stats.second(layer, piece, al, from, to);
                     }
                 });
                 delta = dz;

@@ -100,8 +100,8 @@ class NormalizationTest {
         Normalization n = new Normalization(norm, WIDTH);
         float[] gamma = gaussian(WIDTH, 0.5, 1, 2);
         float[] beta = gaussian(WIDTH, 0.5, 0, 3);
-        System.arraycopy(gamma, 0, n.gamma(), 0, WIDTH);
-        System.arraycopy(beta, 0, n.beta(), 0, WIDTH);
+        System.arraycopy(gamma, 0, n.affine().gamma(), 0, WIDTH);
+        System.arraycopy(beta, 0, n.affine().beta(), 0, WIDTH);
         float[] out = new float[z.length];
         n.forward(z, out, ROWS, false, Parallel.sequential());
         double[] want = reference(norm, toDouble(z), ROWS, WIDTH, toDouble(gamma), toDouble(beta));
@@ -118,8 +118,8 @@ class NormalizationTest {
         float[] beta = gaussian(WIDTH, 0.4, 0, 6);
         float[] c = gaussian(ROWS * WIDTH, 1, 0, 7);       // L = Σ c·N(z), so ∂L/∂N(z) = c
         Normalization n = new Normalization(norm, WIDTH);
-        System.arraycopy(gamma, 0, n.gamma(), 0, WIDTH);
-        System.arraycopy(beta, 0, n.beta(), 0, WIDTH);
+        System.arraycopy(gamma, 0, n.affine().gamma(), 0, WIDTH);
+        System.arraycopy(beta, 0, n.affine().beta(), 0, WIDTH);
         n.forward(z, new float[z.length], ROWS, false, Parallel.sequential());
         float[] dz = new float[z.length];
         n.backward(z, c, dz, Parallel.sequential());
@@ -148,14 +148,14 @@ class NormalizationTest {
             double down = loss(norm, zd, gd, bd, c);
             gd[j] = keep;
             double fd = (up - down) / (2 * h);
-            assertEquals(fd, n.gammaGradient()[j], 1e-3 * (1 + Math.abs(fd)), "∂L/∂γ at " + j);
+            assertEquals(fd, n.gradients().gamma()[j], 1e-3 * (1 + Math.abs(fd)), "∂L/∂γ at " + j);
             bd[j] += h;
             up = loss(norm, zd, gd, bd, c);
             bd[j] -= 2 * h;
             down = loss(norm, zd, gd, bd, c);
             bd[j] += h;
             fd = (up - down) / (2 * h);
-            assertEquals(fd, n.betaGradient()[j], 1e-3 * (1 + Math.abs(fd)), "∂L/∂β at " + j);
+            assertEquals(fd, n.gradients().beta()[j], 1e-3 * (1 + Math.abs(fd)), "∂L/∂β at " + j);
         }
         // the gradient sums to 0 over every normalized group: N(z) does not change when z shifts along it
         if (norm == Norm.BATCH) {
@@ -181,14 +181,14 @@ class NormalizationTest {
         a.forward(z, outA, ROWS, true, Parallel.sequential());
         b.forward(z, outB, ROWS, true, REVERSED);
         assertArrayEquals(outA, outB);
-        assertArrayEquals(a.runningVariance(), b.runningVariance());
+        assertArrayEquals(a.running().variance(), b.running().variance());
         float[] dzA = new float[z.length];
         a.backward(z, c, dzA, Parallel.sequential());
         float[] inPlace = c.clone();
         b.backward(z, inPlace, inPlace, REVERSED);
         assertArrayEquals(dzA, inPlace);
-        assertArrayEquals(a.gammaGradient(), b.gammaGradient());
-        assertArrayEquals(a.betaGradient(), b.betaGradient());
+        assertArrayEquals(a.gradients().gamma(), b.gradients().gamma());
+        assertArrayEquals(a.gradients().beta(), b.gradients().beta());
     }
 
     @ParameterizedTest
@@ -256,14 +256,14 @@ class NormalizationTest {
             for (int i = 0; i < ROWS; i++) {
                 sq += (z[i * WIDTH + j] - mu) * (z[i * WIDTH + j] - mu);
             }
-            assertEquals(0.1 * mu, n.runningMean()[j], 1e-5);
-            assertEquals(0.9 + 0.1 * sq / (ROWS - 1), n.runningVariance()[j], 1e-5);
+            assertEquals(0.1 * mu, n.running().mean()[j], 1e-5);
+            assertEquals(0.9 + 0.1 * sq / (ROWS - 1), n.running().variance()[j], 1e-5);
         }
         // evaluation uses them: with running mean μ_r and variance v_r, N(z) = γ(z − μ_r)/√(v_r + ε) + β
         float[] out = new float[z.length];
         n.forwardEvaluation(z, out, ROWS, Parallel.sequential());
         int at = 5 * WIDTH + 3;
-        assertEquals((z[at] - n.runningMean()[3]) / Math.sqrt(n.runningVariance()[3] + Norm.EPSILON), out[at], 1e-5);
+        assertEquals((z[at] - n.running().mean()[3]) / Math.sqrt(n.running().variance()[3] + Norm.EPSILON), out[at], 1e-5);
     }
 
     @Test
