@@ -118,12 +118,12 @@ public final class Catalog {
             .build();
 
     public static final Setting<Residual> RESIDUAL = Setting.choice("residual", "--residual", Residual.OFF,
-                    Residual::parse, Residual::id, "off, sqrt-depth or a branch scale ≥ 0")
+                    Residual::parse, Residual::id, "off, sqrt-depth, 0, 0.5, 1")
             .paramLabel("A").optionalInFiles()
             .help("Residual connections: every layer after the first adds α times its branch to the layer before, "
                     + "z_l = z_(l-1) + α·φ(N(z_(l-1)))·W_l. The variance then adds up over the layers instead of "
-                    + "multiplying; sqrt-depth takes α = 1/√(depth − 1), which keeps it bounded however deep. off "
-                    + "is the plain network.")
+                    + "multiplying; sqrt-depth takes α = 1/√(depth − 1), which keeps it bounded however deep. Any "
+                    + "α ≥ 0 is accepted; off is the plain network.")
             .build();
 
     /** Every setting, in the order of the JSON {@code "config"} object. */
