@@ -43,6 +43,8 @@ public final class Normalization {
     private float[] mean = new float[0];
     private float[] inverse = new float[0];
     private int rows;
+    /** Whether the last pass was BatchNorm's evaluation, with the running averages as its statistics. */
+    private boolean evaluated;
 
     /** γ = 1, β = 0, running mean 0 and variance 1. */
     public Normalization(Norm norm, int width) {
@@ -100,6 +102,7 @@ public final class Normalization {
      */
     public void forward(float[] z, float[] out, int rows, boolean running, Parallel parallel) {
         this.rows = rows;
+        this.evaluated = false;
         if (norm == Norm.BATCH) {
             ensure(width);
             parallel.forEach(blocks(width, UNITS), p -> batchStatistics(z, rows, p * UNITS,
@@ -118,35 +121,28 @@ public final class Normalization {
     }
 
     /**
-     * N(z) for evaluation: BatchNorm with its running averages, LayerNorm as in training. Leaves the training
-     * pass's statistics alone.
+     * N(z) for evaluation: BatchNorm with its running averages, LayerNorm as in training. {@link #backward} then
+     * goes back through that pass: for BatchNorm a fixed affine map, whose statistics do not depend on z.
      */
     public void forwardEvaluation(float[] z, float[] out, int rows, Parallel parallel) {
         if (norm == Norm.LAYER) {
-            float[] m = new float[rows];
-            float[] inv = new float[rows];
-            parallel.forEach(blocks(rows, ROWS), p -> {
-                int from = p * ROWS;
-                int to = Math.min(rows, from + ROWS);
-                for (int i = from; i < to; i++) {
-                    double[] s = rowMoments(z, i);
-                    m[i] = (float) s[0];
-                    inv[i] = (float) (1.0 / Math.sqrt(s[1] + Norm.EPSILON));
-                }
-                apply(z, out, from, to, m, inv, true);
-            });
+            forward(z, out, rows, false, parallel);
             return;
         }
-        float[] inv = new float[width];
+        this.rows = rows;
+        this.evaluated = true;
+        ensure(width);
         for (int j = 0; j < width; j++) {
-            inv[j] = (float) (1.0 / Math.sqrt(runningVariance[j] + Norm.EPSILON));
+            mean[j] = runningMean[j];
+            inverse[j] = (float) (1.0 / Math.sqrt(runningVariance[j] + Norm.EPSILON));
         }
         parallel.forEach(blocks(rows, ROWS), p -> apply(z, out, p * ROWS, Math.min(rows, (p + 1) * ROWS),
-                runningMean, inv, false));
+                mean, inverse, false));
     }
 
     /**
-     * ∂L/∂z from ∂L/∂N(z), through the statistics of the last {@link #forward}; sets ∂L/∂γ and ∂L/∂β.
+     * ∂L/∂z from ∂L/∂N(z), through the statistics of the last {@link #forward} (or {@link #forwardEvaluation});
+     * sets ∂L/∂γ and ∂L/∂β.
      *
      * @param z    Not modified, unless it is dz: the z of the last forward pass
      * @param dOut Not modified, unless it is dz: ∂L/∂N(z)
@@ -157,7 +153,17 @@ public final class Normalization {
         // γ's and β's gradients first: dz may overwrite z or dOut
         parallel.forEach(blocks(width, UNITS), p -> affineGradients(z, dOut, n, p * UNITS,
                 Math.min(width, (p + 1) * UNITS)));
-        if (norm == Norm.BATCH) {
+        if (evaluated) {
+            // the running averages are constants: N is the affine map γ·(z − μ)/√(v + ε) + β
+            parallel.forEach(blocks(n, ROWS), p -> {
+                for (int i = p * ROWS, to = Math.min(n, (p + 1) * ROWS); i < to; i++) {
+                    int row = i * width;
+                    for (int j = 0; j < width; j++) {
+                        dz[row + j] = dOut[row + j] * gamma[j] * inverse[j];
+                    }
+                }
+            });
+        } else if (norm == Norm.BATCH) {
             parallel.forEach(blocks(width, UNITS), p -> batchBackward(z, dOut, dz, n, p * UNITS,
                     Math.min(width, (p + 1) * UNITS)));
         } else {

@@ -86,9 +86,23 @@ public final class Theory {
     public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
                                               double biasVariance, double inputCorrelation, Initializer init,
                                               Activation activation, double leakySlope) {
+        return meanField(depth, fanIn, width, inputSecondMoment, biasVariance, inputCorrelation, init, activation,
+                leakySlope, Norm.NONE, Residual.OFF);
+    }
+
+    /**
+     * The same with a normalization and residual connections (see
+     * {@link #meanField(int, int, int, double, double, Initializer, Phi, Norm, Residual)}); the correlation map
+     * describes neither, so c_l is NaN with either.
+     */
+    public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
+                                              double biasVariance, double inputCorrelation, Initializer init,
+                                              Activation activation, double leakySlope, Norm norm,
+                                              Residual residual) {
         Phi phi = activation.function(leakySlope);
-        List<LayerTheory> layers = meanField(depth, fanIn, width, inputSecondMoment, biasVariance, init, phi);
-        if (init.mean() != 0.0) {
+        List<LayerTheory> layers = meanField(depth, fanIn, width, inputSecondMoment, biasVariance, init, phi, norm,
+                residual);
+        if (init.mean() != 0.0 || norm != Norm.NONE || (residual.on() && depth > 1)) {
             return layers.stream().map(t -> t.withCorrelation(Double.NaN)).toList();
         }
         MeanField maps = new MeanField(activation, leakySlope);

@@ -3,6 +3,7 @@ package app.initscope.core.train;
 import app.initscope.core.linalg.Chunks;
 import app.initscope.core.linalg.DistinctColumns;
 import app.initscope.core.linalg.Parallel;
+import app.initscope.core.nn.Normalization;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ public final class Stepper {
     private final float[][] s2;
     private final float[][] bs1;
     private final float[][] bs2;
+    /** The optimizer's state for each normalized layer's γ and β: [layer][0: γ, 1: β][state 1 or 2]. */
+    private final float[][][][] ns;
     private final float[] delta;
     private final ActivationStats stats;
     private final PieceStd weightStd = new PieceStd();
@@ -88,6 +91,16 @@ public final class Stepper {
         }
         delta = new float[largest];
         stats = new ActivationStats(mlp.depth(), activation);
+        ns = new float[layers][][][];
+        for (int l = 1; l < layers; l++) {
+            if (mlp.normalization(l) != null) {
+                ns[l] = new float[2][2][];
+                for (int k = 0; k < train.optimizer().stateArrays(); k++) {
+                    ns[l][0][k] = new float[mlp.width()];
+                    ns[l][1][k] = new float[mlp.width()];
+                }
+            }
+        }
     }
 
     /** The network being trained (live). */
@@ -133,6 +146,12 @@ public final class Stepper {
             if (train.bias()) {
                 float[] b = mlp.biases(l);
                 update(b, mlp.biasGradient(l), bs1[l], bs2[l], b.length, s + 1);
+            }
+            Normalization norm = l <= depth ? mlp.normalization(l) : null;
+            if (norm != null) {
+                float[][][] state = ns[l];
+                update(norm.affine().gamma(), norm.gradients().gamma(), state[0][0], state[0][1], width, s + 1);
+                update(norm.affine().beta(), norm.gradients().beta(), state[1][0], state[1][1], width, s + 1);
             }
         }
         return new StepRecord(s, loss.loss(), loss.accuracy(), layers);

@@ -151,7 +151,7 @@ public final class Trainer {
                             Parallel par) {
         Activation activation = config.activation();
         Mlp mlp = new Mlp(data.inputs(), config.width(), config.depth(), data.outputs(), train.bias(),
-                activation.function(config.leakySlope()), kernel.apply(par), par);
+                activation.function(config.leakySlope()), kernel.apply(par), par, config.norm(), config.residual());
         RandomStreams random = new RandomStreams(config.seed());
         mlp.initialize(strategy.initializer(config.initOptions()), random);
         return new Stepper(mlp, activation, train, data, random, batch, par);
@@ -159,7 +159,7 @@ public final class Trainer {
 
     /**
      * The test loss, and each hidden layer's z and a after the forward pass and δ after the backward pass of the
-     * test loss. Runs after the step's update, so the gradients it leaves behind are never applied.
+     * test loss, as the network evaluates (BatchNorm with its running averages). Runs after the step's update, so the gradients it leaves behind are never applied.
      */
     private static EvalRecord evaluate(Mlp mlp, Dataset data, int step, ExperimentConfig config,
                                        Summary.SaturationTest saturation, Parallel par) {
@@ -169,7 +169,7 @@ public final class Trainer {
         int n = rows * mlp.width();
         Summary[] z = new Summary[depth + 1];
         Summary[] a = new Summary[depth + 1];
-        Mlp.Loss loss = mlp.lossAndGradients(test.x(), test.targets(), test.labels(), rows, () -> {
+        Mlp.Loss loss = mlp.evaluationGradients(test.x(), test.targets(), test.labels(), rows, () -> {
             for (int l = 1; l <= depth; l++) {
                 z[l] = summarize(config, TensorKind.Z, mlp.preActivation(l, rows), n, null, par);
                 a[l] = summarize(config, TensorKind.ACTIVATION, mlp.activation(l, rows), n, saturation, par);

@@ -32,14 +32,20 @@ public final class Explanation {
     }
 
     /**
-     * The three paragraphs "What you see", "Why" and "What to try" for one layer.
+     * The paragraphs "What you see", "Why" and "What to try" for one layer, and with a normalization or residual
+     * connections "Normalization and skips" before the last.
      *
      * @param layer 1-based, at most the result's depth
      */
     public static List<Paragraph> of(ExperimentConfig config, StrategyResult result, int layer) {
         Facts f = Facts.of(config, result, layer);
-        return List.of(new Paragraph("What you see", WhatYouSee.text(f)), new Paragraph("Why", Why.text(f)),
-                new Paragraph("What to try", WhatToTry.text(f)));
+        List<Paragraph> paragraphs = new java.util.ArrayList<>(List.of(new Paragraph("What you see",
+                WhatYouSee.text(f)), new Paragraph("Why", Why.text(f))));
+        if (Architecture.applies(config)) {
+            paragraphs.add(new Paragraph("Normalization and skips", Architecture.text(config, result, layer)));
+        }
+        paragraphs.add(new Paragraph("What to try", WhatToTry.text(f)));
+        return List.copyOf(paragraphs);
     }
 
     /** A one-line summary for a title, e.g. "Symmetry: all 1000 units are identical". */
