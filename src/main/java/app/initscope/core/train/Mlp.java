@@ -188,12 +188,7 @@ public final class Mlp {
      * averages, which this leaves alone), running {@code afterForward} between the passes.
      */
     public Loss evaluationGradients(float[] x, float[] targets, int[] labels, int rows, Runnable afterForward) {
-        Pass p = pass(rows);
-        forward(p, x, null, false);
-        afterForward.run();
-        Loss loss = loss(p, targets, labels, true);
-        backward(p, null);
-        return loss;
+        return both(x, targets, labels, rows, false, afterForward);
     }
 
     /** The loss of {@code rows} rows, and every gradient (see the class formulas). */
@@ -207,8 +202,13 @@ public final class Mlp {
      * holds δ.
      */
     public Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows, Runnable afterForward) {
+        return both(x, targets, labels, rows, true, afterForward);
+    }
+
+    /** The forward pass (a training one or an evaluation), {@code afterForward}, the loss and the backward pass. */
+    private Loss both(float[] x, float[] targets, int[] labels, int rows, boolean training, Runnable afterForward) {
         Pass p = pass(rows);
-        forward(p, x, null, true);
+        forward(p, x, null, training);
         afterForward.run();
         Loss loss = loss(p, targets, labels, true);
         backward(p, null);
