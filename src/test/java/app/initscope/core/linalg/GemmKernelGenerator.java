@@ -84,8 +84,20 @@ public final class GemmKernelGenerator {
         line(" * {@code lastCols} valid lanes.");
         line(" *");
         line(" * <p>Arguments of every kernel: A(i, p) = a[ai + i*rs + p*ps], not modified;"
-                + " B(p, j) = b[bi + p*ldb + j],");
-        line(" * not modified; C(i, j) = c[ci + i*ldc + j], modified (only the block's elements).");
+                + " B(p, j) = b[bi + p*NR + j], a");
+        line(" * packed panel of B, not modified; C(i, j) = c[ci + i*ldc + j], modified (only the block's elements).");
+        line(" *");
+        line(" * <p>How the indices are written decides what C2 makes of the loop, and the " + (MR / 2)
+                + "-row kernels (the register");
+        line(" * block on x86 with 16 vector registers: AVX2) are the tight case. They read B at the constant row stride");
+        line(" * {@link #NR}, which takes the range checks of B's loads out of the loop and frees a register: 8-10% faster");
+        line(" * (-XX:UseAVX=2 on Zen 4). They read A through the runtime row offset rs and stride ps, so that each");
+        line(" * broadcast keeps its own range check in the loop, which keeps the broadcasts in order: where C2 could");
+        line(" * merge or hoist those checks (A read as a[ao + i], or at a constant stride), it issued all the broadcasts");
+        line(" * of a step at once and spilled accumulators to the stack, at half speed. The " + MR
+                + "-row kernels (AVX-512,");
+        line(" * 32 registers) take B's stride as the parameter ldb instead, with one offset per row of A: written like");
+        line(" * the others they ran 4-5% slower, short of general-purpose registers.");
         line(" */");
         line("final class VectorGemmKernels {");
         line("");
@@ -97,6 +109,8 @@ public final class GemmKernelGenerator {
         line("    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;");
         line("    /** Lanes per vector. */");
         line("    private static final int L = S.length();");
+        line("    /** Columns per panel of B: the row stride of every packed panel, the tail panel's too. */");
+        line("    static final int NR = NV * L;");
         line("");
         line("    private VectorGemmKernels() {");
         line("    }");
@@ -104,7 +118,8 @@ public final class GemmKernelGenerator {
     }
 
     private static String call(int rows, int vectors) {
-        return "k" + rows + "x" + vectors + "(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);";
+        String ldb = rows == MR ? "ldb, " : "";
+        return "k" + rows + "x" + vectors + "(a, ai, rs, ps, b, bi, " + ldb + "c, ci, ldc, k, lastCols);";
     }
 
     private void cases(String indent, int rows) {
@@ -117,7 +132,7 @@ public final class GemmKernelGenerator {
     }
 
     private void dispatchFullBlock() {
-        line("    /** Computes " + MR + " rows × nv vectors of C. */");
+        line("    /** Computes " + MR + " rows × nv vectors of C; ldb is {@link #NR} (see the class comment). */");
         line("    static void block(int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb, float[] c,");
         line("            int ci, int ldc, int k, int lastCols) {");
         cases("        ", MR);
@@ -128,8 +143,8 @@ public final class GemmKernelGenerator {
     private void dispatchFewRows() {
         line("    /** Computes rows × nv vectors of C, rows = " + (MR / 2) + ", ..., 1 (a power of two). */");
         line("    static void fewRows(int rows, int nv, float[] a, int ai, int rs, int ps, float[] b, int bi,"
-                + " int ldb,");
-        line("            float[] c, int ci, int ldc, int k, int lastCols) {");
+                + " float[] c,");
+        line("            int ci, int ldc, int k, int lastCols) {");
         for (int rows = MR / 2; rows >= 1; rows /= 2) {
             if (rows == MR / 2) {
                 line("        if (rows == " + rows + ") {");
@@ -157,23 +172,33 @@ public final class GemmKernelGenerator {
         line("");
         line("    /** " + plural(rows, "row") + " × " + plural(vectors, "vector")
                 + " of C, one fma chain per element over p = 0..k-1. */");
+        // the full block's kernels read B at a runtime stride, through one offset per row of A (see the header)
+        boolean full = rows == MR;
         line("    private static void k" + rows + "x" + vectors
-                + "(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,");
+                + "(float[] a, int ai, int rs, int ps, float[] b, int bi," + (full ? " int ldb," : ""));
         line("            float[] c, int ci, int ldc, int k, int lastCols) {");
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < vectors; j++) {
                 line("        FloatVector c" + i + j + " = FloatVector.zero(S);");
             }
         }
-        for (int i = 0; i < rows; i++) {
-            line("        int a" + i + " = ai" + offset(i, "rs") + ";");
+        if (full) {
+            for (int i = 0; i < rows; i++) {
+                line("        int a" + i + " = ai" + offset(i, "rs") + ";");
+            }
+            line("        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {");
+        } else {
+            for (int i = 1; i < rows; i++) {
+                line("        int r" + i + " = " + (i == 1 ? "rs" : i + " * rs") + ";");
+            }
+            line("        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {");
         }
-        line("        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {");
         for (int j = 0; j < vectors; j++) {
             line("            FloatVector b" + j + " = FloatVector.fromArray(S, b, bo" + offset(j, "L") + ");");
         }
         for (int i = 0; i < rows; i++) {
-            line("            FloatVector x" + i + " = FloatVector.broadcast(S, a[a" + i + " + ao]);");
+            String index = full ? "a" + i + " + ao" : i == 0 ? "ao" : "ao + r" + i;
+            line("            FloatVector x" + i + " = FloatVector.broadcast(S, a[" + index + "]);");
             for (int j = 0; j < vectors; j++) {
                 line("            c" + i + j + " = x" + i + ".fma(b" + j + ", c" + i + j + ");");
             }

@@ -73,6 +73,31 @@ class GemmKernelGeneratorTest {
     }
 
     @Test
+    void fewRowKernelsReadBAtTheConstantPanelStride() {
+        // what the speed on 16 vector registers rests on (see the generated header): the kernels below the full
+        // block step through B by the constant NR and through A by the runtime ps, one offset per row; the full
+        // block's kernels step through B by their parameter ldb
+        String text = GemmKernelGenerator.generate();
+        Matcher m = Pattern.compile("private static void k(\\d+)x\\d+\\((.*?)\n    }\n", Pattern.DOTALL)
+                .matcher(text);
+        int kernels = 0;
+        while (m.find()) {
+            kernels++;
+            int rows = Integer.parseInt(m.group(1));
+            String body = m.group(2);
+            if (rows == GemmKernelGenerator.MR) {
+                assertTrue(body.contains("int ldb,") && body.contains("bo += ldb)"), "k" + rows + ": " + body);
+            } else {
+                assertTrue(body.contains("ao += ps, bo += NR)") && !body.contains("ldb"), "k" + rows + ": " + body);
+                for (int i = 1; i < rows; i++) {
+                    assertTrue(body.contains("a[ao + r" + i + "]"), "k" + rows + " row " + i);
+                }
+            }
+        }
+        assertEquals(12, kernels);
+    }
+
+    @Test
     void everyAccumulatorIsOneFmaChainFromZero() {
         String text = GemmKernelGenerator.generate();
         // c<i><j> starts at zero and is only ever updated as x<i>.fma(b<j>, c<i><j>)
