@@ -2,6 +2,7 @@ package app.initscope.core.linalg;
 
 import static app.initscope.core.linalg.VectorGemmKernels.block;
 import static app.initscope.core.linalg.VectorGemmKernels.fewRows;
+import static app.initscope.core.linalg.VectorGemmKernels.packedBlock;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorGemmKernels}, which {@code GemmKernelGenerator} writes (see that file's header). Where the CPU has
  * only 16 vector registers (x86 without AVX-512), such a block is computed as two blocks of 4 rows: 8 × 3
  * accumulators and their operands do not fit, and the spills made a 1000³ product take 21–25 ms instead of 13–15
- * on 2 AVX2 cores (see {@link #blockRowsFor}). Every element of C is one fused-multiply-add chain over the inner
+ * on 2 AVX2 cores (see {@link #blockRowsFor}). Those 4-row blocks read a packed full panel of B through kernels
+ * whose stride is the constant {@code NR}, 5-10% faster there (see {@code GemmKernelGenerator}). Every element of C is one fused-multiply-add chain over the inner
  * index {@code p = 0..k-1}, starting from 0, with no k-blocking:
  * {@code acc = fma(a[i][p], b[p][j], acc)}. A vector lane and {@link Math#fma(float, float, float)} round the
  * same way, so the result does not depend on where a column falls (full panel, tail panel, partial vector),
@@ -29,20 +31,12 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar loop: lane-wise {@code fma} is specified as {@link Math#fma(float, float, float)}, so they round like
  * every other column (equal columns of B give bit-equal columns of C).
  *
- * <p>B is always copied, panel by panel ({@value #NV} vectors wide, k rows, the tail panel zero-padded to the same
- * width), into a contiguous buffer, each panel by the first piece that needs it, so that one
- * {@link Parallel#forEach} call does the whole product. The kernels read a panel at the constant row stride
- * {@link VectorGemmKernels#NR}, which lets C2 check the bounds of B's loads once per kernel call instead of at
- * every step: with 16 vector registers, that made the kernels about 10% faster than with B read in place (see
- * {@link VectorGemmKernels}). The copy costs one load and one store per element of B, against m fused
- * multiply-adds. A is read in place by {@link #mult} and {@link #multTransB}; {@link #multTransA} first copies
- * the rows of Aᵀ that a piece needs into blocks of {@value #MR} interleaved rows. The copies live in scratch
- * buffers kept between calls (up to 64 MB each), so an instance holds about one copy of its largest B.
- *
- * <p>There is no blocking of the inner dimension (BLIS's and OpenBLAS's kc): a panel of B (k × {@code NR}
- * floats) is read from L2 rather than L1 when k is large, and on the 2-core Zen 4 where this was measured, cutting
- * k into blocks of 128–512 (reloading the accumulators from C between blocks, which keeps every fma chain and its
- * rounding) made a 1000³ product no faster, or a little slower.
+ * <p>B is copied, panel by panel ({@value #NV} vectors wide, k rows), into a contiguous buffer, each panel by the
+ * first piece that needs it, so that one {@link Parallel#forEach} call does the whole product; with fewer than
+ * {@value #MIN_BLOCKS_TO_PACK_B} row blocks, only the tail panel is copied and B is read in place. A is read in
+ * place by {@link #mult} and {@link #multTransB}; {@link #multTransA} first copies the rows of Aᵀ that a piece
+ * needs into blocks of {@value #MR} interleaved rows. The copies live in scratch buffers kept between calls
+ * (up to 64 MB each), so an instance holds about one copy of its largest B.
  *
  * <p>Only load this class when the {@code jdk.incubator.vector} module is resolved: see {@link Kernels}.
  */
@@ -59,12 +53,14 @@ public final class VectorGemm implements Gemm {
     private static final VectorSpecies<Float> SA = FloatVector.SPECIES_256;
     /** Vectors of C per register block (the kernels are generated for it). */
     private static final int NV = VectorGemmKernels.NV;
-    /** Columns of C per panel, and the row stride of a packed panel. */
+    /** Columns of C per panel. */
     private static final int NR = VectorGemmKernels.NR;
     /** Below this many flops (2·m·n·k), a product runs on the calling thread, in one piece. */
     private static final long MIN_PARALLEL_FLOPS = 1L << 24;
     /** Bytes of A per piece: with a k×NR panel of B, they should fit in a core's L2 cache. */
     private static final long A_CHUNK_BYTES = 256 * 1024;
+    /** With fewer row blocks, B is read in place: copying a panel costs more than it saves. */
+    private static final int MIN_BLOCKS_TO_PACK_B = 16;
     /** Pieces per unit of parallelism, for load balance. */
     private static final int PIECES_PER_THREAD = 16;
 
@@ -174,10 +170,13 @@ public final class VectorGemm implements Gemm {
                 colPieces = Math.min(panels, (par * PIECES_PER_THREAD + rowPieces - 1) / rowPieces);
             }
         }
-        float[] bp = take(packedB, k * (int) roundUp(n, NR));
+        // multTransB always packs Bᵀ; otherwise only the panels of a product with many rows are worth packing,
+        // and the tail panel, so that its last vector can be read whole
+        boolean packB = transB || rowBlocks >= MIN_BLOCKS_TO_PACK_B;
+        float[] bp = take(packedB, k * (int) (packB ? roundUp(n, L) : roundUp(n % NR, L)));
         float[] ap = packA ? take(packedA, k * (int) roundUp(m, MR)) : null;
         try {
-            Product product = new Product(a, rs, ps, ap, b, transB, bp, c, m, k, n, rowPieces, colPieces,
+            Product product = new Product(a, rs, ps, ap, b, transB, packB, bp, c, m, k, n, rowPieces, colPieces,
                     blockRows);
             int pieces = rowPieces * colPieces;
             if (pieces == 1) {
@@ -217,7 +216,8 @@ public final class VectorGemm implements Gemm {
         private final int ps;
         private final float[] b;
         private final boolean transB;
-        /** B packed: panel q at q*k*NR, row stride NR. */
+        /** Whether every panel of B is packed into bp, or only the tail panel (at 0). */
+        private final boolean packB;
         private final float[] bp;
         private final float[] c;
         private final int m;
@@ -238,13 +238,14 @@ public final class VectorGemm implements Gemm {
         private final AtomicIntegerArray rowState;
         private final int blockRows;
 
-        Product(float[] a, int rs, int ps, float[] ap, float[] b, boolean transB, float[] bp, float[] c, int m,
-                int k, int n, int rowPieces, int colPieces, int blockRows) {
+        Product(float[] a, int rs, int ps, float[] ap, float[] b, boolean transB, boolean packB, float[] bp,
+                float[] c, int m, int k, int n, int rowPieces, int colPieces, int blockRows) {
             this.a = a;
             this.rs = rs;
             this.ps = ps;
             this.b = b;
             this.transB = transB;
+            this.packB = packB;
             this.bp = bp;
             this.c = c;
             this.m = m;
@@ -282,6 +283,10 @@ public final class VectorGemm implements Gemm {
             int laterCount = 0;
             for (int t = 0; t < count; t++) {
                 int q = panelStart + (first + t) % count;
+                if (!packB && q < fullPanels) {
+                    compute(q, b, col(q), n, rowStart, rowEnd);
+                    continue;
+                }
                 if (panelState.get(q) != PACKED) {
                     if (panelState.compareAndSet(q, NOT_PACKED, PACKING)) {
                         try {
@@ -297,12 +302,12 @@ public final class VectorGemm implements Gemm {
                         continue;
                     }
                 }
-                compute(q, packedOffset(q), rowStart, rowEnd);
+                compute(q, bp, packedOffset(q), width(q), rowStart, rowEnd);
             }
             for (int t = 0; t < laterCount; t++) {
                 int q = later[t];
                 awaitPacked(panelState, q);
-                compute(q, packedOffset(q), rowStart, rowEnd);
+                compute(q, bp, packedOffset(q), width(q), rowStart, rowEnd);
             }
         }
 
@@ -311,9 +316,14 @@ public final class VectorGemm implements Gemm {
             return q * NR;
         }
 
+        /** The width of panel q, rounded up to whole vectors. */
+        private int width(int q) {
+            return q < fullPanels ? NR : tailVectors * L;
+        }
+
         /** Where panel q starts in bp. */
         private int packedOffset(int q) {
-            return q * k * NR;
+            return packB ? q * k * NR : 0;
         }
 
         /** Packs rows [rowStart, rowEnd) of A into ap unless done; if another piece is packing them, waits. */
@@ -353,10 +363,10 @@ public final class VectorGemm implements Gemm {
         }
 
         /**
-         * Computes rows [rowStart, rowEnd) of panel q of C, with B(p, col(q) + j) = bp[bi + p*NR + j]: blocks of
+         * Computes rows [rowStart, rowEnd) of panel q of C, with B(p, col(q) + j) = pb[bi + p*ldb + j]: blocks of
          * MR rows, then blocks of MR/2, MR/4, ..., 1 rows for the rest.
          */
-        private void compute(int q, int bi, int rowStart, int rowEnd) {
+        private void compute(int q, float[] pb, int bi, int ldb, int rowStart, int rowEnd) {
             boolean full = q < fullPanels;
             int nv = full ? NV : tailVectors;
             int lc = full ? L : lastCols;
@@ -364,23 +374,23 @@ public final class VectorGemm implements Gemm {
             int i = rowStart;
             if (ap == null) {
                 for (; i + MR <= rowEnd; i += MR) {
-                    eightRows(nv, a, i * rs, rs, ps, bi, i * n + col, lc);
+                    eightRows(full, nv, a, i * rs, rs, ps, pb, bi, ldb, i * n + col, lc);
                 }
                 for (int rows = MR / 2; rows >= 1; rows /= 2) {
                     if (i + rows <= rowEnd) {
-                        fewRows(rows, nv, a, i * rs, rs, ps, bp, bi, c, i * n + col, n, k, lc);
+                        fewRows(rows, nv, a, i * rs, rs, ps, pb, bi, ldb, c, i * n + col, n, k, lc);
                         i += rows;
                     }
                 }
             } else {
                 // ap holds row i at (i - i % MR) * k + i % MR, the next rows beside it
                 for (; i + MR <= rowEnd; i += MR) {
-                    eightRows(nv, ap, i * k, 1, MR, bi, i * n + col, lc);
+                    eightRows(full, nv, ap, i * k, 1, MR, pb, bi, ldb, i * n + col, lc);
                 }
                 for (int rows = MR / 2; rows >= 1; rows /= 2) {
                     if (i + rows <= rowEnd) {
                         int r = i % MR;
-                        fewRows(rows, nv, ap, (i - r) * k + r, 1, MR, bp, bi, c, i * n + col, n, k, lc);
+                        fewRows(rows, nv, ap, (i - r) * k + r, 1, MR, pb, bi, ldb, c, i * n + col, n, k, lc);
                         i += rows;
                     }
                 }
@@ -389,20 +399,26 @@ public final class VectorGemm implements Gemm {
 
         /**
          * Computes MR rows of C, in one register block or in two, from A(i, p) = as[ai + i*rs + p*ps] (a, or its
-         * packed copy).
+         * packed copy); {@code full}: whether this is a full panel.
          */
-        private void eightRows(int nv, float[] as, int ai, int rs, int ps, int bi, int ci, int lc) {
+        private void eightRows(boolean full, int nv, float[] as, int ai, int rs, int ps, float[] pb, int bi,
+                int ldb, int ci, int lc) {
             if (blockRows == MR) {
-                block(nv, as, ai, rs, ps, bp, bi, NR, c, ci, n, k, lc);
+                block(nv, as, ai, rs, ps, pb, bi, ldb, c, ci, n, k, lc);
+            } else if (full && pb == bp) {
+                // a packed full panel: its row stride is NR
+                packedBlock(nv, as, ai, rs, ps, pb, bi, c, ci, n, k, lc);
+                packedBlock(nv, as, ai + HALF * rs, rs, ps, pb, bi, c, ci + HALF * n, n, k, lc);
             } else {
-                fewRows(HALF, nv, as, ai, rs, ps, bp, bi, c, ci, n, k, lc);
-                fewRows(HALF, nv, as, ai + HALF * rs, rs, ps, bp, bi, c, ci + HALF * n, n, k, lc);
+                fewRows(HALF, nv, as, ai, rs, ps, pb, bi, ldb, c, ci, n, k, lc);
+                fewRows(HALF, nv, as, ai + HALF * rs, rs, ps, pb, bi, ldb, c, ci + HALF * n, n, k, lc);
             }
         }
 
-        /** Copies panel q of B (or of Bᵀ) into bp, row stride NR, the tail panel zero-padded. */
+        /** Copies panel q of B (or of Bᵀ) into bp, row stride = its width, zero-padded to whole vectors. */
         private void packPanel(int q) {
             int col = col(q);
+            int width = width(q);
             int cols = Math.min(NR, n - col);
             int base = packedOffset(q);
             if (!transB) {
@@ -413,17 +429,17 @@ public final class VectorGemm implements Gemm {
                         }
                     }
                 } else {
-                    for (int p = 0, src = col, dst = base; p < k; p++, src += n, dst += NR) {
+                    for (int p = 0, src = col, dst = base; p < k; p++, src += n, dst += width) {
                         System.arraycopy(b, src, bp, dst, cols);
-                        Arrays.fill(bp, dst + cols, dst + NR, 0f);
+                        Arrays.fill(bp, dst + cols, dst + width, 0f);
                     }
                 }
             } else {
-                for (int p = 0, dst = base; p < k; p++, dst += NR) {
+                for (int p = 0, dst = base; p < k; p++, dst += width) {
                     for (int j = 0, src = col * k + p; j < cols; j++, src += k) {
                         bp[dst + j] = b[src];
                     }
-                    Arrays.fill(bp, dst + cols, dst + NR, 0f);
+                    Arrays.fill(bp, dst + cols, dst + width, 0f);
                 }
             }
         }

@@ -16,18 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * over p = 0..k-1, starting from 0, and the last vector of each row is stored through the mask of its
  * {@code lastCols} valid lanes.
  *
- * <p>Arguments of every kernel: A(i, p) = a[ai + i*rs + p*ps], not modified; B(p, j) = b[bi + p*NR + j], a
- * packed panel of B, not modified; C(i, j) = c[ci + i*ldc + j], modified (only the block's elements).
- *
- * <p>How the indices are written decides what C2 makes of the loop, and the 4-row kernels (the register
- * block on x86 with 16 vector registers: AVX2) are the tight case. They read B at the constant row stride
- * {@link #NR}, which takes the range checks of B's loads out of the loop and frees a register: 8-10% faster
- * (-XX:UseAVX=2 on Zen 4). They read A through the runtime row offset rs and stride ps, so that each
- * broadcast keeps its own range check in the loop, which keeps the broadcasts in order: where C2 could
- * merge or hoist those checks (A read as a[ao + i], or at a constant stride), it issued all the broadcasts
- * of a step at once and spilled accumulators to the stack, at half speed. The 8-row kernels (AVX-512,
- * 32 registers) take B's stride as the parameter ldb instead, with one offset per row of A: written like
- * the others they ran 4-5% slower, short of general-purpose registers.
+ * <p>Arguments of every kernel: A(i, p) = a[ai + i*rs + p*ps], not modified; B(p, j) = b[bi + p*ldb + j],
+ * not modified; C(i, j) = c[ci + i*ldc + j], modified (only the block's elements). The p4xV kernels read a packed
+ * panel of B at the constant stride ldb = {@link #NR}: see GemmKernelGenerator's comment for why.
  */
 final class VectorGemmKernels {
 
@@ -39,13 +30,13 @@ final class VectorGemmKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Lanes per vector. */
     private static final int L = S.length();
-    /** Columns per panel of B: the row stride of every packed panel, the tail panel's too. */
+    /** Columns per full panel of B, and the row stride of the packed panels that the p kernels read. */
     static final int NR = NV * L;
 
     private VectorGemmKernels() {
     }
 
-    /** Computes 8 rows × nv vectors of C; ldb is {@link #NR} (see the class comment). */
+    /** Computes 8 rows × nv vectors of C. */
     static void block(int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb, float[] c,
             int ci, int ldc, int k, int lastCols) {
         switch (nv) {
@@ -57,29 +48,40 @@ final class VectorGemmKernels {
     }
 
     /** Computes rows × nv vectors of C, rows = 4, ..., 1 (a power of two). */
-    static void fewRows(int rows, int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, float[] c,
-            int ci, int ldc, int k, int lastCols) {
+    static void fewRows(int rows, int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
         if (rows == 4) {
             switch (nv) {
-                case 1 -> k4x1(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
-                case 2 -> k4x2(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
-                case 3 -> k4x3(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+                case 1 -> k4x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 2 -> k4x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 3 -> k4x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
                 default -> throw new IllegalStateException("vectors per block: " + nv);
             }
         } else if (rows == 2) {
             switch (nv) {
-                case 1 -> k2x1(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
-                case 2 -> k2x2(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
-                case 3 -> k2x3(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+                case 1 -> k2x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 2 -> k2x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 3 -> k2x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
                 default -> throw new IllegalStateException("vectors per block: " + nv);
             }
         } else {
             switch (nv) {
-                case 1 -> k1x1(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
-                case 2 -> k1x2(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
-                case 3 -> k1x3(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+                case 1 -> k1x1(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 2 -> k1x2(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
+                case 3 -> k1x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
                 default -> throw new IllegalStateException("vectors per block: " + nv);
             }
+        }
+    }
+
+    /** Computes 4 rows × nv vectors of C from a packed panel of B, whose row stride is NR. */
+    static void packedBlock(int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, float[] c, int ci,
+            int ldc, int k, int lastCols) {
+        switch (nv) {
+            case 1 -> p4x1(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+            case 2 -> p4x2(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+            case 3 -> p4x3(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+            default -> throw new IllegalStateException("vectors per block: " + nv);
         }
     }
 
@@ -306,7 +308,265 @@ final class VectorGemmKernels {
     }
 
     /** 4 rows × 1 vector of C, one fma chain per element over p = 0..k-1. */
-    private static void k4x1(float[] a, int ai, int rs, int ps, float[] b, int bi,
+    private static void k4x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+        c10.intoArray(c, ci + ldc, last);
+        c20.intoArray(c, ci + 2 * ldc, last);
+        c30.intoArray(c, ci + 3 * ldc, last);
+    }
+
+    /** 4 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k4x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L, last);
+    }
+
+    /** 4 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k4x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        int a2 = ai + 2 * rs;
+        int a3 = ai + 3 * rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ao]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c22 = x2.fma(b2, c22);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ao]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            c32 = x3.fma(b2, c32);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c32.intoArray(c, ci + 3 * ldc + 2 * L, last);
+    }
+
+    /** 2 rows × 1 vector of C, one fma chain per element over p = 0..k-1. */
+    private static void k2x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+        c10.intoArray(c, ci + ldc, last);
+    }
+
+    /** 2 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k2x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L, last);
+    }
+
+    /** 2 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k2x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        int a0 = ai;
+        int a1 = ai + rs;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ao]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L, last);
+    }
+
+    /** 1 row × 1 vector of C, one fma chain per element over p = 0..k-1. */
+    private static void k1x1(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        int a0 = ai;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+    }
+
+    /** 1 row × 2 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k1x2(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        int a0 = ai;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+    }
+
+    /** 1 row × 3 vectors of C, one fma chain per element over p = 0..k-1. */
+    private static void k1x3(float[] a, int ai, int rs, int ps, float[] b, int bi, int ldb,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        int a0 = ai;
+        for (int p = 0, ao = 0, bo = bi; p < k; p++, ao += ps, bo += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+    }
+
+    /** 4 rows × 1 vector of C from a packed panel of B (ldb = NR), one fma chain per element over p = 0..k-1. */
+    private static void p4x1(float[] a, int ai, int rs, int ps, float[] b, int bi,
             float[] c, int ci, int ldc, int k, int lastCols) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -333,8 +593,8 @@ final class VectorGemmKernels {
         c30.intoArray(c, ci + 3 * ldc, last);
     }
 
-    /** 4 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
-    private static void k4x2(float[] a, int ai, int rs, int ps, float[] b, int bi,
+    /** 4 rows × 2 vectors of C from a packed panel of B (ldb = NR), one fma chain per element over p = 0..k-1. */
+    private static void p4x2(float[] a, int ai, int rs, int ps, float[] b, int bi,
             float[] c, int ci, int ldc, int k, int lastCols) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
@@ -374,8 +634,8 @@ final class VectorGemmKernels {
         c31.intoArray(c, ci + 3 * ldc + L, last);
     }
 
-    /** 4 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
-    private static void k4x3(float[] a, int ai, int rs, int ps, float[] b, int bi,
+    /** 4 rows × 3 vectors of C from a packed panel of B (ldb = NR), one fma chain per element over p = 0..k-1. */
+    private static void p4x3(float[] a, int ai, int rs, int ps, float[] b, int bi,
             float[] c, int ci, int ldc, int k, int lastCols) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
@@ -426,131 +686,5 @@ final class VectorGemmKernels {
         c30.intoArray(c, ci + 3 * ldc);
         c31.intoArray(c, ci + 3 * ldc + L);
         c32.intoArray(c, ci + 3 * ldc + 2 * L, last);
-    }
-
-    /** 2 rows × 1 vector of C, one fma chain per element over p = 0..k-1. */
-    private static void k2x1(float[] a, int ai, int rs, int ps, float[] b, int bi,
-            float[] c, int ci, int ldc, int k, int lastCols) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        int r1 = rs;
-        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
-            c00 = x0.fma(b0, c00);
-            FloatVector x1 = FloatVector.broadcast(S, a[ao + r1]);
-            c10 = x1.fma(b0, c10);
-        }
-        VectorMask<Float> last = S.indexInRange(0, lastCols);
-        c00.intoArray(c, ci, last);
-        c10.intoArray(c, ci + ldc, last);
-    }
-
-    /** 2 rows × 2 vectors of C, one fma chain per element over p = 0..k-1. */
-    private static void k2x2(float[] a, int ai, int rs, int ps, float[] b, int bi,
-            float[] c, int ci, int ldc, int k, int lastCols) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        int r1 = rs;
-        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(S, a[ao + r1]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-        }
-        VectorMask<Float> last = S.indexInRange(0, lastCols);
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L, last);
-        c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + L, last);
-    }
-
-    /** 2 rows × 3 vectors of C, one fma chain per element over p = 0..k-1. */
-    private static void k2x3(float[] a, int ai, int rs, int ps, float[] b, int bi,
-            float[] c, int ci, int ldc, int k, int lastCols) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c02 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c12 = FloatVector.zero(S);
-        int r1 = rs;
-        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
-            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            c02 = x0.fma(b2, c02);
-            FloatVector x1 = FloatVector.broadcast(S, a[ao + r1]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            c12 = x1.fma(b2, c12);
-        }
-        VectorMask<Float> last = S.indexInRange(0, lastCols);
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c02.intoArray(c, ci + 2 * L, last);
-        c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + L);
-        c12.intoArray(c, ci + ldc + 2 * L, last);
-    }
-
-    /** 1 row × 1 vector of C, one fma chain per element over p = 0..k-1. */
-    private static void k1x1(float[] a, int ai, int rs, int ps, float[] b, int bi,
-            float[] c, int ci, int ldc, int k, int lastCols) {
-        FloatVector c00 = FloatVector.zero(S);
-        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
-            c00 = x0.fma(b0, c00);
-        }
-        VectorMask<Float> last = S.indexInRange(0, lastCols);
-        c00.intoArray(c, ci, last);
-    }
-
-    /** 1 row × 2 vectors of C, one fma chain per element over p = 0..k-1. */
-    private static void k1x2(float[] a, int ai, int rs, int ps, float[] b, int bi,
-            float[] c, int ci, int ldc, int k, int lastCols) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-        }
-        VectorMask<Float> last = S.indexInRange(0, lastCols);
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L, last);
-    }
-
-    /** 1 row × 3 vectors of C, one fma chain per element over p = 0..k-1. */
-    private static void k1x3(float[] a, int ai, int rs, int ps, float[] b, int bi,
-            float[] c, int ci, int ldc, int k, int lastCols) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c02 = FloatVector.zero(S);
-        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
-            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            c02 = x0.fma(b2, c02);
-        }
-        VectorMask<Float> last = S.indexInRange(0, lastCols);
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c02.intoArray(c, ci + 2 * L, last);
     }
 }
