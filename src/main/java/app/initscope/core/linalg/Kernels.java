@@ -38,7 +38,7 @@ public final class Kernels {
 
     /** Inner dimension of the {@linkplain #warmUp warm-up} products: the seed experiment's. */
     static final int WARM_INNER = 1000;
-    /** Rows of the warm-up products: 4 blocks of 8, in place (A·B) and packed (Aᵀ·B); B is always packed. */
+    /** Rows of the warm-up products: 4 blocks of 8, few enough that B is read in place (packed A is used too). */
     static final int WARM_ROWS = 32;
     /**
      * Columns of the warm-up products: whole panels of 3 vectors and a tail, as the seed's 1000 columns have, so
