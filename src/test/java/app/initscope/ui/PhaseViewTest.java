@@ -134,6 +134,25 @@ class PhaseViewTest {
     }
 
     @Test
+    void withANormalizationOrSkipsTheMapSaysItIsThePlainNetworks(FxRobot robot) throws TimeoutException {
+        showPhase(robot);
+        robot.interact(() -> model.draft().choice(Catalog.NORM).set(app.initscope.core.nn.Norm.BATCH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(phase().readout().contains("plain network") && phase().readout().contains("normalization"),
+                phase().readout());
+        robot.interact(() -> {
+            model.draft().choice(Catalog.NORM).set(app.initscope.core.nn.Norm.NONE);
+            model.draft().integer(Catalog.DEPTH).set(3);
+            model.draft().choice(Catalog.RESIDUAL).set(app.initscope.core.nn.Residual.scaled(1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(phase().readout().contains("skips"), phase().readout());
+        robot.interact(() -> model.draft().choice(Catalog.RESIDUAL).set(app.initscope.core.nn.Residual.OFF));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(phase().readout().contains("plain network"), phase().readout());
+    }
+
+    @Test
     void theReadoutFollowsSigmaBWhenItIsSetBackToZero(FxRobot robot) throws TimeoutException {
         showPhase(robot);
         robot.interact(() -> phase().choose(3.0, 0.2));

@@ -38,6 +38,8 @@ class ArchitectureTextTest {
                 small);
         assertTrue(small.contains("close to ε = 10⁻⁵"), small);
         assertFalse(small.contains("cannot break symmetry"), small);
+        String phase = Explanation.signalPropagation(c, r.results().get(0)).getFirst().text();
+        assertTrue(phase.contains("do not apply"), phase);
         String zero = paragraph(c, r.results().get(1), 1);
         assertTrue(zero.contains("cannot break symmetry") && zero.contains("1000 units here are still one"), zero);
     }
