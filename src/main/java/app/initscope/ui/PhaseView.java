@@ -179,8 +179,8 @@ final class PhaseView extends BorderPane implements ViewPage {
                         m.sigmaB2())).orElse("");
         boolean plain = c.norm() == app.initscope.core.nn.Norm.NONE && !(c.residual().on() && c.depth() > 1);
         // the map is the plain network's: with a normalization or skips, say so instead of placing it there
-        readout.setText(plain ? place : "⚠ this map is the plain network's: with "
-                + (c.norm() != app.initscope.core.nn.Norm.NONE ? "a normalization" : "skips") + " it does not apply");
+        readout.setText(plain ? place : "⚠ not for "
+                + (c.norm() != app.initscope.core.nn.Norm.NONE ? "normalized" : "residual") + " networks");
     }
 
     /** The markers on the page now, each where the settings shown put it. */
