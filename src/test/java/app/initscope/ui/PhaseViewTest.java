@@ -140,7 +140,7 @@ class PhaseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(phase().readout().contains("not for normalized networks"), phase().readout());
         // no Jacobian of one input with BatchNorm: the Depth view's toggle is off and says why
-        assertTrue(robot.lookup("#jacobian-toggle").queryAs(javafx.scene.control.CheckBox.class).isDisabled());
+        assertTrue(((javafx.scene.Node) view.page("depth")).lookup("#jacobian-toggle").isDisabled());
         robot.interact(() -> {
             model.draft().choice(Catalog.NORM).set(app.initscope.core.nn.Norm.NONE);
             model.draft().integer(Catalog.DEPTH).set(3);
