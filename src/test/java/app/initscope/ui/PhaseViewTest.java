@@ -140,7 +140,9 @@ class PhaseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(phase().readout().contains("not for normalized networks"), phase().readout());
         // no Jacobian of one input with BatchNorm: the Depth view's toggle is off and says why
-        assertTrue(((javafx.scene.Node) view.page("depth")).lookup("#jacobian-toggle").isDisabled());
+        boolean[] off = new boolean[1];
+        robot.interact(() -> off[0] = ((javafx.scene.Node) view.page("depth")).lookup("#jacobian-toggle").isDisabled());
+        assertTrue(off[0], "the Jacobian toggle is off with a normalization");
         robot.interact(() -> {
             model.draft().choice(Catalog.NORM).set(app.initscope.core.nn.Norm.NONE);
             model.draft().integer(Catalog.DEPTH).set(3);
