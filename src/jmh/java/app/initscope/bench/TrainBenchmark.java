@@ -2,15 +2,15 @@ package app.initscope.bench;
 
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Kernels;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
-import app.initscope.core.nn.Symmetry;
-import app.initscope.core.stats.Summary;
 import app.initscope.core.train.Dataset;
 import app.initscope.core.train.DatasetId;
-import app.initscope.core.train.Mlp;
 import app.initscope.core.train.Optimizer;
+import app.initscope.core.train.StepRecord;
+import app.initscope.core.train.Stepper;
 import app.initscope.core.train.TrainConfig;
 import app.initscope.core.train.TrainListener;
 import app.initscope.core.train.TrainResult;
@@ -31,23 +31,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Training speed in steps per second (issue 10), as {@code initscope train} trains:
+ * Training speed (issues 10 and 22), as {@code initscope train} trains:
  * <ul>
  *   <li>{@link #teacherSeedSize}: the teacher set at the seed size (1000 samples × fan_in 1000, width 1000, depth
- *       1, tanh, 10 outputs), full batch, SGD, Xavier;</li>
- *   <li>{@link #digitsBatch64}: digits, tanh, depth 4, width 256, batch 64, SGD, Xavier.</li>
+ *       1, tanh, 10 outputs), full batch, SGD at lr 0.01, Xavier, in steps per second;</li>
+ *   <li>{@link #digitsBatch64}: digits, tanh, depth 4, width 256, batch 64, SGD, Xavier, in steps per second;</li>
+ *   <li>{@link #teacherFiveStrategies}: the seed's five strategies (zero, small, large, xavier, he) × {@value #STEPS}
+ *       steps on the teacher set at the seed size, in ms: the work {@code bench/train_numpy.py} times in numpy.</li>
  * </ul>
- * Each invocation trains {@value #STEPS} steps with the evaluation interval past the end, so it also pays the
- * network's initialization, the evaluations at step 0 and after the last step (forward and backward on the test
- * set) and the final training-set loss: about three steps' worth at the seed size, so the figure is a lower bound
- * of the steady rate.
+ * The training benchmarks train with the evaluation interval past the end, so each also pays the network's
+ * initialization, the evaluations before the first step and after the last (forward and backward on the test set,
+ * and summaries with histograms of z, a and δ) and the final training-set loss.
  *
- * <p>The trainer records every step and cannot skip it, so the cost of recording is measured apart, on the seed
- * size's arrays: {@link #seedStepWithoutRecording} is one full-batch forward and backward pass (the step's matrix
- * products; the SGD update is an elementwise pass over W on top), and {@link #seedStepRecording} is what the
- * trainer computes per step to record it for depth 1: std(W₁), std(∂L/∂W₁), std(ΔW₁), the activation's summary
- * with saturation and zero fraction, and the distinct units of a₁. The issue asks for recording &lt; step.
- * Run with the command in {@link GemmBenchmark}'s header, e.g. {@code -Djmh.args="TrainBenchmark -f 1 -wi 2 -i 3"}.
+ * <p>The split of one seed-size step (issue 22: the rest ≤ 5 ms): {@link #seedStep} is one recorded step, as the
+ * trainer makes it ({@link Stepper#step}: forward, loss, backward, the SGD update, and every statistic of the
+ * step's record), and {@link #seedStepProducts} is its two big products alone (X·W₁ and Xᵀ·δ₁, 1000³ each, on the
+ * same kernel and threads). The rest of the step is the difference: the activation and its derivative, the readout's
+ * small products, the loss, δ, the update and the record.
+ * Run with the command in {@link GemmBenchmark}'s header, e.g. {@code -Djmh.args="TrainBenchmark -f 1 -wi 3 -i 5"}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -69,9 +70,13 @@ public class TrainBenchmark {
     private TrainConfig digitsTrain;
     private Dataset digits;
 
-    private Mlp seedMlp;
-    private float[] seedUpdate;
-    private Summary.SaturationTest tanhSaturation;
+    private ExperimentConfig seedConfig;
+    private Stepper seedStepper;
+    private int seedSteps;
+    private Gemm gemm;
+    private float[] seedWeights;
+    private float[] seedZ;
+    private float[] seedGradient;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -88,19 +93,14 @@ public class TrainBenchmark {
                 .withBatch(64).withSteps(STEPS, 1_000_000);
         digits = trainer.dataset(digitsConfig, digitsTrain);
 
-        Activation tanh = Activation.TANH;
-        tanhSaturation = tanh::isSaturated;
-        seedMlp = new Mlp(teacher.inputs(), 1000, 1, teacher.outputs(), false,
-                tanh.function(teacherConfig.leakySlope()), Kernels.best(pool), pool);
-        seedMlp.initialize(Strategy.XAVIER.initializer(teacherConfig.initOptions()),
-                new RandomStreams(teacherConfig.seed()));
-        Dataset.Split set = teacher.train();
-        seedMlp.lossAndGradients(set.x(), set.targets(), set.labels(), set.rows());
-        float[] grad = seedMlp.weightGradient(1);
-        seedUpdate = new float[grad.length];
-        for (int i = 0; i < grad.length; i++) {
-            seedUpdate[i] = -0.01f * grad[i];             // what SGD's ΔW holds
-        }
+        seedConfig = teacherConfig.toBuilder().strategies(Strategy.SEED).build();
+        seedStepper = trainer.stepper(teacherConfig, teacherTrain, teacher, Strategy.XAVIER);
+        gemm = Kernels.best(pool);
+        int n = 1000 * 1000;
+        seedWeights = new float[n];
+        new RandomStreams(1).fillGaussian(seedWeights, n, 0.03, 1, pool);
+        seedZ = new float[n];
+        seedGradient = new float[n];
     }
 
     @TearDown(Level.Trial)
@@ -122,25 +122,34 @@ public class TrainBenchmark {
         return trainer.train(digitsConfig, digitsTrain, digits, Strategy.XAVIER, TrainListener.NONE, () -> false);
     }
 
-    /** The step's arithmetic without recording, at the seed size: forward and backward on the full batch. */
+    /** The seed's five strategies × 20 steps on the teacher set at the seed size, in ms. */
     @Benchmark
-    public double seedStepWithoutRecording() {
-        Dataset.Split set = teacher.train();
-        return seedMlp.lossAndGradients(set.x(), set.targets(), set.labels(), set.rows()).loss();
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public double teacherFiveStrategies() {
+        double sum = 0;
+        for (Strategy s : seedConfig.strategies()) {
+            sum += trainer.train(seedConfig, teacherTrain, teacher, s, TrainListener.NONE, () -> false).finalLoss();
+        }
+        return sum;
     }
 
-    /** What recording one step costs at the seed size (depth 1): the trainer's statistics on the same arrays. */
+    /** One recorded seed-size step (Xavier, full batch, SGD), in ms; the network goes on training across calls. */
     @Benchmark
-    public double seedStepRecording() {
-        float[] w = seedMlp.weights(1);
-        int rows = teacher.train().rows();
-        float[] a = seedMlp.activation(1, rows);
-        int n = rows * seedMlp.width();
-        double weightStd = Summary.std(w, w.length, pool);
-        double gradStd = Summary.std(seedMlp.weightGradient(1), w.length, pool);
-        double updateStd = Summary.std(seedUpdate, w.length, pool);
-        Summary sa = Summary.of(a, n, null, 1, tanhSaturation, pool);
-        int distinct = Symmetry.distinctColumns(a, rows, seedMlp.width(), pool);
-        return weightStd + gradStd + updateStd + sa.std() + distinct;
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public StepRecord seedStep() {
+        return seedStepper.step(seedSteps++);
+    }
+
+    /** The two big products of a seed-size step alone (X·W₁ and Xᵀ·δ₁), in ms. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public float seedStepProducts() {
+        float[] x = teacher.train().x();
+        gemm.mult(x, seedWeights, seedZ, 1000, 1000, 1000);
+        gemm.multTransA(x, seedZ, seedGradient, 1000, 1000, 1000);
+        return seedGradient[0];
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "See why weight initialization decides whether a neural network can learn.%n"
                 + "Without arguments, the launcher opens the window.",
         subcommands = {RunCommand.class, TrainCommand.class, ExportCommand.class, TheoryCommand.class,
-            ExplainCommand.class, CommandLine.HelpCommand.class})
+            ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of bad input. */
@@ -34,7 +34,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is needed: run, train, export, theory or explain (see 'initscope --help')");
+                "a command is needed: run, train, export, theory, explain or bench (see 'initscope --help')");
     }
 
     /** Runs the CLI on standard output and error, and returns the exit code. */
@@ -58,7 +58,7 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            String message = ex.getMessage();
+            String message = ex.getMessage().replaceFirst("^Error: ", "");     // picocli's, on an argument group
             java.util.regex.Matcher invalid = INVALID_VALUE.matcher(message);
             if (invalid.matches()) {
                 message = invalid.group(1) + ": " + invalid.group(2);       // as every other option's problem

@@ -20,22 +20,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options that describe an experiment, shared by the commands. With {@code --preset FILE} the preset's config
- * is the base and only the options given on the command line change it; without it, every option's default
- * applies.
+ * The options that describe an experiment, shared by the commands. With {@code --preset FILE} (declared by the
+ * command: {@link ExperimentCommand} takes one, {@code export} several) the preset's config is the base and only
+ * the options given on the command line change it; without it, every option's default applies.
  */
 public final class ExperimentOptions {
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "FILE",
-            description = "Start from the experiment in a preset file (JSON, see the README). The options below "
-                    + "that are given override the preset's values; the others keep them, not their defaults.")
-    Path preset;
+    /**
+     * The help of {@code --preset}, which the command declares: one file ({@link ExperimentCommand}), or several
+     * ({@code export}).
+     */
+    static final String PRESET_HELP = "Start from the experiment in a preset file (JSON, see the README). The "
+            + "options below that are given override the preset's values; the others keep them, not their defaults.";
 
-    /** The preset read from {@link #preset}, once. */
-    private Preset loaded;
+    /** The presets of {@code --preset}, read once, in their order. */
+    private List<Preset> loaded;
 
     @Option(names = "--range", paramLabel = "TENSOR=LO:HI",
             description = "Fix a histogram's range, e.g. --range z=-3:3 (tensors: z, activation, localGradient, "
@@ -48,7 +50,14 @@ public final class ExperimentOptions {
      * error naming the option.
      */
     public ExperimentConfig toConfig() {
-        Preset base = preset().orElse(null);
+        return toConfig(preset().orElse(null));
+    }
+
+    /**
+     * {@link #toConfig()} on top of a preset's config, or of the defaults when {@code base} is null: how
+     * {@code export} builds the config of each of several presets.
+     */
+    ExperimentConfig toConfig(Preset base) {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         try {
             Map<TensorKind, Range> fixed = new EnumMap<>(TensorKind.class);
@@ -124,21 +133,50 @@ public final class ExperimentOptions {
      * The preset of {@code --preset}, read once, or empty without the option.
      *
      * @throws CommandLine.ParameterException when the file cannot be read or is not a valid preset: one line,
-     *                                        {@code --preset FILE: PROBLEM}
+     *                                        {@code --preset FILE: PROBLEM}; or when several are given
      */
     Optional<Preset> preset() {
-        if (preset == null) {
-            return Optional.empty();
+        return presets().stream().findFirst();
+    }
+
+    /** The file of the first preset, or null without {@code --preset}. */
+    Path presetFile() {
+        return presetFiles().stream().findFirst().orElse(null);
+    }
+
+    /**
+     * The files of {@code --preset}, in the order given: the command declares the option, with one value or a
+     * list.
+     */
+    List<Path> presetFiles() {
+        CommandLine.Model.OptionSpec option = spec.findOption("--preset");
+        Object value = option == null ? null : option.getValue();
+        if (value instanceof List<?> files) {
+            return files.stream().map(Path.class::cast).toList();
         }
+        return value == null ? List.of() : List.of((Path) value);
+    }
+
+    /**
+     * Every preset of {@code --preset}, in the order given, each read once.
+     *
+     * @throws CommandLine.ParameterException when a file cannot be read or is not a valid preset: one line,
+     *                                        {@code --preset FILE: PROBLEM}
+     */
+    List<Preset> presets() {
         if (loaded == null) {
-            try {
-                loaded = Preset.read(preset);
-            } catch (PresetException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--preset " + preset + ": " + e.problem());
+            List<Preset> read = new ArrayList<>();
+            for (Path file : presetFiles()) {
+                try {
+                    read.add(Preset.read(file));
+                } catch (PresetException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--preset " + file + ": " + e.problem());
+                }
             }
+            loaded = List.copyOf(read);
         }
-        return Optional.of(loaded);
+        return loaded;
     }
 
     /** A usage error about one option. */

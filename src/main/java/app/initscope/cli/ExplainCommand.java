@@ -4,14 +4,13 @@ import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
+import app.initscope.export.Preset;
 import app.initscope.render.TheoryCache;
 import app.initscope.render.explain.Explanation;
 import app.initscope.render.explain.Explanation.Paragraph;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +19,7 @@ import picocli.CommandLine.Option;
  * {@code initscope explain}: runs the experiment as {@code run} does and prints the Explain tab's text for one
  * strategy and layer: the headline, then each paragraph's heading and text, as plain text or Markdown.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class,
-        versionProvider = Cli.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "explain",
         description = "Run the experiment like 'run' and print the Explain tab's text for one strategy and layer: "
                 + "the headline, then what you see, why, what to try and the signal-propagation story, with the "
                 + "live numbers. Plain text or Markdown, ready to paste into lecture notes.",
@@ -29,13 +27,10 @@ import picocli.CommandLine.Option;
                 "  initscope explain --strategy he --activation tanh",
                 "  initscope explain --strategy xavier --activation relu --depth 10 --layer 10",
                 "  initscope explain --preset lecture.json --strategy large --format markdown --output large.md"})
-public final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand extends ExperimentCommand {
 
     /** Output formats. */
     enum Format { text, markdown }
-
-    @Mixin
-    ExperimentOptions experiment;
 
     @Mixin
     ShownOptions shown;
@@ -47,27 +42,22 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions target;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
-        ExperimentConfig config = experiment.toConfig();
-        experiment.preset().ifPresent(p -> shown.fromPreset(p.view(), spec.commandLine().getParseResult()));
-        Strategy strategy = shown.strategy(experiment);
-        config = ShownOptions.including(config, strategy);
-        shown.checkLayer(config, experiment);
-        int threadCount = target.checkedThreads(experiment);     // and the output, before the computation
+    int call(ExperimentConfig given) throws IOException {
+        Preset preset = experiment.preset().orElse(null);
+        Strategy strategy = shown.strategy(preset);
+        ExperimentConfig config = ShownOptions.including(given, strategy);
+        int layer = shown.layer(preset, config);
+        int threadCount = target.checkedThreads(this);     // and the output, before the computation
         ExperimentResult result = RunCommand.compute(spec, config, threadCount, 1, false, false, new ArrayList<>());
         TheoryCache.prepare(config, List.of(strategy));          // the numbers of the signal-propagation story
         StrategyResult r = result.find(strategy).orElseThrow();
-        target.write(format(result.config(), r), spec.commandLine().getOut(), spec.commandLine().getErr());
+        target.write(format(result.config(), r, layer), out(), err());
         return 0;
     }
 
     /** The headline, a line that says what is explained, then each paragraph's heading and text. */
-    String format(ExperimentConfig config, StrategyResult r) {
-        int layer = shown.layer;
+    String format(ExperimentConfig config, StrategyResult r, int layer) {
         List<Paragraph> paragraphs = new ArrayList<>(Explanation.of(config, r, layer));
         paragraphs.addAll(Explanation.signalPropagation(config, r));
         String what = r.strategy().label() + ", " + config.activation().label() + ", layer " + layer + " of "

@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The options of a command that computes and writes text: threads and output file, checked before any work, and
- * the text written where it was asked for. Shared by {@code run}, {@code train} (through {@link ReportOptions})
- * and {@code explain}.
+ * the text written where it was asked for. Shared by {@code run}, {@code train} (through {@link ReportOptions}),
+ * {@code explain} and {@code bench}.
  */
 final class OutputOptions {
 
-    @Option(names = "--threads", paramLabel = "N", converter = NumberOptions.Threads.class,
-            description = "Compute threads, 1..256 (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Mixin
     OutputFile file;
@@ -25,14 +23,12 @@ final class OutputOptions {
      *
      * @throws CommandLine.ParameterException naming the option
      */
-    int checkedThreads(ExperimentOptions experiment) {
-        int count = threads == null ? Math.min(Runtime.getRuntime().availableProcessors(),
-                (int) NumberOptions.THREADS.max()) : threads;
+    int checkedThreads(CliCommand command) {
         String unwritable = file.problem();
         if (unwritable != null) {
-            throw experiment.usage("output", unwritable);
+            throw command.usage("--output", unwritable);
         }
-        return count;
+        return threads.count();
     }
 
     /** Writes the text to the output file (saying so on {@code err}) or to {@code out}. */

@@ -13,15 +13,13 @@ import app.initscope.engine.Engine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code initscope run}: runs the experiment and prints a table, JSON or CSV. */
-@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = ExperimentOptions.AddSettings.class, versionProvider = Cli.VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "run",
         description = "Run the forward and backward pass for each strategy and report the statistics of z, the "
                 + "activation, φ′(z), δ and dW per layer.",
         footer = {"", "Examples:",
@@ -30,43 +28,30 @@ import picocli.CommandLine.Option;
                 "  initscope run --depth 10 --strategies small,xavier,large --format csv --output deep.csv",
                 "  initscope run --format json --strategies all",
                 "  initscope run --preset lecture.json --samples 200"})
-public final class RunCommand implements Callable<Integer> {
-
-    @Mixin
-    ExperimentOptions experiment;
+public final class RunCommand extends ExperimentCommand {
 
     @Mixin
     ReportOptions report;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = NumberOptions.Repeat.class,
-            description = "Run N times and report each compute time, 1..1000 (default: ${DEFAULT-VALUE}).")
-    int repeat;
 
     @Option(names = "--jacobian", description = "Also take the singular values of the input–output Jacobian "
             + "∂(last hidden layer)/∂x at the first 4 inputs (JSON: each result's \"jacobian\"). One SVD of a "
             + "fan-in × width matrix per input.")
     boolean jacobian;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
-        ExperimentConfig config = experiment.toConfig();
-        int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
+    int call(ExperimentConfig config) throws IOException {
+        int threadCount = report.checkedThreads(this);     // and the output, before the computation
         if (jacobian && report.format == ReportOptions.Format.csv) {
-            throw experiment.usage("jacobian", "the CSV has no place for the Jacobian's spectrum; use --format json "
-                    + "or table");
+            throw usage("--jacobian", "the CSV has no place for the Jacobian's spectrum; use --format json or table");
         }
         List<Double> millis = new ArrayList<>();
-        ExperimentResult result = compute(spec, config, threadCount, repeat, jacobian, report.format
-                != ReportOptions.Format.table, millis);
+        ExperimentResult result = compute(spec, config, threadCount, report.repeat, jacobian, report.full(), millis);
         String text = switch (report.format) {
             case json -> JsonReport.toJson(result, Version.get(), millis);
             case csv -> CsvReport.toCsv(result);
             case table -> TableReport.format(result, millis, threadCount);
         };
-        report.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
+        report.write(text, out(), err());
         return 0;
     }
 

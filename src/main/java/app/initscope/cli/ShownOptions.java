@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
  */
 final class ShownOptions {
 
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    private CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--strategy", paramLabel = "ID", defaultValue = "xavier",
             description = "The strategy shown (default: ${DEFAULT-VALUE}). If --strategies does not list it, it is "
                     + "added to the run.")
@@ -23,27 +26,38 @@ final class ShownOptions {
             description = "The hidden layer shown, 1..depth (default: ${DEFAULT-VALUE}).")
     int layer;
 
-    /** Takes the view's strategy and layer for each of the two not given on the command line. */
-    void fromPreset(Preset.ViewState view, CommandLine.ParseResult parsed) {
-        if (!parsed.hasMatchedOption("--strategy")) {
-            strategy = view.strategy();
-        }
-        if (!parsed.hasMatchedOption("--layer")) {
-            layer = view.layer();
+    private CliCommand command() {
+        return (CliCommand) spec.userObject();
+    }
+
+    /**
+     * The strategy shown: {@code --strategy} when given, else the preset's view's (without a preset, the option's
+     * default).
+     *
+     * @param preset the preset the command starts from, or null
+     * @throws CommandLine.ParameterException naming {@code --strategy} and the valid ids
+     */
+    Strategy strategy(Preset preset) {
+        String id = preset == null || command().given("--strategy") ? strategy : preset.view().strategy();
+        try {
+            return Strategy.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw command().usage("--strategy", "unknown strategy '" + id + "'; valid: " + Strategy.validIds());
         }
     }
 
     /**
-     * The strategy.
+     * The layer shown, checked against the config's depth: {@code --layer} when given, else the preset's view's.
      *
-     * @throws CommandLine.ParameterException naming {@code --strategy} and the valid ids
+     * @param preset the preset the command starts from, or null
+     * @throws CommandLine.ParameterException naming {@code --layer} and the depth
      */
-    Strategy strategy(ExperimentOptions experiment) {
-        try {
-            return Strategy.fromId(strategy);
-        } catch (IllegalArgumentException e) {
-            throw experiment.usage("strategy", "unknown strategy '" + strategy + "'; valid: " + Strategy.validIds());
+    int layer(Preset preset, ExperimentConfig config) {
+        int shown = preset == null || command().given("--layer") ? layer : preset.view().layer();
+        if (shown < 1 || shown > config.depth()) {
+            throw command().usage("--layer", "must be 1.." + config.depth() + " (the depth), got " + shown);
         }
+        return shown;
     }
 
     /** The config with the strategy put first in the run if it does not list it. */
@@ -54,16 +68,5 @@ final class ShownOptions {
         List<Strategy> all = new ArrayList<>(config.strategies());
         all.addFirst(shown);
         return config.toBuilder().strategies(all).build();
-    }
-
-    /**
-     * Checks the layer against the config's depth.
-     *
-     * @throws CommandLine.ParameterException naming {@code --layer} and the depth
-     */
-    void checkLayer(ExperimentConfig config, ExperimentOptions experiment) {
-        if (layer < 1 || layer > config.depth()) {
-            throw experiment.usage("layer", "must be 1.." + config.depth() + " (the depth), got " + layer);
-        }
     }
 }

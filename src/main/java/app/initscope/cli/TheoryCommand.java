@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +31,7 @@ import picocli.CommandLine.Option;
  * A number that is not finite (an infinite depth scale at criticality, a q* that diverges) is {@code null}, which
  * always means +∞.
  */
-@Command(name = "theory", mixinStandardHelpOptions = true, modelTransformer = TheoryCommand.AddSettings.class,
-        versionProvider = Cli.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "theory", modelTransformer = TheoryCommand.AddSettings.class,
         description = "Print what the mean-field theory predicts for a deep network with weight variance "
                 + "σ_w²/fan_in and bias variance σ_b²: the fixed point q* of Var(z), χ₁ and the phase (ordered, "
                 + "critical or chaotic), the correlation fixed point c* and the depth scales.",
@@ -41,7 +39,7 @@ import picocli.CommandLine.Option;
                 "  initscope theory --activation tanh --sigma-w2 1.5 --sigma-b2 0.05",
                 "  initscope theory --critical --sigma-b2 0.1 --format json",
                 "  initscope theory --grid --grid-size 100 --format csv --output phase.csv"})
-public final class TheoryCommand implements Callable<Integer> {
+public final class TheoryCommand extends CliCommand {
 
     /** Output formats. */
     enum Format { table, json, csv }
@@ -70,9 +68,6 @@ public final class TheoryCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputFile file;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         Map<Setting<?>, Object> values = values();
@@ -93,7 +88,7 @@ public final class TheoryCommand implements Callable<Integer> {
             throw usage(given(TheoryCatalog.SIGMA_W2) ? "--sigma-w2" : "--sigma-b2",
                     "the grid covers σ_w² ∈ [0.5, 5] × σ_b² ∈ [0, 0.5]; leave it out with --grid");
         }
-        if (!grid && spec.commandLine().getParseResult().hasMatchedOption("--grid-size")) {
+        if (!grid && given("--grid-size")) {
             throw usage("--grid-size", "sets the size of the --grid; give --grid too, or leave it out");
         }
         Format f = format != null ? format : grid ? Format.csv : Format.table;
@@ -130,7 +125,7 @@ public final class TheoryCommand implements Callable<Integer> {
             ObjectNode n = point(activation, theory.analyse(sigmaW2, sigmaB2));
             text = f == Format.json ? json(n) : table(n);
         }
-        file.write(text, spec.commandLine().getOut(), spec.commandLine().getErr());
+        file.write(text, out(), err());
         return 0;
     }
 
@@ -157,8 +152,7 @@ public final class TheoryCommand implements Callable<Integer> {
     }
 
     private boolean given(Setting<?> s) {
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        return parsed != null && parsed.hasMatchedOption(s.flag());
+        return given(s.flag());
     }
 
     static ObjectNode point(Activation activation, MeanField.Point p) {
@@ -219,10 +213,6 @@ public final class TheoryCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private CommandLine.ParameterException usage(String flag, String problem) {
-        return new CommandLine.ParameterException(spec.commandLine(), flag + ": " + problem);
-    }
-
     /**
      * Adds an option for each of {@link #SETTINGS}, as {@link ExperimentOptions.AddSettings} does for an
      * experiment: the flag, the placeholder and the help (with the range and default) come from the entry.
@@ -230,14 +220,7 @@ public final class TheoryCommand implements Callable<Integer> {
     public static final class AddSettings implements CommandLine.IModelTransformer {
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
-            for (Setting<?> setting : SETTINGS) {
-                command.addOption(CommandLine.Model.OptionSpec.builder(setting.flag())
-                        .paramLabel(setting.paramLabel())
-                        .type(String.class)
-                        .description(setting.commandLineHelp().replace("%", "%%"))
-                        .build());
-            }
-            return command;
+            return ExperimentOptions.addOptions(command, SETTINGS);
         }
     }
 }

@@ -22,18 +22,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code initscope train}: trains every strategy on the same data set and reports each one's record of every step
  * and evaluation as JSON ({@link TrainJsonReport}), long CSV ({@link TrainCsvReport}) or a short table.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.AddSettings.class,
-        versionProvider = Cli.VersionProvider.class, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "train", modelTransformer = TrainCommand.AddSettings.class,
         description = {"Train the network of each strategy on the same data set, with the same batches in the same "
                 + "order, and report every step (loss, accuracy, and per layer the weights' std, the grad:data "
                 + "and update:data ratios, the activations' std, saturated and zero fractions, distinct units) "
@@ -51,21 +48,10 @@ import picocli.CommandLine.Option;
                 "  initscope train --fan-in 200 --samples 200 --width 200 --batch full",
                 "  initscope train --dataset moons --optimizer adam --lr 0.01 --format json",
                 "  initscope train --strategies large,xavier --lr 1000 --steps 50      (diverges)"})
-public final class TrainCommand implements Callable<Integer> {
-
-    @Mixin
-    ExperimentOptions experiment;
+public final class TrainCommand extends ExperimentCommand {
 
     @Mixin
     ReportOptions report;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", converter = NumberOptions.Repeat.class,
-            description = "Train N times and report every result and each compute time, 1..1000 (default: "
-                    + "${DEFAULT-VALUE}). The same seed gives the same results every time.")
-    int repeat;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** Adds an option for every setting of the experiment's catalog and of the training catalog. */
     public static final class AddSettings implements CommandLine.IModelTransformer {
@@ -77,8 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        ExperimentConfig config = experiment.toConfig();
+    int call(ExperimentConfig config) throws IOException {
+        int repeat = report.repeat;
         if (config.get(Catalog.SIGMA_B) != 0) {
             throw experiment.usage(Catalog.SIGMA_B.flag().substring(2), "training starts its biases at 0 (see "
                     + TrainCatalog.BIAS.flag() + "); leave it at 0, got " + config.get(Catalog.SIGMA_B));
@@ -86,21 +72,20 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig train = trainConfig();
         int inputs = train.dataset().inputs(config.fanIn());
         if (inputs != config.fanIn()) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(Catalog.FAN_IN.flag())) {
+            if (given(Catalog.FAN_IN.flag())) {
                 throw experiment.usage(Catalog.FAN_IN.flag().substring(2), "the " + train.dataset().id()
                         + " data set fixes the network's inputs at " + inputs + "; leave it out, got "
                         + config.fanIn());
             }
             config = config.toBuilder().fanIn(inputs).build();      // the report names the network's real inputs
         }
-        int threadCount = report.checkedThreads(experiment);     // and the output, before the computation
+        int threadCount = report.checkedThreads(this);     // and the output, before the computation
         try {
-            TrainMemory.check(config, train, repeat, report.format != ReportOptions.Format.table,
-                    Runtime.getRuntime().maxMemory());
+            TrainMemory.check(config, train, repeat, report.full(), Runtime.getRuntime().maxMemory());
         } catch (InvalidConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         RunListener progress = Progress.onTerminal(err, repeat);
         List<List<TrainResult>> repeats = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
@@ -141,7 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
             case csv -> TrainCsvReport.toCsv(repeats);
             case table -> TrainTableReport.format(config, train, data, repeats, millis, threadCount);
         };
-        report.write(text, spec.commandLine().getOut(), err);
+        report.write(text, out(), err);
         return 0;
     }
 
@@ -181,7 +166,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (experiment.preset().map(Preset::train).isPresent()) {
             return new CommandLine.ParameterException(spec.commandLine(),
-                    "--preset " + experiment.preset + ": 'train." + s.id() + "' " + e.problem());
+                    "--preset " + experiment.presetFile() + ": 'train." + s.id() + "' " + e.problem());
         }
         return new CommandLine.ParameterException(spec.commandLine(), "the default " + s.id() + " " + e.problem()
                 + "; set " + s.flag());

@@ -125,14 +125,19 @@ public final class FigureExport {
      * @throws IllegalArgumentException when a PNG would be too large to render (see {@link #pngProblem})
      */
     public static Path write(Figure figure, Format format, double scale, Path dir) throws IOException {
-        String suffix = format == Format.PNG && scale != 1 ? "@" + (int) scale + "x" : "";
-        Path file = dir.resolve(figure.name() + suffix + "." + format.extension());
+        Path file = dir.resolve(fileName(figure.name(), format, scale));
         String tooLarge = format == Format.PNG ? pngProblem(figure, scale, Runtime.getRuntime().maxMemory()) : null;
         if (tooLarge != null) {
             throw new IllegalArgumentException(tooLarge);
         }
         AtomicFiles.write(file, content(figure, format, scale));
         return file;
+    }
+
+    /** The file name of a figure named {@code name}: {@code <name>[@2x].<ext>}, the scale only on a PNG's not at 1×. */
+    public static String fileName(String name, Format format, double scale) {
+        String suffix = format == Format.PNG && scale != 1 ? "@" + (int) scale + "x" : "";
+        return name + suffix + "." + format.extension();
     }
 
     /** The longest side of a picture the renderer takes, in pixels. */

@@ -31,8 +31,9 @@ import java.util.List;
  *          "histogram": HISTOGRAM}
  * HISTOGRAM = {"lo", "hi", "counts": [...], "underflow", "overflow"}
  * </pre>
- * {@code "jacobian"} is there only with {@code --jacobian}, {@code "lsuvRounds"} (the rescalings each layer took)
- * only for the {@code lsuv} strategy.
+ * {@code "jacobian"} is there only with {@code --jacobian} (and not with a normalization), {@code "lsuvRounds"}
+ * (the rescalings each layer took) only for the {@code lsuv} strategy, and a layer's {@code "normalized": STATS},
+ * the statistics of N(z) that φ takes, only with {@code --norm} batch or layer.
  * A preview ({@link ExperimentResult#preview()}) also has {@code "preview": true} after {@code "initscope"}; a
  * full run has no such key. A number that is not finite (a mean of no values, a theory that does not apply, an overflowed loss) is written
  * as {@code null}, so the output is always valid JSON.
@@ -142,6 +143,9 @@ public final class JsonReport {
         number(correlation, "predicted", t.correlation());
         for (TensorKind kind : TensorKind.values()) {
             n.set(kind.id(), stats(l.get(kind)));
+        }
+        if (l.normalized() != null) {
+            n.set("normalized", stats(l.normalized()));
         }
         return n;
     }

@@ -95,7 +95,8 @@ public record Preset(String name, String description, ExperimentConfig config, V
     /** The presets shipped with InitScope, by file name without {@code .json}, in menu order. */
     private static final List<String> BUNDLED = List.of("seed-experiment", "deep-tanh-small-xavier-large",
             "deep-relu-xavier-he", "leaky-relu-he-gain", "orthogonal-vs-gaussian", "train-digits-tanh",
-            "train-spiral-relu", "phase-diagram-tanh", "correlation-through-depth", "jacobian-orthogonal-vs-gaussian");
+            "train-spiral-relu", "phase-diagram-tanh", "correlation-through-depth", "jacobian-orthogonal-vs-gaussian",
+            "batchnorm-rescues-small", "residual-scaling", "batchnorm-gradient-explosion");
     /** Where the build puts {@code assets/presets/*.json}: resources of this module, readable by its own classes. */
     private static final String RESOURCES = "/app/initscope/presets/";
 

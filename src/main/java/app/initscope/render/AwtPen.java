@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -80,28 +81,34 @@ public final class AwtPen extends StatefulPen {
         g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, d, 0f));
     }
 
+    private void fill(Shape shape) {
+        g.setColor(color(fill));
+        g.fill(shape);
+    }
+
+    private void draw(Shape shape) {
+        g.setColor(color(stroke));
+        g.draw(shape);
+    }
+
     @Override
     public void fillRect(double x, double y, double w, double h) {
-        g.setColor(color(fill));
-        g.fill(new Rectangle2D.Double(x, y, w, h));
+        fill(new Rectangle2D.Double(x, y, w, h));
     }
 
     @Override
     public void strokeLine(double x1, double y1, double x2, double y2) {
-        g.setColor(color(stroke));
-        g.draw(new Line2D.Double(x1, y1, x2, y2));
+        draw(new Line2D.Double(x1, y1, x2, y2));
     }
 
     @Override
     public void fillOval(double x, double y, double w, double h) {
-        g.setColor(color(fill));
-        g.fill(new Ellipse2D.Double(x, y, w, h));
+        fill(new Ellipse2D.Double(x, y, w, h));
     }
 
     @Override
     public void strokeOval(double x, double y, double w, double h) {
-        g.setColor(color(stroke));
-        g.draw(new Ellipse2D.Double(x, y, w, h));
+        draw(new Ellipse2D.Double(x, y, w, h));
     }
 
     @Override
@@ -139,8 +146,7 @@ public final class AwtPen extends StatefulPen {
 
     @Override
     public void stroke() {
-        g.setColor(color(stroke));
-        g.draw(path);
+        draw(path);
     }
 
     @Override

@@ -7,21 +7,15 @@ import app.initscope.core.settings.Ids;
  * wide row (Large) squeezes the narrow ones into a bar or two; shared symmetric-log keeps one axis and still shows
  * every row's shape; each row's own axis shows every shape at the cost of comparability.
  */
-public enum AxisMode implements Ids.Identified {
+public enum AxisMode implements Ids.Kebab {
     SHARED("shared linear x-axis"),
     SYMLOG("shared symlog x-axis"),
     OWN("each row its own x-axis");
 
-    private final String id = Ids.kebab(this);
     private final String label;
 
     AxisMode(String label) {
         this.label = label;
-    }
-
-    /** A short name for files, presets and the command line: shared, symlog or own. */
-    public String id() {
-        return id;
     }
 
     /** What the figure's header says, e.g. "shared symlog x-axis". */

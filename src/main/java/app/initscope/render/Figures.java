@@ -3,15 +3,19 @@ package app.initscope.render;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.JacobianSpectrum;
+import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.theory.MeanField;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.stats.Histogram;
+import app.initscope.core.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The figures of the views, laid out once for the window and for every export: one histogram, the single view
@@ -70,7 +74,7 @@ public final class Figures {
     public static Figure histogram(ExperimentResult result, Strategy strategy, TensorKind tensor, Options o) {
         StrategyResult r = find(result, strategy);
         int layer = layer(r, o);
-        HistogramChart.Data d = onSingleAxis(result, layer, tensor, Plots.data(result, r, layer, tensor,
+        HistogramChart.Data d = onSingleAxis(result, layer, l -> l.get(tensor), Plots.data(result, r, layer, tensor,
                 Plots.title(tensor) + where(r, layer), o.theory(), o.logY()), o.lockAxes(), null);
         String caption = o.caption() ? caption(result.config(), strategy) : null;
         double capH = caption != null ? CAPTION_H : 0;
@@ -99,20 +103,27 @@ public final class Figures {
     public static Figure single(ExperimentResult result, StrategyResult r, Options o, StrategyResult pinned) {
         Strategy strategy = r.strategy();
         int layer = layer(r, o);
-        TensorKind[] kinds = {TensorKind.Z, TensorKind.ACTIVATION, o.gradient()};
         List<Figure.Panel> panels = new ArrayList<>();
-        for (TensorKind k : kinds) {
-            panels.add(new Figure.Panel(strategy.id(), layer, k.id(), onSingleAxis(result, layer, k,
+        for (TensorKind k : new TensorKind[] {TensorKind.Z, TensorKind.ACTIVATION, o.gradient()}) {
+            panels.add(new Figure.Panel(strategy.id(), layer, k.id(), onSingleAxis(result, layer, l -> l.get(k),
                     Plots.data(result, r, layer, k, Plots.title(k) + where(r, layer), o.theory(), o.logY()),
                     o.lockAxes(), pinned)));
         }
+        if (r.layer(layer).normalized() != null) {
+            // z, N(z), a and the gradient: what the normalization does to z before φ takes it
+            String title = Plots.normalizedTitle(result.config().norm()) + where(r, layer);
+            panels.add(1, new Figure.Panel(strategy.id(), layer, "normalized", onSingleAxis(result, layer,
+                    LayerResult::normalized, Plots.normalizedData(result, r, layer, title, o.theory(), o.logY()),
+                    o.lockAxes(), pinned)));
+        }
+        int count = panels.size();
         String caption = o.caption() ? caption(result.config(), strategy) : null;
         double capH = caption != null ? CAPTION_H : 0;
-        return new Figure(strategy.id() + "-single-layer" + layer, 520 * 3, 460 + capH, (pen, w, h) -> {
+        return new Figure(strategy.id() + "-single-layer" + layer, 520 * count, 460 + capH, (pen, w, h) -> {
             background(pen, w, h);
-            double pw = w / 3;
+            double pw = w / count;
             double ph = h - capH;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < count; i++) {
                 HistogramChart.Data d = panels.get(i).data();
                 at(pen, i * pw, 0, () -> HistogramChart.paint(pen, pw, ph, d, false));
             }
@@ -420,14 +431,16 @@ public final class Figures {
      * A single-view histogram on its x-axis: its own, or with "lock axes" the union of that tensor's ranges over
      * every strategy; with a pinned "before", that union also holds the pinned histogram, drawn as a ghost.
      */
-    private static HistogramChart.Data onSingleAxis(ExperimentResult all, int layer, TensorKind kind,
-                                                    HistogramChart.Data d, boolean lock, StrategyResult pinned) {
-        Histogram ghost = pinned == null ? null
-                : pinned.layer(Math.min(layer, pinned.layers().size())).get(kind).histogram();
+    private static HistogramChart.Data onSingleAxis(ExperimentResult all, int layer,
+                                                    Function<LayerResult, Summary> tensor, HistogramChart.Data d,
+                                                    boolean lock, StrategyResult pinned) {
+        Summary pinnedSummary = pinned == null ? null : tensor.apply(pinned.layer(Math.min(layer,
+                pinned.layers().size())));
+        Histogram ghost = pinnedSummary == null ? null : pinnedSummary.histogram();
         List<Histogram> hs = new ArrayList<>();
         if (lock) {
-            all.results().stream().filter(s -> s.layers().size() >= layer)
-                    .forEach(s -> hs.add(s.layer(layer).get(kind).histogram()));
+            all.results().stream().filter(s -> s.layers().size() >= layer).map(s -> tensor.apply(s.layer(layer)))
+                    .filter(Objects::nonNull).forEach(s -> hs.add(s.histogram()));
         }
         if (ghost != null) {
             hs.add(d.histogram());

@@ -22,21 +22,16 @@ import java.util.Map;
 public final class PhaseChart {
 
     /** What the colours show. */
-    public enum Mode {
+    public enum Mode implements Ids.Kebab {
         /** ln χ₁, diverging around 0 (the critical line). */
         CHI1("ln χ₁"),
         /** ξ_c, the depth scale of correlations, on a log colour scale. */
         XIC("ξ_c (log scale)");
 
-        private final String id = Ids.kebab(this);
         private final String label;
 
         Mode(String label) {
             this.label = label;
-        }
-
-        public String id() {
-            return id;
         }
 
         public String label() {

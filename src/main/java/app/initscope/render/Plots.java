@@ -2,6 +2,7 @@ package app.initscope.render;
 
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.Catalog;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.experiment.StrategyResult;
@@ -33,7 +34,45 @@ public final class Plots {
     /** How a tensor of a config is named on an axis: with biases, {@code z = a·W + b}. */
     public static String axisLabel(TensorKind kind, ExperimentConfig config) {
         String label = axisLabel(kind, config.activation());
+        if (config.norm() != Norm.NONE && (kind == TensorKind.ACTIVATION || kind == TensorKind.LOCAL_GRADIENT)) {
+            label = label.replace("(z)", "(" + normalizedLabel(config.norm()) + ")");
+        }
+        if (kind == TensorKind.Z && config.residual().on() && config.depth() > 1) {
+            label = "z = z₋₁ + α·a·W";
+        }
         return kind == TensorKind.Z && config.get(Catalog.SIGMA_B) > 0 ? label + " + b" : label;
+    }
+
+    /** How the normalized pre-activation is written: BN(z) or LN(z). */
+    public static String normalizedLabel(Norm norm) {
+        return switch (norm) {
+            case NONE -> "z";
+            case BATCH -> "BN(z)";
+            case LAYER -> "LN(z)";
+        };
+    }
+
+    /** The title of the normalized pre-activation's chart, e.g. "BatchNorm BN(z)". */
+    public static String normalizedTitle(Norm norm) {
+        return (norm == Norm.BATCH ? "BatchNorm " : "LayerNorm ") + normalizedLabel(norm);
+    }
+
+    /**
+     * The chart of N(z), the normalized pre-activation that φ takes, of a run with a normalization: its theory is
+     * N(0, q/(q + ε)), unit variance up to ε.
+     */
+    public static HistogramChart.Data normalizedData(ExperimentResult result, StrategyResult r, int layer,
+                                                     String title, boolean theory, boolean logY) {
+        LayerResult l = r.layer(layer);
+        Norm norm = result.config().norm();
+        double q = Double.NaN;
+        String note = null;
+        if (theory && Double.isFinite(l.theory().varianceZ())) {
+            q = norm.normalizedVariance(l.theory().varianceZ());
+            note = "theory std " + Ticks.label(Math.sqrt(q)) + " (dashed, ±σ dotted)";
+        }
+        return new HistogramChart.Data(result.preview() ? title + " · preview" : title, normalizedLabel(norm),
+                l.normalized(), Palette.of(r.strategy()), q, note, false, logY);
     }
 
     /** How a tensor is named on an axis, e.g. {@code a = tanh(z)}. */

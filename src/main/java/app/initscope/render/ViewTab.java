@@ -3,19 +3,13 @@ package app.initscope.render;
 import app.initscope.core.settings.Ids;
 
 /** The window's views, in the order of their tabs; a preset's {@code view.tab} names one by its id. */
-public enum ViewTab implements Ids.Identified {
+public enum ViewTab implements Ids.Kebab {
     SINGLE,
     COMPARE,
     DEPTH,
     EXPLAIN,
     TRAIN,
     PHASE;
-
-    private final String id = Ids.kebab(this);
-
-    public String id() {
-        return id;
-    }
 
     /** @throws IllegalArgumentException naming the valid ids */
     public static ViewTab fromId(String id) {

@@ -1,12 +1,8 @@
 package app.initscope.ui;
 
 import app.initscope.fx.FxTextMeasure;
-import app.initscope.render.Baseline;
+import app.initscope.render.BlankPen;
 import app.initscope.render.Figure;
-import app.initscope.render.Pen;
-import app.initscope.render.Rgba;
-import app.initscope.render.TextAlign;
-import app.initscope.render.TextFont;
 import app.initscope.render.TextMeasure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,10 +14,11 @@ import javafx.geometry.Bounds;
 /**
  * Where a figure draws its charts, found by their titles: the figure is painted at a size with a pen that draws
  * nothing and notes every rectangle filled and every text written, in the figure's coordinates. A chart is the
- * rectangle filled last before its title (its background) at the same origin, holding the title. The tour uses it to
+ * rectangle filled last before its title (its background) at the same origin, holding the title; a panel's title
+ * without a background of its own (a decision region's) finds the chart around it. The tour uses it to
  * scroll the chart a step talks about into view.
  */
-final class ChartPlaces implements Pen {
+final class ChartPlaces extends BlankPen {
 
     private record Filled(double x, double y, double w, double h, double ox, double oy) {
     }
@@ -54,14 +51,21 @@ final class ChartPlaces implements Pen {
             if (!t.text().startsWith(title)) {
                 continue;
             }
-            // the chart's background: the last rectangle filled before its title, at its origin, holding it
+            // the chart's background: the last rectangle filled before its title, at its origin, holding it; for a
+            // title drawn in a panel of a chart (a decision region's), the last one holding it wherever it was filled
             Filled best = null;
+            Filled around = null;
             for (Filled r : pen.rects.subList(0, t.after())) {
-                if (r.ox() == t.ox() && r.oy() == t.oy() && r.x() <= t.x() && t.x() <= r.x() + r.w()
-                        && r.y() <= t.y() && t.y() <= r.y() + r.h()) {
-                    best = r;
+                double ax = t.ox() + t.x() - r.ox();
+                double ay = t.oy() + t.y() - r.oy();
+                if (r.x() <= ax && ax <= r.x() + r.w() && r.y() <= ay && ay <= r.y() + r.h()) {
+                    around = r;
+                    if (r.ox() == t.ox() && r.oy() == t.oy()) {
+                        best = r;
+                    }
                 }
             }
+            best = best != null ? best : around;
             if (best != null) {
                 return new BoundingBox(best.ox() + best.x(), best.oy() + best.y(), best.w(), best.h());
             }
@@ -112,63 +116,5 @@ final class ChartPlaces implements Pen {
     @Override
     public TextMeasure measure() {
         return FxTextMeasure.INSTANCE;
-    }
-
-    // what is drawn is of no interest, only where
-
-    @Override
-    public void setFill(Rgba c) {
-    }
-
-    @Override
-    public void setStroke(Rgba c) {
-    }
-
-    @Override
-    public void setLineWidth(double w) {
-    }
-
-    @Override
-    public void setLineDashes(double... dashes) {
-    }
-
-    @Override
-    public void setFont(TextFont f) {
-    }
-
-    @Override
-    public void setTextAlign(TextAlign a) {
-    }
-
-    @Override
-    public void setTextBaseline(Baseline b) {
-    }
-
-    @Override
-    public void strokeLine(double x1, double y1, double x2, double y2) {
-    }
-
-    @Override
-    public void fillOval(double x, double y, double w, double h) {
-    }
-
-    @Override
-    public void strokeOval(double x, double y, double w, double h) {
-    }
-
-    @Override
-    public void beginPath() {
-    }
-
-    @Override
-    public void moveTo(double x, double y) {
-    }
-
-    @Override
-    public void lineTo(double x, double y) {
-    }
-
-    @Override
-    public void stroke() {
     }
 }

@@ -38,8 +38,15 @@ final class DepthView extends StackPane implements ViewPage {
         jacobian.setTooltip(new javafx.scene.control.Tooltip("Also take each strategy's input–output Jacobian and "
                 + "draw the shown one's singular values. Slow: one SVD of a fan_in × width matrix per input (4) "
                 + "and strategy, about a second of CPU each at 1000 × 1000."));
-        Label hint = new Label("correlations show with c₀ > 0 or σ_b > 0");
+        Label hint = new Label();
         hint.getStyleClass().add("config");
+        // BatchNorm ties the samples together: no Jacobian of one input is taken with a normalization, so the
+        // toggle is off then, and the hint says why
+        var norm = model.draft().choice(app.initscope.core.experiment.Catalog.NORM);
+        jacobian.disableProperty().bind(norm.isNotEqualTo(app.initscope.core.nn.Norm.NONE));
+        hint.textProperty().bind(javafx.beans.binding.Bindings.when(norm.isEqualTo(app.initscope.core.nn.Norm.NONE))
+                .then("correlations show with c₀ > 0 or σ_b > 0")
+                .otherwise("no Jacobian with a normalization: it ties the samples together"));
         HBox bar = new HBox(14, jacobian, hint);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(4, 4, 4, 4));

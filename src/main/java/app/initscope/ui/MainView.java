@@ -67,7 +67,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         export = new ExportController(model, () -> getScene() == null ? null : getScene().getWindow());
         export.pages(this::page);
-        tour = new TourController(model, Tour::bundled, id -> showView(Math.max(0, ViewRegistry.indexOf(id))));
+        tour = new TourController(model, Tour::bundled);
         presets = new PresetDialogs(model, () -> getScene() == null ? null : getScene().getWindow());
         keys = WindowKeys.table(this, model, tour, export, presets);
         // a tour step keeps the charts its caption talks about in view (at 720p they lay below the fold)

@@ -174,9 +174,13 @@ final class PhaseView extends BorderPane implements ViewPage {
         ExperimentConfig c = settings();
         markers = PhaseChart.markers(c, c.strategies());
         figure.setFigure(PhaseChart.figure(diagram(), mode(), c, c.strategies(), false));
-        readout.setText(markers.stream().filter(m -> m.strategy() == Strategy.CUSTOM_NORMAL).findFirst()
+        String place = markers.stream().filter(m -> m.strategy() == Strategy.CUSTOM_NORMAL).findFirst()
                 .map(m -> String.format(Locale.ROOT, "custom normal: σ_w² = %.3g, σ_b² = %.3g", m.sigmaW2(),
-                        m.sigmaB2())).orElse(""));
+                        m.sigmaB2())).orElse("");
+        boolean plain = c.norm() == app.initscope.core.nn.Norm.NONE && !(c.residual().on() && c.depth() > 1);
+        // the map is the plain network's: with a normalization or skips, say so instead of placing it there
+        readout.setText(plain ? place : "⚠ not for "
+                + (c.norm() != app.initscope.core.nn.Norm.NONE ? "normalized" : "residual") + " networks");
     }
 
     /** The markers on the page now, each where the settings shown put it. */

@@ -4,12 +4,15 @@ import app.initscope.render.GradientView;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.settings.Setting;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Norm;
+import app.initscope.core.nn.Residual;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -131,6 +134,74 @@ final class SettingsPanels {
         return box;
     }
 
+    /**
+     * The normalization before φ and the residual connections, beside depth: a choice of none, BatchNorm and
+     * LayerNorm, and the branch scale α, picked from the usual ones or typed.
+     */
+    private HBox[] architecture() {
+        ChoiceBox<Norm> norm = new ChoiceBox<>();
+        norm.setId("norm");
+        norm.getItems().setAll(Norm.values());
+        norm.setConverter(Fx.labels(n -> switch (n) {
+            case NONE -> "none";
+            case BATCH -> "BatchNorm";
+            case LAYER -> "LayerNorm";
+        }));
+        norm.valueProperty().bindBidirectional(model.draft().choice(Catalog.NORM));
+        norm.setTooltip(wrapped(Catalog.NORM.help()));
+        Label normLabel = new Label("norm");
+        normLabel.getStyleClass().add("control-label");
+        normLabel.setTooltip(norm.getTooltip());
+        normLabel.setMinWidth(Region.USE_PREF_SIZE);
+
+        ComboBox<Residual> residual = new ComboBox<>();
+        residual.setId("residual");
+        residual.getItems().setAll(Residual.OFF, Residual.scaled(1), Residual.SQRT_DEPTH, Residual.scaled(0.5),
+                Residual.scaled(0));
+        residual.setEditable(true);
+        residual.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Residual r) {
+                return r == null ? "" : r.sqrtDepth() ? SQRT_DEPTH_LABEL : r.on() ? "α " + r.id() : "off";
+            }
+
+            @Override
+            public Residual fromString(String text) {
+                String t = text.trim();
+                if (t.equals(SQRT_DEPTH_LABEL)) {
+                    return Residual.SQRT_DEPTH;
+                }
+                try {
+                    return Residual.parse(t.startsWith("α") ? t.substring(1) : t);
+                } catch (IllegalArgumentException e) {
+                    return residual.getValue();         // not a scale: keep what was there
+                }
+            }
+        });
+        residual.valueProperty().bindBidirectional(model.draft().choice(Catalog.RESIDUAL));
+        residual.setPrefWidth(140);
+        residual.setTooltip(wrapped(Catalog.RESIDUAL.help() + " Type any α ≥ 0, or pick one."));
+        Label residualLabel = new Label("residual");
+        residualLabel.getStyleClass().add("control-label");
+        residualLabel.setTooltip(residual.getTooltip());
+        residualLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox normBox = new HBox(6, normLabel, norm);
+        HBox residualBox = new HBox(6, residualLabel, residual);
+        normBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        residualBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new HBox[] {normBox, residualBox};
+    }
+
+    /** How the residual control shows α = 1/√(depth − 1). */
+    private static final String SQRT_DEPTH_LABEL = "1/√(depth−1)";
+
+    private static Tooltip wrapped(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        return tip;
+    }
+
     /** A bold label of fixed width (so rows line up) followed by its controls. */
     private static HBox labeledRow(String text, Tooltip tip, Node... controls) {
         Label label = new Label(text);
@@ -145,8 +216,9 @@ final class SettingsPanels {
     }
 
     /**
-     * The network's settings: the activation, then the catalog's sliders in two rows of three (so the charts keep
-     * their height); a setting beyond those six gets its slider in the side bar, under "More settings".
+     * The network's settings in two rows (so the charts keep their height): the activation and the catalog's first
+     * three sliders, then the normalization, the residual connections and the next two sliders (depth beside
+     * them); a setting beyond those five gets its slider in the side bar, under "More settings".
      */
     GridPane network(VBox side) {
         ChoiceBox<Activation> activation = new ChoiceBox<>();
@@ -181,8 +253,11 @@ final class SettingsPanels {
             @SuppressWarnings("unchecked")
             Setting<? extends Number> n = (Setting<? extends Number>) sliders.get(i);
             NumberControl control = NumberControl.of(n, draft.number(n));
-            if (i < 2 * columns) {
-                bar.add(control, 1 + i % columns, i / columns);
+            // row 1 starts with the normalization and the residual control, so depth sits beside them
+            if (i < columns) {
+                bar.add(control, 1 + i, 0);
+            } else if (i < 2 * columns - 1) {
+                bar.add(control, 2 + i - columns, 1);
             } else {
                 more.getChildren().add(control);
             }
@@ -193,10 +268,13 @@ final class SettingsPanels {
             more.getChildren().addFirst(title);
             side.getChildren().add(more);
         }
+        HBox[] architecture = architecture();
+        bar.add(architecture[0], 0, 1);
+        bar.add(architecture[1], 1, 1);
         NumberControl slope = NumberControl.of(Catalog.LEAKY_SLOPE, draft.number(Catalog.LEAKY_SLOPE));
         slope.visibleProperty().bind(model.draft().choice(Catalog.ACTIVATION).isEqualTo(Activation.LEAKY_RELU));
         slope.managedProperty().bind(slope.visibleProperty());
-        bar.add(slope, 0, 1);
+        bar.add(slope, 0, 2);
         for (int i = 0; i <= columns; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / (columns + 1));

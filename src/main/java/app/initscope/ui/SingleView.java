@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 
 /**
  * The single view: three large histograms (z, the activation, and the chosen gradient) of the chosen strategy
- * and layer. With "lock axes" on, each histogram's x-axis spans that tensor's range over every strategy, so that
+ * and layer, and with a normalization a fourth, N(z), between z and the activation. With "lock axes" on, each histogram's x-axis spans that tensor's range over every strategy, so that
  * stepping through strategies keeps the axis still and only the data moves.
  */
 final class SingleView extends GridPane implements ViewPage {
@@ -21,6 +21,7 @@ final class SingleView extends GridPane implements ViewPage {
     private final HistogramView zView = new HistogramView();
     private final HistogramView aView = new HistogramView();
     private final HistogramView gView = new HistogramView();
+    private final HistogramView nView = new HistogramView();
 
     SingleView(MainViewModel model) {
         this.model = model;
@@ -29,10 +30,9 @@ final class SingleView extends GridPane implements ViewPage {
         zView.setId("histogram-z");
         aView.setId("histogram-activation");
         gView.setId("histogram-gradient");
-        add(zView, 0, 0);
-        add(aView, 1, 0);
-        add(gView, 2, 0);
-        for (HistogramView v : List.of(zView, aView, gView)) {
+        nView.setId("histogram-normalized");
+        place(false);
+        for (HistogramView v : List.of(zView, nView, aView, gView)) {
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
             v.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
@@ -48,16 +48,38 @@ final class SingleView extends GridPane implements ViewPage {
         StrategyResult r = model.shownProperty().get();
         ExperimentResult all = model.resultProperty().get();
         if (r == null || all == null) {
-            zView.setData(null);
-            aView.setData(null);
-            gView.setData(null);
+            for (HistogramView v : List.of(zView, nView, aView, gView)) {
+                v.setData(null);
+            }
             return;
         }
         Figure figure = Figures.single(all, r, FigureOptions.of(model, false, AxisMode.SHARED),
                 model.presentation().pinnedProperty().get());
-        zView.setData(figure.panels().get(0).data());
-        aView.setData(figure.panels().get(1).data());
-        gView.setData(figure.panels().get(2).data());
+        boolean normalized = figure.panels().size() == 4;
+        place(normalized);
+        List<HistogramView> views = normalized ? List.of(zView, nView, aView, gView) : List.of(zView, aView, gView);
+        for (int i = 0; i < views.size(); i++) {
+            views.get(i).setData(figure.panels().get(i).data());
+        }
+        if (!normalized) {
+            nView.setData(null);
+        }
+    }
+
+    /** Lays the histograms out in a row: z, N(z) when normalized, a, the gradient. */
+    private void place(boolean normalized) {
+        List<HistogramView> views = normalized ? List.of(zView, nView, aView, gView) : List.of(zView, aView, gView);
+        if (getChildren().equals(views)) {
+            return;
+        }
+        getChildren().clear();
+        for (int i = 0; i < views.size(); i++) {
+            add(views.get(i), i, 0);
+        }
+    }
+
+    HistogramView nView() {
+        return nView;
     }
 
     HistogramView zView() {

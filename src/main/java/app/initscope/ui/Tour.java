@@ -131,9 +131,12 @@ final class Tour {
             charts.add(named);
             JsonNode c = s.path("config");
             JsonNode v = s.path("view");
-            // any setting of the catalog, spelt as in a preset's config; the activation defaults to tanh
+            // any setting of the catalog, spelt as in a preset's config; the activation defaults to tanh, and the
+            // network to the plain one (no normalization, no skips), so that stepping back leaves them behind
             Map<Setting<?>, Object> config = new java.util.LinkedHashMap<>();
             config.put(Catalog.ACTIVATION, Activation.TANH);
+            config.put(Catalog.NORM, Catalog.NORM.defaultValue());
+            config.put(Catalog.RESIDUAL, Catalog.RESIDUAL.defaultValue());
             for (Setting<?> setting : Catalog.ALL) {
                 JsonNode value = c.get(setting.id());
                 if (value != null && setting != Catalog.STRATEGIES) {

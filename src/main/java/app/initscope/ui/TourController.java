@@ -3,7 +3,6 @@ package app.initscope.ui;
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.init.Strategy;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +17,6 @@ final class TourController {
     private final MainViewModel model;
     private final java.util.function.Supplier<Tour> load;
     private Tour tour;
-    private final Consumer<String> showView;
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", -1);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final javafx.beans.property.ReadOnlyObjectWrapper<List<String>> charts =
@@ -29,13 +27,12 @@ final class TourController {
     private boolean settingsWereHidden;
 
     /**
-     * @param tour     reads the tour, on its first use: not while the window starts
-     * @param showView shows a view by its id (single, compare, depth, explain, train, phase)
+     * @param tour reads the tour, on its first use: not while the window starts; a step's view names its tab, which
+     *             the window shows as it shows the view options' tab
      */
-    TourController(MainViewModel model, java.util.function.Supplier<Tour> tour, Consumer<String> showView) {
+    TourController(MainViewModel model, java.util.function.Supplier<Tour> tour) {
         this.model = model;
         this.load = tour;
-        this.showView = showView;
         model.shownProperty().addListener((obs, old, now) -> updateCaption());
         model.train().service().latestProperty().addListener((obs, old, now) -> updateCaption());
         step.addListener((obs, old, now) -> updateCaption());
@@ -137,7 +134,6 @@ final class TourController {
             }
             s.train().forEach(model.train().draft()::set);
         });
-        showView.accept(s.tab());
         if (s.play()) {
             model.train().play();           // the same settings as the step before: it goes on
         }

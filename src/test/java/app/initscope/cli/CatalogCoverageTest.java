@@ -34,6 +34,8 @@ class CatalogCoverageTest {
             case "strategies" -> "he,xavier";
             case "activation" -> "relu";
             case "input" -> "uniform";
+            case "norm" -> "batch";
+            case "residual" -> "0.5";
             default -> switch (s.kind()) {
                 case INTEGER -> s.id().equals("depth") ? "2" : s.id().equals("bins") ? "17" : "13";
                 case WHOLE -> "99";

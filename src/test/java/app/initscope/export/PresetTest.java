@@ -81,7 +81,8 @@ class PresetTest {
                 iterable(root.fieldNames()));
         assertEquals(1, root.get("initscope-preset").asInt());
         assertEquals(List.of("strategies", "activation", "fanIn", "samples", "width", "depth", "outputs", "seed",
-                "leakySlope", "constant", "sigma", "bins", "input", "sigmaB", "inputCorrelation", "ranges"), iterable(root.get("config")
+                "leakySlope", "constant", "sigma", "bins", "input", "sigmaB", "inputCorrelation", "norm", "residual",
+                "ranges"), iterable(root.get("config")
                 .fieldNames()));
         assertEquals("[-3.0,3.0]", root.get("config").get("ranges").get("z").toString());
         assertEquals(List.of("strategy", "layer", "gradient", "logY", "showTheory", "lockAxes", "tab"),

@@ -134,6 +134,28 @@ class PhaseViewTest {
     }
 
     @Test
+    void withANormalizationOrSkipsTheMapSaysItIsThePlainNetworks(FxRobot robot) throws TimeoutException {
+        showPhase(robot);
+        robot.interact(() -> model.draft().choice(Catalog.NORM).set(app.initscope.core.nn.Norm.BATCH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(phase().readout().contains("not for normalized networks"), phase().readout());
+        // no Jacobian of one input with BatchNorm: the Depth view's toggle is off and says why
+        boolean[] off = new boolean[1];
+        robot.interact(() -> off[0] = ((javafx.scene.Node) view.page("depth")).lookup("#jacobian-toggle").isDisabled());
+        assertTrue(off[0], "the Jacobian toggle is off with a normalization");
+        robot.interact(() -> {
+            model.draft().choice(Catalog.NORM).set(app.initscope.core.nn.Norm.NONE);
+            model.draft().integer(Catalog.DEPTH).set(3);
+            model.draft().choice(Catalog.RESIDUAL).set(app.initscope.core.nn.Residual.scaled(1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(phase().readout().contains("not for residual networks"), phase().readout());
+        robot.interact(() -> model.draft().choice(Catalog.RESIDUAL).set(app.initscope.core.nn.Residual.OFF));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(phase().readout().contains("not for"), phase().readout());
+    }
+
+    @Test
     void theReadoutFollowsSigmaBWhenItIsSetBackToZero(FxRobot robot) throws TimeoutException {
         showPhase(robot);
         robot.interact(() -> phase().choose(3.0, 0.2));

@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Defect 4 of issue 18, third bullet: at 1280×720 the charts that the tour's steps talk about (the Jacobian
- * spectrum, the training loss and accuracy) lay below the fold or under the caption. Every chart a step's caption
+ * spectrum, the training loss and accuracy, the heat map and the decision regions) lay below the fold or under the
+ * caption. Every chart a step's caption
  * names shows whole in the window while the step shows, above the caption bar.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -36,7 +37,9 @@ class TourChartsTest {
             new Named("std(a)", "depth", "std(a) by layer"),
             new Named("test loss", "train", "Training loss"),
             new Named("accuracy", "train", "Accuracy"),
-            new Named("update", "train", "Update:data"));
+            new Named("update", "train", "Update:data"),
+            new Named("heat map", "train", "Activation a over the steps"),
+            new Named("regions", "train", "He · test"));
 
     private TestWindow window;
     private MainViewModel model;

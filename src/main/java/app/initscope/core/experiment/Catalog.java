@@ -2,6 +2,8 @@ package app.initscope.core.experiment;
 
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Norm;
+import app.initscope.core.nn.Residual;
 import app.initscope.core.settings.Setting;
 import java.util.List;
 
@@ -106,9 +108,27 @@ public final class Catalog {
                     + "0 gives independent samples, the input of every run before this setting.")
             .build();
 
+    public static final Setting<Norm> NORM = Setting.choice("norm", "--norm", Norm.NONE, Norm::fromId, Norm::id,
+                    Norm.validIds())
+            .paramLabel("NORM").optionalInFiles()
+            .help("A normalization of z before φ: batch (BatchNorm: each unit over the samples), layer (LayerNorm: "
+                    + "each sample over the units) or none. It rescales every layer's input to φ to unit variance "
+                    + "whatever the weights' scale, so a too-small or too-large start no longer fades or saturates "
+                    + "the signal; it cannot make identical units differ.")
+            .build();
+
+    public static final Setting<Residual> RESIDUAL = Setting.choice("residual", "--residual", Residual.OFF,
+                    Residual::parse, Residual::id, "off, sqrt-depth, 0, 0.5, 1")
+            .paramLabel("A").optionalInFiles()
+            .help("Residual connections: every layer after the first adds α times its branch to the layer before, "
+                    + "z_l = z_(l-1) + α·φ(N(z_(l-1)))·W_l. The variance then adds up over the layers instead of "
+                    + "multiplying; sqrt-depth takes α = 1/√(depth − 1), which keeps it bounded however deep. Any "
+                    + "α ≥ 0 is accepted; off is the plain network.")
+            .build();
+
     /** Every setting, in the order of the JSON {@code "config"} object. */
     public static final List<Setting<?>> ALL = List.of(STRATEGIES, ACTIVATION, FAN_IN, SAMPLES, WIDTH, DEPTH,
-            OUTPUTS, SEED, LEAKY_SLOPE, CONSTANT, SIGMA, BINS, INPUT, SIGMA_B, INPUT_CORRELATION);
+            OUTPUTS, SEED, LEAKY_SLOPE, CONSTANT, SIGMA, BINS, INPUT, SIGMA_B, INPUT_CORRELATION, NORM, RESIDUAL);
 
     private Catalog() {
     }

@@ -3,6 +3,8 @@ package app.initscope.core.experiment;
 import app.initscope.core.init.InitOptions;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Norm;
+import app.initscope.core.nn.Residual;
 import app.initscope.core.stats.Range;
 import app.initscope.core.settings.Setting;
 import java.util.Collections;
@@ -113,6 +115,16 @@ public final class ExperimentConfig {
 
     public InputDistribution input() {
         return get(Catalog.INPUT);
+    }
+
+    /** The normalization before φ. */
+    public Norm norm() {
+        return get(Catalog.NORM);
+    }
+
+    /** The residual connections. */
+    public Residual residual() {
+        return get(Catalog.RESIDUAL);
     }
 
     /** Fixed histogram ranges by tensor; a tensor without one uses its finite min and max. */
@@ -268,6 +280,14 @@ public final class ExperimentConfig {
 
         public Builder input(InputDistribution v) {
             return set(Catalog.INPUT, v);
+        }
+
+        public Builder norm(Norm v) {
+            return set(Catalog.NORM, v);
+        }
+
+        public Builder residual(Residual v) {
+            return set(Catalog.RESIDUAL, v);
         }
 
         public Builder ranges(Map<TensorKind, Range> v) {

@@ -6,6 +6,7 @@ import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Network;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Symmetry;
 import app.initscope.core.stats.RowCorrelation;
@@ -185,7 +186,7 @@ public final class ExperimentRunner {
             phi = plain(phi);
         }
         return new Network(config.samples(), config.fanIn(), config.width(), config.depth(), config.outputs(), phi,
-                kernel.apply(par), par, gradientRows);
+                kernel.apply(par), par, gradientRows, config.norm(), config.residual());
     }
 
     /**
@@ -222,7 +223,7 @@ public final class ExperimentRunner {
         } else {
             theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
                     Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
-                    config.leakySlope());
+                    config.leakySlope(), config.norm(), config.residual());
         }
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
@@ -233,6 +234,7 @@ public final class ExperimentRunner {
         int[] distinct = new int[depth + 1];
         double[] weightStd = new double[depth + 1];
         double[] correlation = new double[depth + 1];
+        Summary[] normalized = new Summary[depth + 1];
         tensors.add(null);
         for (int l = 1; l <= depth; l++) {
             check(cancelled);
@@ -261,6 +263,9 @@ public final class ExperimentRunner {
             });
             Map<TensorKind, Summary> m = new EnumMap<>(TensorKind.class);
             m.put(TensorKind.Z, z.finish());
+            if (net.normalized(l) != null) {
+                normalized[l] = Summary.of(net.normalized(l), n, null, config.bins(), null, par, true, vectors);
+            }
             m.put(TensorKind.ACTIVATION, a.finish());
             m.put(TensorKind.LOCAL_GRADIENT, d.finish());
             distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
@@ -297,10 +302,10 @@ public final class ExperimentRunner {
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
             layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
-                    theory.get(l - 1), tensors.get(l), correlation[l]));
+                    theory.get(l - 1), tensors.get(l), correlation[l], normalized[l]));
         }
         JacobianSpectrum jacobian = null;
-        if (jacobianInputs > 0) {
+        if (jacobianInputs > 0 && config.norm() == Norm.NONE) {
             check(cancelled);
             progress.progress(1.0, "Jacobian");
             jacobian = JacobianSpectrum.of(net, jacobianInputs, kernel.apply(par), config.bins(), par, cancelled);

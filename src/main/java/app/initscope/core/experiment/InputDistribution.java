@@ -3,18 +3,11 @@ package app.initscope.core.experiment;
 import app.initscope.core.settings.Ids;
 
 /** The synthetic input's distribution; both have mean 0 and variance 1, so E[x²] = 1. */
-public enum InputDistribution implements Ids.Identified {
+public enum InputDistribution implements Ids.Kebab {
     /** iid N(0, 1). */
     NORMAL,
     /** iid U(−√3, √3). */
     UNIFORM;
-
-    private final String id = Ids.kebab(this);
-
-    /** The CLI id. */
-    public String id() {
-        return id;
-    }
 
     /** E[x²] of one input value. */
     public double secondMoment() {
@@ -28,6 +21,6 @@ public enum InputDistribution implements Ids.Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

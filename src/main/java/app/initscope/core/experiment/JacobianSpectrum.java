@@ -18,7 +18,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * isometry"). In the column-vector convention J = D_L·W_Lᵀ·…·D_1·W_1ᵀ with D_l = diag(φ′(z_l)) of that input; the
  * code's rows (z_l = a_{l−1}·W_l) give its transpose, Jᵀ = W_1·D_1·W_2·D_2·…·W_L·D_L, fanIn × width, which has the
  * same singular values: W_1 with its columns scaled by φ′(z_1), then for each later layer one product with W_l and
- * the scaling by φ′(z_l). Its min(fanIn, width) singular values come from EJML's SVD (in double; values only),
+ * the scaling by φ′(z_l). With residual connections each layer adds its branch to the identity (see
+ * {@code residualJacobian}); with a normalization the Jacobian is not taken (BatchNorm ties the samples together).
+ * Its min(fanIn, width) singular values come from EJML's SVD (in double; values only),
  * the inputs' SVDs side by side on the parallel, one input a piece. Memory: the inputs' Jᵀ in float, and one
  * double copy per SVD running.
  *
@@ -56,6 +58,10 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
         // a piece (EJML's SVD runs on one thread), each into its own slot, combined in input order below
         float[][] jacobians = new float[k][];
         for (int s = 0; s < k; s++) {
+            if (net.residual()) {
+                jacobians[s] = residualJacobian(net, s, gemm, parallel, cancelled);
+                continue;
+            }
             float[] m = new float[fanIn * width];
             float[] next = net.depth() > 1 ? new float[fanIn * width] : null;
             System.arraycopy(net.weights(1), 0, m, 0, fanIn * width);
@@ -149,6 +155,34 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
     }
 
     /** m[i, j] *= φ′(z)[s, j] for every row i. */
+    /**
+     * Jᵀ of a residual network at one input: M_1 = W_1, M_l = M_{l−1} + α·(M_{l−1}·D_{l−1})·W_l (z_l's Jacobian,
+     * transposed), and Jᵀ = M_L·D_L.
+     */
+    private static float[] residualJacobian(Network net, int sample, Gemm gemm, Parallel parallel,
+                                            BooleanSupplier cancelled) {
+        int fanIn = net.fanIn(1);
+        int width = net.width();
+        int n = fanIn * width;
+        float[] mz = net.weights(1).clone();
+        float[] branch = new float[n];
+        float[] next = new float[n];
+        float alpha = net.alpha();
+        for (int l = 2; l <= net.depth(); l++) {
+            check(cancelled);
+            System.arraycopy(mz, 0, branch, 0, n);
+            scaleColumns(branch, fanIn, width, net.localGradient(l - 1), sample, parallel);
+            gemm.mult(branch, net.weights(l), next, fanIn, width, width);
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                    mz[i] += alpha * next[i];
+                }
+            });
+        }
+        scaleColumns(mz, fanIn, width, net.localGradient(net.depth()), sample, parallel);
+        return mz;
+    }
+
     private static void scaleColumns(float[] m, int rows, int cols, float[] localGradient, int sample,
                                      Parallel parallel) {
         int base = sample * cols;

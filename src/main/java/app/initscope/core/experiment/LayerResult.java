@@ -17,9 +17,11 @@ import java.util.Map;
  * @param correlation   the measured mean pairwise correlation of the samples' z_l (the cosine similarity of two
  *                      rows, averaged over every pair; see {@code RowCorrelation}), to set beside
  *                      {@link LayerTheory#correlation()}; NaN when not measured
+ * @param normalized    the statistics of N(z_l), the normalized pre-activations that φ takes, with a
+ *                      normalization; null without
  */
 public record LayerResult(int layer, int fanIn, int fanOut, double weightStd, int distinctUnits, LayerTheory theory,
-                          Map<TensorKind, Summary> tensors, double correlation) {
+                          Map<TensorKind, Summary> tensors, double correlation, Summary normalized) {
 
     /** Copies the map, which must hold every tensor. */
     public LayerResult {
@@ -27,6 +29,12 @@ public record LayerResult(int layer, int fanIn, int fanOut, double weightStd, in
             throw new IllegalArgumentException("a layer result needs all five tensors, got " + tensors.keySet());
         }
         tensors = Map.copyOf(new EnumMap<>(tensors));
+    }
+
+    /** A layer without a normalization. */
+    public LayerResult(int layer, int fanIn, int fanOut, double weightStd, int distinctUnits, LayerTheory theory,
+                       Map<TensorKind, Summary> tensors, double correlation) {
+        this(layer, fanIn, fanOut, weightStd, distinctUnits, theory, tensors, correlation, null);
     }
 
     /** A layer whose correlation was not measured. */

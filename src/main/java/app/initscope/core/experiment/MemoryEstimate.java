@@ -1,6 +1,7 @@
 package app.initscope.core.experiment;
 
 import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Norm;
 import java.util.Locale;
 
 /** How much memory a config needs, estimated before anything is allocated. */
@@ -17,7 +18,7 @@ public final class MemoryEstimate {
 
     /**
      * The bytes of the float32 buffers a run holds at once: input, targets, outputs, and per layer the weights,
-     * their gradient, z (reused for δ), a and φ′, plus the backward buffer, the kernel's scratch and, for the
+     * their gradient, z (reused for δ), a and φ′ (and N(z) with a normalization), plus the backward buffer, the kernel's scratch and, for the
      * orthogonal strategy (and LSUV, which starts from it), EJML's double-precision QR of the largest layer.
      */
     public static long bytes(ExperimentConfig c) {
@@ -30,6 +31,12 @@ public final class MemoryEstimate {
         }
         long widest = Math.max((long) c.fanIn(), w);
         floats += s * w;                                    // g, the gradient flowing back
+        if (c.norm() != Norm.NONE) {
+            floats += c.depth() * s * w;                    // N(z_l) of every layer
+        }
+        if (c.residual().on() && c.depth() > 1 && c.residual().alpha(c.depth()) != 1) {
+            floats += s * w;                                // α·δ for the branch's products
+        }
         floats += widest * w;                               // transpose scratch of A·Bᵀ
         floats += 2 * s * widest;                           // the kernel's packed copies of A and B
         long bytes = floats * Float.BYTES;

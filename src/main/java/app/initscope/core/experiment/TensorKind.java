@@ -3,7 +3,7 @@ package app.initscope.core.experiment;
 import app.initscope.core.settings.Ids;
 
 /** The five tensors reported for every layer. */
-public enum TensorKind implements Ids.Identified {
+public enum TensorKind implements Ids.Camel {
     /** z_l = a_{l−1}·W_l, the pre-activations. */
     Z("z"),
     /** a_l = φ(z_l). */
@@ -15,16 +15,10 @@ public enum TensorKind implements Ids.Identified {
     /** ∂L/∂W_l. */
     WEIGHT_GRADIENT("dW");
 
-    private final String id = Ids.camel(this);
     private final String symbol;
 
     TensorKind(String symbol) {
         this.symbol = symbol;
-    }
-
-    /** The JSON and CSV name, e.g. {@code localGradient}. */
-    public String id() {
-        return id;
     }
 
     /** A short symbol, e.g. {@code δ}. */
@@ -39,6 +33,6 @@ public enum TensorKind implements Ids.Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

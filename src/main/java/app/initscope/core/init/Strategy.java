@@ -11,7 +11,7 @@ import java.util.List;
  * square layer (fan_in = fan_out). We keep the seed's meaning for {@link #XAVIER} and offer Glorot's as
  * {@link #GLOROT_NORMAL} and {@link #GLOROT_UNIFORM}.
  */
-public enum Strategy implements Ids.Identified {
+public enum Strategy implements Ids.Kebab {
 
     /** All weights 0. Every unit computes the same thing and gets the same gradient: symmetry is never broken. */
     ZERO("Zero", "w = 0") {
@@ -150,7 +150,6 @@ public enum Strategy implements Ids.Identified {
     /** The seed experiment's five, in its order. */
     public static final List<Strategy> SEED = List.of(ZERO, SMALL, LARGE, XAVIER, HE);
 
-    private final String id = Ids.kebab(this);
     private final String label;
     private final String formula;
 
@@ -168,11 +167,6 @@ public enum Strategy implements Ids.Identified {
      */
     public boolean dataDependent() {
         return false;
-    }
-
-    /** The CLI id, e.g. {@code glorot-uniform}. */
-    public String id() {
-        return id;
     }
 
     /** A display name, e.g. {@code Glorot uniform}. */
@@ -219,6 +213,6 @@ public enum Strategy implements Ids.Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -15,25 +15,31 @@ public final class EjmlGemm implements Gemm {
     @Override
     public void mult(float[] a, float[] b, float[] c, int m, int k, int n) {
         Kernels.checkProduct(a, b, c, m, k, n);
-        DMatrixRMaj result = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.mult(toDouble(a, m, k), toDouble(b, k, n), result);
-        toFloat(result, c);
+        product(CommonOps_DDRM::mult, a, m, k, b, k, n, c, m, n);
     }
 
     @Override
     public void multTransA(float[] a, float[] b, float[] c, int m, int k, int n) {
         Kernels.checkProduct(a, b, c, m, k, n);
-        DMatrixRMaj result = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.multTransA(toDouble(a, k, m), toDouble(b, k, n), result);
-        toFloat(result, c);
+        product(CommonOps_DDRM::multTransA, a, k, m, b, k, n, c, m, n);
     }
 
     @Override
     public void multTransB(float[] a, float[] b, float[] c, int m, int k, int n) {
         Kernels.checkProduct(a, b, c, m, k, n);
+        product(CommonOps_DDRM::multTransB, a, m, k, b, n, k, c, m, n);
+    }
+
+    /** One of EJML's products, on copies of a (aRows × aCols) and b (bRows × bCols) in double, into c. */
+    private static void product(Product op, float[] a, int aRows, int aCols, float[] b, int bRows, int bCols,
+                                float[] c, int m, int n) {
         DMatrixRMaj result = new DMatrixRMaj(m, n);
-        CommonOps_DDRM.multTransB(toDouble(a, m, k), toDouble(b, n, k), result);
+        op.mult(toDouble(a, aRows, aCols), toDouble(b, bRows, bCols), result);
         toFloat(result, c);
+    }
+
+    private interface Product {
+        void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c);
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.initscope.core.linalg;
 
 import static app.initscope.core.linalg.VectorGemmKernels.block;
 import static app.initscope.core.linalg.VectorGemmKernels.fewRows;
+import static app.initscope.core.linalg.VectorGemmKernels.packedBlock;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorGemmKernels}, which {@code GemmKernelGenerator} writes (see that file's header). Where the CPU has
  * only 16 vector registers (x86 without AVX-512), such a block is computed as two blocks of 4 rows: 8 × 3
  * accumulators and their operands do not fit, and the spills made a 1000³ product take 21–25 ms instead of 13–15
- * on 2 AVX2 cores (see {@link #blockRowsFor}). Every element of C is one fused-multiply-add chain over the inner
+ * on 2 AVX2 cores (see {@link #blockRowsFor}). Those 4-row blocks read a packed full panel of B through kernels
+ * whose stride is the constant {@code NR}, 5-10% faster there (see {@code GemmKernelGenerator}). Every element of C is one fused-multiply-add chain over the inner
  * index {@code p = 0..k-1}, starting from 0, with no k-blocking:
  * {@code acc = fma(a[i][p], b[p][j], acc)}. A vector lane and {@link Math#fma(float, float, float)} round the
  * same way, so the result does not depend on where a column falls (full panel, tail panel, partial vector),
@@ -52,7 +54,7 @@ public final class VectorGemm implements Gemm {
     /** Vectors of C per register block (the kernels are generated for it). */
     private static final int NV = VectorGemmKernels.NV;
     /** Columns of C per panel. */
-    private static final int NR = NV * L;
+    private static final int NR = VectorGemmKernels.NR;
     /** Below this many flops (2·m·n·k), a product runs on the calling thread, in one piece. */
     private static final long MIN_PARALLEL_FLOPS = 1L << 24;
     /** Bytes of A per piece: with a k×NR panel of B, they should fit in a core's L2 cache. */
@@ -372,7 +374,7 @@ public final class VectorGemm implements Gemm {
             int i = rowStart;
             if (ap == null) {
                 for (; i + MR <= rowEnd; i += MR) {
-                    eightRows(nv, a, i * rs, rs, ps, pb, bi, ldb, i * n + col, lc);
+                    eightRows(full, nv, a, i * rs, rs, ps, pb, bi, ldb, i * n + col, lc);
                 }
                 for (int rows = MR / 2; rows >= 1; rows /= 2) {
                     if (i + rows <= rowEnd) {
@@ -383,7 +385,7 @@ public final class VectorGemm implements Gemm {
             } else {
                 // ap holds row i at (i - i % MR) * k + i % MR, the next rows beside it
                 for (; i + MR <= rowEnd; i += MR) {
-                    eightRows(nv, ap, i * k, 1, MR, pb, bi, ldb, i * n + col, lc);
+                    eightRows(full, nv, ap, i * k, 1, MR, pb, bi, ldb, i * n + col, lc);
                 }
                 for (int rows = MR / 2; rows >= 1; rows /= 2) {
                     if (i + rows <= rowEnd) {
@@ -397,12 +399,16 @@ public final class VectorGemm implements Gemm {
 
         /**
          * Computes MR rows of C, in one register block or in two, from A(i, p) = as[ai + i*rs + p*ps] (a, or its
-         * packed copy).
+         * packed copy); {@code full}: whether this is a full panel.
          */
-        private void eightRows(int nv, float[] as, int ai, int rs, int ps, float[] pb, int bi, int ldb, int ci,
-                int lc) {
+        private void eightRows(boolean full, int nv, float[] as, int ai, int rs, int ps, float[] pb, int bi,
+                int ldb, int ci, int lc) {
             if (blockRows == MR) {
                 block(nv, as, ai, rs, ps, pb, bi, ldb, c, ci, n, k, lc);
+            } else if (full && pb == bp) {
+                // a packed full panel: its row stride is NR
+                packedBlock(nv, as, ai, rs, ps, pb, bi, c, ci, n, k, lc);
+                packedBlock(nv, as, ai + HALF * rs, rs, ps, pb, bi, c, ci + HALF * n, n, k, lc);
             } else {
                 fewRows(HALF, nv, as, ai, rs, ps, pb, bi, ldb, c, ci, n, k, lc);
                 fewRows(HALF, nv, as, ai + HALF * rs, rs, ps, pb, bi, ldb, c, ci + HALF * n, n, k, lc);

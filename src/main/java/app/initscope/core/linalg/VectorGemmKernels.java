@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code lastCols} valid lanes.
  *
  * <p>Arguments of every kernel: A(i, p) = a[ai + i*rs + p*ps], not modified; B(p, j) = b[bi + p*ldb + j],
- * not modified; C(i, j) = c[ci + i*ldc + j], modified (only the block's elements).
+ * not modified; C(i, j) = c[ci + i*ldc + j], modified (only the block's elements). The p4xV kernels read a packed
+ * panel of B at the constant stride ldb = {@link #NR}: see GemmKernelGenerator's comment for why.
  */
 final class VectorGemmKernels {
 
@@ -29,6 +30,8 @@ final class VectorGemmKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Lanes per vector. */
     private static final int L = S.length();
+    /** Columns per full panel of B, and the row stride of the packed panels that the p kernels read. */
+    static final int NR = NV * L;
 
     private VectorGemmKernels() {
     }
@@ -68,6 +71,17 @@ final class VectorGemmKernels {
                 case 3 -> k1x3(a, ai, rs, ps, b, bi, ldb, c, ci, ldc, k, lastCols);
                 default -> throw new IllegalStateException("vectors per block: " + nv);
             }
+        }
+    }
+
+    /** Computes 4 rows × nv vectors of C from a packed panel of B, whose row stride is NR. */
+    static void packedBlock(int nv, float[] a, int ai, int rs, int ps, float[] b, int bi, float[] c, int ci,
+            int ldc, int k, int lastCols) {
+        switch (nv) {
+            case 1 -> p4x1(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+            case 2 -> p4x2(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+            case 3 -> p4x3(a, ai, rs, ps, b, bi, c, ci, ldc, k, lastCols);
+            default -> throw new IllegalStateException("vectors per block: " + nv);
         }
     }
 
@@ -549,5 +563,128 @@ final class VectorGemmKernels {
         c00.intoArray(c, ci);
         c01.intoArray(c, ci + L);
         c02.intoArray(c, ci + 2 * L, last);
+    }
+
+    /** 4 rows × 1 vector of C from a packed panel of B (ldb = NR), one fma chain per element over p = 0..k-1. */
+    private static void p4x1(float[] a, int ai, int rs, int ps, float[] b, int bi,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        int r1 = rs;
+        int r2 = 2 * rs;
+        int r3 = 3 * rs;
+        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, a[ao + r1]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = x2.fma(b0, c20);
+            FloatVector x3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = x3.fma(b0, c30);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci, last);
+        c10.intoArray(c, ci + ldc, last);
+        c20.intoArray(c, ci + 2 * ldc, last);
+        c30.intoArray(c, ci + 3 * ldc, last);
+    }
+
+    /** 4 rows × 2 vectors of C from a packed panel of B (ldb = NR), one fma chain per element over p = 0..k-1. */
+    private static void p4x2(float[] a, int ai, int rs, int ps, float[] b, int bi,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        int r1 = rs;
+        int r2 = 2 * rs;
+        int r3 = 3 * rs;
+        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[ao + r1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L, last);
+    }
+
+    /** 4 rows × 3 vectors of C from a packed panel of B (ldb = NR), one fma chain per element over p = 0..k-1. */
+    private static void p4x3(float[] a, int ai, int rs, int ps, float[] b, int bi,
+            float[] c, int ci, int ldc, int k, int lastCols) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        int r1 = rs;
+        int r2 = 2 * rs;
+        int r3 = 3 * rs;
+        for (int p = 0, ao = ai, bo = bi; p < k; p++, ao += ps, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[ao]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, a[ao + r1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+            FloatVector x2 = FloatVector.broadcast(S, a[ao + r2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c22 = x2.fma(b2, c22);
+            FloatVector x3 = FloatVector.broadcast(S, a[ao + r3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            c32 = x3.fma(b2, c32);
+        }
+        VectorMask<Float> last = S.indexInRange(0, lastCols);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L, last);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L, last);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L, last);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c32.intoArray(c, ci + 3 * ldc + 2 * L, last);
     }
 }

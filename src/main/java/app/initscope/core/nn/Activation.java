@@ -12,7 +12,7 @@ import app.initscope.core.linalg.Elementwise;
  * <p>{@link #function(double)} binds the leaky-ReLU slope (ignored by the others). {@link #gain(double)} is the
  * activation's recommended weight gain, the table of PyTorch's {@code torch.nn.init.calculate_gain}.
  */
-public enum Activation implements Ids.Identified {
+public enum Activation implements Ids.Kebab {
 
     /**
      * tanh(z); φ′ = 1 − tanh²(z), computed as sech²(z) = 1/cosh²(z) so that it does not cancel to 0 where tanh
@@ -220,7 +220,6 @@ public enum Activation implements Ids.Identified {
     private static final double GELU_C = Math.sqrt(2.0 / Math.PI);
     private static final double GELU_K = 0.044715;
 
-    private final String id = Ids.kebab(this);
     private final String label;
 
     Activation(String label) {
@@ -229,11 +228,6 @@ public enum Activation implements Ids.Identified {
 
     /** This activation with its parameters bound. */
     public abstract Phi function(double leakySlope);
-
-    /** The CLI id, e.g. {@code leaky-relu}. */
-    public String id() {
-        return id;
-    }
 
     /** A human-readable name, e.g. {@code leaky ReLU}. */
     public String label() {
@@ -335,6 +329,6 @@ public enum Activation implements Ids.Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

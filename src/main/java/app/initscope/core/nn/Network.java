@@ -58,6 +58,14 @@ public final class Network {
     private final float[] y;
     private final float[] dy;
     private final float[] g;
+    /** N(z_l) per layer, and the normalizations, with a normalization; null without. */
+    private final float[][] normalized;
+    private final Normalization[] norms;
+    /** Whether the layers after the first add their branch to the layer before, and the branch scale α. */
+    private final boolean residual;
+    private final float alpha;
+    /** α·δ_l for the products of a scaled residual branch; null unless residual with α ≠ 1. */
+    private final float[] scaled;
 
     /** Allocates every buffer; dY is divided by the number of samples. */
     public Network(int samples, int fanIn, int width, int depth, int outputs, Phi phi, Gemm gemm, Parallel parallel) {
@@ -72,6 +80,16 @@ public final class Network {
      */
     public Network(int samples, int fanIn, int width, int depth, int outputs, Phi phi, Gemm gemm, Parallel parallel,
                    int gradientRows) {
+        this(samples, fanIn, width, depth, outputs, phi, gemm, parallel, gradientRows, Norm.NONE, Residual.OFF);
+    }
+
+    /**
+     * Allocates every buffer of a network with a normalization before φ and residual connections: a_l = φ(N(z_l)),
+     * and z_l = z_{l−1} + α·(a_{l−1}·W_l + b_l) for l ≥ 2 with residual connections. {@link Norm#NONE} and
+     * {@link Residual#OFF} give the plain network, number for number.
+     */
+    public Network(int samples, int fanIn, int width, int depth, int outputs, Phi phi, Gemm gemm, Parallel parallel,
+                   int gradientRows, Norm norm, Residual residual) {
         if (gradientRows < 1) {
             throw new IllegalArgumentException("gradient rows must be at least 1, got " + gradientRows);
         }
@@ -101,6 +119,20 @@ public final class Network {
             d[l] = new float[samples * width];
         }
         a[0] = x;
+        if (norm == Norm.NONE) {
+            normalized = null;
+            norms = null;
+        } else {
+            normalized = new float[depth + 1][];
+            norms = new Normalization[depth + 1];
+            for (int l = 1; l <= depth; l++) {
+                normalized[l] = new float[samples * width];
+                norms[l] = new Normalization(norm, width);
+            }
+        }
+        this.residual = residual.on() && depth > 1;
+        this.alpha = (float) residual.alpha(depth);
+        scaled = this.residual && alpha != 1f ? new float[samples * width] : null;
         wOut = new float[width * outputs];
         y = new float[samples * outputs];
         dy = new float[samples * outputs];
@@ -181,7 +213,11 @@ public final class Network {
         }
     }
 
-    /** Computes z_l = a_{l−1}·W_l (+ b_l when the network has biases), a_l and φ′(z_l). Layers go in order. */
+    /**
+     * Computes z_l = a_{l−1}·W_l (+ b_l when the network has biases), or with residual connections and l ≥ 2
+     * z_l = z_{l−1} + α·(a_{l−1}·W_l + b_l); then N(z_l) with a normalization, a_l = φ(N(z_l)) and φ′(N(z_l)).
+     * Layers go in order.
+     */
     public void forward(int l) {
         forward(l, null);
     }
@@ -200,6 +236,13 @@ public final class Network {
         float[] dl = d[l];
         float[] bl = b[l];
         int n = samples * width;
+        if (norms != null || (residual && l > 1)) {
+            forwardBlock(l, zl, al, dl, bl, n);
+            if (done != null) {
+                parallel.forEach(Chunks.count(n), done::accept);
+            }
+            return;
+        }
         parallel.forEach(Chunks.count(n), p -> {
             int from = Chunks.from(p);
             int to = Chunks.to(p, n);
@@ -213,6 +256,33 @@ public final class Network {
                 done.accept(p);
             }
         });
+    }
+
+    /** The rest of {@link #forward} with a residual branch or a normalization. */
+    private void forwardBlock(int l, float[] zl, float[] al, float[] dl, float[] bl, int n) {
+        if (residual && l > 1) {
+            float[] before = zOrDelta[l - 1];
+            float s = alpha;
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), to = Chunks.to(p, n); i < to; i++) {
+                    float branch = bl == null ? zl[i] : zl[i] + bl[i % width];
+                    zl[i] = before[i] + s * branch;
+                }
+            });
+        } else if (bl != null) {
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), to = Chunks.to(p, n); i < to; i++) {
+                    zl[i] += bl[i % width];
+                }
+            });
+        }
+        float[] in = zl;
+        if (norms != null) {
+            in = normalized[l];
+            norms[l].forward(zl, in, samples, false, parallel);
+        }
+        float[] phiIn = in;
+        parallel.forEach(Chunks.count(n), p -> phi.apply(phiIn, al, dl, Chunks.from(p), Chunks.to(p, n)));
     }
 
     /**
@@ -231,7 +301,12 @@ public final class Network {
         return sum / (2.0 * samples);
     }
 
-    /** Computes δ_l (into z_l's buffer), dW_l and, for l &gt; 1, g_{l−1}. Layers must go backward in order. */
+    /**
+     * Computes δ_l = ∂L/∂z_l (into z_l's buffer), dW_l and, for l &gt; 1, g_{l−1} = ∂L/∂a_{l−1}. Without a
+     * normalization δ_l = g_l ⊙ φ′(z_l); with one, g_l ⊙ φ′(N(z_l)) goes back through N's statistics. With residual
+     * connections δ_l also takes δ_{l+1} through the skip, and the branch's products carry α. Layers must go
+     * backward in order.
+     */
     public void backward(int l) {
         backward(l, null);
     }
@@ -246,17 +321,48 @@ public final class Network {
         float[] delta = zOrDelta[l];
         float[] dl = d[l];
         int n = samples * width;
-        parallel.forEach(Chunks.count(n), p -> {
-            for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
-                delta[i] = g[i] * dl[i];
-            }
-            if (done != null) {
-                done.accept(p);
-            }
-        });
-        gemm.multTransA(a[l - 1], delta, dw[l], fanIn(l), samples, width);
+        boolean fused = norms == null && !(residual && l < depth);
+        if (norms == null) {
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                    delta[i] = g[i] * dl[i];
+                }
+                if (fused && done != null) {
+                    done.accept(p);
+                }
+            });
+        } else {
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                    g[i] = g[i] * dl[i];
+                }
+            });
+            norms[l].backward(delta, g, delta, parallel);      // delta still holds z_l, and becomes δ_l
+        }
+        if (residual && l < depth) {
+            float[] after = zOrDelta[l + 1];
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                    delta[i] += after[i];
+                }
+            });
+        }
+        if (!fused && done != null) {
+            parallel.forEach(Chunks.count(n), done::accept);       // δ_l is final only now
+        }
+        float[] branch = delta;
+        if (scaled != null && l > 1) {
+            float s = alpha;
+            parallel.forEach(Chunks.count(n), p -> {
+                for (int i = Chunks.from(p), end = Chunks.to(p, n); i < end; i++) {
+                    scaled[i] = s * delta[i];
+                }
+            });
+            branch = scaled;
+        }
+        gemm.multTransA(a[l - 1], branch, dw[l], fanIn(l), samples, width);
         if (l > 1) {
-            gemm.multTransB(delta, w[l], g, samples, width, width);
+            gemm.multTransB(branch, w[l], g, samples, width, width);
         }
     }
 
@@ -319,6 +425,21 @@ public final class Network {
     /** δ_l, valid after {@link #backward(int)}. Live buffer. */
     public float[] delta(int l) {
         return zOrDelta[l];
+    }
+
+    /** N(z_l), samples × width, valid after {@link #forward(int)}; null without a normalization. Live buffer. */
+    public float[] normalized(int l) {
+        return normalized == null ? null : normalized[l];
+    }
+
+    /** Whether the layers after the first are residual blocks. */
+    public boolean residual() {
+        return residual;
+    }
+
+    /** The residual branch scale α (1 without residual connections). */
+    public float alpha() {
+        return residual ? alpha : 1f;
     }
 
     /** a_l, samples × width. Live buffer. */

@@ -17,12 +17,38 @@ public final class Ids {
         String id();
     }
 
+    /** An enum constant whose id is its name with hyphens: {@code LEAKY_RELU} is {@code leaky-relu}. */
+    public interface Kebab extends Identified {
+        /** The constant's name, as {@link Enum#name()} gives it. */
+        String name();
+
+        @Override
+        default String id() {
+            return kebab(name());
+        }
+    }
+
+    /** An enum constant whose id is its name in camel case: {@code WEIGHT_GRADIENT} is {@code weightGradient}. */
+    public interface Camel extends Identified {
+        /** The constant's name, as {@link Enum#name()} gives it. */
+        String name();
+
+        @Override
+        default String id() {
+            return camel(name());
+        }
+    }
+
     private Ids() {
     }
 
     /** The id spelt from a constant's name in camel case: {@code WEIGHT_GRADIENT} is {@code weightGradient}. */
     public static String camel(Enum<?> constant) {
-        String[] words = constant.name().toLowerCase(Locale.ROOT).split("_");
+        return camel(constant.name());
+    }
+
+    private static String camel(String name) {
+        String[] words = name.toLowerCase(Locale.ROOT).split("_");
         StringBuilder id = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
             id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1, words[i].length());
@@ -32,7 +58,11 @@ public final class Ids {
 
     /** The id spelt from a constant's name with hyphens: {@code LEAKY_RELU} is {@code leaky-relu}. */
     public static String kebab(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return kebab(constant.name());
+    }
+
+    private static String kebab(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -55,4 +55,31 @@ public final class KernelMath {
         }
         return new double[] {value, slope};
     }
+
+    /** A correlation map's residual h(c) = map(c) − c and its slope map′(c) at c. */
+    interface Residual {
+        /** {h, slope} at c. */
+        double[] at(double c);
+    }
+
+    /**
+     * The stable root in [0, 1] of a correlation map's residual, from {@code start}: a Newton step where the map's
+     * slope is below 1, a plain step c + h above the unstable crossing, each clipped to [0, 1], until a step moves
+     * less than {@code tolerance} (at most 200 steps).
+     */
+    static double fixedPoint(Residual residual, double start, double tolerance) {
+        double c = start;
+        for (int step = 0; step < 200; step++) {
+            double[] hs = residual.at(c);
+            double h = hs[0];
+            double slope = hs[1];
+            double next = slope < 1 ? c - h / (slope - 1) : c + h;
+            next = Math.min(Math.max(next, 0.0), 1.0);
+            if (Math.abs(next - c) <= tolerance) {
+                return next;
+            }
+            c = next;
+        }
+        return c;
+    }
 }

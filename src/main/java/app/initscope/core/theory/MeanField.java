@@ -32,20 +32,13 @@ import java.util.List;
 public final class MeanField {
 
     /** The phase of the order-to-chaos diagram. */
-    public enum Phase {
+    public enum Phase implements Ids.Kebab {
         /** χ₁ &lt; 1: nearby inputs converge; the gradients vanish with depth. */
         ORDERED,
         /** |χ₁ − 1| &lt; {@link #CRITICAL_BAND}: the edge of chaos, where signals travel deepest. */
         CRITICAL,
         /** χ₁ &gt; 1: nearby inputs decorrelate; the gradients explode with depth. */
         CHAOTIC;
-
-        private final String id = Ids.kebab(this);
-
-        /** The JSON and CLI name. */
-        public String id() {
-            return id;
-        }
 
         /** The phase of a given χ₁. */
         public static Phase of(double chi1) {
@@ -360,27 +353,14 @@ public final class MeanField {
             return 1.0;
         }
         double m = lengthMap(sigmaW2, sigmaB2, q);
-        double c = 0;
-        for (int step = 0; step < 200; step++) {
-            double h;
-            double slope;
+        return KernelMath.fixedPoint(c -> {
             if (series == null) {
                 double[] k = kernels(q, c);
-                h = (sigmaW2 * k[0] + sigmaB2) / m - c;
-                slope = sigmaW2 * q * k[1] / m;
-            } else {
-                double[] v = KernelMath.power(series[0], c);
-                h = (sigmaW2 * v[0] + sigmaB2) / m - c;
-                slope = sigmaW2 * v[1] / m;
+                return new double[] {(sigmaW2 * k[0] + sigmaB2) / m - c, sigmaW2 * q * k[1] / m};
             }
-            double next = slope < 1 ? c - h / (slope - 1) : c + h;
-            next = Math.min(Math.max(next, 0.0), 1.0);
-            if (Math.abs(next - c) <= 1e-15) {
-                return next;
-            }
-            c = next;
-        }
-        return c;
+            double[] v = KernelMath.power(series[0], c);
+            return new double[] {(sigmaW2 * v[0] + sigmaB2) / m - c, sigmaW2 * v[1] / m};
+        }, 0, 1e-15);
     }
 
     // ---- the whole picture ----------------------------------------------------------------------------------

@@ -168,19 +168,10 @@ final class PhaseGrid {
      * iteration climbs to it; where the slope is ≥ 1 (above the unstable crossing) a plain step goes down.
      */
     private static double correlationFixedPoint(double sigmaW2, double sigmaB2, double m, double[] a2, double start) {
-        double c = start;
-        for (int step = 0; step < 200; step++) {
+        return KernelMath.fixedPoint(c -> {
             double[] v = KernelMath.power(a2, c);
-            double h = (sigmaW2 * v[0] + sigmaB2) / m - c;
-            double slope = sigmaW2 * v[1] / m;
-            double next = slope < 1 ? c - h / (slope - 1) : c + h;
-            next = Math.min(Math.max(next, 0.0), 1.0);
-            if (Math.abs(next - c) <= 1e-13) {
-                return next;
-            }
-            c = next;
-        }
-        return c;
+            return new double[] {(sigmaW2 * v[0] + sigmaB2) / m - c, sigmaW2 * v[1] / m};
+        }, start, 1e-13);
     }
 
     /**

@@ -2,7 +2,9 @@ package app.initscope.core.theory;
 
 import app.initscope.core.init.Initializer;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.nn.Phi;
+import app.initscope.core.nn.Residual;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,23 @@ public final class Theory {
      */
     public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
                                               double biasVariance, Initializer init, Phi phi) {
+        return meanField(depth, fanIn, width, inputSecondMoment, biasVariance, init, phi, Norm.NONE, Residual.OFF);
+    }
+
+    /**
+     * Predicts every hidden layer of a network with a normalization before φ and residual connections:
+     * <pre>
+     *   q̂_l     = q_l/(q_l + ε) with a normalization (N(z) has unit variance up to ε), q_l without
+     *   q_{l+1} = q_l + α²·(σ_w²·E[φ(√q̂_l·u)²] + σ_b²)     with residual connections (α = 1 for depth 1)
+     *   q_{l+1} =          σ_w²·E[φ(√q̂_l·u)²] + σ_b²       without
+     * </pre>
+     * The activation's moments are those of φ(N(z)), z ∼ N(0, q_l), since a = φ(N(z)); γ = 1 and β = 0 at the
+     * start. Without normalization and residual connections this is the plain recursion, number for number.
+     */
+    public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
+                                              double biasVariance, Initializer init, Phi phi, Norm norm,
+                                              Residual residual) {
+        double alpha = residual.alpha(depth);
         GaussHermite gh = GaussHermite.standard();
         List<LayerTheory> layers = new ArrayList<>(depth);
         double q = fanIn * init.secondMoment(fanIn, width) * inputSecondMoment + biasVariance;
@@ -38,16 +57,18 @@ public final class Theory {
                 layers.add(LayerTheory.NOT_APPLICABLE);
                 continue;
             }
-            double[] exact = q > 0 ? phi.gaussianMoments(q) : null;
-            double meanA = exact != null ? exact[0] : gh.expectation(phi::value, q);
+            double qa = norm.normalizedVariance(q);
+            double[] exact = qa > 0 ? phi.gaussianMoments(qa) : null;
+            double meanA = exact != null ? exact[0] : gh.expectation(phi::value, qa);
             double secondA = exact != null ? exact[1] : gh.expectation(z -> {
                 double a = phi.value(z);
                 return a * a;
-            }, q);
-            double meanD = exact != null ? exact[2] : gh.expectation(phi::derivative, q);
+            }, qa);
+            double meanD = exact != null ? exact[2] : gh.expectation(phi::derivative, qa);
             layers.add(new LayerTheory(q, Math.sqrt(q), meanA, Math.sqrt(Math.max(0.0, secondA - meanA * meanA)),
                     meanD));
-            q = width * init.secondMoment(width, width) * secondA + biasVariance;
+            double branch = width * init.secondMoment(width, width) * secondA + biasVariance;
+            q = residual.on() ? q + alpha * alpha * branch : branch;
         }
         return layers;
     }
@@ -65,9 +86,23 @@ public final class Theory {
     public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
                                               double biasVariance, double inputCorrelation, Initializer init,
                                               Activation activation, double leakySlope) {
+        return meanField(depth, fanIn, width, inputSecondMoment, biasVariance, inputCorrelation, init, activation,
+                leakySlope, Norm.NONE, Residual.OFF);
+    }
+
+    /**
+     * The same with a normalization and residual connections (see
+     * {@link #meanField(int, int, int, double, double, Initializer, Phi, Norm, Residual)}); the correlation map
+     * describes neither, so c_l is NaN with either.
+     */
+    public static List<LayerTheory> meanField(int depth, int fanIn, int width, double inputSecondMoment,
+                                              double biasVariance, double inputCorrelation, Initializer init,
+                                              Activation activation, double leakySlope, Norm norm,
+                                              Residual residual) {
         Phi phi = activation.function(leakySlope);
-        List<LayerTheory> layers = meanField(depth, fanIn, width, inputSecondMoment, biasVariance, init, phi);
-        if (init.mean() != 0.0) {
+        List<LayerTheory> layers = meanField(depth, fanIn, width, inputSecondMoment, biasVariance, init, phi, norm,
+                residual);
+        if (init.mean() != 0.0 || norm != Norm.NONE || (residual.on() && depth > 1)) {
             return layers.stream().map(t -> t.withCorrelation(Double.NaN)).toList();
         }
         MeanField maps = new MeanField(activation, leakySlope);

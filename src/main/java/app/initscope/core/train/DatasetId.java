@@ -4,7 +4,7 @@ import app.initscope.core.settings.Ids;
 import java.util.Locale;
 
 /** The data sets a network can be trained on. */
-public enum DatasetId implements Ids.Identified {
+public enum DatasetId implements Ids.Kebab {
     TEACHER(Kind.TEACHER, 0, 0, "the seed's network"),
     DIGITS(Kind.IMAGES, 64, 10, "depth 4, width 256, tanh"),
     SPIRAL(Kind.POINTS, 2, 3, "depth 8, width 64, ReLU"),
@@ -22,7 +22,6 @@ public enum DatasetId implements Ids.Identified {
         POINTS
     }
 
-    private final String id = Ids.kebab(this);
     private final Kind kind;
     private final int inputs;
     private final int classes;
@@ -33,10 +32,6 @@ public enum DatasetId implements Ids.Identified {
         this.inputs = inputs;
         this.classes = classes;
         this.recommended = recommended;
-    }
-
-    public String id() {
-        return id;
     }
 
     public Kind kind() {
@@ -81,8 +76,8 @@ public enum DatasetId implements Ids.Identified {
     /** One line on the data set's facts, for the help: its inputs, its classes and a network for it. */
     public String facts() {
         return switch (kind) {
-            case TEACHER -> id + ": fan-in inputs, a regression onto the outputs of a fixed random network";
-            case IMAGES, POINTS -> String.format(java.util.Locale.ROOT, "%s: %d inputs, %d classes (%s)", id,
+            case TEACHER -> id() + ": fan-in inputs, a regression onto the outputs of a fixed random network";
+            case IMAGES, POINTS -> String.format(java.util.Locale.ROOT, "%s: %d inputs, %d classes (%s)", id(),
                     inputs, classes, recommended);
         };
     }
@@ -97,6 +92,6 @@ public enum DatasetId implements Ids.Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

@@ -6,6 +6,9 @@ import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Network;
+import app.initscope.core.nn.Norm;
+import app.initscope.core.nn.Normalization;
+import app.initscope.core.nn.Residual;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.WeightFiller;
 import java.util.HashMap;
@@ -42,11 +45,26 @@ public final class Mlp {
     private final float[][] dw;
     private final float[][] db;
     private final Map<Integer, Pass> passes = new HashMap<>();
+    /** Each hidden layer's normalization, or null without. */
+    private final Normalization[] norms;
+    /** Whether hidden layers 2..depth add their branch to the layer before, and the branch scale α. */
+    private final boolean residual;
+    private final float alpha;
 
     /**
      * @param bias whether every layer and the readout have biases (initialized to 0)
      */
     public Mlp(int inputs, int width, int depth, int outputs, boolean bias, Phi phi, Gemm gemm, Parallel parallel) {
+        this(inputs, width, depth, outputs, bias, phi, gemm, parallel, Norm.NONE, Residual.OFF);
+    }
+
+    /**
+     * A network with a normalization before φ in every hidden layer (a_l = φ(N(z_l)), N's γ and β learned) and
+     * residual connections (z_l = z_{l−1} + α·(a_{l−1}·W_l + b_l) for hidden layers l ≥ 2). {@link Norm#NONE} and
+     * {@link Residual#OFF} give the plain network, number for number.
+     */
+    public Mlp(int inputs, int width, int depth, int outputs, boolean bias, Phi phi, Gemm gemm, Parallel parallel,
+               Norm norm, Residual residual) {
         this.inputs = inputs;
         this.width = width;
         this.depth = depth;
@@ -67,6 +85,21 @@ public final class Mlp {
                 db[l] = new float[fanOut(l)];
             }
         }
+        if (norm == Norm.NONE) {
+            norms = null;
+        } else {
+            norms = new Normalization[depth + 1];
+            for (int l = 1; l <= depth; l++) {
+                norms[l] = new Normalization(norm, width);
+            }
+        }
+        this.residual = residual.on() && depth > 1;
+        this.alpha = (float) residual.alpha(depth);
+    }
+
+    /** Hidden layer l's normalization (its γ, β and their gradients), or null without one. */
+    public Normalization normalization(int l) {
+        return norms == null ? null : norms[l];
     }
 
     /** Fills every W_l from the filler, layer l from {@link Network}'s stream for it; biases are set to 0. */
@@ -134,7 +167,7 @@ public final class Mlp {
     /** The outputs y of {@code rows} rows of X (rows × outputs). Live buffer, valid until the next pass. */
     public float[] predict(float[] x, int rows) {
         Pass p = pass(rows);
-        forward(p, x);
+        forward(p, x, null, false);
         return p.z[depth + 1];
     }
 
@@ -146,8 +179,16 @@ public final class Mlp {
      */
     public Loss evaluate(float[] x, float[] targets, int[] labels, int rows) {
         Pass p = pass(rows);
-        forward(p, x);
+        forward(p, x, null, false);
         return loss(p, targets, labels, false);
+    }
+
+    /**
+     * The loss of {@code rows} rows and every gradient as the network evaluates (BatchNorm with its running
+     * averages, which this leaves alone), running {@code afterForward} between the passes.
+     */
+    public Loss evaluationGradients(float[] x, float[] targets, int[] labels, int rows, Runnable afterForward) {
+        return both(x, targets, labels, rows, false, afterForward);
     }
 
     /** The loss of {@code rows} rows, and every gradient (see the class formulas). */
@@ -161,11 +202,29 @@ public final class Mlp {
      * holds δ.
      */
     public Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows, Runnable afterForward) {
+        return both(x, targets, labels, rows, true, afterForward);
+    }
+
+    /** The forward pass (a training one or an evaluation), {@code afterForward}, the loss and the backward pass. */
+    private Loss both(float[] x, float[] targets, int[] labels, int rows, boolean training, Runnable afterForward) {
         Pass p = pass(rows);
-        forward(p, x);
+        forward(p, x, null, training);
         afterForward.run();
         Loss loss = loss(p, targets, labels, true);
-        backward(p);
+        backward(p, null);
+        return loss;
+    }
+
+    /**
+     * The loss of {@code rows} rows and every gradient, with each hidden layer's activation summarized into
+     * {@code stats} inside the passes that write and then read a_l (see {@link ActivationStats}).
+     */
+    Loss lossAndGradients(float[] x, float[] targets, int[] labels, int rows, ActivationStats stats) {
+        Pass p = pass(rows);
+        stats.reset(rows * width);
+        forward(p, x, stats, true);
+        Loss loss = loss(p, targets, labels, true);
+        backward(p, stats);
         return loss;
     }
 
@@ -184,7 +243,12 @@ public final class Mlp {
         return passes.computeIfAbsent(rows, Pass::new);
     }
 
-    private void forward(Pass p, float[] x) {
+    /**
+     * The forward pass; with {@code stats}, each piece of a_l is summarized as soon as φ filled it. A training pass
+     * normalizes with the batch's statistics (BatchNorm's running averages take them in), an evaluation with the
+     * running averages.
+     */
+    private void forward(Pass p, float[] x, ActivationStats stats, boolean training) {
         float[] in = x;
         for (int l = 1; l <= depth + 1; l++) {
             float[] zl = p.z[l];
@@ -192,9 +256,13 @@ public final class Mlp {
             gemm.mult(in, w[l], zl, p.rows, fanIn(l), cols);
             float[] bl = b[l];
             int n = p.rows * cols;
-            if (l <= depth) {
+            if (l <= depth && (norms != null || (residual && l > 1))) {
+                block(p, l, stats, training);
+                in = p.a[l];
+            } else if (l <= depth) {
                 float[] al = p.a[l];
                 float[] dl = p.d[l];
+                int layer = l;
                 parallel.forEach(Chunks.count(n), piece -> {
                     int from = Chunks.from(piece);
                     int to = Chunks.to(piece, n);
@@ -204,7 +272,13 @@ public final class Mlp {
                         }
                     }
                     phi.apply(zl, al, dl, from, to);
+                    if (stats != null) {
+                        stats.first(layer, piece, al, from, to);
+                    }
                 });
+                if (stats != null) {
+                    stats.combine(l);
+                }
                 in = al;
             } else if (bl != null) {
                 for (int i = 0; i < n; i++) {
@@ -213,6 +287,46 @@ public final class Mlp {
             }
         }
         p.x = x;
+    }
+
+    /** The rest of hidden layer l's forward pass with a residual branch or a normalization. */
+    private void block(Pass p, int l, ActivationStats stats, boolean training) {
+        float[] zl = p.z[l];
+        float[] bl = b[l];
+        float[] before = residual && l > 1 ? p.z[l - 1] : null;
+        int n = p.rows * width;
+        float s = alpha;
+        if (before != null || bl != null) {
+            parallel.forEach(Chunks.count(n), piece -> {
+                for (int i = Chunks.from(piece), to = Chunks.to(piece, n); i < to; i++) {
+                    float branch = bl == null ? zl[i] : zl[i] + bl[i % width];
+                    zl[i] = before == null ? branch : before[i] + s * branch;
+                }
+            });
+        }
+        float[] phiIn = zl;
+        if (norms != null) {
+            phiIn = p.n[l];
+            if (training) {
+                norms[l].forward(zl, phiIn, p.rows, true, parallel);
+            } else {
+                norms[l].forwardEvaluation(zl, phiIn, p.rows, parallel);
+            }
+        }
+        float[] source = phiIn;
+        float[] al = p.a[l];
+        float[] dl = p.d[l];
+        parallel.forEach(Chunks.count(n), piece -> {
+            int from = Chunks.from(piece);
+            int to = Chunks.to(piece, n);
+            phi.apply(source, al, dl, from, to);
+            if (stats != null) {
+                stats.first(l, piece, al, from, to);
+            }
+        });
+        if (stats != null) {
+            stats.combine(l);
+        }
     }
 
     private Loss loss(Pass p, float[] targets, int[] labels, boolean gradient) {
@@ -261,7 +375,8 @@ public final class Mlp {
         return new Loss(sum / rows, (double) correct / rows);
     }
 
-    private void backward(Pass p) {
+    /** The backward pass; with {@code stats}, each piece of a_l gets its squared deviations next to δ_l's piece. */
+    private void backward(Pass p, ActivationStats stats) {
         float[] delta = p.dy;
         for (int l = depth + 1; l >= 1; l--) {
             int cols = fanOut(l);
@@ -269,13 +384,43 @@ public final class Mlp {
                 float[] dl = p.d[l];
                 float[] g = p.g;
                 float[] dz = p.z[l];
+                float[] al = p.a[l];
                 int n = p.rows * cols;
+                int layer = l;
+                // with a normalization, g ⊙ φ′ goes back through N into z's buffer, which holds z until then
+                float[] into = norms == null ? dz : g;
                 parallel.forEach(Chunks.count(n), piece -> {
-                    for (int i = Chunks.from(piece), end = Chunks.to(piece, n); i < end; i++) {
-                        dz[i] = g[i] * dl[i];
+                    int from = Chunks.from(piece);
+                    int to = Chunks.to(piece, n);
+                    for (int i = from; i < to; i++) {
+                        into[i] = g[i] * dl[i];
+                    }
+                    if (stats != null) {
+                        stats.second(layer, piece, al, from, to);
                     }
                 });
+                if (norms != null) {
+                    norms[l].backward(dz, g, dz, parallel);
+                }
+                if (residual && l < depth) {
+                    float[] after = p.z[l + 1];              // δ_{l+1}, through the skip
+                    parallel.forEach(Chunks.count(n), piece -> {
+                        for (int i = Chunks.from(piece), to = Chunks.to(piece, n); i < to; i++) {
+                            dz[i] += after[i];
+                        }
+                    });
+                }
                 delta = dz;
+                if (residual && l > 1 && alpha != 1f) {
+                    float[] scaled = p.scaled;
+                    float s = alpha;
+                    parallel.forEach(Chunks.count(n), piece -> {
+                        for (int i = Chunks.from(piece), to = Chunks.to(piece, n); i < to; i++) {
+                            scaled[i] = s * dz[i];
+                        }
+                    });
+                    delta = scaled;
+                }
             }
             float[] in = l == 1 ? p.x : p.a[l - 1];
             gemm.multTransA(in, delta, dw[l], fanIn(l), p.rows, cols);
@@ -315,15 +460,20 @@ public final class Mlp {
         final float[][] d = new float[depth + 1][];
         final float[] dy;
         final float[] g;
+        /** N(z_l) with a normalization; α·δ_l for a scaled residual branch. */
+        final float[][] n = new float[depth + 1][];
+        final float[] scaled;
         float[] x;
 
         Pass(int rows) {
             this.rows = rows;
+            scaled = residual && alpha != 1f ? new float[rows * width] : null;
             for (int l = 1; l <= depth + 1; l++) {
                 z[l] = new float[rows * fanOut(l)];
                 if (l <= depth) {
                     a[l] = new float[rows * width];
                     d[l] = new float[rows * width];
+                    n[l] = norms != null ? new float[rows * width] : null;
                 }
             }
             dy = new float[rows * outputs];

@@ -13,7 +13,7 @@ import app.initscope.core.settings.Ids;
  * Each element's update is computed in double from its float state, and the new state and parameter are rounded to
  * float, by the same operations for every element, so identical columns stay identical.
  */
-public enum Optimizer implements Ids.Identified {
+public enum Optimizer implements Ids.Kebab {
     SGD,
     MOMENTUM,
     ADAM;
@@ -22,12 +22,6 @@ public enum Optimizer implements Ids.Identified {
     public static final double ADAM_BETA1 = 0.9;
     public static final double ADAM_BETA2 = 0.999;
     public static final double ADAM_EPSILON = 1e-8;
-
-    private final String id = Ids.kebab(this);
-
-    public String id() {
-        return id;
-    }
 
     /** How many state arrays of a parameter's size the rule keeps. */
     int stateArrays() {
@@ -94,6 +88,6 @@ public enum Optimizer implements Ids.Identified {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

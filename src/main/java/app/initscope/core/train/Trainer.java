@@ -4,16 +4,13 @@ import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.core.experiment.InvalidConfigException;
 import app.initscope.core.init.Strategy;
-import app.initscope.core.linalg.Chunks;
 import app.initscope.core.linalg.Gemm;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
-import app.initscope.core.nn.Symmetry;
 import app.initscope.core.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -77,51 +74,14 @@ public final class Trainer {
     public TrainResult train(ExperimentConfig config, TrainConfig train, Dataset data, Strategy strategy,
                              TrainListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        Dataset.Split set = data.train();
-        int batch = train.rows(set.rows());
-        if (batch > set.rows()) {
-            throw new InvalidConfigException(TrainCatalog.BATCH, "must be at most the training set's "
-                    + set.rows() + " rows, got " + batch);
-        }
+        int batch = batch(train, data);
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
+        Stepper stepper = stepper(config, train, data, strategy, batch, par);
+        Mlp mlp = stepper.mlp();
+        Dataset.Split set = data.train();
         Activation activation = config.activation();
-        Mlp mlp = new Mlp(data.inputs(), config.width(), config.depth(), data.outputs(), train.bias(),
-                activation.function(config.leakySlope()), kernel.apply(par), par);
-        RandomStreams random = new RandomStreams(config.seed());
-        mlp.initialize(strategy.initializer(config.initOptions()), random);
-
-        int depth = config.depth();
-        boolean full = batch == set.rows();
-        int in = data.inputs();
-        int outs = data.outputs();
-        float[] bx = full ? set.x() : new float[batch * in];
-        float[] bt = full || set.targets() == null ? set.targets() : new float[batch * outs];
-        int[] bl = full || set.labels() == null ? set.labels() : new int[batch];
         Summary.SaturationTest saturation = activation.hasSaturation() ? activation::isSaturated : null;
-
-        int layers = depth + 1;
-        float[][] s1 = new float[layers + 1][];
-        float[][] s2 = new float[layers + 1][];
-        float[][] bs1 = new float[layers + 1][];
-        float[][] bs2 = new float[layers + 1][];
-        for (int l = 1; l <= layers; l++) {
-            int n = mlp.weights(l).length;
-            int m = mlp.fanOut(l);
-            if (train.optimizer().stateArrays() >= 1) {
-                s1[l] = new float[n];
-                bs1[l] = train.bias() ? new float[m] : null;
-            }
-            if (train.optimizer().stateArrays() >= 2) {
-                s2[l] = new float[n];
-                bs2[l] = train.bias() ? new float[m] : null;
-            }
-        }
-        int largest = 0;
-        for (int l = 1; l <= layers; l++) {
-            largest = Math.max(largest, Math.max(mlp.weights(l).length, mlp.fanOut(l)));
-        }
-        float[] delta = new float[largest];
 
         List<StepRecord> steps = new ArrayList<>();
         List<EvalRecord> evals = new ArrayList<>();
@@ -130,48 +90,12 @@ public final class Trainer {
         evals.add(evaluate(mlp, data, 0, config, saturation, par));
         for (int s = 0; s < train.steps(); s++) {
             check(cancelled);
-            if (!full) {
-                drawBatch(random.generator(BATCH_STREAM, s), set, batch, in, outs, bx, bt, bl);
-            }
-            Mlp.Loss loss = mlp.lossAndGradients(bx, bt, bl, batch);
-            double[] weightStd = new double[depth + 1];
-            for (int l = 1; l <= depth; l++) {
-                weightStd[l] = Summary.std(mlp.weights(l), mlp.weights(l).length, par);
-            }
-            if (!Double.isFinite(loss.loss())) {
+            StepRecord record = stepper.step(s);
+            steps.add(record);
+            if (!Double.isFinite(record.loss())) {
                 diverged = s;
-                steps.add(new StepRecord(s, loss.loss(), loss.accuracy(), List.of()));
                 break;
             }
-            List<LayerStep> layerSteps = new ArrayList<>(depth);
-            double[] gradStd = new double[depth + 1];
-            for (int l = 1; l <= depth; l++) {
-                gradStd[l] = Summary.std(mlp.weightGradient(l), mlp.weights(l).length, par);
-            }
-            double[] updateStd = new double[depth + 1];
-            for (int l = 1; l <= layers; l++) {
-                float[] w = mlp.weights(l);
-                int n = w.length;
-                update(train, w, mlp.weightGradient(l), s1[l], s2[l], delta, n, s + 1, par);
-                if (l <= depth) {
-                    updateStd[l] = Summary.std(delta, n, par);
-                }
-                if (train.bias()) {
-                    float[] b = mlp.biases(l);
-                    update(train, b, mlp.biasGradient(l), bs1[l], bs2[l], delta, b.length, s + 1, par);
-                }
-            }
-            for (int l = 1; l <= depth; l++) {
-                float[] a = mlp.activation(l, batch);
-                int n = batch * config.width();
-                Summary sa = Summary.of(a, n, null, 1, saturation, par);
-                int distinct = Symmetry.distinctColumns(a, batch, config.width(), par);
-                double ws = weightStd[l];
-                layerSteps.add(new LayerStep(l, ws, gradStd[l] / ws, Math.log10(updateStd[l] / ws), sa.std(),
-                        sa.saturatedFraction() == null ? Double.NaN : sa.saturatedFraction(), sa.zeroFraction(),
-                        distinct));
-            }
-            steps.add(new StepRecord(s, loss.loss(), loss.accuracy(), layerSteps));
             int made = s + 1;
             if (made % train.evalEvery() == 0 && made < train.steps()) {
                 evals.add(evaluate(mlp, data, made, config, saturation, par));
@@ -203,8 +127,39 @@ public final class Trainer {
     }
 
     /**
+     * A stepper for one strategy on a data set built by {@link #dataset}: its network initialized as {@link #train}
+     * initializes it, ready for step 0. For measuring steps apart from the evaluations.
+     *
+     * @throws InvalidConfigException when the batch is larger than the training set
+     */
+    public Stepper stepper(ExperimentConfig config, TrainConfig train, Dataset data, Strategy strategy) {
+        return stepper(config, train, data, strategy, batch(train, data), parallel);
+    }
+
+    /** The rows per step. @throws InvalidConfigException when the batch is larger than the training set */
+    private static int batch(TrainConfig train, Dataset data) {
+        int rows = data.train().rows();
+        int batch = train.rows(rows);
+        if (batch > rows) {
+            throw new InvalidConfigException(TrainCatalog.BATCH, "must be at most the training set's "
+                    + rows + " rows, got " + batch);
+        }
+        return batch;
+    }
+
+    private Stepper stepper(ExperimentConfig config, TrainConfig train, Dataset data, Strategy strategy, int batch,
+                            Parallel par) {
+        Activation activation = config.activation();
+        Mlp mlp = new Mlp(data.inputs(), config.width(), config.depth(), data.outputs(), train.bias(),
+                activation.function(config.leakySlope()), kernel.apply(par), par, config.norm(), config.residual());
+        RandomStreams random = new RandomStreams(config.seed());
+        mlp.initialize(strategy.initializer(config.initOptions()), random);
+        return new Stepper(mlp, activation, train, data, random, batch, par);
+    }
+
+    /**
      * The test loss, and each hidden layer's z and a after the forward pass and δ after the backward pass of the
-     * test loss. Runs after the step's update, so the gradients it leaves behind are never applied.
+     * test loss, as the network evaluates (BatchNorm with its running averages). Runs after the step's update, so the gradients it leaves behind are never applied.
      */
     private static EvalRecord evaluate(Mlp mlp, Dataset data, int step, ExperimentConfig config,
                                        Summary.SaturationTest saturation, Parallel par) {
@@ -214,7 +169,7 @@ public final class Trainer {
         int n = rows * mlp.width();
         Summary[] z = new Summary[depth + 1];
         Summary[] a = new Summary[depth + 1];
-        Mlp.Loss loss = mlp.lossAndGradients(test.x(), test.targets(), test.labels(), rows, () -> {
+        Mlp.Loss loss = mlp.evaluationGradients(test.x(), test.targets(), test.labels(), rows, () -> {
             for (int l = 1; l <= depth; l++) {
                 z[l] = summarize(config, TensorKind.Z, mlp.preActivation(l, rows), n, null, par);
                 a[l] = summarize(config, TensorKind.ACTIVATION, mlp.activation(l, rows), n, saturation, par);
@@ -285,28 +240,6 @@ public final class Trainer {
             }
             return new Boundary(xLo, xHi, yLo, yHi, SIZE, k, predicted, data.train().x(), data.train().labels());
         }
-    }
-
-    private static void drawBatch(SplittableRandom rng, Dataset.Split set, int batch, int in, int outs, float[] bx,
-                                  float[] bt, int[] bl) {
-        for (int i = 0; i < batch; i++) {
-            int row = rng.nextInt(set.rows());
-            System.arraycopy(set.x(), row * in, bx, i * in, in);
-            if (bt != null) {
-                System.arraycopy(set.targets(), row * outs, bt, i * outs, outs);
-            }
-            if (bl != null) {
-                bl[i] = set.labels()[row];
-            }
-        }
-    }
-
-    private static void update(TrainConfig train, float[] p, float[] g, float[] s1, float[] s2, float[] delta, int n,
-                               int t, Parallel par) {
-        Optimizer optimizer = train.optimizer();
-        double lr = train.lr();
-        par.forEach(Chunks.count(n), piece ->
-                optimizer.update(p, g, s1, s2, delta, lr, t, Chunks.from(piece), Chunks.to(piece, n)));
     }
 
     private static void check(BooleanSupplier cancelled) {

@@ -32,14 +32,22 @@ public final class Explanation {
     }
 
     /**
-     * The three paragraphs "What you see", "Why" and "What to try" for one layer.
+     * The paragraphs "What you see", "Why" and "What to try" for one layer, and with a normalization or residual
+     * connections "Normalization and skips" first.
      *
      * @param layer 1-based, at most the result's depth
      */
     public static List<Paragraph> of(ExperimentConfig config, StrategyResult result, int layer) {
         Facts f = Facts.of(config, result, layer);
-        return List.of(new Paragraph("What you see", WhatYouSee.text(f)), new Paragraph("Why", Why.text(f)),
-                new Paragraph("What to try", WhatToTry.text(f)));
+        List<Paragraph> paragraphs = new java.util.ArrayList<>();
+        if (Architecture.applies(config)) {
+            // first: the rest reads the layer as a plain one, and this says what the normalization or skips change
+            paragraphs.add(new Paragraph("Normalization and skips", Architecture.text(config, result, layer)));
+        }
+        paragraphs.add(new Paragraph("What you see", WhatYouSee.text(f)));
+        paragraphs.add(new Paragraph("Why", Why.text(f)));
+        paragraphs.add(new Paragraph("What to try", WhatToTry.text(f)));
+        return List.copyOf(paragraphs);
     }
 
     /** A one-line summary for a title, e.g. "Symmetry: all 1000 units are identical". */

@@ -5,6 +5,7 @@ import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.theory.MeanField;
 import app.initscope.render.Ticks;
 import app.initscope.render.TheoryCache;
@@ -31,7 +32,15 @@ final class SignalPropagation {
         Strategy s = result.strategy();
         double w2 = TheoryCache.sigmaW2(config, s, config.fanIn(), config.width());
         double b2 = Catalog.sigmaB2(config);
-        if (w2 > 0) {
+        if (config.norm() != Norm.NONE || (config.residual().on() && config.depth() > 1)) {
+            out.add(new Paragraph("On the phase diagram", "The order-to-chaos diagram, its χ₁ and its depth scales "
+                    + "describe the plain network, z_l = φ(z_(l-1))·W_l. With "
+                    + (config.norm() != Norm.NONE ? "a normalization before φ" : "residual connections")
+                    + " they do not apply: " + (config.norm() != Norm.NONE
+                    ? "N(z) resets the scale in every layer, so no σ_w² makes the signal grow or fade."
+                    : "each layer adds to the one before instead of replacing it.")
+                    + " Set the normalization to none and the residual connections off to see it."));
+        } else if (w2 > 0) {
             // far right of the map the quadrature is not to be trusted; χ₁ grows with σ_w², so the map's right
             // edge bounds it from below. The numbers come from the cache, prepared off the FX thread.
             boolean beyond = !TheoryCache.reliable(config, w2);

@@ -7,14 +7,18 @@ import app.initscope.core.init.Strategy;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Network;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.nn.Phi;
+import app.initscope.core.nn.Residual;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The engine's dW against central finite differences of an independent double-precision forward pass written
- * here, on a tiny three-layer network, without biases and with biases b_l ∼ N(0, 0.8²) (δ and dW keep their form).
+ * here, on a tiny three-layer network, without biases and with biases b_l ∼ N(0, 0.8²) (δ and dW keep their form),
+ * plain, with BatchNorm or LayerNorm before φ, and with or without residual connections (α = 0.5): every path of
+ * the backward pass, through the normalization's statistics and the skip connections.
  */
 class BackpropFiniteDifferenceTest {
 
@@ -28,14 +32,26 @@ class BackpropFiniteDifferenceTest {
     @EnumSource(Activation.class)
     void weightGradientMatchesFiniteDifferences(Activation activation) {
         for (double sigmaB : new double[] {0.0, 0.8}) {
-            check(activation, sigmaB);
+            check(activation, sigmaB, Norm.NONE, Residual.OFF);
         }
     }
 
-    private static void check(Activation activation, double sigmaB) {
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void weightGradientMatchesFiniteDifferencesThroughNormalizationsAndSkips(Activation activation) {
+        for (Norm norm : Norm.values()) {
+            for (Residual residual : new Residual[] {Residual.OFF, Residual.scaled(0.5)}) {
+                if (norm != Norm.NONE || residual.on()) {
+                    check(activation, 0.8, norm, residual);
+                }
+            }
+        }
+    }
+
+    private static void check(Activation activation, double sigmaB, Norm norm, Residual residual) {
         ExperimentConfig config = ExperimentConfig.builder().activation(activation).leakySlope(0.1)
                 .strategies(List.of(Strategy.CUSTOM_NORMAL)).sigma(0.6).fanIn(FAN_IN).samples(SAMPLES).width(WIDTH)
-                .depth(DEPTH).outputs(OUTPUTS).seed(7).build();
+                .depth(DEPTH).outputs(OUTPUTS).seed(7).norm(norm).residual(residual).build();
         ExperimentRunner runner = TestRunners.runner(1);
         Network net = runner.newNetwork(config);
         RandomStreams random = new RandomStreams(config.seed());
@@ -71,14 +87,14 @@ class BackpropFiniteDifferenceTest {
             for (int i = 0; i < w[l].length; i++) {
                 double saved = w[l][i];
                 w[l][i] = saved + h;
-                double up = loss(x, t, w, b, phi);
+                double up = loss(x, t, w, b, phi, norm, residual);
                 w[l][i] = saved - h;
-                double down = loss(x, t, w, b, phi);
+                double down = loss(x, t, w, b, phi, norm, residual);
                 w[l][i] = saved;
                 fd[i] = (up - down) / (2 * h);
                 scale = Math.max(scale, Math.abs(fd[i]));
             }
-            String name = activation + " σ_b=" + sigmaB + " layer " + l;
+            String name = activation + " σ_b=" + sigmaB + " norm " + norm + " residual " + residual + " layer " + l;
             assertTrue(scale > 1e-6, name + " has no gradient to check");
             for (int i = 0; i < fd.length; i++) {
                 double err = Math.abs(fd[i] - dw[i]);
@@ -89,21 +105,33 @@ class BackpropFiniteDifferenceTest {
         }
     }
 
-    /** L = Σ(y − T)²/(2·samples) of the MLP with biases b, in double, with plain loops. */
-    private static double loss(double[] x, double[] t, double[][] w, double[][] b, Phi phi) {
+    /**
+     * L = Σ(y − T)²/(2·samples) of the MLP with biases b, in double, with plain loops: z_l = a_{l−1}·W_l + b_l, or
+     * z_{l−1} + α·(a_{l−1}·W_l + b_l) with residual connections from layer 2 on, and a_l = φ(N(z_l)).
+     */
+    private static double loss(double[] x, double[] t, double[][] w, double[][] b, Phi phi, Norm norm,
+                               Residual residual) {
         double[] a = x;
+        double[] zBefore = null;
         int in = FAN_IN;
         for (int l = 1; l <= DEPTH; l++) {
-            double[] next = new double[SAMPLES * WIDTH];
+            double[] z = new double[SAMPLES * WIDTH];
             for (int s = 0; s < SAMPLES; s++) {
                 for (int j = 0; j < WIDTH; j++) {
-                    double z = b[l][j];
+                    double branch = b[l][j];
                     for (int p = 0; p < in; p++) {
-                        z += a[s * in + p] * w[l][p * WIDTH + j];
+                        branch += a[s * in + p] * w[l][p * WIDTH + j];
                     }
-                    next[s * WIDTH + j] = phi.value(z);
+                    z[s * WIDTH + j] = residual.on() && l > 1
+                            ? zBefore[s * WIDTH + j] + residual.alpha(DEPTH) * branch : branch;
                 }
             }
+            double[] n = normalize(z, norm);
+            double[] next = new double[SAMPLES * WIDTH];
+            for (int i = 0; i < next.length; i++) {
+                next[i] = phi.value(n[i]);
+            }
+            zBefore = z;
             a = next;
             in = WIDTH;
         }
@@ -119,6 +147,35 @@ class BackpropFiniteDifferenceTest {
             }
         }
         return sum / (2.0 * SAMPLES);
+    }
+
+    /** (z − μ)/√(v + ε) per unit over the samples (batch) or per sample over the units (layer); γ = 1, β = 0. */
+    private static double[] normalize(double[] z, Norm norm) {
+        if (norm == Norm.NONE) {
+            return z;
+        }
+        boolean batch = norm == Norm.BATCH;
+        int groups = batch ? WIDTH : SAMPLES;
+        int size = batch ? SAMPLES : WIDTH;
+        double[] out = new double[z.length];
+        for (int g = 0; g < groups; g++) {
+            double mu = 0;
+            for (int k = 0; k < size; k++) {
+                mu += z[batch ? k * WIDTH + g : g * WIDTH + k];
+            }
+            mu /= size;
+            double v = 0;
+            for (int k = 0; k < size; k++) {
+                double d = z[batch ? k * WIDTH + g : g * WIDTH + k] - mu;
+                v += d * d;
+            }
+            v /= size;
+            for (int k = 0; k < size; k++) {
+                int at = batch ? k * WIDTH + g : g * WIDTH + k;
+                out[at] = (z[at] - mu) / Math.sqrt(v + Norm.EPSILON);
+            }
+        }
+        return out;
     }
 
     private static double[] toDouble(float[] f) {

@@ -73,6 +73,35 @@ class GemmKernelGeneratorTest {
     }
 
     @Test
+    void packedKernelsReadBAtTheConstantPanelStrideAndAThroughItsRuntimeStride() {
+        // what their speed on 16 vector registers rests on (see the generator's comment): the p kernels step
+        // through B by the constant NR and through A by the runtime ps, one offset per row; the k kernels step
+        // through B by their parameter ldb
+        String text = GemmKernelGenerator.generate();
+        Matcher m = Pattern.compile("private static void ([kp])(\\d+)x\\d+\\((.*?)\n    }\n", Pattern.DOTALL)
+                .matcher(text);
+        int packed = 0;
+        int strided = 0;
+        while (m.find()) {
+            int rows = Integer.parseInt(m.group(2));
+            String body = m.group(3);
+            if (m.group(1).equals("p")) {
+                packed++;
+                assertEquals(GemmKernelGenerator.MR / 2, rows);
+                assertTrue(body.contains("ao += ps, bo += NR)") && !body.contains("ldb"), body);
+                for (int i = 1; i < rows; i++) {
+                    assertTrue(body.contains("a[ao + r" + i + "]"), "p" + rows + " row " + i);
+                }
+            } else {
+                strided++;
+                assertTrue(body.contains("bo += ldb)"), body);
+            }
+        }
+        assertEquals(GemmKernelGenerator.NV, packed);
+        assertEquals(12, strided);
+    }
+
+    @Test
     void everyAccumulatorIsOneFmaChainFromZero() {
         String text = GemmKernelGenerator.generate();
         // c<i><j> starts at zero and is only ever updated as x<i>.fma(b<j>, c<i><j>)
@@ -87,7 +116,8 @@ class GemmKernelGeneratorTest {
             assertTrue(start || fma, "c" + i + j + " = " + rhs);
             updates += fma ? 1 : 0;
         }
-        // one fma per accumulator per p: Σ over rows {8,4,2,1} and vectors {1,2,3} of rows·vectors = 15·6
-        assertEquals(15 * 6, updates);
+        // one fma per accumulator per p: Σ over rows {8,4,2,1} and vectors {1,2,3} of rows·vectors = 15·6, and the
+        // packed 4-row kernels' 4·6
+        assertEquals(15 * 6 + 4 * 6, updates);
     }
 }

@@ -203,6 +203,31 @@ class GemmTest {
     }
 
     @Test
+    void aReusedInstanceGivesTheBitsOfAFreshOne() {
+        // the packed copies of B and A are scratch buffers kept between calls: a product after larger and smaller
+        // ones (other panel counts, tail widths and row blocks) must not see what they left there
+        int[][] shapes = {{203, 311, 157}, {9, 40, 16}, {64, 129, 47}, {1, 7, 100}, {135, 70, 100}, {31, 2, 17}};
+        for (int blockRows : new int[] {8, 4}) {
+            Gemm reused = new VectorGemm(twoThreads, blockRows);
+            SplittableRandom random = new SplittableRandom(25);
+            for (int[] s : shapes) {
+                int m = s[0];
+                int k = s[1];
+                int n = s[2];
+                float[] a = randomMatrix(random, m * k);
+                float[] b = randomMatrix(random, k * n);
+                for (Op op : Op.values()) {
+                    float[] fresh = new float[m * n];
+                    float[] again = new float[m * n];
+                    op.apply(new VectorGemm(twoThreads, blockRows), a, b, fresh, m, k, n);
+                    op.apply(reused, a, b, again, m, k, n);
+                    assertBitEqual(fresh, again, op + " " + m + "×" + k + "×" + n + ", " + blockRows + "-row blocks");
+                }
+            }
+        }
+    }
+
+    @Test
     void registerBlockFollowsTheCpusRegisterCount() {
         assertEquals(4, VectorGemm.blockRowsFor("amd64", 256), "x86 AVX2: 16 registers");
         assertEquals(4, VectorGemm.blockRowsFor("amd64", 128), "x86 SSE: 16 registers");

@@ -8,14 +8,18 @@ import app.initscope.core.linalg.Kernels;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.nn.Phi;
+import app.initscope.core.nn.Residual;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every gradient of the trainable MLP (each W_l, each b_l, the readout's) against central finite differences of
- * the whole loss, computed by an independent double-precision forward pass written here.
+ * Every gradient of the trainable MLP (each W_l, each b_l, the readout's, and each normalization's γ and β)
+ * against central finite differences of the whole loss, computed by an independent double-precision forward pass
+ * written here: plain, with BatchNorm or LayerNorm before φ (the batch's statistics, as a training step uses), and
+ * with residual connections.
  */
 class GradientCheckTest {
 
@@ -29,9 +33,23 @@ class GradientCheckTest {
     @CsvSource({"TANH, false, false", "TANH, true, false", "TANH, false, true", "TANH, true, true",
             "RELU, false, false", "RELU, true, false", "RELU, false, true", "RELU, true, true"})
     void everyGradientMatchesFiniteDifferencesOfTheLoss(Activation activation, boolean bias, boolean crossEntropy) {
+        check(activation, bias, crossEntropy, Norm.NONE, Residual.OFF);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TANH, true, true, BATCH, off", "TANH, false, false, LAYER, off", "RELU, true, true, LAYER, off",
+            "SIGMOID, true, false, BATCH, off", "TANH, true, false, NONE, 0.5", "RELU, false, true, NONE, 1",
+            "TANH, true, true, BATCH, 0.5", "GELU, true, false, LAYER, sqrt-depth"})
+    void everyGradientMatchesThroughNormalizationsAndSkips(Activation activation, boolean bias, boolean crossEntropy,
+                                                           Norm norm, String residual) {
+        check(activation, bias, crossEntropy, norm, Residual.parse(residual));
+    }
+
+    private static void check(Activation activation, boolean bias, boolean crossEntropy, Norm norm,
+                              Residual residual) {
         Phi phi = activation.function(0.01);
         Mlp mlp = new Mlp(INPUTS, WIDTH, DEPTH, OUTPUTS, bias, phi, Kernels.best(Parallel.sequential()),
-                Parallel.sequential());
+                Parallel.sequential(), norm, residual);
         mlp.initialize(new Initializer.Normal((in, out) -> Math.sqrt(1.5 / in)), new RandomStreams(3));
         SplittableRandom rng = new SplittableRandom(11);
         if (bias) {
@@ -41,6 +59,18 @@ class GradientCheckTest {
                     b[j] = (float) (0.5 * rng.nextGaussian());      // nonzero, so the bias add is exercised
                 }
             }
+        }
+        double[][] gamma = new double[DEPTH + 1][];
+        double[][] beta = new double[DEPTH + 1][];
+        for (int l = 1; l <= DEPTH && norm != Norm.NONE; l++) {
+            float[] g = mlp.normalization(l).affine().gamma();
+            float[] be = mlp.normalization(l).affine().beta();
+            for (int j = 0; j < WIDTH; j++) {
+                g[j] = (float) (1 + 0.3 * rng.nextGaussian());        // not 1 and 0, so both are exercised
+                be[j] = (float) (0.3 * rng.nextGaussian());
+            }
+            gamma[l] = toDouble(g);
+            beta[l] = toDouble(be);
         }
         float[] x = new float[ROWS * INPUTS];
         for (int i = 0; i < x.length; i++) {
@@ -66,12 +96,23 @@ class GradientCheckTest {
             w[l] = toDouble(mlp.weights(l));
             b[l] = bias ? toDouble(mlp.biases(l)) : null;
         }
-        Reference ref = new Reference(phi, x, targets, labels, w, b);
+        Reference ref = new Reference(phi, x, targets, labels, w, b, norm, residual.on() ? residual.alpha(DEPTH)
+                : Double.NaN, gamma, beta);
         assertEquals(ref.loss(), engineLoss, 1e-5 * Math.abs(ref.loss()), "the loss itself");
+        String what = norm + " " + residual + ": ";
         for (int l = 1; l <= DEPTH + 1; l++) {
-            compare("dW_" + l, ref, w[l], mlp.weightGradient(l));
-            if (bias) {
-                compare("db_" + l, ref, b[l], mlp.biasGradient(l));
+            compare(what + "dW_" + l, ref, w[l], mlp.weightGradient(l));
+            if (bias && norm == Norm.BATCH && l <= DEPTH) {
+                // BatchNorm takes each unit's mean out: a bias before it changes nothing, its gradient is 0
+                for (float g : mlp.biasGradient(l)) {
+                    assertEquals(0, g, 1e-6, what + "db_" + l + " before BatchNorm");
+                }
+            } else if (bias) {
+                compare(what + "db_" + l, ref, b[l], mlp.biasGradient(l));
+            }
+            if (norm != Norm.NONE && l <= DEPTH) {
+                compare(what + "dγ_" + l, ref, gamma[l], mlp.normalization(l).gradients().gamma());
+                compare(what + "dβ_" + l, ref, beta[l], mlp.normalization(l).gradients().beta());
             }
         }
     }
@@ -105,23 +146,35 @@ class GradientCheckTest {
     }
 
     /** The loss in double, straight from the formulas: loops only, no kernel. */
-    private record Reference(Phi phi, float[] x, float[] targets, int[] labels, double[][] w, double[][] b) {
+    private record Reference(Phi phi, float[] x, float[] targets, int[] labels, double[][] w, double[][] b,
+                             Norm norm, double alpha, double[][] gamma, double[][] beta) {
 
         double loss() {
             double[] in = toDouble(x);
+            double[] zBefore = null;
             int inCols = INPUTS;
             for (int l = 1; l <= DEPTH + 1; l++) {
                 int cols = l <= DEPTH ? WIDTH : OUTPUTS;
-                double[] out = new double[ROWS * cols];
+                double[] z = new double[ROWS * cols];
                 for (int r = 0; r < ROWS; r++) {
                     for (int j = 0; j < cols; j++) {
-                        double z = b[l] == null ? 0 : b[l][j];
+                        double branch = b[l] == null ? 0 : b[l][j];
                         for (int k = 0; k < inCols; k++) {
-                            z += in[r * inCols + k] * w[l][k * cols + j];
+                            branch += in[r * inCols + k] * w[l][k * cols + j];
                         }
-                        out[r * cols + j] = l <= DEPTH ? phi.value(z) : z;
+                        z[r * cols + j] = !Double.isNaN(alpha) && l > 1 && l <= DEPTH
+                                ? zBefore[r * cols + j] + alpha * branch : branch;
                     }
                 }
+                double[] out = z;
+                if (l <= DEPTH) {
+                    double[] n = normalize(z, l);
+                    out = new double[z.length];
+                    for (int i = 0; i < z.length; i++) {
+                        out[i] = phi.value(n[i]);
+                    }
+                }
+                zBefore = z;
                 in = out;
                 inCols = cols;
             }
@@ -141,6 +194,35 @@ class GradientCheckTest {
                 }
             }
             return sum / ROWS;
+        }
+
+        /** γ·(z − μ)/√(v + ε) + β over the rows of each unit (batch) or the units of each row (layer). */
+        private double[] normalize(double[] z, int l) {
+            if (norm == Norm.NONE) {
+                return z;
+            }
+            boolean batch = norm == Norm.BATCH;
+            double[] out = new double[z.length];
+            for (int g = 0; g < (batch ? WIDTH : ROWS); g++) {
+                int size = batch ? ROWS : WIDTH;
+                double mu = 0;
+                for (int k = 0; k < size; k++) {
+                    mu += z[batch ? k * WIDTH + g : g * WIDTH + k];
+                }
+                mu /= size;
+                double v = 0;
+                for (int k = 0; k < size; k++) {
+                    double d = z[batch ? k * WIDTH + g : g * WIDTH + k] - mu;
+                    v += d * d;
+                }
+                v /= size;
+                for (int k = 0; k < size; k++) {
+                    int at = batch ? k * WIDTH + g : g * WIDTH + k;
+                    int unit = at % WIDTH;
+                    out[at] = gamma[l][unit] * (z[at] - mu) / Math.sqrt(v + Norm.EPSILON) + beta[l][unit];
+                }
+            }
+            return out;
         }
     }
 }
