@@ -156,17 +156,7 @@ public record Summary(long count, double mean, double std, double min, double ma
             int from = Chunks.from(p);
             int end = Chunks.to(p, n);
             Moments m = new Moments();
-            int i = from;
-            if (vectors) {
-                Outside band = saturated instanceof Outside o ? o : null;
-                i = VectorMoments.run(data, from, end, band, m);
-                if (saturated != null && band == null) {
-                    for (int j = from; j < i; j++) {
-                        m.saturated += saturated.test(data[j]) ? 1 : 0;
-                    }
-                }
-            }
-            m.scalar(data, i, end, saturated);
+            m.of(data, from, end, saturated, vectors);
             sum[p] = (m.s0 + m.s1) + (m.s2 + m.s3);
             mins[p] = m.lo;
             maxs[p] = m.hi;
@@ -283,124 +273,6 @@ public record Summary(long count, double mean, double std, double min, double ma
         }
     }
 
-    /** One piece's first-pass state, carried from the vector loop into the scalar one. */
-    static final class Moments {
-        double s0;
-        double s1;
-        double s2;
-        double s3;
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        long finite;
-        long zeros;
-        long saturated;
-
-        /**
-         * Goes on from {@code i}, a multiple of 4 past the piece's start: groups of four finite values into the four
-         * sums, then, from the first group with a non-finite value, the rest one by one into the first sum.
-         */
-        void scalar(float[] data, int i, int end, SaturationTest test) {
-            // Four running sums break the floating-point add chain; they combine in a fixed order.
-            double s0 = this.s0;
-            double s1 = this.s1;
-            double s2 = this.s2;
-            double s3 = this.s3;
-            float lo = this.lo;
-            float hi = this.hi;
-            long f = finite;
-            long z = zeros;
-            long st = saturated;
-            for (; i + 3 < end; i += 4) {
-                float v0 = data[i];
-                float v1 = data[i + 1];
-                float v2 = data[i + 2];
-                float v3 = data[i + 3];
-                if (!(Float.isFinite(v0) && Float.isFinite(v1) && Float.isFinite(v2) && Float.isFinite(v3))) {
-                    break;                                     // the rest of the piece goes one by one
-                }
-                f += 4;
-                s0 += v0;
-                s1 += v1;
-                s2 += v2;
-                s3 += v3;
-                lo = Math.min(Math.min(lo, Math.min(v0, v1)), Math.min(v2, v3));
-                hi = Math.max(Math.max(hi, Math.max(v0, v1)), Math.max(v2, v3));
-                z += (v0 == 0f ? 1 : 0) + (v1 == 0f ? 1 : 0) + (v2 == 0f ? 1 : 0) + (v3 == 0f ? 1 : 0);
-                if (test != null) {
-                    st += (test.test(v0) ? 1 : 0) + (test.test(v1) ? 1 : 0)
-                            + (test.test(v2) ? 1 : 0) + (test.test(v3) ? 1 : 0);
-                }
-            }
-            for (; i < end; i++) {
-                float v = data[i];
-                if (v == 0f) {
-                    z++;
-                }
-                if (test != null && test.test(v)) {
-                    st++;
-                }
-                if (Float.isFinite(v)) {
-                    f++;
-                    s0 += v;
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-            this.s0 = s0;
-            this.s1 = s1;
-            this.s2 = s2;
-            this.s3 = s3;
-            this.lo = lo;
-            this.hi = hi;
-            finite = f;
-            zeros = z;
-            saturated = st;
-        }
-    }
-
-    /**
-     * The slot of v in a histogram of {@code bins} bins on [lo, hi] (scale = bins/(hi − lo)): bin i covers
-     * [lo + i·w, lo + (i+1)·w), the last bin also holds hi, and a flat range puts its one value in the middle bin;
-     * then underflow ({@code bins}), overflow ({@code bins + 1}) and non-finite ({@code bins + 2}).
-     */
-    static int slot(float v, double lo, double hi, double scale, int bins, boolean flat) {
-        int b = flat ? bins / 2 : Math.min((int) ((v - lo) * scale), bins - 1);
-        b = v < lo ? bins : b;
-        b = v > hi ? bins + 1 : b;
-        return Float.isFinite(v) ? b : bins + 2;
-    }
-
-    /** The second pass's counts of up to {@value Sweep#GROUP} pieces, and the blocks of slots it counts from. */
-    private static final class Slots {
-        /** Values whose slots are computed at once, then counted. */
-        static final int BLOCK = 512;
-
-        final int[][] counts;
-        final Magnitudes.Accumulator[] mags;
-        final int[][] linear;
-        final int[][] magnitude;
-        /** Whether piece k's values are all finite and inside the histogram's range (then no value needs a check). */
-        final boolean[] inRange;
-        /** Whether every piece's values are finite. */
-        private final boolean allFinite;
-
-        Slots(int pieces, int bins, boolean magnitudes, boolean[] inRange, boolean allFinite) {
-            this.inRange = inRange;
-            this.allFinite = allFinite;
-            counts = new int[pieces][bins + 3];
-            mags = magnitudes ? new Magnitudes.Accumulator[pieces] : null;
-            for (int k = 0; magnitudes && k < pieces; k++) {
-                mags[k] = new Magnitudes.Accumulator();
-            }
-            linear = new int[pieces][BLOCK];
-            magnitude = magnitudes ? new int[pieces][BLOCK] : null;
-        }
-
-        boolean allFinite() {
-            return allFinite;
-        }
-    }
-
     /**
      * What the second pass needs from the first: the histogram's edges and the mean, and the first pass's totals.
      * A histogram's counts run over {@code bins + 3} slots: the bins, then underflow, overflow and non-finite.
@@ -443,7 +315,7 @@ public record Summary(long count, double mean, double std, double min, double ma
                 }
                 double dev = v - centre;
                 q += dev * dev;
-                c[slot(v, lo, hi, scale, bins, flat)]++;
+                c[Slots.slot(v, lo, hi, scale, bins, flat)]++;
                 if (m != null) {
                     m[Magnitudes.slot(v)]++;
                 }
@@ -558,89 +430,22 @@ public record Summary(long count, double mean, double std, double min, double ma
      */
     public static double std(float[] data, int n, Parallel parallel) {
         int pieces = Chunks.count(n);
-        double[] shift = new double[pieces];
-        double[] sum = new double[pieces];
-        double[] squares = new double[pieces];
+        PieceStd sums = new PieceStd();
+        sums.reset(n);
         // four whole pieces side by side, each summed in its own order: four add chains at once instead of one
         int whole = n / Chunks.SIZE;
         parallel.forEach((pieces + Sweep.GROUP - 1) / Sweep.GROUP, g -> {
             int p = g * Sweep.GROUP;
             int end = Math.min(p + Sweep.GROUP, pieces);
             if (end - p == Sweep.GROUP && end <= whole) {
-                shiftedSumsFour(data, p, shift, sum, squares);
+                sums.four(p, data);
                 p = end;
             }
             for (; p < end; p++) {
-                int from = Chunks.from(p);
-                double k = data[from];
-                double s = 0;
-                double q = 0;
-                for (int i = from, to = Chunks.to(p, n); i < to; i++) {
-                    double d = data[i] - k;
-                    s += d;
-                    q += d * d;
-                }
-                shift[p] = k;
-                sum[p] = s;
-                squares[p] = q;
+                sums.piece(p, data, Chunks.from(p), Chunks.to(p, n));
             }
         });
-        // Combine pieces around the first piece's shift: Σ(x − K)² = Σ(x − k)² + 2(k − K)Σ(x − k) + m(k − K)².
-        double k0 = pieces > 0 ? shift[0] : 0;
-        double s = 0;
-        double q = 0;
-        for (int p = 0; p < pieces; p++) {
-            double m = Chunks.to(p, n) - Chunks.from(p);
-            double dk = shift[p] - k0;
-            s += sum[p] + m * dk;
-            q += squares[p] + 2 * dk * sum[p] + m * dk * dk;
-        }
-        double mean = s / n;
-        return Math.sqrt(Math.max(0.0, q / n - mean * mean));
-    }
-
-    /** {@link #std}'s sums of whole pieces p to p + 3, side by side, each in the order of the one-piece loop. */
-    private static void shiftedSumsFour(float[] data, int p, double[] shift, double[] sum, double[] squares) {
-        int size = Chunks.SIZE;
-        int from = Chunks.from(p);
-        double k0 = data[from];
-        double k1 = data[from + size];
-        double k2 = data[from + 2 * size];
-        double k3 = data[from + 3 * size];
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double q0 = 0;
-        double q1 = 0;
-        double q2 = 0;
-        double q3 = 0;
-        for (int i = from, end = from + size; i < end; i++) {
-            double d0 = data[i] - k0;
-            double d1 = data[i + size] - k1;
-            double d2 = data[i + 2 * size] - k2;
-            double d3 = data[i + 3 * size] - k3;
-            s0 += d0;
-            s1 += d1;
-            s2 += d2;
-            s3 += d3;
-            q0 += d0 * d0;
-            q1 += d1 * d1;
-            q2 += d2 * d2;
-            q3 += d3 * d3;
-        }
-        shift[p] = k0;
-        shift[p + 1] = k1;
-        shift[p + 2] = k2;
-        shift[p + 3] = k3;
-        sum[p] = s0;
-        sum[p + 1] = s1;
-        sum[p + 2] = s2;
-        sum[p + 3] = s3;
-        squares[p] = q0;
-        squares[p + 1] = q1;
-        squares[p + 2] = q2;
-        squares[p + 3] = q3;
+        return sums.value(n);
     }
 
     /** Which values count as saturated. */

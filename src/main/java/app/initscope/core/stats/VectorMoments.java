@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The first pass of {@link Summary.Sweep} on the Vector API, for as long as the values are finite: the same sums in
- * the same order as the scalar loop ({@link Summary.Moments#scalar}), which it hands over to at the first vector
+ * the same order as the scalar loop ({@link Moments#scalar}), which it hands over to at the first vector
  * holding a non-finite value, and at the piece's tail.
  *
  * <p>The scalar loop keeps four sums, s_j over the values at positions j, j + 4, j + 8, … of the piece, each added
@@ -38,7 +38,7 @@ final class VectorMoments {
      * as many whole vectors as are entirely finite, and returns where it stopped: a multiple of 4 past {@code from}.
      * The saturated values are counted here only for a {@code band}; for any other test the caller counts them.
      */
-    static int run(float[] data, int from, int to, Summary.Outside band, Summary.Moments m) {
+    static int run(float[] data, int from, int to, Summary.Outside band, Moments m) {
         DoubleVector sums = DoubleVector.zero(D4);
         FloatVector lo = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
         FloatVector hi = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);

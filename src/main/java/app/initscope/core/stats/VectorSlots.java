@@ -47,7 +47,7 @@ final class VectorSlots {
             bin(FloatVector.fromArray(F, data, from + j), lo, scale, bins).intoArray(out, j);
         }
         for (; j < len; j++) {
-            out[j] = Summary.slot(data[from + j], lo, hi, scale, bins, false);
+            out[j] = Slots.slot(data[from + j], lo, hi, scale, bins, false);
         }
     }
 
@@ -78,7 +78,7 @@ final class VectorSlots {
             b.intoArray(out, j);
         }
         for (; j < len; j++) {
-            out[j] = Summary.slot(data[from + j], lo, hi, scale, bins, flat);
+            out[j] = Slots.slot(data[from + j], lo, hi, scale, bins, flat);
         }
     }
 

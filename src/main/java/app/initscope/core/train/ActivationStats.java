@@ -1,8 +1,9 @@
 package app.initscope.core.train;
 
 import app.initscope.core.linalg.Chunks;
-import app.initscope.core.linalg.PieceMoments;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.stats.Moments;
+import app.initscope.core.stats.Summary;
 
 /**
  * What a training step records of each hidden layer's activation a_l (its std and its saturated and zero
@@ -19,8 +20,8 @@ final class ActivationStats {
 
     private final int depth;
     private final boolean saturates;
-    private final float satLo;
-    private final float satHi;
+    /** The activation's saturation test, or null without one. */
+    private final Summary.SaturationTest saturation;
     private int n;
     private int pieces;
     private double[][] sum;
@@ -30,35 +31,22 @@ final class ActivationStats {
     private long[][] zeros;
     private long[][] saturated;
     private double[][] squares;
-    private PieceMoments[][] moments;
+    private Moments[][] moments;
     private final double[] mean;
     private final long[] finiteCount;
 
     /**
      * @param activation the hidden layers' activation: its saturation test is
-     *                   {@link Activation#isSaturated(float)}'s, as two bounds
+     *                   {@link Activation#isSaturated(float)}'s, as the band the summaries' fast path knows
      */
     ActivationStats(int depth, Activation activation) {
         this.depth = depth;
         this.saturates = activation.hasSaturation();
-        float[] bounds = saturationBounds(activation);
-        this.satLo = bounds[0];
-        this.satHi = bounds[1];
+        this.saturation = saturates
+                ? Summary.SaturationTest.outside(activation.saturatedBelow(), activation.saturatedAbove()) : null;
         this.mean = new double[depth + 1];
         this.finiteCount = new long[depth + 1];
         allocate(0);
-    }
-
-    /**
-     * The bounds outside which a value counts as saturated (v &lt; lo or v &gt; hi), the same test as
-     * {@link Activation#isSaturated(float)}; none (±∞) for an activation without saturation.
-     */
-    static float[] saturationBounds(Activation activation) {
-        return switch (activation) {
-            case TANH -> new float[] {-0.97f, 0.97f};
-            case SIGMOID -> new float[] {0.03f, 0.97f};
-            default -> new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
-        };
     }
 
     /** Makes room for layers of {@code values} values each (rows × width). */
@@ -82,18 +70,18 @@ final class ActivationStats {
         zeros = new long[depth + 1][count];
         saturated = new long[depth + 1][count];
         squares = new double[depth + 1][count];
-        moments = new PieceMoments[depth + 1][count];
-        for (PieceMoments[] layer : moments) {
+        moments = new Moments[depth + 1][count];
+        for (Moments[] layer : moments) {
             for (int p = 0; p < count; p++) {
-                layer[p] = new PieceMoments();
+                layer[p] = new Moments();
             }
         }
     }
 
     /** The forward pass's part of piece {@code p} of layer l: {@code a[from, to)} (Not modified). */
     void first(int l, int p, float[] a, int from, int to) {
-        PieceMoments m = moments[l][p];
-        m.of(a, from, to, satLo, satHi);
+        Moments m = moments[l][p];
+        m.of(a, from, to, saturation, Moments.VECTORS);
         sum[l][p] = m.sum();
         min[l][p] = m.min();
         max[l][p] = m.max();

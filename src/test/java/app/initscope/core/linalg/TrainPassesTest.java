@@ -31,44 +31,6 @@ class TrainPassesTest {
     }
 
     @Test
-    void vectorMomentsGiveTheScalarLoopsBitsOnEveryLengthAndWithNonFiniteValues() {
-        assertTrue(Kernels.vectorApiAvailable(), "the test JVM has the Vector API");
-        for (boolean nonFinite : new boolean[] {false, true}) {
-            for (int n : new int[] {1, 3, 4, 7, 15, 16, 17, 33, 100, 1023, Chunks.SIZE, 70_001}) {
-                float[] x = values(n, n * 31L + (nonFinite ? 1 : 0), nonFinite);
-                for (int from : new int[] {0, Math.min(5, n - 1)}) {
-                    PieceMoments vector = new PieceMoments();
-                    PieceMoments scalar = new PieceMoments();
-                    vector.of(x, from, n, -0.97f, 0.97f, true);
-                    scalar.of(x, from, n, -0.97f, 0.97f, false);
-                    String where = "n " + n + " from " + from + " non-finite " + nonFinite;
-                    assertEquals(Double.doubleToRawLongBits(scalar.sum()), Double.doubleToRawLongBits(vector.sum()),
-                            "sum, " + where);
-                    assertEquals(Float.floatToRawIntBits(scalar.min()), Float.floatToRawIntBits(vector.min()),
-                            "min, " + where);
-                    assertEquals(Float.floatToRawIntBits(scalar.max()), Float.floatToRawIntBits(vector.max()),
-                            "max, " + where);
-                    assertEquals(scalar.finite(), vector.finite(), "finite, " + where);
-                    assertEquals(scalar.zeros(), vector.zeros(), "zeros, " + where);
-                    assertEquals(scalar.saturated(), vector.saturated(), "saturated, " + where);
-                }
-            }
-        }
-    }
-
-    @Test
-    void aNonFiniteValueMidPieceSendsTheRestOneByOneIntoTheFirstSum() {
-        float[] x = new float[64];
-        Arrays.fill(x, 1f);
-        x[21] = Float.NaN;
-        PieceMoments m = new PieceMoments();
-        m.of(x, 0, 64, -1f, 1f, true);
-        assertEquals(63, m.finite());
-        assertEquals(63.0, m.sum(), 0.0);
-        assertEquals(0, m.saturated(), "1 is not past 1; NaN is not saturated");
-    }
-
-    @Test
     void vectorColumnHashesEqualTheScalarOnes() {
         int rows = 37;
         for (int cols : new int[] {1, 7, 8, 9, 64, 300}) {

@@ -11,6 +11,7 @@ import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.PieceStd;
 import app.initscope.core.stats.Summary;
 import app.initscope.engine.ComputePool;
 import java.util.ArrayList;
@@ -110,20 +111,6 @@ class FusedRecordsTest {
     }
 
     @Test
-    void theSaturationBoundsAreTheActivationsOwnTest() {
-        for (Activation activation : Activation.values()) {
-            float[] b = ActivationStats.saturationBounds(activation);
-            for (float v = -1.5f; v <= 1.5f; v = Math.nextUp(v + 1e-4f)) {
-                for (float x : new float[] {v, 0.97f, -0.97f, 0.03f, Math.nextUp(0.97f), Math.nextDown(-0.97f),
-                        Math.nextDown(0.03f), Float.NaN}) {
-                    boolean ours = x < b[0] || x > b[1];
-                    assertEquals(activation.hasSaturation() && activation.isSaturated(x), ours, activation + " at " + x);
-                }
-            }
-        }
-    }
-
-    @Test
     void pieceStdAndTheFusedSgdGiveSummarysStdAndOptimizersUpdate() {
         SplittableRandom r = new SplittableRandom(8);
         for (int n : new int[] {1, 5, Chunks.SIZE, 2 * Chunks.SIZE + 17}) {
@@ -148,7 +135,7 @@ class FusedRecordsTest {
             ds.reset(n);
             float[] delta = new float[n];
             for (int p = Chunks.count(n) - 1; p >= 0; p--) {
-                ws.sgd(p, w, g, delta, 0.3, gs, ds, Chunks.from(p), Chunks.to(p, n));
+                Stepper.sgd(p, w, g, delta, 0.3, ws, gs, ds, Chunks.from(p), Chunks.to(p, n));
             }
             assertEquals(stdW, ws.value(n), 0.0, "std(W), n " + n);
             assertEquals(stdG, gs.value(n), 0.0, "std(g), n " + n);
