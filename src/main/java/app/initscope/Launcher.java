@@ -1,6 +1,7 @@
 package app.initscope;
 
 import app.initscope.cli.Cli;
+import app.initscope.core.stats.Summary;
 import app.initscope.ui.App;
 
 /**
@@ -31,6 +32,10 @@ public final class Launcher {
                 System.exit(Cli.windowFailed(e));
             }
         } else {
+            if (System.getProperty(Summary.VECTOR_PROPERTY) == null && !args[0].equals("bench")) {
+                // a one-shot command ends before the JIT's work on the vector summaries pays: 1 s of a 3.7 s run
+                System.setProperty(Summary.VECTOR_PROPERTY, "false");
+            }
             int code = Cli.execute(args);
             if (code != 0) {
                 System.exit(code);
