@@ -49,7 +49,7 @@ public final class Catalog {
             .build();
 
     public static final Setting<Integer> DEPTH = Setting.integer("depth", "--depth", 1)
-            .range(1, 100).window(1, 20).unit("layers")
+            .range(1, 100).window(1, 30).unit("layers")
             .help("Hidden layers: depth multiplies whatever one layer does to the signal.")
             .build();
 

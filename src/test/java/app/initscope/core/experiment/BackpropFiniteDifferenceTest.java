@@ -8,6 +8,7 @@ import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Network;
 import app.initscope.core.nn.Norm;
+import app.initscope.core.nn.NormReference;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Residual;
 import java.util.List;
@@ -126,7 +127,7 @@ class BackpropFiniteDifferenceTest {
                             ? zBefore[s * WIDTH + j] + residual.alpha(DEPTH) * branch : branch;
                 }
             }
-            double[] n = normalize(z, norm);
+            double[] n = NormReference.normalize(norm, z, SAMPLES, WIDTH, null, null);
             double[] next = new double[SAMPLES * WIDTH];
             for (int i = 0; i < next.length; i++) {
                 next[i] = phi.value(n[i]);
@@ -147,35 +148,6 @@ class BackpropFiniteDifferenceTest {
             }
         }
         return sum / (2.0 * SAMPLES);
-    }
-
-    /** (z − μ)/√(v + ε) per unit over the samples (batch) or per sample over the units (layer); γ = 1, β = 0. */
-    private static double[] normalize(double[] z, Norm norm) {
-        if (norm == Norm.NONE) {
-            return z;
-        }
-        boolean batch = norm == Norm.BATCH;
-        int groups = batch ? WIDTH : SAMPLES;
-        int size = batch ? SAMPLES : WIDTH;
-        double[] out = new double[z.length];
-        for (int g = 0; g < groups; g++) {
-            double mu = 0;
-            for (int k = 0; k < size; k++) {
-                mu += z[batch ? k * WIDTH + g : g * WIDTH + k];
-            }
-            mu /= size;
-            double v = 0;
-            for (int k = 0; k < size; k++) {
-                double d = z[batch ? k * WIDTH + g : g * WIDTH + k] - mu;
-                v += d * d;
-            }
-            v /= size;
-            for (int k = 0; k < size; k++) {
-                int at = batch ? k * WIDTH + g : g * WIDTH + k;
-                out[at] = (z[at] - mu) / Math.sqrt(v + Norm.EPSILON);
-            }
-        }
-        return out;
     }
 
     private static double[] toDouble(float[] f) {

@@ -49,35 +49,8 @@ class NormalizationTest {
         return x;
     }
 
-    /** N(z) in double, straight from the definition. */
-    private static double[] reference(Norm norm, double[] z, int rows, int width, double[] gamma, double[] beta) {
-        double[] out = new double[rows * width];
-        boolean batch = norm == Norm.BATCH;
-        int groups = batch ? width : rows;
-        int size = batch ? rows : width;
-        for (int g = 0; g < groups; g++) {
-            double mu = 0;
-            for (int k = 0; k < size; k++) {
-                mu += z[batch ? k * width + g : g * width + k];
-            }
-            mu /= size;
-            double v = 0;
-            for (int k = 0; k < size; k++) {
-                double d = z[batch ? k * width + g : g * width + k] - mu;
-                v += d * d;
-            }
-            v /= size;
-            for (int k = 0; k < size; k++) {
-                int at = batch ? k * width + g : g * width + k;
-                int unit = at % width;
-                out[at] = gamma[unit] * (z[at] - mu) / Math.sqrt(v + Norm.EPSILON) + beta[unit];
-            }
-        }
-        return out;
-    }
-
     private static double loss(Norm norm, double[] z, double[] gamma, double[] beta, float[] c) {
-        double[] out = reference(norm, z, ROWS, WIDTH, gamma, beta);
+        double[] out = NormReference.normalize(norm, z, ROWS, WIDTH, gamma, beta);
         double l = 0;
         for (int i = 0; i < out.length; i++) {
             l += c[i] * out[i];
@@ -104,7 +77,7 @@ class NormalizationTest {
         System.arraycopy(beta, 0, n.affine().beta(), 0, WIDTH);
         float[] out = new float[z.length];
         n.forward(z, out, ROWS, false, Parallel.sequential());
-        double[] want = reference(norm, toDouble(z), ROWS, WIDTH, toDouble(gamma), toDouble(beta));
+        double[] want = NormReference.normalize(norm, toDouble(z), ROWS, WIDTH, toDouble(gamma), toDouble(beta));
         for (int i = 0; i < out.length; i++) {
             assertEquals(want[i], out[i], 2e-5 * (1 + Math.abs(want[i])), "element " + i);
         }

@@ -9,6 +9,7 @@ import app.initscope.core.linalg.Parallel;
 import app.initscope.core.linalg.RandomStreams;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Norm;
+import app.initscope.core.nn.NormReference;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Residual;
 import java.util.SplittableRandom;
@@ -168,7 +169,7 @@ class GradientCheckTest {
                 }
                 double[] out = z;
                 if (l <= DEPTH) {
-                    double[] n = normalize(z, l);
+                    double[] n = NormReference.normalize(norm, z, ROWS, WIDTH, gamma[l], beta[l]);
                     out = new double[z.length];
                     for (int i = 0; i < z.length; i++) {
                         out[i] = phi.value(n[i]);
@@ -194,35 +195,6 @@ class GradientCheckTest {
                 }
             }
             return sum / ROWS;
-        }
-
-        /** γ·(z − μ)/√(v + ε) + β over the rows of each unit (batch) or the units of each row (layer). */
-        private double[] normalize(double[] z, int l) {
-            if (norm == Norm.NONE) {
-                return z;
-            }
-            boolean batch = norm == Norm.BATCH;
-            double[] out = new double[z.length];
-            for (int g = 0; g < (batch ? WIDTH : ROWS); g++) {
-                int size = batch ? ROWS : WIDTH;
-                double mu = 0;
-                for (int k = 0; k < size; k++) {
-                    mu += z[batch ? k * WIDTH + g : g * WIDTH + k];
-                }
-                mu /= size;
-                double v = 0;
-                for (int k = 0; k < size; k++) {
-                    double d = z[batch ? k * WIDTH + g : g * WIDTH + k] - mu;
-                    v += d * d;
-                }
-                v /= size;
-                for (int k = 0; k < size; k++) {
-                    int at = batch ? k * WIDTH + g : g * WIDTH + k;
-                    int unit = at % WIDTH;
-                    out[at] = gamma[l][unit] * (z[at] - mu) / Math.sqrt(v + Norm.EPSILON) + beta[l][unit];
-                }
-            }
-            return out;
         }
     }
 }
