@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,8 @@ public final class Engine implements AutoCloseable {
     private final ExperimentRunner runner;
     private final ExperimentRunner plainRunner;
     private final ExecutorService jobThreads;
+    /** How long a job thread that has nothing to do stays before it ends. */
+    public static final long IDLE_JOB_THREAD_SECONDS = 60;
 
     /** @param threads the number of compute threads, at least 1 */
     public Engine(int threads) {
@@ -58,11 +61,14 @@ public final class Engine implements AutoCloseable {
         this.runner = new ExperimentRunner(Kernels::best, parallel, Runtime.getRuntime().maxMemory());
         this.plainRunner = plain(parallel);
         AtomicInteger ids = new AtomicInteger();
-        this.jobThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "initscope-job-" + ids.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // as a cached pool, but with the idle lifetime named: a job cancelled under load can still be unwinding when
+        // its successor starts, so the pool briefly holds one thread more, which then ends after this lifetime
+        this.jobThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_JOB_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "initscope-job-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
