@@ -5,6 +5,7 @@ import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.JacobianSpectrum;
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.theory.MeanField;
+import app.initscope.core.experiment.Counterparts;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
@@ -258,6 +259,15 @@ public final class Figures {
      * and std(gradient) by layer for the given strategies on a log axis.
      */
     public static Figure depth(ExperimentResult result, Strategy strategy, List<Strategy> lines, Options o) {
+        return depth(result, strategy, lines, List.of(), o);
+    }
+
+    /**
+     * The depth view with the shown strategy's counterparts "with and without" (runs of the same network with its
+     * normalization or residual branches changed) drawn dashed in its colour on the std-by-layer charts.
+     */
+    public static Figure depth(ExperimentResult result, Strategy strategy, List<Strategy> lines,
+                               List<Counterparts.Run> counterparts, Options o) {
         StrategyResult r = find(result, strategy);
         int depth = r.layers().size();
         List<HistogramChart.Data> as = new ArrayList<>();
@@ -278,10 +288,13 @@ public final class Figures {
         List<LayerLines.Series> sg = new ArrayList<>();
         for (Strategy s : lines) {
             result.find(s).ifPresent(sr -> {
-                sa.add(new LayerLines.Series(s, sr.layers().stream().mapToDouble(x -> x.activation().std()).toArray()));
-                sg.add(new LayerLines.Series(s, sr.layers().stream().mapToDouble(x -> x.get(o.gradient()).std())
-                        .toArray()));
+                sa.add(new LayerLines.Series(s, stdByLayer(sr, TensorKind.ACTIVATION)));
+                sg.add(new LayerLines.Series(s, stdByLayer(sr, o.gradient())));
             });
+        }
+        for (Counterparts.Run c : counterparts) {
+            sa.add(new LayerLines.Series(strategy, stdByLayer(c.result(), TensorKind.ACTIVATION), c.label()));
+            sg.add(new LayerLines.Series(strategy, stdByLayer(c.result(), o.gradient()), c.label()));
         }
         List<CorrelationChart.Series> corr = correlations(result, lines);
         JacobianSpectrum jacobian = r.jacobian();
@@ -357,6 +370,10 @@ public final class Figures {
         List<LayerLines.Series> all = new ArrayList<>(sa);
         all.addAll(sg);
         return new Figure(strategy.id() + "-depth", w, h, painter, panels, all, (fw, fh, x, y) -> null);
+    }
+
+    private static double[] stdByLayer(StrategyResult r, TensorKind tensor) {
+        return r.layers().stream().mapToDouble(x -> x.get(tensor).std()).toArray();
     }
 
     /** The rows of line charts the depth view draws under its histograms: 1, or 2 with correlations or a Jacobian. */

@@ -10,9 +10,22 @@ import java.util.List;
  */
 public final class LayerLines {
 
-    /** One strategy's values, for layers 1, 2, … */
-    public record Series(Strategy strategy, double[] values) {
+    /**
+     * One strategy's values, for layers 1, 2, …
+     *
+     * @param variant what differs from the measured network ("without BatchNorm"), drawn dashed after the
+     *                strategy's name; null for the network itself, drawn solid
+     */
+    public record Series(Strategy strategy, double[] values, String variant) {
+
+        /** The network itself, drawn solid. */
+        public Series(Strategy strategy, double[] values) {
+            this(strategy, values, null);
+        }
     }
+
+    /** The dashes of the counterparts, one pattern each in turn. */
+    private static final double[][] VARIANT_DASHES = {{9, 5}, {3, 4}, {12, 4, 3, 4}, {6, 6}};
 
     private LayerLines() {
     }
@@ -41,11 +54,16 @@ public final class LayerLines {
             frame.paintTitle(g, w, h);
             return;
         }
-        List<ChartFrame.Series> lines = series.stream().map(s -> {
+        List<ChartFrame.Series> lines = new java.util.ArrayList<>();
+        int variants = 0;
+        for (Series s : series) {
             boolean anyZero = java.util.Arrays.stream(s.values()).anyMatch(v -> !(v > 0 && Double.isFinite(v)));
-            return ChartFrame.Series.byLayer(s.strategy().label() + (anyZero ? " (0)" : ""),
-                    Palette.of(s.strategy()), s.values()).styled(2.5).withDots(true);
-        }).toList();
+            String label = s.strategy().label() + (s.variant() == null ? "" : " · " + s.variant())
+                    + (anyZero ? " (0)" : "");
+            ChartFrame.Series line = ChartFrame.Series.byLayer(label, Palette.of(s.strategy()), s.values());
+            lines.add(s.variant() == null ? line.styled(2.5).withDots(true)
+                    : line.styled(2, VARIANT_DASHES[variants++ % VARIANT_DASHES.length]).withDots(true));
+        }
         List<ChartFrame.Guide> guides = guide != null && layers > 1 && guide.layer() >= 1 && guide.layer() <= layers
                 ? List.of(new ChartFrame.Guide(true, guide.layer(), guide.label(), guide.colour(), 2,
                 new double[] {8, 5}, TextFont.regular(13)))

@@ -79,12 +79,17 @@ public final class ViewCatalog {
     public static final Setting<Boolean> BATCH_ACCURACY = laterBool("batchAccuracy", "--batch-accuracy", false,
             "Whether the accuracy chart also draws each training batch's accuracy (dashed).");
 
+    public static final Setting<Boolean> WITH_AND_WITHOUT = laterBool("withAndWithout", "--with-and-without", false,
+            "Whether the depth view also runs the shown network with and without its normalization or residual "
+                    + "branches, and draws their std by layer dashed.");
+
     /** The scrubber's value that follows the newest evaluation. */
     public static final int NEWEST = -1;
 
     /** Every view option, in the order of a preset's {@code "view"} object. */
     public static final List<Setting<?>> ALL = List.of(STRATEGY, LAYER, GRADIENT, LOG_Y, SHOW_THEORY, LOCK_AXES,
-            TAB, JACOBIAN, COMPARE_AXES, PHASE_COLOUR, TRAIN_STRATEGY, HEAT_TENSOR, EVAL, BATCH_ACCURACY);
+            TAB, JACOBIAN, COMPARE_AXES, PHASE_COLOUR, TRAIN_STRATEGY, HEAT_TENSOR, EVAL, BATCH_ACCURACY,
+            WITH_AND_WITHOUT);
 
     private ViewCatalog() {
     }

@@ -1,7 +1,9 @@
 package app.initscope.ui;
 
 import app.initscope.core.init.Strategy;
+import app.initscope.core.experiment.Counterparts;
 import app.initscope.core.experiment.ExperimentResult;
+import app.initscope.engine.CounterpartsJob;
 import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.experiment.TensorKind;
 import app.initscope.render.AxisMode;
@@ -26,6 +28,7 @@ final class DepthView extends StackPane implements ViewPage {
     private final MainViewModel model;
     private final FigureView figure = new FigureView();
     private final CheckBox jacobian = new CheckBox("Jacobian spectrum (slow)");
+    private final CheckBox withAndWithout = new CheckBox("with and without");
     private List<Object> drawnKey;
 
     DepthView(MainViewModel model) {
@@ -47,7 +50,14 @@ final class DepthView extends StackPane implements ViewPage {
         hint.textProperty().bind(javafx.beans.binding.Bindings.when(norm.isEqualTo(app.initscope.core.nn.Norm.NONE))
                 .then("correlations show with c₀ > 0 or σ_b > 0")
                 .otherwise("no Jacobian with a normalization: it ties the samples together"));
-        HBox bar = new HBox(14, jacobian, hint);
+        withAndWithout.setId("with-and-without-toggle");
+        withAndWithout.selectedProperty().bindBidirectional(model.view().withAndWithoutProperty());
+        withAndWithout.setTooltip(new javafx.scene.control.Tooltip("Also run the shown strategy's network without "
+                + "its normalization or residual branches, or at the other branch scale (a plain network: with "
+                + "BatchNorm and with skips), and draw their std by layer dashed in its colour."));
+        model.counterpartsProperty().addListener((obs, old, now) -> refresh());
+        withAndWithout.selectedProperty().addListener((obs, old, now) -> refresh());
+        HBox bar = new HBox(14, withAndWithout, jacobian, hint);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(4, 4, 4, 4));
         VBox box = new VBox(bar, scroll);
@@ -76,7 +86,8 @@ final class DepthView extends StackPane implements ViewPage {
             figure.setFigure(null);
             return;
         }
-        List<Object> key = List.of(result, r, model.theoryVersionProperty().get(),
+        List<Counterparts.Run> overlay = counterparts(result, r.strategy());
+        List<Object> key = List.of(result, r, overlay, model.theoryVersionProperty().get(),
                 model.view().gradientProperty().get(),
                 model.view().logYProperty().get(), List.copyOf(model.view().comparedStrategies()));
         if (key.equals(drawnKey)) {
@@ -87,14 +98,31 @@ final class DepthView extends StackPane implements ViewPage {
         int rows = Figures.depthChartRows(result, r.strategy());
         figure.minHeightProperty().bind(CanvasRegion.zoomProperty().multiply(bands * 2 * 80 + 220 * rows));
         figure.setFigure(Figures.depth(result, r.strategy(), List.copyOf(model.view().comparedStrategies()),
-                FigureOptions.of(model, false, AxisMode.SHARED)));
+                overlay, FigureOptions.of(model, false, AxisMode.SHARED)));
+    }
+
+    /**
+     * The runs "with and without" of the shown network when asked for and computed; asks for them (off the FX
+     * thread) when they are not, and until then returns none. A preview waits for the full result.
+     */
+    private List<Counterparts.Run> counterparts(ExperimentResult result, Strategy shown) {
+        if (!withAndWithout.isSelected() || result.preview()) {
+            return List.of();
+        }
+        CounterpartsJob.Request request = new CounterpartsJob.Request(result.config(), shown);
+        CounterpartsJob.Answer answer = model.counterpartsProperty().get();
+        if (answer != null && answer.request().equals(request)) {
+            return answer.runs();
+        }
+        model.requestCounterparts(request);
+        return List.of();
     }
 
     @Override
     public app.initscope.render.Figure exportFigure(ExperimentResult result, Strategy shown,
                                                     app.initscope.render.Figures.Options options) {
         return app.initscope.render.Figures.depth(result, shown, List.copyOf(model.view().comparedStrategies()),
-                options);
+                counterparts(result, shown), options);
     }
 
     @Override

@@ -6,6 +6,7 @@ import app.initscope.engine.Engine;
 import app.initscope.engine.ExperimentJob;
 import app.initscope.engine.JobListener;
 import app.initscope.engine.JobRunner;
+import app.initscope.engine.CounterpartsJob;
 import app.initscope.engine.PhaseJob;
 import app.initscope.core.theory.PhaseDiagram;
 import javafx.application.Platform;
@@ -25,9 +26,8 @@ public final class ExperimentService {
 
     private final Engine engine;
     private final JobRunner<ExperimentJob.Request, ExperimentResult> jobs;
-    private final JobRunner<PhaseJob.Request, PhaseDiagram> phases;
-    private final ReadOnlyObjectWrapper<PhaseDiagram> phase = new ReadOnlyObjectWrapper<>(this, "phase");
-    private PhaseJob.Request phaseRequested;
+    private final NewestJob<PhaseJob.Request, PhaseDiagram> phases;
+    private final NewestJob<CounterpartsJob.Request, CounterpartsJob.Answer> counterparts;
     private ExperimentJob.Request requestedJob;
     private int jacobianInputs;
     private final ReadOnlyObjectWrapper<ExperimentConfig> requested = new ReadOnlyObjectWrapper<>(this,
@@ -41,27 +41,8 @@ public final class ExperimentService {
     /** @param engine the engine to compute with; its threads are shared by every job */
     public ExperimentService(Engine engine) {
         this.engine = engine;
-        this.phases = engine.jobs(new PhaseJob(engine), Platform::runLater, new JobListener<>() {
-            @Override
-            public void finished(PhaseJob.Request request, PhaseDiagram result) {
-                if (request.equals(phaseRequested)) {
-                    phase.set(result);
-                }
-            }
-
-            @Override
-            public void cancelled(PhaseJob.Request request, boolean superseded) {
-                if (request.equals(phaseRequested)) {
-                    phaseRequested = null;      // asked again, it runs again
-                }
-            }
-
-            @Override
-            public void failed(PhaseJob.Request request, Throwable e) {
-                cancelled(request, false);
-                error.set(e);
-            }
-        });
+        this.phases = new NewestJob<>(engine, new PhaseJob(engine), error::set);
+        this.counterparts = new NewestJob<>(engine, new CounterpartsJob(engine), error::set);
         this.jobs = engine.jobs(ExperimentJob.requests(engine), Platform::runLater, new JobListener<>() {
             @Override
             public void started(ExperimentJob.Request request) {
@@ -137,16 +118,22 @@ public final class ExperimentService {
 
     /** Asks for a phase diagram; a newer request cancels a running one. */
     public void submitPhase(PhaseJob.Request request) {
-        if (request.equals(phaseRequested)) {
-            return;
-        }
-        phaseRequested = request;
         phases.submit(request);
     }
 
     /** The newest phase diagram asked for, once computed; null before. */
     public ReadOnlyObjectProperty<PhaseDiagram> phaseProperty() {
-        return phase.getReadOnlyProperty();
+        return phases.answerProperty();
+    }
+
+    /** Asks for the runs "with and without" of the depth view; a newer request cancels a running one. */
+    public void submitCounterparts(CounterpartsJob.Request request) {
+        counterparts.submit(request);
+    }
+
+    /** The newest counterparts' runs computed, or null before any. */
+    public ReadOnlyObjectProperty<CounterpartsJob.Answer> counterpartsProperty() {
+        return counterparts.answerProperty();
     }
 
     /** The engine this service computes with (the training shares its threads). */
@@ -158,7 +145,7 @@ public final class ExperimentService {
     public void cancelAll() {
         jobs.cancel();
         phases.cancel();
-        phaseRequested = null;
+        counterparts.cancel();
     }
 
     /** Whether a request waits for the running computation to stop. */

@@ -100,6 +100,16 @@ public final class MainViewModel {
         service.submitPhase(request);
     }
 
+    /** Asks the engine for the depth view's runs "with and without" (a newer request cancels a running one). */
+    void requestCounterparts(app.initscope.engine.CounterpartsJob.Request request) {
+        service.submitCounterparts(request);
+    }
+
+    /** The newest runs "with and without" computed, or null. */
+    ReadOnlyObjectProperty<app.initscope.engine.CounterpartsJob.Answer> counterpartsProperty() {
+        return service.counterpartsProperty();
+    }
+
     /** The newest phase diagram computed, or null. */
     ReadOnlyObjectProperty<PhaseDiagram> phaseProperty() {
         return service.phaseProperty();

@@ -209,6 +209,12 @@ final class Tour {
         values.put("stdA", Ticks.label(l.activation().std()));
         values.put("stdAFirst", Ticks.label(first.activation().std()));
         values.put("stdALast", Ticks.label(last.activation().std()));
+        values.put("stdARatio", Ticks.label(last.activation().std() / first.activation().std()));
+        // the weight gradient from the last layer back to the first: over the network, and per layer
+        double dwRatio = first.weightGradient().std() / last.weightGradient().std();
+        values.put("dwRatio", Ticks.label(dwRatio));
+        values.put("dwPerLayer", String.format(Locale.ROOT, "%.2f",
+                Math.pow(dwRatio, 1.0 / Math.max(1, r.layers().size() - 1))));
         values.put("stdDelta", Ticks.label(l.delta().std()));
         values.put("saturated", l.activation().saturatedFraction() == null ? "—"
                 : String.format(Locale.ROOT, "%.1f%%", 100 * l.activation().saturatedFraction()));

@@ -97,6 +97,11 @@ public final class ViewOptions extends SettingsDraft {
         return bool(ViewCatalog.BATCH_ACCURACY);
     }
 
+    /** Whether the depth view overlays the shown network's runs with and without its normalization or skips. */
+    public BooleanProperty withAndWithoutProperty() {
+        return bool(ViewCatalog.WITH_AND_WITHOUT);
+    }
+
     /** The strategies the compare and depth views show, in the list's order. */
     public ObservableList<Strategy> comparedStrategies() {
         return compared;

@@ -50,7 +50,8 @@ class ViewOptionsTest {
                 .with(ViewCatalog.TRAIN_STRATEGY, "he")
                 .with(ViewCatalog.HEAT_TENSOR, TensorKind.DELTA)
                 .with(ViewCatalog.EVAL, 4)
-                .with(ViewCatalog.BATCH_ACCURACY, true);
+                .with(ViewCatalog.BATCH_ACCURACY, true)
+                .with(ViewCatalog.WITH_AND_WITHOUT, true);
         v.applyAll(state::get);
         assertEquals(Strategy.HE, v.strategyProperty().get());
         assertEquals(GradientView.WEIGHT, v.gradientProperty().get());

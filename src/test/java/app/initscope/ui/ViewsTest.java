@@ -229,6 +229,37 @@ class ViewsTest {
     }
 
     @Test
+    void withAndWithoutDrawsTheCounterpartsDashedOnTheDepthView(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> model.batch(() -> {
+            model.draft().integer(Catalog.DEPTH).set(5);
+            model.draft().choice(Catalog.ACTIVATION).set(app.initscope.core.nn.Activation.RELU);
+            model.draft().choice(Catalog.RESIDUAL).set(app.initscope.core.nn.Residual.scaled(1));
+            model.view().strategyProperty().set(Strategy.HE);
+        }));
+        awaitComplete(r -> r.config().depth() == 5 && r.config().residual().on());
+        robot.interact(() -> view.showView(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.depth().figure().lines().stream().allMatch(s -> s.variant() == null), "off by default");
+        robot.clickOn("#with-and-without-toggle");
+        assertTrue(model.view().withAndWithoutProperty().get(), "the click turned it on");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> view.depth().figure().lines()
+                .stream().anyMatch(s -> s.variant() != null));
+        List<LayerLines.Series> dashed = view.depth().figure().lines().stream().filter(s -> s.variant() != null)
+                .toList();
+        // std(a) and the gradient's std for each: without skips, and at α = 1/√4, of the shown strategy
+        assertEquals(List.of("without skips", "α = 1/√4", "without skips", "α = 1/√4"),
+                dashed.stream().map(LayerLines.Series::variant).toList());
+        assertTrue(dashed.stream().allMatch(s -> s.strategy() == Strategy.HE && s.values().length == 5));
+        var runs = app.initscope.core.experiment.Counterparts.run(app.initscope.TestRunners.runner(2), model.resultProperty().get()
+                .config(), Strategy.HE, () -> false);
+        assertEquals(runs.get(1).result().layer(5).activation().std(), dashed.get(1).values()[4],
+                "the dashed line is the counterpart's run");
+        robot.clickOn("#with-and-without-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.depth().figure().lines().stream().allMatch(s -> s.variant() == null), "off again");
+    }
+
+    @Test
     void lockedAxesKeepTheZAxisStillAcrossStrategies(FxRobot robot) throws TimeoutException {
         awaitComplete(r -> r.config().fanIn() == 200);
         robot.interact(() -> {
