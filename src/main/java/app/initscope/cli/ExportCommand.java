@@ -1,5 +1,6 @@
 package app.initscope.cli;
 
+import app.initscope.core.experiment.Counterparts;
 import app.initscope.core.experiment.ExperimentConfig;
 import app.initscope.core.experiment.ExperimentResult;
 import app.initscope.core.experiment.InvalidConfigException;
@@ -23,6 +24,7 @@ import app.initscope.export.TrainJsonReport;
 import app.initscope.render.AxisMode;
 import app.initscope.render.Figure;
 import app.initscope.render.Figures;
+import app.initscope.render.ViewCatalog;
 import app.initscope.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -139,6 +142,11 @@ public final class ExportCommand extends CliCommand {
     @Option(names = "--no-theory", negatable = false, description = "Leave out the theory's curve.")
     boolean noTheory;
 
+    @Option(names = "--with-and-without", negatable = true, description = "Depth view: also run the network "
+            + "without its normalization or skips, or at the other branch scale (a plain one: with BatchNorm and with "
+            + "skips), and draw their std by layer dashed.")
+    boolean withAndWithout;
+
     @Option(names = "--compare-axes", paramLabel = "MODE", defaultValue = "shared",
             converter = AxisModeConverter.class,
             description = "The compare view's x-axes per column: shared (linear), symlog (shared symmetric-log) or "
@@ -175,7 +183,8 @@ public final class ExportCommand extends CliCommand {
     }
 
     /** What one source's figures need, found before any work: the config to run, the figures, and how they look. */
-    private record Plan(Source source, ExperimentConfig config, List<Wanted> figures, Figures.Options options) {
+    private record Plan(Source source, ExperimentConfig config, List<Wanted> figures, Figures.Options options,
+                        boolean withAndWithout) {
     }
 
     @Override
@@ -218,7 +227,9 @@ public final class ExportCommand extends CliCommand {
             engine.warmUp();
             for (Plan p : plans) {
                 ExperimentResult result = engine.runner().run(p.config(), RunListener.NONE, () -> false);
-                write(p, result, fmt, several ? prefix(p.source()) : "", written);
+                Function<Strategy, List<Counterparts.Run>> overlays = s -> p.withAndWithout()
+                        ? Counterparts.run(engine.runner(), p.config(), s, () -> false) : List.of();
+                write(p, result, overlays, fmt, several ? prefix(p.source()) : "", written);
             }
         }
         return 0;
@@ -231,11 +242,11 @@ public final class ExportCommand extends CliCommand {
      * @param prefix  what starts each file's name, e.g. {@code "seed-experiment-"}, or ""
      * @param written the files this call has written so far; adds those it writes
      */
-    private void write(Plan p, ExperimentResult result, FigureExport.Format fmt, String prefix, Set<Path> written)
-            throws IOException {
+    private void write(Plan p, ExperimentResult result, Function<Strategy, List<Counterparts.Run>> overlays,
+                       FigureExport.Format fmt, String prefix, Set<Path> written) throws IOException {
         Map<Path, Figure> files = new LinkedHashMap<>();
         for (Wanted w : p.figures()) {
-            Figure figure = figure(result, w, p.options());
+            Figure figure = figure(result, w, p.options(), overlays);
             String tooLarge = fmt == FigureExport.Format.PNG
                     ? FigureExport.pngProblem(figure, scale, Runtime.getRuntime().maxMemory()) : null;
             if (tooLarge != null) {
@@ -361,14 +372,17 @@ public final class ExportCommand extends CliCommand {
         boolean lock = lockAxes || v != null && !given("--lock-axes") && v.lockAxes();
         boolean theory = !(noTheory || v != null && !given("--no-theory") && !v.showTheory());
         Figures.Options options = new Figures.Options(layer, kind(g), log, theory, lock, !noCaption, compareAxes);
-        return new Plan(source, config, figures, options);
+        boolean ww = given("--with-and-without") ? withAndWithout : v != null && v.get(ViewCatalog.WITH_AND_WITHOUT);
+        return new Plan(source, config, figures, options, ww);
     }
 
-    private Figure figure(ExperimentResult result, Wanted w, Figures.Options options) {
+    private Figure figure(ExperimentResult result, Wanted w, Figures.Options options,
+                          Function<Strategy, List<Counterparts.Run>> overlays) {
         return switch (w.view()) {
             case single -> Figures.single(result, w.strategy(), options);
             case compare -> Figures.compare(result, result.config().strategies(), options);
-            case depth -> Figures.depth(result, w.strategy(), result.config().strategies(), options);
+            case depth -> Figures.depth(result, w.strategy(), result.config().strategies(), overlays.apply(w.strategy()),
+                    options);
             case histogram -> Figures.histogram(result, w.strategy(), switch (tensor) {
                 case z -> TensorKind.Z;
                 case activation -> TensorKind.ACTIVATION;

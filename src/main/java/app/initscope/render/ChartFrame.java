@@ -202,7 +202,8 @@ public record ChartFrame(Style style, String title, ChartAxis x, ChartAxis y, Li
         double lw = 0;
         for (String label : labels) {
             if (label != null) {
-                lw = Math.max(lw, g.textWidth(label, style.text()) + 30);
+                // as the legend places it: the inset, the swatch, the gap, the text and 2 px to the edge
+                lw = Math.max(lw, style.inset() + style.swatch() + style.gap() + g.textWidth(label, style.text()) + 2);
             }
         }
         return Math.min(lw, w * 0.4);

@@ -48,7 +48,10 @@ public final class LayerLines {
     public static void paint(Pen g, double w, double h, String title, String yLabel, List<Series> series,
                              Guide guide) {
         int layers = series.stream().mapToInt(s -> s.values().length).max().orElse(0);
-        ChartFrame frame = ChartFrame.of(ChartFrame.Style.LAYERS, title, ChartAxis.layers(layers),
+        // the counterparts' longer names get a legend as wide as they need (at most 40 % of the chart)
+        boolean anyVariant = series.stream().anyMatch(s -> s.variant() != null);
+        ChartFrame frame = ChartFrame.of(anyVariant ? ChartFrame.Style.LAYERS.withLegendWidth(Double.NaN)
+                : ChartFrame.Style.LAYERS, title, ChartAxis.layers(layers),
                 ChartAxis.decades(yLabel));
         if (layers == 0) {
             frame.paintTitle(g, w, h);

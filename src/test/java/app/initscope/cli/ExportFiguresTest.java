@@ -45,6 +45,21 @@ class ExportFiguresTest {
     }
 
     @Test
+    void theResidualPresetsDepthFigureDrawsItsCounterpartsUnlessTurnedOff(@TempDir Path dir) throws Exception {
+        Path preset = Path.of("assets/presets/residual-scaling.json");
+        String small = " --fan-in=64 --samples=64 --width=64 --format svg --out " + dir;
+        RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args("export --preset " + preset + small));
+        assertEquals(0, o.code(), o.err());
+        String svg = Files.readString(Path.of(o.out().strip()));
+        assertTrue(svg.contains("He · no skips") && svg.contains("He · α = 1/√19"), "the preset's view "
+                + "turns 'with and without' on, and its legend names both dashed lines");
+        o = RunCommandTest.run(RunCommandTest.args("export --preset " + preset + " --no-with-and-without" + small));
+        assertEquals(0, o.code(), o.err());
+        svg = Files.readString(Path.of(o.out().strip()));
+        assertTrue(!svg.contains("no skips"), "--no-with-and-without leaves them out");
+    }
+
+    @Test
     void severalPresetsAndViewsRunEachPresetOnceAndWriteEveryFigure(@TempDir Path dir) throws Exception {
         RunCommandTest.Outcome o = RunCommandTest.run(RunCommandTest.args("export --preset " + SEED + " --preset "
                 + DEEP + " --views single,compare,depth --format svg --out " + dir + " " + SMALL));

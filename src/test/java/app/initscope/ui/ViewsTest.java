@@ -247,7 +247,7 @@ class ViewsTest {
         List<LayerLines.Series> dashed = view.depth().figure().lines().stream().filter(s -> s.variant() != null)
                 .toList();
         // std(a) and the gradient's std for each: without skips, and at α = 1/√4, of the shown strategy
-        assertEquals(List.of("without skips", "α = 1/√4", "without skips", "α = 1/√4"),
+        assertEquals(List.of("no skips", "α = 1/√4", "no skips", "α = 1/√4"),
                 dashed.stream().map(LayerLines.Series::variant).toList());
         assertTrue(dashed.stream().allMatch(s -> s.strategy() == Strategy.HE && s.values().length == 5));
         var runs = app.initscope.core.experiment.Counterparts.run(app.initscope.TestRunners.runner(2), model.resultProperty().get()

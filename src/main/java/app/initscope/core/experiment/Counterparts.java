@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Counterparts {
 
-    /** One counterpart: its settings, and the legend's words for what differs ("without BatchNorm", "α = 1"). */
+    /** One counterpart: its settings, and the legend's words for what differs ("no BatchNorm", "α = 1"). */
     public record Variant(String label, ExperimentConfig config) {
     }
 
@@ -39,10 +39,10 @@ public final class Counterparts {
         Residual residual = c.residual();
         int depth = c.depth();
         if (c.norm() != Norm.NONE) {
-            out.add(variant("without " + normName(c.norm()), c, strategy, Norm.NONE, residual));
+            out.add(variant("no " + normName(c.norm()), c, strategy, Norm.NONE, residual));
         }
         if (residual.on() && depth > 1) {
-            out.add(variant("without skips", c, strategy, c.norm(), Residual.OFF));
+            out.add(variant("no skips", c, strategy, c.norm(), Residual.OFF));
             double alpha = residual.alpha(depth);
             if (alpha != 1.0) {
                 out.add(variant("α = 1", c, strategy, c.norm(), Residual.scaled(1)));

@@ -30,15 +30,15 @@ class CounterpartsTest {
         assertEquals(List.of("with BatchNorm", "skips, α = 1/√10"), labels(BASE));
         assertEquals(List.of("with BatchNorm"), labels(BASE.toBuilder().depth(1).build()),
                 "one layer has no branch to scale");
-        assertEquals(List.of("without skips", "α = 1/√10"), labels(BASE.toBuilder().residual(Residual.scaled(1))
+        assertEquals(List.of("no skips", "α = 1/√10"), labels(BASE.toBuilder().residual(Residual.scaled(1))
                 .build()));
-        assertEquals(List.of("without skips", "α = 1"), labels(BASE.toBuilder().residual(Residual.SQRT_DEPTH)
+        assertEquals(List.of("no skips", "α = 1"), labels(BASE.toBuilder().residual(Residual.SQRT_DEPTH)
                 .build()));
-        assertEquals(List.of("without skips", "α = 1", "α = 1/√10"), labels(BASE.toBuilder()
+        assertEquals(List.of("no skips", "α = 1", "α = 1/√10"), labels(BASE.toBuilder()
                 .residual(Residual.scaled(0.5)).build()));
-        assertEquals(List.of("without LayerNorm", "without skips", "α = 1/√10"), labels(BASE.toBuilder()
+        assertEquals(List.of("no LayerNorm", "no skips", "α = 1/√10"), labels(BASE.toBuilder()
                 .norm(Norm.LAYER).residual(Residual.scaled(1)).build()));
-        assertEquals(List.of("without BatchNorm"), labels(BASE.toBuilder().norm(Norm.BATCH).build()));
+        assertEquals(List.of("no BatchNorm"), labels(BASE.toBuilder().norm(Norm.BATCH).build()));
         for (Counterparts.Variant v : Counterparts.of(BASE.toBuilder().norm(Norm.BATCH).build(), Strategy.HE)) {
             assertEquals(List.of(Strategy.HE), v.config().strategies(), "the shown strategy alone");
             assertEquals(BASE.depth(), v.config().depth());
@@ -61,7 +61,7 @@ class CounterpartsTest {
         // variance by 1 + 1/10
         LayerResult[] layers = runs.get(0).result().layers().toArray(LayerResult[]::new);
         assertEquals(1, layers[10].theory().stdZ() / layers[0].theory().stdZ(), 1e-12, "without skips, theory");
-        assertEquals(1, layers[10].z().std() / layers[0].z().std(), 0.3, "without skips");
+        assertEquals(1, layers[10].z().std() / layers[0].z().std(), 0.3, "no skips");
         double[] scaled = std(runs.get(1).result());
         assertEquals(Math.pow(1.1, 5), scaled[10] / scaled[0], 0.15, "α = 1/√10");
     }
