@@ -125,7 +125,7 @@ public final class TrainFigures {
             EvalLayer el = eval.layers().get(layer - 1);
             for (TensorKind k : TENSORS) {
                 HistogramChart.Data d = new HistogramChart.Data(Plots.title(k) + " · step " + eval.step()
-                        + (config.depth() > 1 ? " · layer " + layer : ""), Plots.axisLabel(k, config.activation()),
+                        + (config.depth() > 1 ? " · layer " + layer : ""), Plots.axisLabel(k, config),
                         summary(el, k), Palette.of(focus.strategy()), Double.NaN, null, false, o.logY());
                 hist.add(d);
                 panels.add(new Figure.Panel(focus.strategy().id(), layer, k.id(), d));

@@ -34,7 +34,7 @@ final class TrainHeatMap {
             ChartFrame.of(style, title, x, ChartAxis.fixed(0, 1, null)).paintTitle(g, w, h);
             return;
         }
-        ChartAxis y = ChartAxis.fixed(range[0], range[1], Plots.axisLabel(tensor, config.activation()))
+        ChartAxis y = ChartAxis.fixed(range[0], range[1], Plots.axisLabel(tensor, config))
                 .withTicks(ChartAxis.TickRule.NICE, ChartAxis.TickFormat.UNIFORM, 36).withGrid(false);
         ChartFrame.of(style, title, x, y).withRenderer((pen, p) -> cells(pen, p, r, layer, tensor, range))
                 .paint(g, w, h);

@@ -121,6 +121,20 @@ class TrainFiguresTest {
     }
 
     @Test
+    void withBatchNormTheHeatMapAndHistogramsLabelTheActivationAsTanhOfBnZ() {
+        ExperimentConfig bn = config.toBuilder().norm(app.initscope.core.nn.Norm.BATCH).build();
+        Trainer t = new Trainer(Kernels::best, pool, 1);
+        List<TrainResult> normalized = List.of(t.train(bn, train.withSteps(20, 10), Strategy.XAVIER,
+                TrainListener.NONE, () -> false));
+        Figure f = TrainFigures.figure(bn, train.withSteps(20, 10), normalized, TrainFigures.Options.DEFAULT);
+        SvgPen pen = new SvgPen(f.width(), f.height(), AwtTextMeasure.INSTANCE);
+        f.paint(pen);
+        String svg = pen.toSvg();
+        assertTrue(svg.contains("a = tanh(BN(z))"), "the activation is φ of the normalized z");
+        assertTrue(!svg.contains("a = tanh(z)"), "nowhere the plain network's label");
+    }
+
+    @Test
     void aSpikeSaturatesItsOwnBinInsteadOfFadingTheRest() {
         Histogram relu = new Histogram(0, 4, new long[] {5000, 300, 200, 100}, 0, 0, 0);
         assertEquals(300, TrainHeatMap.shadeScale(relu), "the second largest count");
