@@ -54,7 +54,7 @@ public final class Explanation {
     public static String headline(ExperimentConfig config, StrategyResult result, int layer) {
         Facts f = Facts.of(config, result, layer);
         LayerResult l = f.layer();
-        String stdZ = "std z " + num(l.z().std());
+        String stdZ = f.stdPhiInput();
         String handedOn = "E[a²] " + num(f.handedOn()) + (f.findings().contains(Finding.HALF_OFF)
                 ? ", half the units off" : "");
         boolean rectifies = Verdict.rectifies(f.activation());

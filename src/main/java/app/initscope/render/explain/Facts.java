@@ -6,6 +6,7 @@ import app.initscope.core.experiment.StrategyResult;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import app.initscope.core.stats.Summary;
+import app.initscope.render.Plots;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,9 +46,28 @@ record Facts(ExperimentConfig config, StrategyResult result, LayerResult layer, 
         // so the gain is what the layer measurably hands on
         double gain = zeroMean(s, config) ? Verdict.gain(sigmaW2, config.activation(), config.leakySlope())
                 : secondMoment(l.activation()) / ex2;
-        Verdict verdict = Verdict.of(l.z().std(), gain);
+        // with a normalization φ takes N(z), whose scale the normalization sets whatever the weights do: the
+        // verdict is then about N(z), and its gain 1
+        Verdict verdict = l.normalized() != null ? Verdict.of(l.normalized().std(), 1)
+                : Verdict.of(l.z().std(), gain);
         return new Facts(config, result, l, s, config.activation(), ex2, previousStdZ, sigmaW2, gain, verdict,
                 Finding.of(l, config.activation(), verdict));
+    }
+
+    /** What φ takes: N(z) with a normalization, else z. */
+    Summary phiInput() {
+        return layer.normalized() != null ? layer.normalized() : layer.z();
+    }
+
+    /** "std z 1.002", or "std BN(z) 0.7054" with a normalization. */
+    String stdPhiInput() {
+        return "std " + (layer.normalized() != null ? Plots.normalizedLabel(config.norm()) : "z") + " "
+                + Explanation.num(phiInput().std());
+    }
+
+    /** Whether the layer is a plain one, z_l = φ(z_{l−1})·W_l: no normalization and no residual branch. */
+    boolean plain() {
+        return !Architecture.applies(config);
     }
 
     /** The dominant finding. */

@@ -35,6 +35,11 @@ final class WhatToTry {
                         + " the activation to ReLU, which has no flat tail for positive z.");
             }
             case VANISHING, SHRINKING -> {
+                if (f.layer().normalized() != null && f.layer().z().std() > 0) {
+                    s.add(pick(fix) + ": with larger weights Var(z) lies far above ε, and N(z) reaches unit "
+                            + "variance.");
+                    return String.join(" ", s) + " " + withAndWithout(f);
+                }
                 s.add(f.strategy() == fix ? pick(relu ? Strategy.XAVIER : Strategy.HE) + " and compare std z."
                         : pick(fix) + ": it scales the weights to keep std z near 1.");
                 s.add(deeper != null ? deeper + " to watch the signal fade further."
@@ -80,7 +85,15 @@ final class WhatToTry {
             }
             default -> throw new AssertionError(f.findings().getFirst());
         }
+        if (!f.plain()) {
+            s.add(withAndWithout(f));
+        }
         return String.join(" ", s);
+    }
+
+    private static String withAndWithout(Facts f) {
+        return "In the Depth view, tick \"with and without\" to run the same network without its "
+                + (f.layer().normalized() != null ? "normalization" : "skips") + " and see what it changes.";
     }
 
     /** "Raise depth to 10 and open the Depth view", or null when the network is already that deep. */

@@ -5,6 +5,7 @@ import static app.initscope.render.explain.Explanation.percent;
 
 import app.initscope.core.experiment.LayerResult;
 import app.initscope.core.nn.Activation;
+import app.initscope.core.nn.Norm;
 import app.initscope.core.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,40 +57,13 @@ final class WhatYouSee {
                             + "saturated units pass almost nothing back and barely learn.");
                     s.addAll(Gradients.saturatedGradient(f));
                 }
-                case VANISHING -> {
-                    if (z.std() == 0) {
-                        s.add("The signal is gone: std z 0, z is exactly 0 for every sample.");
+                case VANISHING, SHRINKING, EXPLODING -> {
+                    if (l.normalized() != null && z.std() > 0) {
+                        normalized(f, s);
+                        s.add(Gradients.gradientScale(f));
                     } else {
-                        s.add("The signal is vanishing: std z " + num(z.std()) + ".");
-                        s.add(smallSignal(f.activation(), a));
-                        s.addAll(Gradients.gradientOfAWeakSignal(f));
+                        scale(f, finding, s);
                     }
-                }
-                case EXPLODING -> {
-                    s.add("The signal is exploding: std z " + num(z.std()) + ", far wider than the input's "
-                            + "scale of about 1.");
-                    if (f.activation().hasSaturation()) {
-                        s.add(f.activation().label() + "'s flat tails hold the activations in (std a " + num(a.std())
-                                + "), but more and more of z lands on them.");
-                    } else {
-                        s.add(f.activation().label() + " has no flat tail to stop it, so the activations are huge "
-                                + "too (std a " + num(a.std()) + ").");
-                        s.add(f.gain() > Verdict.GAIN_TOLERANCE ? furtherLayers(f)
-                                : "This layer's own weights keep the scale they get (" + f.weights()
-                                        + "): the layers before it made it this wide.");
-                    }
-                    s.add(Gradients.gradientScale(f));
-                }
-                case SHRINKING -> {
-                    s.add("The signal is shrinking: std z " + num(z.std()) + ", below the input's scale of "
-                            + "about 1.");
-                    if (l.layer() > 1 && Double.isFinite(f.previousStdZ()) && f.previousStdZ() > 0) {
-                        s.add("Layer " + (l.layer() - 1) + " had std z " + num(f.previousStdZ()) + ", so this layer "
-                                + (z.std() < f.previousStdZ() ? "shrank it by the factor " : "grew it by the factor ")
-                                + num(z.std() / f.previousStdZ()) + ".");
-                    }
-                    s.add("If every layer shrinks it like this, a deep network loses the signal.");
-                    s.addAll(Gradients.gradientOfAWeakSignal(f));
                 }
                 case PRESERVED, GROWING, NARROWING -> inBand(f, s);
                 case HALF_OFF -> {
@@ -123,6 +97,60 @@ final class WhatYouSee {
         return String.join(" ", s);
     }
 
+    /** A signal outside the band of scales: vanishing, shrinking or exploding std z. */
+    private static void scale(Facts f, Finding finding, List<String> s) {
+        LayerResult l = f.layer();
+        Summary z = l.z();
+        Summary a = l.activation();
+        if (finding == Finding.VANISHING) {
+            if (z.std() == 0) {
+                s.add("The signal is gone: std z 0, z is exactly 0 for every sample.");
+            } else {
+                s.add("The signal is vanishing: std z " + num(z.std()) + ".");
+                s.add(smallSignal(f.activation(), a));
+                s.addAll(Gradients.gradientOfAWeakSignal(f));
+            }
+        } else if (finding == Finding.EXPLODING) {
+            s.add("The signal is exploding: std z " + num(z.std()) + ", far wider than the input's scale of about 1.");
+            if (f.activation().hasSaturation()) {
+                s.add(f.activation().label() + "'s flat tails hold the activations in (std a " + num(a.std())
+                        + "), but more and more of z lands on them.");
+            } else {
+                s.add(f.activation().label() + " has no flat tail to stop it, so the activations are huge too (std a "
+                        + num(a.std()) + ").");
+                s.add(f.gain() > Verdict.GAIN_TOLERANCE ? furtherLayers(f)
+                        : "This layer's own weights keep the scale they get (" + f.weights()
+                                + "): the layers before it made it this wide.");
+            }
+            s.add(Gradients.gradientScale(f));
+        } else {
+            s.add("The signal is shrinking: std z " + num(z.std()) + ", below the input's scale of about 1.");
+            if (l.layer() > 1 && Double.isFinite(f.previousStdZ()) && f.previousStdZ() > 0) {
+                s.add("Layer " + (l.layer() - 1) + " had std z " + num(f.previousStdZ()) + ", so this layer "
+                        + (z.std() < f.previousStdZ() ? "shrank it by the factor " : "grew it by the factor ")
+                        + num(z.std() / f.previousStdZ()) + ".");
+            }
+            s.add("If every layer shrinks it like this, a deep network loses the signal.");
+            s.addAll(Gradients.gradientOfAWeakSignal(f));
+        }
+    }
+
+    /**
+     * A normalized layer's scale: φ takes N(z), of unit variance whatever z's, except where Var(z) is not far above
+     * ε, which then keeps N(z) below 1.
+     */
+    private static void normalized(Facts f, List<String> s) {
+        LayerResult l = f.layer();
+        s.add(f.stdPhiInput() + ": the normalization hands " + f.activation().label() + " an input of about unit "
+                + "scale whatever the scale of z (std z " + num(l.z().std()) + "), so what reaches the next layer is "
+                + "E[a²] = " + num(f.handedOn()) + ".");
+        double varZ = l.z().std() * l.z().std();
+        if (varZ < 10 * Norm.EPSILON) {
+            s.add("Not quite 1: Var(z) = " + num(varZ) + " is not far above ε = 10⁻⁵, and N(z)'s variance is "
+                    + "Var(z)/(Var(z) + ε). Every layer's normalization does the same, so it does not compound.");
+        }
+    }
+
     /**
      * A layer whose std z lies in the band, where the verdict says whether it keeps, grows or shrinks the scale
      * it hands on. After a rectifier the scale is E[a²], which is what the next layer sees: std z is meant to be
@@ -132,9 +160,11 @@ final class WhatYouSee {
         LayerResult l = f.layer();
         Summary a = l.activation();
         Activation act = f.activation();
-        String stdZ = "std z " + num(l.z().std());
+        String stdZ = f.stdPhiInput();
         String input = "√E[x²] = " + num(Math.sqrt(f.inputSecondMoment()));
-        if (Verdict.rectifies(act)) {
+        if (l.normalized() != null) {
+            normalized(f, s);
+        } else if (Verdict.rectifies(act)) {
             String zeroes = f.findings().contains(Finding.HALF_OFF) ? "ReLU zeroes about half of z"
                     : act.label() + " drops most of the negative half of z";
             String handed = "what reaches the next layer is E[a²] = " + num(f.handedOn()) + " against this layer's "

@@ -5,6 +5,7 @@ import static app.initscope.render.explain.Explanation.percent;
 
 import app.initscope.core.experiment.Catalog;
 import app.initscope.core.experiment.LayerResult;
+import app.initscope.render.Plots;
 import app.initscope.core.init.Strategy;
 import app.initscope.core.nn.Activation;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ final class Why {
             s.add("The theory predicts std z " + num(predicted) + "; the network measured " + num(l.z().std())
                     + ".");
         }
+        if (l.normalized() != null) {
+            s.add("That is z before the normalization: " + Plots.normalizedLabel(f.config().norm()) + " rescales it "
+                    + "to unit variance before " + f.activation().label() + " takes it, so this scale reaches neither "
+                    + f.activation().label() + " nor the next layer.");
+        } else if (!f.plain()) {
+            s.add("With skips each layer adds its branch to the z before it, so through depth the scale follows "
+                    + "the residual recursion of the first paragraph rather than this layer's rule alone.");
+        }
         if (l.layer() < f.config().depth()) {
             s.add("This layer hands E[a²] = " + num(f.handedOn()) + " on to layer "
                     + (l.layer() + 1) + ".");
@@ -59,15 +68,17 @@ final class Why {
                 s.add("Var(w) = 10⁻⁸: the sum is 10⁸ times smaller in variance than with unit weights.");
                 s.add("So std z ≈ 10⁻⁴ · √fan_in · √E[x²] = " + num(1e-4 * Math.sqrt(l.fanIn() * f.inputSecondMoment()))
                         + ".");
-                s.add("Every further layer shrinks it by about 10⁻⁴ · √width again, and the backward pass "
-                        + "multiplies by the same tiny weights, so the gradients shrink too.");
+                if (f.plain()) {
+                    s.add("Every further layer shrinks it by about 10⁻⁴ · √width again, and the backward pass "
+                            + "multiplies by the same tiny weights, so the gradients shrink too.");
+                }
             }
             case LARGE -> {
                 s.add("Var(w) = 1, so nothing cancels fan_in: Var(z) = fan_in · E[x²], std z ≈ √"
                         + l.fanIn() + " · √E[x²] = " + num(Math.sqrt(l.fanIn() * f.inputSecondMoment())) + ".");
-                if (act.hasSaturation()) {
+                if (act.hasSaturation() && l.normalized() == null) {
                     s.add(act.label() + " is flat once |z| is beyond about 2, so most z lands where φ′ ≈ 0.");
-                } else {
+                } else if (f.plain()) {
                     double varZ = l.z().std() * l.z().std();
                     double kept = f.handedOn() / varZ;
                     String growth = Double.isFinite(kept) && varZ > 0
@@ -81,7 +92,9 @@ final class Why {
             }
             case XAVIER, LECUN_NORMAL -> {
                 s.add("Var(w) = 1/fan_in cancels the fan_in: Var(z) = E[x²].");
-                s.add(xavierWith(act, f));
+                if (f.plain()) {
+                    s.add(xavierWith(act, f));
+                }
             }
             case HE, HE_UNIFORM -> {
                 if (f.strategy() == Strategy.HE_UNIFORM) {
@@ -90,7 +103,9 @@ final class Why {
                 s.add(act == Activation.LEAKY_RELU
                         ? "Var(w) = 2/((1 + α²) · fan_in), so Var(z) = 2/(1 + α²) · E[x²]."
                         : "Var(w) = 2/fan_in, so Var(z) = 2 · E[x²].");
-                s.add(heWith(act, f));
+                if (f.plain()) {
+                    s.add(heWith(act, f));
+                }
             }
             case GLOROT_NORMAL, GLOROT_UNIFORM -> {
                 if (f.strategy() == Strategy.GLOROT_UNIFORM) {

@@ -45,6 +45,37 @@ class ArchitectureTextTest {
     }
 
     @Test
+    void withANormalizationTheHeadlineAndEveryParagraphReadTheScaleThatPhiTakes() {
+        // Small's z vanishes and Large's explodes, but φ takes N(z), of unit scale: nothing may call the signal
+        // vanishing or exploding, nor say that further layers shrink or multiply it
+        for (Norm norm : List.of(Norm.BATCH, Norm.LAYER)) {
+            for (Activation act : List.of(Activation.TANH, Activation.RELU)) {
+                ExperimentConfig c = ExperimentConfig.defaults().toBuilder().strategies(List.of(Strategy.SMALL,
+                        Strategy.LARGE, Strategy.XAVIER, Strategy.HE)).fanIn(300).width(300).samples(200).depth(3)
+                        .activation(act).norm(norm).build();
+                for (StrategyResult r : run(c).results()) {
+                    for (int layer = 1; layer <= 3; layer++) {
+                        String where = norm + " " + act + " " + r.strategy() + " layer " + layer + ": ";
+                        String headline = Explanation.headline(c, r, layer);
+                        assertFalse(headline.contains("std z"), where + headline);
+                        String all = String.join(" ", Explanation.of(c, r, layer).stream()
+                                .map(Explanation.Paragraph::text).toList());
+                        // below unit scale only where Var(z) is not far above ε, and then the text says why
+                        double stdN = r.layer(layer).normalized().std();
+                        assertTrue(headline.contains("preserved") || stdN < 0.5 && all.contains("Not quite 1"),
+                                where + headline + " / " + all);
+                        for (String wrong : List.of("signal is vanishing", "signal is exploding", "fade further", "further layer", "lands where φ′ ≈ 0",
+                                "is flat once")) {
+                            assertFalse(all.contains(wrong), where + "'" + wrong + "' in: " + all);
+                        }
+                        assertTrue(all.contains("reaches neither"), where + all);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void skipsSayHowTheVarianceAddsUp() {
         ExperimentConfig c = ExperimentConfig.defaults().toBuilder().strategies(List.of(Strategy.HE))
                 .activation(Activation.RELU).fanIn(200).width(200).samples(200).depth(11)
