@@ -10,7 +10,13 @@ final class HistogramHeader {
     private HistogramHeader() {
     }
 
-    /** A small multiple's header: the title and the statistics, wrapped to at most three lines. The plot's top. */
+    /** Below this height a small multiple's statistics take one line. */
+    static final double SHORT_CELL = 100;
+
+    /**
+     * A small multiple's header: the title and the statistics, wrapped to at most three lines (one in a cell shorter
+     * than {@link #SHORT_CELL}). The plot's top.
+     */
     static double compact(Pen g, double w, double h, HistogramChart.Data data) {
         Summary s = data.summary();
         g.setTextBaseline(Baseline.TOP);
@@ -33,11 +39,18 @@ final class HistogramHeader {
         if (s.zeroFraction() >= 0.005) {
             parts.add("zeros " + HistogramChart.pct(s.zeroFraction()));
         }
+        // a short cell (the depth view's three bands at depth 30) keeps one line for the plot's sake: the
+        // statistics that fit on it, std first
+        int maxLines = h < SHORT_CELL ? 1 : 3;
         String line = "";
         int lines = 0;
         for (String part : parts) {
             String joined = line.isEmpty() ? part : line + " · " + part;
-            if (!line.isEmpty() && g.textWidth(joined, HistogramChart.SMALL) > w - 8 && lines < 2) {
+            boolean over = g.textWidth(joined, HistogramChart.SMALL) > w - 8;
+            if (!line.isEmpty() && over && maxLines == 1) {
+                break;
+            }
+            if (!line.isEmpty() && over && lines < maxLines - 1) {
                 g.fillText(line, 4, y);
                 y += 15;
                 lines++;

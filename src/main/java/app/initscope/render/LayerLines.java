@@ -25,7 +25,7 @@ public final class LayerLines {
     }
 
     /** The dashes of the counterparts, one pattern each in turn. */
-    private static final double[][] VARIANT_DASHES = {{9, 5}, {3, 4}, {12, 4, 3, 4}, {6, 6}};
+    private static final double[][] VARIANT_DASHES = {{12, 5}, {2, 4}, {10, 4, 2, 4}, {5, 3}};
 
     private LayerLines() {
     }
