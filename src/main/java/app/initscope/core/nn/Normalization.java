@@ -1,6 +1,7 @@
 package app.initscope.core.nn;
 
 import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.Kernels;
 import app.initscope.core.linalg.Parallel;
 import java.util.Arrays;
 
@@ -26,6 +27,8 @@ import java.util.Arrays;
  */
 public final class Normalization {
 
+    /** Whether {@link VectorNorm} may be loaded. */
+    private static final boolean VECTOR = Kernels.vectorApiAvailable();
     /** The running averages' momentum: new = (1 − m)·old + m·batch. */
     public static final double MOMENTUM = 0.1;
     /** The fewest units per piece of BatchNorm's work. */
@@ -44,15 +47,24 @@ public final class Normalization {
     private final Affine affine;
     private final Affine gradients;
     private final Running running;
-    /** The last training pass's μ and 1/√(v + ε): per unit (batch) or per row (layer). */
-    private float[] mean = new float[0];
-    private float[] inverse = new float[0];
+    /** The last pass's μ and 1/√(v + ε): per unit (batch) or per row (layer). */
+    private double[] mean = new double[0];
+    private double[] inverse = new double[0];
+    /**
+     * γ and β in double, as the last pass read them. With every per-unit array in double and the tensors in float,
+     * no loop over a row stores into an array that one of its loads might alias, and the JIT vectorizes them.
+     */
+    private final double[] scale;
+    private final double[] shift;
     /** BatchNorm's per-unit sums (each piece uses its own units' slots), kept between passes. */
     private final double[] first;
     private final double[] second;
     /** LayerNorm's ∂L/∂γ and ∂L/∂β of each piece of rows, added in piece order. */
     private double[][] partialGamma = new double[0][];
     private double[][] partialBeta = new double[0][];
+    /** LayerNorm's terms of a row's sums ({@link Lanes}), one row at a time in each piece of rows. */
+    private double[][] terms = new double[0][];
+    private double[][] products = new double[0][];
     private int rows;
     /** Whether the last pass was BatchNorm's evaluation, with the running averages as its statistics. */
     private boolean evaluated;
@@ -75,6 +87,8 @@ public final class Normalization {
         affine = new Affine(gamma, beta);
         gradients = new Affine(gammaGradient, betaGradient);
         running = new Running(runningMean, runningVariance);
+        scale = new double[width];
+        shift = new double[width];
         first = new double[width];
         second = new double[width];
     }
@@ -130,22 +144,19 @@ public final class Normalization {
 
     /**
      * The first half of {@link #forward}: this batch's μ and 1/√(v + ε), which {@link #apply} and {@link #backward}
-     * then use. A piece holds about {@link Chunks#SIZE} values, so a small layer's statistics take one piece on the
-     * calling thread.
+     * then use, with γ and β as they are now. A piece holds about {@link Chunks#SIZE} values, so a small layer's
+     * statistics take one piece on the calling thread.
      *
      * @param z       Not modified: rows × width
      * @param running whether BatchNorm's running averages take this batch in (a training step's pass)
      */
     public void statistics(float[] z, int rows, boolean running, Parallel parallel) {
-        this.rows = rows;
-        this.evaluated = false;
+        start(rows, false);
         if (norm == Norm.BATCH) {
-            ensure(width);
             int units = unitsPerPiece(rows);
             parallel.forEach(blocks(width, units), p -> batchStatistics(z, rows, p * units,
                     Math.min(width, (p + 1) * units), running));
         } else {
-            ensure(rows);
             int block = rowsPerPiece();
             parallel.forEach(blocks(rows, block), p -> layerStatistics(z, p * block,
                     Math.min(rows, (p + 1) * block)));
@@ -158,19 +169,38 @@ public final class Normalization {
             statistics(z, rows, false, parallel);
             return;
         }
-        this.rows = rows;
-        this.evaluated = true;
-        ensure(width);
+        start(rows, true);
         for (int j = 0; j < width; j++) {
             mean[j] = runningMean[j];
-            inverse[j] = (float) (1.0 / Math.sqrt(runningVariance[j] + Norm.EPSILON));
+            inverse[j] = 1.0 / Math.sqrt(runningVariance[j] + Norm.EPSILON);
+        }
+    }
+
+    private void start(int rows, boolean evaluation) {
+        this.rows = rows;
+        this.evaluated = evaluation;
+        int n = norm == Norm.BATCH ? width : rows;
+        if (mean.length < n) {
+            mean = new double[n];
+            inverse = new double[n];
+        }
+        int pieces = norm == Norm.LAYER ? blocks(rows, rowsPerPiece()) : 0;
+        if (partialGamma.length < pieces) {
+            partialGamma = new double[pieces][width];
+            partialBeta = new double[pieces][width];
+            terms = new double[pieces][width];
+            products = new double[pieces][width];
+        }
+        for (int j = 0; j < width; j++) {
+            scale[j] = gamma[j];
+            shift[j] = beta[j];
         }
     }
 
     /**
      * The second half of a forward pass: out = γ·(z − μ)·inv + β over the flat range [from, to) of z (any range: a
-     * {@link Chunks} piece), with the statistics of the last {@link #statistics} or {@link #evaluationStatistics}.
-     * Pieces that write disjoint ranges may run at once.
+     * {@link Chunks} piece), with the statistics of the last {@link #statistics} or {@link #evaluationStatistics},
+     * in double. Pieces that write disjoint ranges may run at once.
      *
      * @param z   Not modified
      * @param out Modified in [from, to); may not be z
@@ -182,14 +212,16 @@ public final class Normalization {
             int j0 = start - row;
             int j1 = Math.min(width, to - row);
             if (perRow) {
-                float m = mean[i];
-                float s = inverse[i];
-                for (int j = j0; j < j1; j++) {
-                    out[row + j] = gamma[j] * ((z[row + j] - m) * s) + beta[j];
+                double m = mean[i];
+                double s = inverse[i];
+                int j = VECTOR ? VectorNorm.applyRow(z, out, row, j0, j1, m, s, scale, shift) : j0;
+                for (; j < j1; j++) {
+                    out[row + j] = (float) (scale[j] * ((z[row + j] - m) * s) + shift[j]);
                 }
             } else {
-                for (int j = j0; j < j1; j++) {
-                    out[row + j] = gamma[j] * ((z[row + j] - mean[j]) * inverse[j]) + beta[j];
+                int j = VECTOR ? VectorNorm.applyUnits(z, out, row, j0, j1, mean, inverse, scale, shift) : j0;
+                for (; j < j1; j++) {
+                    out[row + j] = (float) (scale[j] * ((z[row + j] - mean[j]) * inverse[j]) + shift[j]);
                 }
             }
             start = row + width;
@@ -213,6 +245,9 @@ public final class Normalization {
      */
     public void backward(float[] z, float[] dOut, float[] dz, Parallel parallel) {
         int n = rows;
+        for (int j = 0; j < width; j++) {
+            scale[j] = gamma[j];
+        }
         if (norm == Norm.BATCH) {
             int units = unitsPerPiece(n);
             parallel.forEach(blocks(width, units), p -> batchBackward(z, dOut, dz, n, p * units,
@@ -221,10 +256,6 @@ public final class Normalization {
         }
         int block = rowsPerPiece();
         int pieces = blocks(n, block);
-        if (partialGamma.length < pieces) {
-            partialGamma = new double[pieces][width];
-            partialBeta = new double[pieces][width];
-        }
         parallel.forEach(pieces, p -> layerBackward(z, dOut, dz, p, p * block, Math.min(n, (p + 1) * block)));
         for (int j = 0; j < width; j++) {
             double dg = 0;
@@ -252,13 +283,6 @@ public final class Normalization {
         return Math.max(ROWS, Chunks.SIZE / width);
     }
 
-    private void ensure(int n) {
-        if (mean.length < n) {
-            mean = new float[n];
-            inverse = new float[n];
-        }
-    }
-
     /** Units [from, to): μ, 1/√(v + ε) and the running averages, with the sums in {@link #first}'s slots. */
     private void batchStatistics(float[] z, int n, int from, int to, boolean running) {
         double[] sum = first;
@@ -269,45 +293,43 @@ public final class Normalization {
                 sum[j] += z[row + j];
             }
         }
-        double[] mu = second;
         for (int j = from; j < to; j++) {
-            mu[j] = sum[j] / n;
+            mean[j] = sum[j] / n;
             sum[j] = 0;
         }
         for (int i = 0; i < n; i++) {
             int row = i * width;
             for (int j = from; j < to; j++) {
-                double d = z[row + j] - mu[j];
+                double d = z[row + j] - mean[j];
                 sum[j] += d * d;
             }
         }
         for (int j = from; j < to; j++) {
             double v = sum[j] / n;
-            mean[j] = (float) mu[j];
-            inverse[j] = (float) (1.0 / Math.sqrt(v + Norm.EPSILON));
+            inverse[j] = 1.0 / Math.sqrt(v + Norm.EPSILON);
             if (running) {
                 double unbiased = n > 1 ? sum[j] / (n - 1) : v;
-                runningMean[j] = (float) ((1 - MOMENTUM) * runningMean[j] + MOMENTUM * mu[j]);
+                runningMean[j] = (float) ((1 - MOMENTUM) * runningMean[j] + MOMENTUM * mean[j]);
                 runningVariance[j] = (float) ((1 - MOMENTUM) * runningVariance[j] + MOMENTUM * unbiased);
             }
         }
     }
 
+    /** Rows [from, to), each through the row's own slots of {@link #terms}: Σ z, then Σ (z − μ)². */
     private void layerStatistics(float[] z, int from, int to) {
+        double[] t = terms[from / rowsPerPiece()];
         for (int i = from; i < to; i++) {
             int row = i * width;
-            double sum = 0;
             for (int j = 0; j < width; j++) {
-                sum += z[row + j];
+                t[j] = z[row + j];
             }
-            double mu = sum / width;
-            double sq = 0;
+            double mu = Lanes.sum(t, width) / width;
             for (int j = 0; j < width; j++) {
                 double d = z[row + j] - mu;
-                sq += d * d;
+                t[j] = d * d;
             }
-            mean[i] = (float) mu;
-            inverse[i] = (float) (1.0 / Math.sqrt(sq / width + Norm.EPSILON));
+            mean[i] = mu;
+            inverse[i] = 1.0 / Math.sqrt(Lanes.sum(t, width) / width + Norm.EPSILON);
         }
     }
 
@@ -323,9 +345,8 @@ public final class Normalization {
         for (int i = 0; i < n; i++) {
             int row = i * width;
             for (int j = from; j < to; j++) {
-                float hat = (z[row + j] - mean[j]) * inverse[j];
-                float d = dOut[row + j];
-                dg[j] += (double) d * hat;
+                double d = dOut[row + j];
+                dg[j] += d * ((z[row + j] - mean[j]) * inverse[j]);
                 db[j] += d;
             }
         }
@@ -338,21 +359,21 @@ public final class Normalization {
             for (int i = 0; i < n; i++) {
                 int row = i * width;
                 for (int j = from; j < to; j++) {
-                    dz[row + j] = dOut[row + j] * gamma[j] * inverse[j];
+                    dz[row + j] = (float) (dOut[row + j] * scale[j] * inverse[j]);
                 }
             }
             return;
         }
         for (int j = from; j < to; j++) {
-            db[j] = gamma[j] * db[j] / n;       // mean(g)
-            dg[j] = gamma[j] * dg[j] / n;       // mean(g·ẑ)
+            db[j] = scale[j] * db[j] / n;       // mean(g)
+            dg[j] = scale[j] * dg[j] / n;       // mean(g·ẑ)
         }
         for (int i = 0; i < n; i++) {
             int row = i * width;
-            for (int j = from; j < to; j++) {
-                double g = (double) dOut[row + j] * gamma[j];
+            int j = VECTOR ? VectorNorm.backwardUnits(z, dOut, dz, row, from, to, mean, inverse, scale, db, dg) : from;
+            for (; j < to; j++) {
                 double hat = (z[row + j] - mean[j]) * inverse[j];
-                dz[row + j] = (float) ((g - db[j] - hat * dg[j]) * inverse[j]);
+                dz[row + j] = (float) ((dOut[row + j] * scale[j] - db[j] - hat * dg[j]) * inverse[j]);
             }
         }
     }
@@ -361,29 +382,29 @@ public final class Normalization {
     private void layerBackward(float[] z, float[] dOut, float[] dz, int p, int from, int to) {
         double[] pg = partialGamma[p];
         double[] pb = partialBeta[p];
+        double[] t = terms[p];
+        double[] u = products[p];
         Arrays.fill(pg, 0.0);
         Arrays.fill(pb, 0.0);
         for (int i = from; i < to; i++) {
             int row = i * width;
-            float m = mean[i];
-            float s = inverse[i];
-            double s1 = 0;
-            double s2 = 0;
+            double m = mean[i];
+            double s = inverse[i];
             for (int j = 0; j < width; j++) {
-                float hat = (z[row + j] - m) * s;
-                float d = dOut[row + j];
-                pg[j] += (double) d * hat;
-                pb[j] += d;
-                double g = (double) d * gamma[j];
-                s1 += g;
-                s2 += g * hat;
-            }
-            s1 /= width;
-            s2 /= width;
-            for (int j = 0; j < width; j++) {
-                double g = (double) dOut[row + j] * gamma[j];
+                double d = dOut[row + j];
                 double hat = (z[row + j] - m) * s;
-                dz[row + j] = (float) ((g - s1 - hat * s2) * s);
+                pg[j] += d * hat;
+                pb[j] += d;
+                double g = d * scale[j];
+                t[j] = g;
+                u[j] = g * hat;
+            }
+            double s1 = Lanes.sum(t, width) / width;         // mean(g), g = dOut·γ
+            double s2 = Lanes.sum(u, width) / width;         // mean(g·ẑ)
+            int j = VECTOR ? VectorNorm.backwardRow(z, dOut, dz, row, width, m, s, scale, s1, s2) : 0;
+            for (; j < width; j++) {
+                double hat = (z[row + j] - m) * s;
+                dz[row + j] = (float) ((dOut[row + j] * scale[j] - s1 - hat * s2) * s);
             }
         }
     }
