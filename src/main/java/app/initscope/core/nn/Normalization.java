@@ -65,6 +65,7 @@ public final class Normalization {
     /** LayerNorm's terms of a row's sums ({@link Lanes}), one row at a time in each piece of rows. */
     private double[][] terms = new double[0][];
     private double[][] products = new double[0][];
+    private double[][] laneSums = new double[0][];
     private int rows;
     /** Whether the last pass was BatchNorm's evaluation, with the running averages as its statistics. */
     private boolean evaluated;
@@ -158,7 +159,7 @@ public final class Normalization {
                     Math.min(width, (p + 1) * units), running));
         } else {
             int block = rowsPerPiece();
-            parallel.forEach(blocks(rows, block), p -> layerStatistics(z, p * block,
+            parallel.forEach(blocks(rows, block), p -> layerStatistics(z, p, p * block,
                     Math.min(rows, (p + 1) * block)));
         }
     }
@@ -190,6 +191,7 @@ public final class Normalization {
             partialBeta = new double[pieces][width];
             terms = new double[pieces][width];
             products = new double[pieces][width];
+            laneSums = new double[pieces][Lanes.LANES];
         }
         for (int j = 0; j < width; j++) {
             scale[j] = gamma[j];
@@ -316,20 +318,21 @@ public final class Normalization {
     }
 
     /** Rows [from, to), each through the row's own slots of {@link #terms}: Σ z, then Σ (z − μ)². */
-    private void layerStatistics(float[] z, int from, int to) {
-        double[] t = terms[from / rowsPerPiece()];
+    private void layerStatistics(float[] z, int p, int from, int to) {
+        double[] t = terms[p];
+        double[] lanes = laneSums[p];
         for (int i = from; i < to; i++) {
             int row = i * width;
             for (int j = 0; j < width; j++) {
                 t[j] = z[row + j];
             }
-            double mu = Lanes.sum(t, width) / width;
+            double mu = Lanes.sum(t, width, lanes) / width;
             for (int j = 0; j < width; j++) {
                 double d = z[row + j] - mu;
                 t[j] = d * d;
             }
             mean[i] = mu;
-            inverse[i] = 1.0 / Math.sqrt(Lanes.sum(t, width) / width + Norm.EPSILON);
+            inverse[i] = 1.0 / Math.sqrt(Lanes.sum(t, width, lanes) / width + Norm.EPSILON);
         }
     }
 
@@ -384,6 +387,7 @@ public final class Normalization {
         double[] pb = partialBeta[p];
         double[] t = terms[p];
         double[] u = products[p];
+        double[] lanes = laneSums[p];
         Arrays.fill(pg, 0.0);
         Arrays.fill(pb, 0.0);
         for (int i = from; i < to; i++) {
@@ -399,8 +403,8 @@ public final class Normalization {
                 t[j] = g;
                 u[j] = g * hat;
             }
-            double s1 = Lanes.sum(t, width) / width;         // mean(g), g = dOut·γ
-            double s2 = Lanes.sum(u, width) / width;         // mean(g·ẑ)
+            double s1 = Lanes.sum(t, width, lanes) / width;         // mean(g), g = dOut·γ
+            double s2 = Lanes.sum(u, width, lanes) / width;         // mean(g·ẑ)
             int j = VECTOR ? VectorNorm.backwardRow(z, dOut, dz, row, width, m, s, scale, s1, s2) : 0;
             for (; j < width; j++) {
                 double hat = (z[row + j] - m) * s;

@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * API: the JIT does not vectorize them itself when a piece's first unit is not a constant. Each computes what the
  * scalar loop computes, in double, with the same operations in the same order (no fused multiply-add), so the bits
  * are the scalar loop's; each runs whole vectors over the units [j0, j1) of one row and returns where it stopped,
- * for the scalar loop to finish. Load only when the {@code jdk.incubator.vector} module is resolved.
+ * for the scalar loop to finish. Also {@link Lanes}' running sums, four at a time. Load only when the
+ * {@code jdk.incubator.vector} module is resolved.
  */
 final class VectorNorm {
 
@@ -20,6 +21,7 @@ final class VectorNorm {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final int L = D.length();
+    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
 
     private VectorNorm() {
     }
@@ -77,6 +79,29 @@ final class VectorNorm {
             DoubleVector g = load(dOut, row + j).mul(DoubleVector.fromArray(D, gamma, j));
             store(g.sub(a).sub(hat.mul(b)).mul(s), dz, row + j);
         }
+        return j;
+    }
+
+    /**
+     * {@link Lanes}' running sums over the whole blocks of {@value Lanes#LANES} values of x[0, n), into s[0, 16):
+     * four vectors of four, which machines of either vector width have. Returns where the blocks end.
+     */
+    static int lanes(double[] x, int n, double[] s) {
+        DoubleVector a = DoubleVector.zero(D4);
+        DoubleVector b = DoubleVector.zero(D4);
+        DoubleVector c = DoubleVector.zero(D4);
+        DoubleVector d = DoubleVector.zero(D4);
+        int j = 0;
+        for (int end = n - Lanes.LANES; j <= end; j += Lanes.LANES) {
+            a = a.add(DoubleVector.fromArray(D4, x, j));
+            b = b.add(DoubleVector.fromArray(D4, x, j + 4));
+            c = c.add(DoubleVector.fromArray(D4, x, j + 8));
+            d = d.add(DoubleVector.fromArray(D4, x, j + 12));
+        }
+        a.intoArray(s, 0);
+        b.intoArray(s, 4);
+        c.intoArray(s, 8);
+        d.intoArray(s, 12);
         return j;
     }
 }
