@@ -216,8 +216,7 @@ public final class Normalization {
             if (perRow) {
                 double m = mean[i];
                 double s = inverse[i];
-                int j = VECTOR ? VectorNorm.applyRow(z, out, row, j0, j1, m, s, scale, shift) : j0;
-                for (; j < j1; j++) {
+                for (int j = j0; j < j1; j++) {
                     out[row + j] = (float) (scale[j] * ((z[row + j] - m) * s) + shift[j]);
                 }
             } else {
@@ -405,8 +404,7 @@ public final class Normalization {
             }
             double s1 = Lanes.sum(t, width, lanes) / width;         // mean(g), g = dOut·γ
             double s2 = Lanes.sum(u, width, lanes) / width;         // mean(g·ẑ)
-            int j = VECTOR ? VectorNorm.backwardRow(z, dOut, dz, row, width, m, s, scale, s1, s2) : 0;
-            for (; j < width; j++) {
+            for (int j = 0; j < width; j++) {
                 double hat = (z[row + j] - m) * s;
                 dz[row + j] = (float) ((dOut[row + j] * scale[j] - s1 - hat * s2) * s);
             }

@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Normalization}'s loops that write a float tensor from float values and per-unit doubles, on the Vector
- * API: the JIT does not vectorize them itself when a piece's first unit is not a constant. Each computes what the
+ * {@link Normalization}'s BatchNorm loops that write a float tensor from float values and per-unit doubles, on the
+ * Vector API: the JIT does not vectorize them itself when a piece's first unit is not a constant (LayerNorm's loops
+ * start at a row's first unit, and it does). Each computes what the
  * scalar loop computes, in double, with the same operations in the same order (no fused multiply-add), so the bits
  * are the scalar loop's; each runs whole vectors over the units [j0, j1) of one row and returns where it stopped,
  * for the scalar loop to finish. Also {@link Lanes}' running sums, four at a time. Load only when the
@@ -45,17 +46,6 @@ final class VectorNorm {
         return j;
     }
 
-    /** out = (float) (γ_j·((z − m)·s) + β_j): LayerNorm's N(z) of a row with mean m and s = 1/√(v + ε). */
-    static int applyRow(float[] z, float[] out, int row, int j0, int j1, double m, double s, double[] gamma,
-                        double[] beta) {
-        int j = j0;
-        for (int end = j1 - L; j <= end; j += L) {
-            DoubleVector hat = load(z, row + j).sub(m).mul(s);
-            store(DoubleVector.fromArray(D, gamma, j).mul(hat).add(DoubleVector.fromArray(D, beta, j)), out, row + j);
-        }
-        return j;
-    }
-
     /** dz = (float) ((dOut·γ_j − a_j − ẑ·b_j)·inv_j), ẑ = (z − μ_j)·inv_j: BatchNorm's ∂L/∂z. */
     static int backwardUnits(float[] z, float[] dOut, float[] dz, int row, int j0, int j1, double[] mu,
                              double[] inv, double[] gamma, double[] a, double[] b) {
@@ -66,18 +56,6 @@ final class VectorNorm {
             DoubleVector g = load(dOut, row + j).mul(DoubleVector.fromArray(D, gamma, j));
             store(g.sub(DoubleVector.fromArray(D, a, j)).sub(hat.mul(DoubleVector.fromArray(D, b, j))).mul(scale),
                     dz, row + j);
-        }
-        return j;
-    }
-
-    /** dz = (float) ((dOut·γ_j − a − ẑ·b)·s), ẑ = (z − m)·s: LayerNorm's ∂L/∂z of a row. */
-    static int backwardRow(float[] z, float[] dOut, float[] dz, int row, int width, double m, double s,
-                           double[] gamma, double a, double b) {
-        int j = 0;
-        for (int end = width - L; j <= end; j += L) {
-            DoubleVector hat = load(z, row + j).sub(m).mul(s);
-            DoubleVector g = load(dOut, row + j).mul(DoubleVector.fromArray(D, gamma, j));
-            store(g.sub(a).sub(hat.mul(b)).mul(s), dz, row + j);
         }
         return j;
     }
