@@ -1,5 +1,7 @@
 package app.initscope.core.nn;
 
+import app.initscope.core.linalg.Chunks;
+import app.initscope.core.linalg.Kernels;
 import app.initscope.core.linalg.Parallel;
 import java.util.Arrays;
 
@@ -15,17 +17,23 @@ import java.util.Arrays;
  * {@code BatchNorm1d} and {@code LayerNorm(width)}. BatchNorm keeps running averages for evaluation, with momentum
  * 0.1 and, as PyTorch does, the unbiased variance in the running one.
  *
- * <p>Every sum runs in double over a fixed range in a fixed order (the rows of one unit, or the units of one row),
- * one piece of {@link Parallel} per block of units or rows, so the bits do not depend on the thread count, and two
- * units with equal columns of z (and equal γ, β) get equal columns out. Not thread-safe: one pass at a time.
+ * <p>Every sum runs in double over a fixed range in a fixed order (the rows of one unit, or the units of one row;
+ * LayerNorm's ∂L/∂γ and ∂L/∂β over each piece's rows, then the pieces in order), one piece of {@link Parallel} per
+ * block of units or rows, the blocks sized by the shape alone, so the bits do not depend on the thread count, and two
+ * units with equal columns of z (and equal γ, β) get equal columns out. A block holds about {@link Chunks#SIZE}
+ * values, as the element-wise passes' pieces do: a small layer (the digits recipe's 64 × 256) is one piece, worked
+ * on the calling thread, since handing it to a pool thread costs more than the work. The buffers are kept between
+ * passes. Not thread-safe: one pass at a time.
  */
 public final class Normalization {
 
+    /** Whether {@link VectorNorm} may be loaded. */
+    private static final boolean VECTOR = Kernels.vectorApiAvailable();
     /** The running averages' momentum: new = (1 − m)·old + m·batch. */
     public static final double MOMENTUM = 0.1;
-    /** Units per piece of BatchNorm's work, and of LayerNorm's γ and β gradients. */
+    /** The fewest units per piece of BatchNorm's work. */
     private static final int UNITS = 64;
-    /** Rows per piece of LayerNorm's work. */
+    /** The fewest rows per piece of LayerNorm's work. */
     private static final int ROWS = 32;
 
     private final Norm norm;
@@ -39,9 +47,25 @@ public final class Normalization {
     private final Affine affine;
     private final Affine gradients;
     private final Running running;
-    /** The last training pass's μ and 1/√(v + ε): per unit (batch) or per row (layer). */
-    private float[] mean = new float[0];
-    private float[] inverse = new float[0];
+    /** The last pass's μ and 1/√(v + ε): per unit (batch) or per row (layer). */
+    private double[] mean = new double[0];
+    private double[] inverse = new double[0];
+    /**
+     * γ and β in double, as the last pass read them. With every per-unit array in double and the tensors in float,
+     * no loop over a row stores into an array that one of its loads might alias, and the JIT vectorizes them.
+     */
+    private final double[] scale;
+    private final double[] shift;
+    /** BatchNorm's per-unit sums (each piece uses its own units' slots), kept between passes. */
+    private final double[] first;
+    private final double[] second;
+    /** LayerNorm's ∂L/∂γ and ∂L/∂β of each piece of rows, added in piece order. */
+    private double[][] partialGamma = new double[0][];
+    private double[][] partialBeta = new double[0][];
+    /** LayerNorm's terms of a row's sums ({@link Lanes}), one row at a time in each piece of rows. */
+    private double[][] terms = new double[0][];
+    private double[][] products = new double[0][];
+    private double[][] laneSums = new double[0][];
     private int rows;
     /** Whether the last pass was BatchNorm's evaluation, with the running averages as its statistics. */
     private boolean evaluated;
@@ -64,6 +88,10 @@ public final class Normalization {
         affine = new Affine(gamma, beta);
         gradients = new Affine(gammaGradient, betaGradient);
         running = new Running(runningMean, runningVariance);
+        scale = new double[width];
+        shift = new double[width];
+        first = new double[width];
+        second = new double[width];
     }
 
     public Norm norm() {
@@ -94,30 +122,16 @@ public final class Normalization {
     }
 
     /**
-     * N(z) with this batch's statistics, which {@link #backward} then uses.
+     * N(z) with this batch's statistics, which {@link #backward} then uses: {@link #statistics}, then
+     * {@link #apply} over {@link Chunks} pieces.
      *
      * @param z       Not modified: rows × width
      * @param out     Modified: N(z); may not be z
      * @param running whether BatchNorm's running averages take this batch in (a training step's pass)
      */
     public void forward(float[] z, float[] out, int rows, boolean running, Parallel parallel) {
-        this.rows = rows;
-        this.evaluated = false;
-        if (norm == Norm.BATCH) {
-            ensure(width);
-            parallel.forEach(blocks(width, UNITS), p -> batchStatistics(z, rows, p * UNITS,
-                    Math.min(width, (p + 1) * UNITS), running));
-            parallel.forEach(blocks(rows, ROWS), p -> apply(z, out, p * ROWS, Math.min(rows, (p + 1) * ROWS),
-                    mean, inverse, false));
-        } else {
-            ensure(rows);
-            parallel.forEach(blocks(rows, ROWS), p -> {
-                int from = p * ROWS;
-                int to = Math.min(rows, from + ROWS);
-                layerStatistics(z, from, to);
-                apply(z, out, from, to, mean, inverse, true);
-            });
-        }
+        statistics(z, rows, running, parallel);
+        applyAll(z, out, parallel);
     }
 
     /**
@@ -125,24 +139,106 @@ public final class Normalization {
      * goes back through that pass: for BatchNorm a fixed affine map, whose statistics do not depend on z.
      */
     public void forwardEvaluation(float[] z, float[] out, int rows, Parallel parallel) {
+        evaluationStatistics(z, rows, parallel);
+        applyAll(z, out, parallel);
+    }
+
+    /**
+     * The first half of {@link #forward}: this batch's μ and 1/√(v + ε), which {@link #apply} and {@link #backward}
+     * then use, with γ and β as they are now. A piece holds about {@link Chunks#SIZE} values, so a small layer's
+     * statistics take one piece on the calling thread.
+     *
+     * @param z       Not modified: rows × width
+     * @param running whether BatchNorm's running averages take this batch in (a training step's pass)
+     */
+    public void statistics(float[] z, int rows, boolean running, Parallel parallel) {
+        start(rows, false);
+        if (norm == Norm.BATCH) {
+            int units = unitsPerPiece(rows);
+            parallel.forEach(blocks(width, units), p -> batchStatistics(z, rows, p * units,
+                    Math.min(width, (p + 1) * units), running));
+        } else {
+            int block = rowsPerPiece();
+            parallel.forEach(blocks(rows, block), p -> layerStatistics(z, p, p * block,
+                    Math.min(rows, (p + 1) * block)));
+        }
+    }
+
+    /** The first half of {@link #forwardEvaluation}: BatchNorm's running averages, LayerNorm's {@link #statistics}. */
+    public void evaluationStatistics(float[] z, int rows, Parallel parallel) {
         if (norm == Norm.LAYER) {
-            forward(z, out, rows, false, parallel);
+            statistics(z, rows, false, parallel);
             return;
         }
-        this.rows = rows;
-        this.evaluated = true;
-        ensure(width);
+        start(rows, true);
         for (int j = 0; j < width; j++) {
             mean[j] = runningMean[j];
-            inverse[j] = (float) (1.0 / Math.sqrt(runningVariance[j] + Norm.EPSILON));
+            inverse[j] = 1.0 / Math.sqrt(runningVariance[j] + Norm.EPSILON);
         }
-        parallel.forEach(blocks(rows, ROWS), p -> apply(z, out, p * ROWS, Math.min(rows, (p + 1) * ROWS),
-                mean, inverse, false));
+    }
+
+    private void start(int rows, boolean evaluation) {
+        this.rows = rows;
+        this.evaluated = evaluation;
+        int n = norm == Norm.BATCH ? width : rows;
+        if (mean.length < n) {
+            mean = new double[n];
+            inverse = new double[n];
+        }
+        int pieces = norm == Norm.LAYER ? blocks(rows, rowsPerPiece()) : 0;
+        if (partialGamma.length < pieces) {
+            partialGamma = new double[pieces][width];
+            partialBeta = new double[pieces][width];
+            terms = new double[pieces][width];
+            products = new double[pieces][width];
+            laneSums = new double[pieces][Lanes.LANES];
+        }
+        for (int j = 0; j < width; j++) {
+            scale[j] = gamma[j];
+            shift[j] = beta[j];
+        }
+    }
+
+    /**
+     * The second half of a forward pass: out = γ·(z − μ)·inv + β over the flat range [from, to) of z (any range: a
+     * {@link Chunks} piece), with the statistics of the last {@link #statistics} or {@link #evaluationStatistics},
+     * in double. Pieces that write disjoint ranges may run at once.
+     *
+     * @param z   Not modified
+     * @param out Modified in [from, to); may not be z
+     */
+    public void apply(float[] z, float[] out, int from, int to) {
+        boolean perRow = norm == Norm.LAYER;
+        for (int i = from / width, start = from; start < to; i++) {
+            int row = i * width;
+            int j0 = start - row;
+            int j1 = Math.min(width, to - row);
+            if (perRow) {
+                double m = mean[i];
+                double s = inverse[i];
+                for (int j = j0; j < j1; j++) {
+                    out[row + j] = (float) (scale[j] * ((z[row + j] - m) * s) + shift[j]);
+                }
+            } else {
+                int j = VECTOR ? VectorNorm.applyUnits(z, out, row, j0, j1, mean, inverse, scale, shift) : j0;
+                for (; j < j1; j++) {
+                    out[row + j] = (float) (scale[j] * ((z[row + j] - mean[j]) * inverse[j]) + shift[j]);
+                }
+            }
+            start = row + width;
+        }
+    }
+
+    private void applyAll(float[] z, float[] out, Parallel parallel) {
+        int n = rows * width;
+        parallel.forEach(Chunks.count(n), p -> apply(z, out, Chunks.from(p), Chunks.to(p, n)));
     }
 
     /**
      * ∂L/∂z from ∂L/∂N(z), through the statistics of the last {@link #forward} (or {@link #forwardEvaluation});
-     * sets ∂L/∂γ and ∂L/∂β.
+     * sets ∂L/∂γ and ∂L/∂β. One pass of pieces: BatchNorm's by units, each reading its columns twice (the sums,
+     * then ∂L/∂z); LayerNorm's by rows, each reading a row twice and adding its part of ∂L/∂γ and ∂L/∂β into the
+     * piece's own sums, which are then added in piece order.
      *
      * @param z    Not modified, unless it is dz: the z of the last forward pass
      * @param dOut Not modified, unless it is dz: ∂L/∂N(z)
@@ -150,28 +246,27 @@ public final class Normalization {
      */
     public void backward(float[] z, float[] dOut, float[] dz, Parallel parallel) {
         int n = rows;
-        // γ's and β's gradients first: dz may overwrite z or dOut
-        parallel.forEach(blocks(width, UNITS), p -> affineGradients(z, dOut, n, p * UNITS,
-                Math.min(width, (p + 1) * UNITS)));
-        if (evaluated) {
-            // the running averages are constants: N is the affine map γ·(z − μ)/√(v + ε) + β
-            parallel.forEach(blocks(n, ROWS), p -> {
-                for (int i = p * ROWS, to = Math.min(n, (p + 1) * ROWS); i < to; i++) {
-                    int row = i * width;
-                    for (int j = 0; j < width; j++) {
-                        dz[row + j] = dOut[row + j] * gamma[j] * inverse[j];
-                    }
-                }
-            });
-        } else if (norm == Norm.BATCH) {
-            parallel.forEach(blocks(width, UNITS), p -> batchBackward(z, dOut, dz, n, p * UNITS,
-                    Math.min(width, (p + 1) * UNITS)));
-        } else {
-            parallel.forEach(blocks(n, ROWS), p -> {
-                for (int i = p * ROWS, to = Math.min(n, (p + 1) * ROWS); i < to; i++) {
-                    layerBackward(z, dOut, dz, i);
-                }
-            });
+        for (int j = 0; j < width; j++) {
+            scale[j] = gamma[j];
+        }
+        if (norm == Norm.BATCH) {
+            int units = unitsPerPiece(n);
+            parallel.forEach(blocks(width, units), p -> batchBackward(z, dOut, dz, n, p * units,
+                    Math.min(width, (p + 1) * units)));
+            return;
+        }
+        int block = rowsPerPiece();
+        int pieces = blocks(n, block);
+        parallel.forEach(pieces, p -> layerBackward(z, dOut, dz, p, p * block, Math.min(n, (p + 1) * block)));
+        for (int j = 0; j < width; j++) {
+            double dg = 0;
+            double db = 0;
+            for (int p = 0; p < pieces; p++) {
+                dg += partialGamma[p][j];
+                db += partialBeta[p][j];
+            }
+            gammaGradient[j] = (float) dg;
+            betaGradient[j] = (float) db;
         }
     }
 
@@ -179,154 +274,140 @@ public final class Normalization {
         return (n + size - 1) / size;
     }
 
-    private void ensure(int n) {
-        if (mean.length < n) {
-            mean = new float[n];
-            inverse = new float[n];
-        }
+    /** BatchNorm's units per piece: a multiple of 16 with about {@link Chunks#SIZE} values, at least {@value UNITS}. */
+    private static int unitsPerPiece(int rows) {
+        return Math.max(UNITS, Chunks.SIZE / Math.max(1, rows) & ~15);
     }
 
+    /** LayerNorm's rows per piece: about {@link Chunks#SIZE} values, at least {@value ROWS}. */
+    private int rowsPerPiece() {
+        return Math.max(ROWS, Chunks.SIZE / width);
+    }
+
+    /** Units [from, to): μ, 1/√(v + ε) and the running averages, with the sums in {@link #first}'s slots. */
     private void batchStatistics(float[] z, int n, int from, int to, boolean running) {
-        int span = to - from;
-        double[] sum = new double[span];
+        double[] sum = first;
+        Arrays.fill(sum, from, to, 0.0);
         for (int i = 0; i < n; i++) {
-            int row = i * width + from;
-            for (int j = 0; j < span; j++) {
+            int row = i * width;
+            for (int j = from; j < to; j++) {
                 sum[j] += z[row + j];
             }
         }
-        double[] mu = new double[span];
-        for (int j = 0; j < span; j++) {
-            mu[j] = sum[j] / n;
+        for (int j = from; j < to; j++) {
+            mean[j] = sum[j] / n;
             sum[j] = 0;
         }
         for (int i = 0; i < n; i++) {
-            int row = i * width + from;
-            for (int j = 0; j < span; j++) {
-                double d = z[row + j] - mu[j];
+            int row = i * width;
+            for (int j = from; j < to; j++) {
+                double d = z[row + j] - mean[j];
                 sum[j] += d * d;
             }
         }
-        for (int j = 0; j < span; j++) {
+        for (int j = from; j < to; j++) {
             double v = sum[j] / n;
-            mean[from + j] = (float) mu[j];
-            inverse[from + j] = (float) (1.0 / Math.sqrt(v + Norm.EPSILON));
+            inverse[j] = 1.0 / Math.sqrt(v + Norm.EPSILON);
             if (running) {
                 double unbiased = n > 1 ? sum[j] / (n - 1) : v;
-                runningMean[from + j] = (float) ((1 - MOMENTUM) * runningMean[from + j] + MOMENTUM * mu[j]);
-                runningVariance[from + j] = (float) ((1 - MOMENTUM) * runningVariance[from + j]
-                        + MOMENTUM * unbiased);
+                runningMean[j] = (float) ((1 - MOMENTUM) * runningMean[j] + MOMENTUM * mean[j]);
+                runningVariance[j] = (float) ((1 - MOMENTUM) * runningVariance[j] + MOMENTUM * unbiased);
             }
         }
     }
 
-    private double[] rowMoments(float[] z, int i) {
-        int row = i * width;
-        double sum = 0;
-        for (int j = 0; j < width; j++) {
-            sum += z[row + j];
-        }
-        double mu = sum / width;
-        double sq = 0;
-        for (int j = 0; j < width; j++) {
-            double d = z[row + j] - mu;
-            sq += d * d;
-        }
-        return new double[] {mu, sq / width};
-    }
-
-    private void layerStatistics(float[] z, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double[] s = rowMoments(z, i);
-            mean[i] = (float) s[0];
-            inverse[i] = (float) (1.0 / Math.sqrt(s[1] + Norm.EPSILON));
-        }
-    }
-
-    /** out = γ·(z − μ)·inv + β over rows [from, to), μ and inv per row (perRow) or per unit. */
-    private void apply(float[] z, float[] out, int from, int to, float[] mu, float[] inv, boolean perRow) {
+    /** Rows [from, to), each through the row's own slots of {@link #terms}: Σ z, then Σ (z − μ)². */
+    private void layerStatistics(float[] z, int p, int from, int to) {
+        double[] t = terms[p];
+        double[] lanes = laneSums[p];
         for (int i = from; i < to; i++) {
             int row = i * width;
-            if (perRow) {
-                float m = mu[i];
-                float s = inv[i];
-                for (int j = 0; j < width; j++) {
-                    out[row + j] = gamma[j] * ((z[row + j] - m) * s) + beta[j];
-                }
-            } else {
-                for (int j = 0; j < width; j++) {
-                    out[row + j] = gamma[j] * ((z[row + j] - mu[j]) * inv[j]) + beta[j];
-                }
+            for (int j = 0; j < width; j++) {
+                t[j] = z[row + j];
             }
+            double mu = Lanes.sum(t, width, lanes) / width;
+            for (int j = 0; j < width; j++) {
+                double d = z[row + j] - mu;
+                t[j] = d * d;
+            }
+            mean[i] = mu;
+            inverse[i] = 1.0 / Math.sqrt(Lanes.sum(t, width, lanes) / width + Norm.EPSILON);
         }
     }
 
-    private void affineGradients(float[] z, float[] dOut, int n, int from, int to) {
-        int span = to - from;
-        double[] dg = new double[span];
-        double[] db = new double[span];
-        boolean batch = norm == Norm.BATCH;
+    /**
+     * Units [from, to): ∂L/∂γ = Σ dOut·ẑ and ∂L/∂β = Σ dOut in the first read of the columns, then ∂L/∂z from
+     * mean(g) = γ·∂L/∂β/n and mean(g·ẑ) = γ·∂L/∂γ/n, g = dOut·γ; after an evaluation pass, dOut·γ·inv.
+     */
+    private void batchBackward(float[] z, float[] dOut, float[] dz, int n, int from, int to) {
+        double[] dg = first;
+        double[] db = second;
+        Arrays.fill(dg, from, to, 0.0);
+        Arrays.fill(db, from, to, 0.0);
         for (int i = 0; i < n; i++) {
-            int row = i * width + from;
-            for (int j = 0; j < span; j++) {
-                int u = from + j;
-                float hat = batch ? (z[row + j] - mean[u]) * inverse[u] : (z[row + j] - mean[i]) * inverse[i];
-                float d = dOut[row + j];
-                dg[j] += (double) d * hat;
+            int row = i * width;
+            for (int j = from; j < to; j++) {
+                double d = dOut[row + j];
+                dg[j] += d * ((z[row + j] - mean[j]) * inverse[j]);
                 db[j] += d;
             }
         }
-        for (int j = 0; j < span; j++) {
-            gammaGradient[from + j] = (float) dg[j];
-            betaGradient[from + j] = (float) db[j];
+        for (int j = from; j < to; j++) {
+            gammaGradient[j] = (float) dg[j];
+            betaGradient[j] = (float) db[j];
         }
-    }
-
-    private void batchBackward(float[] z, float[] dOut, float[] dz, int n, int from, int to) {
-        int span = to - from;
-        double[] s1 = new double[span];
-        double[] s2 = new double[span];
-        for (int i = 0; i < n; i++) {
-            int row = i * width;
-            for (int j = 0; j < span; j++) {
-                int u = from + j;
-                double g = (double) dOut[row + u] * gamma[u];
-                s1[j] += g;
-                s2[j] += g * ((z[row + u] - mean[u]) * inverse[u]);
+        if (evaluated) {
+            // the running averages are constants: N is the affine map γ·(z − μ)/√(v + ε) + β
+            for (int i = 0; i < n; i++) {
+                int row = i * width;
+                for (int j = from; j < to; j++) {
+                    dz[row + j] = (float) (dOut[row + j] * scale[j] * inverse[j]);
+                }
             }
+            return;
         }
-        for (int j = 0; j < span; j++) {
-            s1[j] /= n;
-            s2[j] /= n;
+        for (int j = from; j < to; j++) {
+            db[j] = scale[j] * db[j] / n;       // mean(g)
+            dg[j] = scale[j] * dg[j] / n;       // mean(g·ẑ)
         }
         for (int i = 0; i < n; i++) {
             int row = i * width;
-            for (int j = 0; j < span; j++) {
-                int u = from + j;
-                double g = (double) dOut[row + u] * gamma[u];
-                double hat = (z[row + u] - mean[u]) * inverse[u];
-                dz[row + u] = (float) ((g - s1[j] - hat * s2[j]) * inverse[u]);
+            int j = VECTOR ? VectorNorm.backwardUnits(z, dOut, dz, row, from, to, mean, inverse, scale, db, dg) : from;
+            for (; j < to; j++) {
+                double hat = (z[row + j] - mean[j]) * inverse[j];
+                dz[row + j] = (float) ((dOut[row + j] * scale[j] - db[j] - hat * dg[j]) * inverse[j]);
             }
         }
     }
 
-    private void layerBackward(float[] z, float[] dOut, float[] dz, int i) {
-        int row = i * width;
-        float m = mean[i];
-        float s = inverse[i];
-        double s1 = 0;
-        double s2 = 0;
-        for (int j = 0; j < width; j++) {
-            double g = (double) dOut[row + j] * gamma[j];
-            s1 += g;
-            s2 += g * ((z[row + j] - m) * s);
-        }
-        s1 /= width;
-        s2 /= width;
-        for (int j = 0; j < width; j++) {
-            double g = (double) dOut[row + j] * gamma[j];
-            double hat = (z[row + j] - m) * s;
-            dz[row + j] = (float) ((g - s1 - hat * s2) * s);
+    /** Rows [from, to) of piece p: ∂L/∂z row by row, and the rows' part of ∂L/∂γ and ∂L/∂β into p's sums. */
+    private void layerBackward(float[] z, float[] dOut, float[] dz, int p, int from, int to) {
+        double[] pg = partialGamma[p];
+        double[] pb = partialBeta[p];
+        double[] t = terms[p];
+        double[] u = products[p];
+        double[] lanes = laneSums[p];
+        Arrays.fill(pg, 0.0);
+        Arrays.fill(pb, 0.0);
+        for (int i = from; i < to; i++) {
+            int row = i * width;
+            double m = mean[i];
+            double s = inverse[i];
+            for (int j = 0; j < width; j++) {
+                double d = dOut[row + j];
+                double hat = (z[row + j] - m) * s;
+                pg[j] += d * hat;
+                pb[j] += d;
+                double g = d * scale[j];
+                t[j] = g;
+                u[j] = g * hat;
+            }
+            double s1 = Lanes.sum(t, width, lanes) / width;         // mean(g), g = dOut·γ
+            double s2 = Lanes.sum(u, width, lanes) / width;         // mean(g·ẑ)
+            for (int j = 0; j < width; j++) {
+                double hat = (z[row + j] - m) * s;
+                dz[row + j] = (float) ((dOut[row + j] * scale[j] - s1 - hat * s2) * s);
+            }
         }
     }
 }

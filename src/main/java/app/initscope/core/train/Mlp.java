@@ -304,21 +304,22 @@ public final class Mlp {
                 }
             });
         }
-        float[] phiIn = zl;
-        if (norms != null) {
-            phiIn = p.n[l];
-            if (training) {
-                norms[l].forward(zl, phiIn, p.rows, true, parallel);
-            } else {
-                norms[l].forwardEvaluation(zl, phiIn, p.rows, parallel);
-            }
+        Normalization norm = norms == null ? null : norms[l];
+        if (norm != null && training) {
+            norm.statistics(zl, p.rows, true, parallel);
+        } else if (norm != null) {
+            norm.evaluationStatistics(zl, p.rows, parallel);
         }
-        float[] source = phiIn;
+        // N(z) and φ in one pass: each piece of N(z) is still in cache when φ reads it
+        float[] source = norm == null ? zl : p.n[l];
         float[] al = p.a[l];
         float[] dl = p.d[l];
         parallel.forEach(Chunks.count(n), piece -> {
             int from = Chunks.from(piece);
             int to = Chunks.to(piece, n);
+            if (norm != null) {
+                norm.apply(zl, source, from, to);
+            }
             phi.apply(source, al, dl, from, to);
             if (stats != null) {
                 stats.first(l, piece, al, from, to);

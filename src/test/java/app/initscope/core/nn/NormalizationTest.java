@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class NormalizationTest {
 
     private static final int ROWS = 37;
-    private static final int WIDTH = 70;     // more than one block of units, and a partial one
+    private static final int WIDTH = 70;
 
     /** Runs the pieces last to first: a piece that depended on another's result or order would show. */
     private static final Parallel REVERSED = new Parallel() {
@@ -69,15 +69,20 @@ class NormalizationTest {
     @ParameterizedTest
     @EnumSource(value = Norm.class, names = {"BATCH", "LAYER"})
     void theForwardPassIsTheDefinition(Norm norm) {
-        float[] z = gaussian(ROWS * WIDTH, 3, 0.7, 1);
-        Normalization n = new Normalization(norm, WIDTH);
-        float[] gamma = gaussian(WIDTH, 0.5, 1, 2);
-        float[] beta = gaussian(WIDTH, 0.5, 0, 3);
-        System.arraycopy(gamma, 0, n.affine().gamma(), 0, WIDTH);
-        System.arraycopy(beta, 0, n.affine().beta(), 0, WIDTH);
+        definition(norm, ROWS, WIDTH);
+        definition(norm, 600, 130);                     // Chunks pieces that begin and end inside rows
+    }
+
+    private static void definition(Norm norm, int rows, int width) {
+        float[] z = gaussian(rows * width, 3, 0.7, 1);
+        Normalization n = new Normalization(norm, width);
+        float[] gamma = gaussian(width, 0.5, 1, 2);
+        float[] beta = gaussian(width, 0.5, 0, 3);
+        System.arraycopy(gamma, 0, n.affine().gamma(), 0, width);
+        System.arraycopy(beta, 0, n.affine().beta(), 0, width);
         float[] out = new float[z.length];
-        n.forward(z, out, ROWS, false, Parallel.sequential());
-        double[] want = NormReference.normalize(norm, toDouble(z), ROWS, WIDTH, toDouble(gamma), toDouble(beta));
+        n.forward(z, out, rows, false, REVERSED);
+        double[] want = NormReference.normalize(norm, toDouble(z), rows, width, toDouble(gamma), toDouble(beta));
         for (int i = 0; i < out.length; i++) {
             assertEquals(want[i], out[i], 2e-5 * (1 + Math.abs(want[i])), "element " + i);
         }
@@ -145,14 +150,20 @@ class NormalizationTest {
     @ParameterizedTest
     @EnumSource(value = Norm.class, names = {"BATCH", "LAYER"})
     void theBitsDoNotDependOnThePieceOrderAndTheBackwardMayOverwriteItsInput(Norm norm) {
-        float[] z = gaussian(ROWS * WIDTH, 1.5, 0.2, 9);
-        float[] c = gaussian(ROWS * WIDTH, 1, 0, 10);
-        Normalization a = new Normalization(norm, WIDTH);
-        Normalization b = new Normalization(norm, WIDTH);
+        pieceOrder(norm, ROWS, WIDTH);
+        // several pieces of units, of rows and of Chunks, each kind with a partial one, and Chunks that split rows
+        pieceOrder(norm, 600, 130);
+    }
+
+    private static void pieceOrder(Norm norm, int rows, int width) {
+        float[] z = gaussian(rows * width, 1.5, 0.2, 9);
+        float[] c = gaussian(rows * width, 1, 0, 10);
+        Normalization a = new Normalization(norm, width);
+        Normalization b = new Normalization(norm, width);
         float[] outA = new float[z.length];
         float[] outB = new float[z.length];
-        a.forward(z, outA, ROWS, true, Parallel.sequential());
-        b.forward(z, outB, ROWS, true, REVERSED);
+        a.forward(z, outA, rows, true, Parallel.sequential());
+        b.forward(z, outB, rows, true, REVERSED);
         assertArrayEquals(outA, outB);
         assertArrayEquals(a.running().variance(), b.running().variance());
         float[] dzA = new float[z.length];
