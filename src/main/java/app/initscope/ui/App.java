@@ -58,7 +58,9 @@ public final class App extends Application {
                 model.view().strategyProperty(), model.draft().choice(Catalog.ACTIVATION)));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        var icon = App.class.getResourceAsStream("icon-256.png");
+        // 128 px: the size JavaFX hands the window manager on Linux and macOS. It scales whatever it gets to that on
+        // the FX thread before the window shows, in code not compiled yet: a 256 px icon is four times the pixels
+        var icon = App.class.getResourceAsStream("icon-128.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
