@@ -94,7 +94,9 @@ public final class App extends Application {
             System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
                     "first histograms " + processAgeMillis() + " ms after launch (toolkit started at " + startAt
                             + " ms, view built at " + builtAt + ", styled at " + cssAt + ", window shown at " + shownAt
-                            + ", its result on the FX thread at " + resultAt + ")");
+                            + ", its result on the FX thread at " + resultAt + "; processor time: the FX thread "
+                            + cpuMillis("/proc/thread-self/stat") + " ms, the process " + cpuMillis("/proc/self/stat")
+                            + " ms)");
             if ("exit".equals(mode)) {
                 stage.close();
                 javafx.application.Platform.exit();
@@ -125,16 +127,35 @@ public final class App extends Application {
      */
     static long processAgeMillis() {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            // the fields after the command's closing parenthesis: state is field 3, the start tick field 22
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            long startTicks = Long.parseLong(f[22 - 3]);
+            long startTicks = Long.parseLong(statFields("/proc/self/stat")[22 - 3]);
             String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0];
             return Math.round(Double.parseDouble(uptime) * 1000 - startTicks * 10.0);   // USER_HZ is 100 on Linux
         } catch (java.io.IOException | RuntimeException e) {
             return ProcessHandle.current().info().startInstant()
                     .map(started -> System.currentTimeMillis() - started.toEpochMilli()).orElse(-1L);
         }
+    }
+
+    /**
+     * The processor time (user and system) of the process or thread whose /proc stat file this is, in ms to 10 ms;
+     * -1 where there is none. On a loaded machine it says what the start cost apart from the waiting for a processor.
+     */
+    static long cpuMillis(String stat) {
+        try {
+            String[] f = statFields(stat);
+            return (Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3])) * 10;   // utime, stime; USER_HZ is 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The fields of a /proc stat file after the command's closing parenthesis (the command may hold spaces): field
+     * n as proc(5) counts them is at n − 3, the state (field 3) first.
+     */
+    private static String[] statFields(String stat) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(stat));
+        return text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     /** Runs {@code action} on the FX thread after {@code pulses} more frames. */
