@@ -31,7 +31,7 @@ public final class Engine implements AutoCloseable {
     private static final int WARM_RUNS = Integer.getInteger("initscope.warmRuns", 10);
 
     /** The longest a cold warm-up waits for the window's first picture, in ms. */
-    static final long FIRST_PICTURE_WAIT_MILLIS = 3000;
+    public static final long FIRST_PICTURE_WAIT_MILLIS = 3000;
 
     private final AtomicBoolean warm = new AtomicBoolean();
     private final CountDownLatch firstPicture = new CountDownLatch(1);

@@ -42,6 +42,7 @@ public final class App extends Application {
         model = new MainViewModel(service);
         settings = Settings.forApp();
         settings.restore(model);                  // one computation of the restored settings
+        Tips.defer();                             // made after the first picture (or 3 s), see watchFirstPicture
         MainView view = new MainView(model);
         builtAt = processAgeMillis();
         double[] size = settings.windowSize(1280, 720);
@@ -79,14 +80,21 @@ public final class App extends Application {
 
     /**
      * When the first histograms are on screen, lets the engine warm up (see
-     * {@link Engine#deferWarmUpUntilFirstPicture()}) and makes the other views. With {@code -Dinitscope.firstResult=log} (or {@code exit}) it
-     * also logs how long after the process started that was, and with {@code exit} then closes: the benchmark of
-     * the window's cold start, and the build's ahead-of-time training run.
+     * {@link Engine#deferWarmUpUntilFirstPicture()}), makes the tooltips ({@link Tips}) and the other views. With
+     * {@code -Dinitscope.firstResult=log} (or {@code exit}) it also logs how long after the process started that was,
+     * and with {@code exit} then closes: the benchmark of the window's cold start, and the build's ahead-of-time
+     * training run.
      */
     private void watchFirstPicture(Stage stage, MainView view) {
         String mode = System.getProperty(FIRST_RESULT);
+        // the tooltips do not wait longer than the engine's warm-up does for a first picture that may never come
+        javafx.animation.PauseTransition noPicture = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis(Engine.FIRST_PICTURE_WAIT_MILLIS));
+        noPicture.setOnFinished(e -> Tips.install());
+        noPicture.play();
         Runnable shown = () -> afterPulses(2, () -> {     // the next pulse draws the histograms; the one after shows them
             engine.firstPictureShown();
+            Tips.install();
             view.makeOtherViewsLater();
             if (mode == null) {
                 return;
