@@ -20,13 +20,6 @@ public final class DistinctColumns {
     static final int BLOCK = 256;
 
     private static final boolean VECTOR = Kernels.vectorApiAvailable();
-    /**
-     * The fewest values (rows · cols) whose hashes the Vector API computes. Below it the plain loop takes microseconds
-     * as well, and costs a cold JVM nothing to compile: the window's first picture, a preview of 24 rows of 1000
-     * units, waited for the Vector API's first calls running interpreted and for the JIT compiling some fifty of its
-     * methods, on the processors that were building the window.
-     */
-    static final long VECTOR_MIN_VALUES = 1 << 15;
 
     private long[] hash = new long[0];
     private long[] sorted = new long[0];
@@ -45,11 +38,10 @@ public final class DistinctColumns {
             hash = new long[cols];
         }
         long[] h = hash;
-        boolean vector = VECTOR && (long) rows * cols >= VECTOR_MIN_VALUES;
         parallel.forEach((cols + BLOCK - 1) / BLOCK, piece -> {
             int j0 = piece * BLOCK;
             int j1 = Math.min(cols, j0 + BLOCK);
-            if (vector) {
+            if (VECTOR) {
                 VectorPasses.hashColumns(m, rows, cols, j0, j1, h);
             } else {
                 hashColumns(m, rows, cols, j0, j1, h);
