@@ -93,18 +93,19 @@ public final class App extends Application {
         noPicture.setOnFinished(e -> Tips.install());
         noPicture.play();
         Runnable shown = () -> afterPulses(2, () -> {     // the next pulse draws the histograms; the one after shows them
+            // when the picture came, and what it cost: taken before the work that waited for it
+            String picture = mode == null ? null : "first histograms " + processAgeMillis() + " ms after launch "
+                    + "(toolkit started at " + startAt + " ms, view built at " + builtAt + ", styled at " + cssAt
+                    + ", window shown at " + shownAt + ", its result on the FX thread at " + resultAt
+                    + "; processor time: the FX thread " + cpuMillis("/proc/thread-self/stat") + " ms, the process "
+                    + cpuMillis("/proc/self/stat") + " ms)";
             engine.firstPictureShown();
             Tips.install();
             view.makeOtherViewsLater();
             if (mode == null) {
                 return;
             }
-            System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
-                    "first histograms " + processAgeMillis() + " ms after launch (toolkit started at " + startAt
-                            + " ms, view built at " + builtAt + ", styled at " + cssAt + ", window shown at " + shownAt
-                            + ", its result on the FX thread at " + resultAt + "; processor time: the FX thread "
-                            + cpuMillis("/proc/thread-self/stat") + " ms, the process " + cpuMillis("/proc/self/stat")
-                            + " ms)");
+            System.getLogger(App.class.getName()).log(System.Logger.Level.INFO, picture);
             if ("exit".equals(mode)) {
                 stage.close();
                 javafx.application.Platform.exit();
