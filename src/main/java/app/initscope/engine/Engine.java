@@ -31,7 +31,7 @@ public final class Engine implements AutoCloseable {
     private static final int WARM_RUNS = Integer.getInteger("initscope.warmRuns", 10);
 
     /** The longest a cold warm-up waits for the window's first picture, in ms. */
-    static final long FIRST_PICTURE_WAIT_MILLIS = 3000;
+    public static final long FIRST_PICTURE_WAIT_MILLIS = 3000;
 
     private final AtomicBoolean warm = new AtomicBoolean();
     private final CountDownLatch firstPicture = new CountDownLatch(1);
@@ -59,7 +59,8 @@ public final class Engine implements AutoCloseable {
         this.pool = new ComputePool(threads);
         Parallel parallel = around.apply(pool);
         this.runner = new ExperimentRunner(Kernels::best, parallel, Runtime.getRuntime().maxMemory());
-        this.plainRunner = plain(parallel);
+        // one thread: the cold preview is a few rows, and the other core is the FX thread's while it builds the window
+        this.plainRunner = plain(around.apply(Parallel.sequential()));
         AtomicInteger ids = new AtomicInteger();
         // as a cached pool, but with the idle lifetime named: a job cancelled under load can still be unwinding when
         // its successor starts, so the pool briefly holds one thread more, which then ends after this lifetime
@@ -172,8 +173,11 @@ public final class Engine implements AutoCloseable {
         firstPicture.countDown();
     }
 
-    /** Waits as {@link #deferWarmUpUntilFirstPicture()} says, if it was asked for; returns early when cancelled. */
-    void awaitFirstPicture(BooleanSupplier cancelled) {
+    /**
+     * Waits as {@link #deferWarmUpUntilFirstPicture()} says, if it was asked for; returns early when cancelled. Other
+     * background work that the first picture does not need waits here too (the window's mean-field numbers).
+     */
+    public void awaitFirstPicture(BooleanSupplier cancelled) {
         long end = System.nanoTime() + FIRST_PICTURE_WAIT_MILLIS * 1_000_000;
         try {
             while (waitForFirstPicture && !cancelled.getAsBoolean() && System.nanoTime() < end
@@ -191,8 +195,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * A runner on the plain-Java kernel ({@link EjmlGemm}) and plain loops ({@link ExperimentRunner#withPlainLoops()}),
-     * for a quick first picture in a cold JVM: the Vector API
+     * A runner on the plain-Java kernel ({@link EjmlGemm}) and plain loops ({@link ExperimentRunner#withPlainLoops()})
+     * on one thread, for a quick first picture in a cold JVM: the Vector API
      * kernel runs interpreted until the JIT has compiled it, seconds at the seed size, while plain loops are
      * compiled within milliseconds. Its results differ from the best kernel's in the last bits.
      */

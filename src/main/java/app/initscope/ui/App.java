@@ -42,6 +42,7 @@ public final class App extends Application {
         model = new MainViewModel(service);
         settings = Settings.forApp();
         settings.restore(model);                  // one computation of the restored settings
+        Tips.defer();                             // made after the first picture (or 3 s), see watchFirstPicture
         MainView view = new MainView(model);
         builtAt = processAgeMillis();
         double[] size = settings.windowSize(1280, 720);
@@ -58,7 +59,9 @@ public final class App extends Application {
                 model.view().strategyProperty(), model.draft().choice(Catalog.ACTIVATION)));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        var icon = App.class.getResourceAsStream("icon-256.png");
+        // 128 px: the size JavaFX hands the window manager on Linux and macOS. It scales whatever it gets to that on
+        // the FX thread before the window shows, in code not compiled yet: a 256 px icon is four times the pixels
+        var icon = App.class.getResourceAsStream("icon-128.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
@@ -77,22 +80,32 @@ public final class App extends Application {
 
     /**
      * When the first histograms are on screen, lets the engine warm up (see
-     * {@link Engine#deferWarmUpUntilFirstPicture()}) and makes the other views. With {@code -Dinitscope.firstResult=log} (or {@code exit}) it
-     * also logs how long after the process started that was, and with {@code exit} then closes: the benchmark of
-     * the window's cold start, and the build's ahead-of-time training run.
+     * {@link Engine#deferWarmUpUntilFirstPicture()}), makes the tooltips ({@link Tips}) and the other views. With
+     * {@code -Dinitscope.firstResult=log} (or {@code exit}) it also logs how long after the process started that was,
+     * and with {@code exit} then closes: the benchmark of the window's cold start, and the build's ahead-of-time
+     * training run.
      */
     private void watchFirstPicture(Stage stage, MainView view) {
         String mode = System.getProperty(FIRST_RESULT);
+        // the tooltips do not wait longer than the engine's warm-up does for a first picture that may never come
+        javafx.animation.PauseTransition noPicture = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis(Engine.FIRST_PICTURE_WAIT_MILLIS));
+        noPicture.setOnFinished(e -> Tips.install());
+        noPicture.play();
         Runnable shown = () -> afterPulses(2, () -> {     // the next pulse draws the histograms; the one after shows them
+            // when the picture came, and what it cost: taken before the work that waited for it
+            String picture = mode == null ? null : "first histograms " + processAgeMillis() + " ms after launch "
+                    + "(toolkit started at " + startAt + " ms, view built at " + builtAt + ", styled at " + cssAt
+                    + ", window shown at " + shownAt + ", its result on the FX thread at " + resultAt
+                    + "; processor time: the FX thread " + cpuMillis("/proc/thread-self/stat") + " ms, the process "
+                    + cpuMillis("/proc/self/stat") + " ms)";
             engine.firstPictureShown();
+            Tips.install();
             view.makeOtherViewsLater();
             if (mode == null) {
                 return;
             }
-            System.getLogger(App.class.getName()).log(System.Logger.Level.INFO,
-                    "first histograms " + processAgeMillis() + " ms after launch (toolkit started at " + startAt
-                            + " ms, view built at " + builtAt + ", styled at " + cssAt + ", window shown at " + shownAt
-                            + ", its result on the FX thread at " + resultAt + ")");
+            System.getLogger(App.class.getName()).log(System.Logger.Level.INFO, picture);
             if ("exit".equals(mode)) {
                 stage.close();
                 javafx.application.Platform.exit();
@@ -123,16 +136,35 @@ public final class App extends Application {
      */
     static long processAgeMillis() {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            // the fields after the command's closing parenthesis: state is field 3, the start tick field 22
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            long startTicks = Long.parseLong(f[22 - 3]);
+            long startTicks = Long.parseLong(statFields("/proc/self/stat")[22 - 3]);
             String uptime = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0];
             return Math.round(Double.parseDouble(uptime) * 1000 - startTicks * 10.0);   // USER_HZ is 100 on Linux
         } catch (java.io.IOException | RuntimeException e) {
             return ProcessHandle.current().info().startInstant()
                     .map(started -> System.currentTimeMillis() - started.toEpochMilli()).orElse(-1L);
         }
+    }
+
+    /**
+     * The processor time (user and system) of the process or thread whose /proc stat file this is, in ms to 10 ms;
+     * -1 where there is none. On a loaded machine it says what the start cost apart from the waiting for a processor.
+     */
+    static long cpuMillis(String stat) {
+        try {
+            String[] f = statFields(stat);
+            return (Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3])) * 10;   // utime, stime; USER_HZ is 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The fields of a /proc stat file after the command's closing parenthesis (the command may hold spaces): field
+     * n as proc(5) counts them is at n − 3, the state (field 3) first.
+     */
+    private static String[] statFields(String stat) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(stat));
+        return text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
     }
 
     /** Runs {@code action} on the FX thread after {@code pulses} more frames. */

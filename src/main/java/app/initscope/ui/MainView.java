@@ -20,7 +20,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -167,7 +166,7 @@ public final class MainView extends BorderPane {
         status.progressProperty().bind(model.status().progressProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
-        cancel.setTooltip(new Tooltip("Stop the running computation"));
+        Tips.set("Stop the running computation", cancel::setTooltip);
         cancel.disableProperty().bind(model.status().computingProperty().not());
         cancel.setOnAction(e -> model.cancel());
         cancel.setMinWidth(Region.USE_PREF_SIZE);        // a long status line wraps; Cancel is never squeezed
@@ -274,7 +273,7 @@ public final class MainView extends BorderPane {
     private static Tab tab(String id, String text, String tip, Node content) {
         Tab t = new Tab(text, content);
         t.setId("tab-" + id);
-        t.setTooltip(new Tooltip(tip));
+        Tips.set(tip, t::setTooltip);
         return t;
     }
 

@@ -75,7 +75,11 @@ public final class MainViewModel {
             return;
         }
         theoryPrepared = c;
+        app.initscope.engine.Engine engine = service.engine();
         Background.run(() -> {
+            // not before the window's first picture, which does not quote them: on two cores this work took the
+            // processor from the FX thread while it drew the first histograms
+            engine.awaitFirstPicture(() -> false);
             TheoryCache.prepare(c, List.of(Strategy.values()));
             return c;
         }, done -> theoryVersion.set(theoryVersion.get() + 1), failed -> status.notice("theory: "

@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -79,12 +78,8 @@ final class NumberControl extends VBox {
         hint.setManaged(false);
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);         // wrap onto a second line rather than end in "…"
-        Tooltip tip = new Tooltip(tooltip + " (" + format(min) + "–" + format(max) + ")");
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        name.setTooltip(tip);
-        field.setTooltip(tip);
-        slider.setTooltip(tip);
+        Tips.wrapped(tooltip + " (" + format(min) + "–" + format(max) + ")", name::setTooltip, field::setTooltip,
+                slider::setTooltip);
 
         name.setMinWidth(72);                            // rows line up; a longer label ("eval every") grows
         name.setPrefWidth(Region.USE_COMPUTED_SIZE);

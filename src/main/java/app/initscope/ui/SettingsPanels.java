@@ -17,7 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.Control;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -70,33 +70,31 @@ final class SettingsPanels {
         layer.setEditable(true);
         layer.setPrefWidth(90);
         layer.disableProperty().bind(model.draft().integer(Catalog.DEPTH).lessThan(2));
-        layer.setTooltip(new Tooltip("Which hidden layer the histograms show (when depth > 1)."));
-        HBox layerRow = labeledRow("layer", layer.getTooltip(), layer);
+        HBox layerRow = labeledRow("layer", "Which hidden layer the histograms show (when depth > 1).", layer);
 
         ChoiceBox<GradientView> gradient = new ChoiceBox<>();
         gradient.setId("gradient");
         gradient.getItems().setAll(GradientView.values());
         gradient.valueProperty().bindBidirectional(model.view().gradientProperty());
-        gradient.setTooltip(new Tooltip("The third histogram: δ = ∂L/∂z (what each unit is told), ∂L/∂W (what a "
-                + "step would change), or φ′(z) (the slope that scales δ)."));
-        HBox gradientRow = labeledRow("gradient", gradient.getTooltip(), gradient);
+        HBox gradientRow = labeledRow("gradient", "The third histogram: δ = ∂L/∂z (what each unit is told), ∂L/∂W "
+                + "(what a step would change), or φ′(z) (the slope that scales δ).", gradient);
 
         CheckBox logY = new CheckBox("log-scale counts");
         logY.setId("log-y");
         logY.selectedProperty().bindBidirectional(model.view().logYProperty());
-        logY.setTooltip(new Tooltip("Counts on a log scale: shows the thin tails and what is left of a "
-                + "vanished or saturated distribution."));
+        Tips.set("Counts on a log scale: shows the thin tails and what is left of a vanished or saturated "
+                + "distribution.", logY::setTooltip);
         CheckBox lock = new CheckBox("lock axes across strategies");
         lock.setId("lock-axes");
         lock.selectedProperty().bindBidirectional(model.view().lockAxesProperty());
-        lock.setTooltip(new Tooltip("Give each histogram the x-axis of all strategies together, so that stepping "
-                + "through strategies keeps the axis still: a vanished signal is then a thin spike."));
+        Tips.set("Give each histogram the x-axis of all strategies together, so that stepping through strategies "
+                + "keeps the axis still: a vanished signal is then a thin spike.", lock::setTooltip);
         lock.setWrapText(true);
         lock.setMinHeight(Region.USE_PREF_SIZE);        // two lines in presentation, never "lock axes across ..."
         CheckBox theory = new CheckBox("show theory");
         theory.setId("show-theory");
         theory.selectedProperty().bindBidirectional(model.view().showTheoryProperty());
-        theory.setTooltip(new Tooltip("Draw the mean-field prediction N(0, q) over the z histogram."));
+        Tips.set("Draw the mean-field prediction N(0, q) over the z histogram.", theory::setTooltip);
         TextField seed = new TextField(Long.toString(model.draft().whole(Catalog.SEED).get()));
         seed.setId("seed");
         seed.setPrefColumnCount(3);
@@ -117,19 +115,17 @@ final class SettingsPanels {
         };
         seed.setOnAction(e -> commitSeed.run());
         model.draft().whole(Catalog.SEED).addListener((obs, old, now) -> seed.setText(Long.toString(now.longValue())));
-        Tooltip seedTip = new Tooltip(Catalog.SEED.help());
-        seed.setTooltip(seedTip);
         Button resample = new Button("Resample");
         resample.setId("resample");
         resample.setOnAction(e -> model.resample());
         resample.setMinWidth(Region.USE_PREF_SIZE);
-        resample.setTooltip(new Tooltip("Draw new random numbers (a new seed): the shapes stay, the details move."));
-        HBox seedRow = labeledRow("seed", seedTip, seed, resample);
+        Tips.set("Draw new random numbers (a new seed): the shapes stay, the details move.", resample::setTooltip);
+        HBox seedRow = labeledRow("seed", Catalog.SEED.help(), seed, resample);
         Button reset = new Button("Reset to defaults");
         reset.setId("reset");
         reset.setOnAction(e -> model.resetToDefaults());
-        reset.setTooltip(new Tooltip("Back to the seed experiment: tanh, fan_in 1000, 1000 samples, width 1000, "
-                + "one layer, seed 42."));
+        Tips.set("Back to the seed experiment: tanh, fan_in 1000, 1000 samples, width 1000, one layer, seed 42.",
+                reset::setTooltip);
         VBox box = new VBox(10, title, layerRow, gradientRow, seedRow, seedHint, logY, lock, theory, reset);
         return box;
     }
@@ -148,10 +144,9 @@ final class SettingsPanels {
             case LAYER -> "LayerNorm";
         }));
         norm.valueProperty().bindBidirectional(model.draft().choice(Catalog.NORM));
-        norm.setTooltip(wrapped(Catalog.NORM.help()));
         Label normLabel = new Label("norm");
         normLabel.getStyleClass().add("control-label");
-        normLabel.setTooltip(norm.getTooltip());
+        Tips.wrapped(Catalog.NORM.help(), norm::setTooltip, normLabel::setTooltip);
         normLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<Residual> residual = new ComboBox<>();
@@ -180,10 +175,10 @@ final class SettingsPanels {
         });
         residual.valueProperty().bindBidirectional(model.draft().choice(Catalog.RESIDUAL));
         residual.setPrefWidth(140);
-        residual.setTooltip(wrapped(Catalog.RESIDUAL.help() + " Type any α ≥ 0, or pick one."));
         Label residualLabel = new Label("residual");
         residualLabel.getStyleClass().add("control-label");
-        residualLabel.setTooltip(residual.getTooltip());
+        Tips.wrapped(Catalog.RESIDUAL.help() + " Type any α ≥ 0, or pick one.", residual::setTooltip,
+                residualLabel::setTooltip);
         residualLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox normBox = new HBox(6, normLabel, norm);
         HBox residualBox = new HBox(6, residualLabel, residual);
@@ -195,22 +190,18 @@ final class SettingsPanels {
     /** How the residual control shows α = 1/√(depth − 1). */
     private static final String SQRT_DEPTH_LABEL = "1/√(depth−1)";
 
-    private static Tooltip wrapped(String text) {
-        Tooltip tip = new Tooltip(text);
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        return tip;
-    }
-
-    /** A bold label of fixed width (so rows line up) followed by its controls. */
-    private static HBox labeledRow(String text, Tooltip tip, Node... controls) {
+    /**
+     * A bold label of fixed width (so rows line up) followed by its control, which shares the label's tooltip, and
+     * any further nodes.
+     */
+    private static HBox labeledRow(String text, String tip, Control control, Node... more) {
         Label label = new Label(text);
         label.getStyleClass().add("control-label");
         label.setPrefWidth(72);
         label.setMinWidth(Region.USE_PREF_SIZE);
-        label.setTooltip(tip);
-        HBox row = new HBox(6, label);
-        row.getChildren().addAll(controls);
+        Tips.set(tip, label::setTooltip, control::setTooltip);
+        HBox row = new HBox(6, label, control);
+        row.getChildren().addAll(more);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }
@@ -226,13 +217,9 @@ final class SettingsPanels {
         activation.getItems().setAll(Activation.values());
         activation.setConverter(Fx.labels(Activation::label));
         activation.valueProperty().bindBidirectional(model.draft().choice(Catalog.ACTIVATION));
-        Tooltip tip = new Tooltip(Catalog.ACTIVATION.help());
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        activation.setTooltip(tip);
         Label activationLabel = new Label("activation");
         activationLabel.getStyleClass().add("control-label");
-        activationLabel.setTooltip(tip);
+        Tips.wrapped(Catalog.ACTIVATION.help(), activation::setTooltip, activationLabel::setTooltip);
         HBox activationBox = new HBox(6, activationLabel, activation);
         activationBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         activationLabel.setMinWidth(Region.USE_PREF_SIZE);

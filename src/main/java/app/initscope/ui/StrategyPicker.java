@@ -10,7 +10,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.SegmentedButton;
@@ -36,7 +35,7 @@ final class StrategyPicker extends HBox {
             ToggleButton b = new ToggleButton(s.label(), swatch(s));
             b.setId("strategy-" + s.id());
             b.setUserData(s);
-            b.setTooltip(tip(s));
+            Tips.set(tip(s), b::setTooltip);
             b.setOnAction(e -> {
                 if (!b.isSelected()) {
                     b.setSelected(true);          // clicking the selected one keeps it selected
@@ -54,8 +53,8 @@ final class StrategyPicker extends HBox {
         more.setMnemonicParsing(false);
         more.setWrapText(true);
         more.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        more.setTooltip(new Tooltip("The rest of the family: Glorot, He uniform, LeCun, orthogonal, constant "
-                + "and custom. Keys 1–9 pick the first nine; ← and → step through all twelve."));
+        Tips.set("The rest of the family: Glorot, He uniform, LeCun, orthogonal, constant and custom. Keys 1–9 pick "
+                + "the first nine; ← and → step through all twelve.", more::setTooltip);
         for (Strategy s : Strategy.values()) {
             if (Strategy.SEED.contains(s)) {
                 continue;
@@ -101,8 +100,8 @@ final class StrategyPicker extends HBox {
         return new Rectangle(SWATCH, SWATCH, FxColors.of(s));
     }
 
-    private static Tooltip tip(Strategy s) {
+    private static String tip(Strategy s) {
         int key = List.of(Strategy.values()).indexOf(s) + 1;
-        return new Tooltip(s.label() + ": " + s.formula() + "   (key " + key + ")");
+        return s.label() + ": " + s.formula() + "   (key " + key + ")";
     }
 }
