@@ -30,16 +30,52 @@ final class Slots {
     /** Whether every piece's values are finite. */
     private final boolean allFinite;
 
+    /**
+     * Second counts of each piece, for every other value of a block: a run of equal slots then makes two chains of
+     * adds to one count, not one twice as long (a saturated tanh puts nearly every value in one bin). {@link #fold}
+     * adds them to the first.
+     */
+    final int[][] countsOdd;
+    final int[][] magsOdd;
+
     Slots(int pieces, int bins, boolean magnitudes, boolean[] inRange, boolean allFinite) {
         this.inRange = inRange;
         this.allFinite = allFinite;
         counts = new int[pieces][bins + 3];
+        countsOdd = new int[pieces][bins + 3];
         mags = magnitudes ? new Magnitudes.Accumulator[pieces] : null;
         for (int k = 0; magnitudes && k < pieces; k++) {
             mags[k] = new Magnitudes.Accumulator();
         }
+        magsOdd = magnitudes ? new int[pieces][] : null;
         linear = new int[pieces][BLOCK];
         magnitude = magnitudes ? new int[pieces][BLOCK] : null;
+    }
+
+    /** Piece k's second magnitude counts, made on first use. */
+    int[] magsOdd(int k) {
+        int[] m = magsOdd[k];
+        if (m == null) {
+            m = new int[Magnitudes.SLOTS];
+            magsOdd[k] = m;
+        }
+        return m;
+    }
+
+    /** Adds piece k's second counts to its first. */
+    void fold(int k) {
+        int[] c = counts[k];
+        int[] odd = countsOdd[k];
+        for (int b = 0; b < c.length; b++) {
+            c[b] += odd[b];
+        }
+        if (mags != null && magsOdd[k] != null) {
+            int[] m = mags[k].slots();
+            int[] mo = magsOdd[k];
+            for (int b = 0; b < m.length; b++) {
+                m[b] += mo[b];
+            }
+        }
     }
 
     boolean allFinite() {

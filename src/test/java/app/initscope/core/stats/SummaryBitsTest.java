@@ -61,6 +61,19 @@ class SummaryBitsTest {
                 }
             }
             case "constant" -> java.util.Arrays.fill(x, 0.25f);
+            case "steps" -> {
+                // pieces of one value each (not the mean, so their squares are not 0), of zeros of both signs,
+                // and of random values, side by side in one group of pieces
+                for (int i = 0; i < n; i++) {
+                    x[i] = switch (i / Chunks.SIZE % 5) {
+                        case 0 -> 0.25f;
+                        case 1 -> x[i];
+                        case 2 -> -3.5f;
+                        case 3 -> i % 2 == 0 ? 0f : -0f;
+                        default -> 1e-3f;
+                    };
+                }
+            }
             case "tiny", "odd" -> {
                 x[n - 1] = Float.NaN;
             }
@@ -86,8 +99,8 @@ class SummaryBitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian", "nonFinite", "zeros", "constant", "tiny", "odd", "subnormal", "offset",
-        "saturated"})
+    @ValueSource(strings = {"gaussian", "nonFinite", "zeros", "constant", "steps", "tiny", "odd", "subnormal",
+        "offset", "saturated"})
     void summariesAreTheBitsOfThePlainLoops(String kind) {
         float[] x = data(kind);
         Summary.SaturationTest band = Summary.SaturationTest.outside(-0.97f, 0.97f);
