@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -215,15 +216,17 @@ public final class ExperimentRunner {
         net.initializeBiases(sigmaB, random);
         check(cancelled);
         List<Integer> lsuvRounds = List.of();
-        List<LayerTheory> theory;
+        // the theory needs no tensor: it runs as one more piece of the first layer's second passes, on whichever
+        // thread takes it first, instead of on the caller's alone before the products
+        AtomicReference<List<LayerTheory>> theory = new AtomicReference<>(
+                java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE));
+        Runnable predict = () -> theory.set(Theory.meanField(depth, config.fanIn(), config.width(),
+                config.input().secondMoment(), Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init,
+                config.activation(), config.leakySlope(), config.norm(), config.residual()));
         if (strategy.dataDependent()) {
             progress.progress(0, "LSUV");
             lsuvRounds = Lsuv.apply(net, config.samples() * config.width(), par, cancelled);
-            theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
-        } else {
-            theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
-                    Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
-                    config.leakySlope(), config.norm(), config.residual());
+            predict = null;
         }
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
@@ -254,8 +257,12 @@ public final class ExperimentRunner {
                 d.first(dl, p);
             });
             int groups = z.groups();
-            par.forEach(3 * groups, i -> {
-                switch (i % 3) {
+            Runnable extra = l == 1 ? predict : null;
+            int first = extra == null ? 0 : 1;
+            par.forEach(first + 3 * groups, piece -> {
+                int i = piece - first;
+                switch (i < 0 ? -1 : i % 3) {
+                    case -1 -> extra.run();
                     case 0 -> z.second(zl, i / 3);
                     case 1 -> a.second(al, i / 3);
                     default -> d.second(dl, i / 3);
@@ -302,7 +309,7 @@ public final class ExperimentRunner {
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
             layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
-                    theory.get(l - 1), tensors.get(l), correlation[l], normalized[l]));
+                    theory.get().get(l - 1), tensors.get(l), correlation[l], normalized[l]));
         }
         JacobianSpectrum jacobian = null;
         if (jacobianInputs > 0 && config.norm() == Norm.NONE) {
