@@ -62,18 +62,32 @@ final class Slots {
         return m;
     }
 
-    /** Adds piece k's second counts to its first. */
-    void fold(int k) {
-        int[] c = counts[k];
-        int[] odd = countsOdd[k];
-        for (int b = 0; b < c.length; b++) {
-            c[b] += odd[b];
+    /**
+     * Adds each piece's second counts to its first, and every piece's magnitude counts to the first piece's (the
+     * group's magnitudes are then {@code mags[0]}'s).
+     */
+    void fold() {
+        for (int k = 0; k < counts.length; k++) {
+            int[] c = counts[k];
+            int[] odd = countsOdd[k];
+            for (int b = 0; b < c.length; b++) {
+                c[b] += odd[b];
+            }
         }
-        if (mags != null && magsOdd[k] != null) {
-            int[] m = mags[k].slots();
-            int[] mo = magsOdd[k];
-            for (int b = 0; b < m.length; b++) {
-                m[b] += mo[b];
+        if (mags == null) {
+            return;
+        }
+        int[] m = mags[0].slots();
+        for (int k = 0; k < mags.length; k++) {
+            add(m, k > 0 ? mags[k].slots() : null);
+            add(m, magsOdd[k]);
+        }
+    }
+
+    private static void add(int[] to, int[] from) {
+        if (from != null) {
+            for (int b = 0; b < to.length; b++) {
+                to[b] += from[b];
             }
         }
     }

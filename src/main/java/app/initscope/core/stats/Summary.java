@@ -212,12 +212,12 @@ public record Summary(long count, double mean, double std, double min, double ma
                 squares[q] = constant(q) ? mid.constant(data, from, to, slots, q - p0)
                         : mid.bin(data, from, to, slots, q - p0);
             }
+            slots.fold();
             for (int p = p0; p < p1; p++) {
-                slots.fold(p - p0);
                 counts[p] = slots.counts[p - p0];
-                if (magnitudes) {
-                    mags[p] = slots.mags[p - p0];
-                }
+            }
+            if (magnitudes) {
+                mags[p0] = slots.mags[0];                  // the group's, added up: whole numbers, in any order
             }
         }
 
@@ -238,7 +238,7 @@ public record Summary(long count, double mean, double std, double min, double ma
                 for (int b = 0; b < all.length; b++) {
                     all[b] += c[b];
                 }
-                if (magnitudes) {
+                if (magnitudes && mags[p] != null) {
                     allMags.merge(mags[p]);
                 }
             }
