@@ -44,6 +44,8 @@ public final class ExperimentRunner {
     private final String kernelName;
     private final int jacobianInputs;
     private final boolean vectors;
+    /** The last run's network and kernel, for the next run of the same shape. */
+    private final KeptNetwork kept;
 
     /**
      * @param kernel       makes the matrix kernel that splits its products with a given parallel, e.g.
@@ -63,6 +65,7 @@ public final class ExperimentRunner {
         this.kernelName = kernel.apply(parallel).name();
         this.jacobianInputs = jacobianInputs;
         this.vectors = vectors;
+        this.kept = new KeptNetwork(maxHeapBytes);
     }
 
     /**
@@ -106,7 +109,16 @@ public final class ExperimentRunner {
         checkMemory(config);
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
-        Network net = newNetwork(config, config.samples(), par);
+        KeptNetwork.Held held = kept.take(config, par, relay -> newNetwork(config, config.samples(), relay));
+        try {
+            return run(config, held.network(), par, listener, cancelled);
+        } finally {
+            kept.give(held);
+        }
+    }
+
+    private ExperimentResult run(ExperimentConfig config, Network net, Parallel par, RunListener listener,
+                                 BooleanSupplier cancelled) {
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
         net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
