@@ -263,11 +263,7 @@ public final class ExperimentRunner {
             float[] zl = net.z(l);
             float[] al = net.activation(l);
             float[] dl = net.localGradient(l);
-            net.forward(l, p -> {
-                z.first(zl, p);
-                a.first(al, p);
-                d.first(dl, p);
-            });
+            net.forward(l, p -> Summary.Sweep.firstThree(z, zl, a, al, d, dl, p));
             int groups = z.groups();
             Runnable extra = l == 1 ? predict : null;
             int first = extra == null ? 0 : 1;

@@ -160,10 +160,37 @@ public record Summary(long count, double mean, double std, double min, double ma
 
         /** The first pass over piece {@code p} ({@link Chunks}' split of n) of {@code data}, Not modified. */
         public void first(float[] data, int p) {
-            int from = Chunks.from(p);
-            int end = Chunks.to(p, n);
             Moments m = new Moments();
-            m.of(data, from, end, saturated, vectors);
+            m.of(data, Chunks.from(p), Chunks.to(p, n), saturated, vectors);
+            keep(p, m);
+        }
+
+        /**
+         * {@link #first} of piece p of three sweeps of the same length at once (x's, y's and w's data): the same bits
+         * as three calls, but on vectors their add chains advance side by side (when only y counts saturation, by a
+         * band, as the experiment's z, a and φ′ do; else three calls).
+         */
+        public static void firstThree(Sweep x, float[] dx, Sweep y, float[] dy, Sweep w, float[] dw, int p) {
+            boolean together = x.vectors && y.vectors && w.vectors && x.n == y.n && x.n == w.n
+                    && x.saturated == null && w.saturated == null
+                    && (y.saturated == null || y.saturated instanceof Outside);
+            if (!together) {
+                x.first(dx, p);
+                y.first(dy, p);
+                w.first(dw, p);
+                return;
+            }
+            Moments mx = new Moments();
+            Moments my = new Moments();
+            Moments mw = new Moments();
+            Moments.ofThree(dx, mx, dy, my, (Outside) y.saturated, dw, mw, Chunks.from(p), Chunks.to(p, x.n));
+            x.keep(p, mx);
+            y.keep(p, my);
+            w.keep(p, mw);
+        }
+
+        /** Piece p's first pass, from its moments. */
+        private void keep(int p, Moments m) {
             sum[p] = (m.s0 + m.s1) + (m.s2 + m.s3);
             mins[p] = m.lo;
             maxs[p] = m.hi;

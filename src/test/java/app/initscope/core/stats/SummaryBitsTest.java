@@ -126,6 +126,31 @@ class SummaryBitsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "nonFinite", "zeros", "steps", "saturated"})
+    void threeFirstPassesSideBySideAreTheBitsOfOneAtATime(String kind) {
+        // the three tensors stop running side by side at different places: at x's non-finite values, or never
+        float[] x = data(kind);
+        float[] y = data("saturated");
+        float[] w = data("subnormal");
+        int n = x.length;
+        Summary.SaturationTest band = Summary.SaturationTest.outside(-0.97f, 0.97f);
+        Summary.Sweep sx = new Summary.Sweep(n, null, 60, null, true);
+        Summary.Sweep sy = new Summary.Sweep(n, null, 60, band, true);
+        Summary.Sweep sw = new Summary.Sweep(n, null, 60, null, true);
+        for (int p = 0; p < sx.pieces(); p++) {
+            Summary.Sweep.firstThree(sx, x, sy, y, sw, w, p);
+        }
+        for (int g = 0; g < sx.groups(); g++) {
+            sx.second(x, g);
+            sy.second(y, g);
+            sw.second(w, g);
+        }
+        assertEquals(Summary.of(x, n, null, 60, null, Parallel.sequential(), true), sx.finish(), kind);
+        assertEquals(Summary.of(y, n, null, 60, band, Parallel.sequential(), true), sy.finish(), kind);
+        assertEquals(Summary.of(w, n, null, 60, null, Parallel.sequential(), true), sw.finish(), kind);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"gaussian", "constant", "tiny", "odd", "offset"})
     void stdIsTheBitsOfThePlainLoop(String kind) {
         float[] x = data(kind);
