@@ -9,6 +9,7 @@ import app.initscope.core.nn.Network;
 import app.initscope.core.nn.Norm;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.PieceStd;
 import app.initscope.core.stats.RowCorrelation;
 import app.initscope.core.stats.Summary;
 import app.initscope.core.theory.LayerTheory;
@@ -264,18 +265,35 @@ public final class ExperimentRunner {
             float[] al = net.activation(l);
             float[] dl = net.localGradient(l);
             net.forward(l, p -> Summary.Sweep.firstThree(z, zl, a, al, d, dl, p));
+            // one split of the work for the three second passes, the weights' std and z's row correlation, which
+            // all read tensors that are final now: one wait for the last piece instead of three
             int groups = z.groups();
             Runnable extra = l == 1 ? predict : null;
             int first = extra == null ? 0 : 1;
-            par.forEach(first + 3 * groups, piece -> {
+            int nw = net.fanIn(l) * config.width();
+            float[] wl = net.weights(l);
+            PieceStd std = new PieceStd();
+            std.reset(nw);
+            int stdGroups = PieceStd.groups(nw);
+            RowCorrelation.Sums rows = new RowCorrelation.Sums(zl, config.samples(), config.width());
+            int summaries = first + 3 * groups;
+            par.forEach(summaries + stdGroups + rows.blocks(), piece -> {
                 int i = piece - first;
-                switch (i < 0 ? -1 : i % 3) {
-                    case -1 -> extra.run();
-                    case 0 -> z.second(zl, i / 3);
-                    case 1 -> a.second(al, i / 3);
-                    default -> d.second(dl, i / 3);
+                if (piece >= summaries + stdGroups) {
+                    rows.block(piece - summaries - stdGroups);
+                } else if (piece >= summaries) {
+                    std.group(wl, nw, piece - summaries);
+                } else {
+                    switch (i < 0 ? -1 : i % 3) {
+                        case -1 -> extra.run();
+                        case 0 -> z.second(zl, i / 3);
+                        case 1 -> a.second(al, i / 3);
+                        default -> d.second(dl, i / 3);
+                    }
                 }
             });
+            weightStd[l] = std.value(nw);
+            correlation[l] = rows.mean();
             Map<TensorKind, Summary> m = new EnumMap<>(TensorKind.class);
             m.put(TensorKind.Z, z.finish());
             if (net.normalized(l) != null) {
@@ -284,8 +302,6 @@ public final class ExperimentRunner {
             m.put(TensorKind.ACTIVATION, a.finish());
             m.put(TensorKind.LOCAL_GRADIENT, d.finish());
             distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
-            weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), par);
-            correlation[l] = RowCorrelation.mean(net.z(l), config.samples(), config.width(), par);
             tensors.add(m);
         }
         check(cancelled);

@@ -25,12 +25,42 @@ public final class RowCorrelation {
      * row-major), or NaN with fewer than two non-zero rows or a non-finite value.
      */
     public static double mean(float[] data, int rows, int cols, Parallel parallel) {
-        int blocks = Math.min(BLOCKS, Math.max(rows, 1));
-        double[][] sums = new double[blocks][];
-        int[] counts = new int[blocks];
-        parallel.forEach(blocks, block -> {
-            int from = (int) ((long) rows * block / blocks);
-            int to = (int) ((long) rows * (block + 1) / blocks);
+        Sums sums = new Sums(data, rows, cols);
+        parallel.forEach(sums.blocks(), sums::block);
+        return sums.mean();
+    }
+
+    /**
+     * {@link #mean} taken apart, so that its blocks can run in another pass's {@link Parallel#forEach}: every
+     * {@link #block}, in any order on any thread, then {@link #mean}.
+     */
+    public static final class Sums {
+        private final float[] data;
+        private final int rows;
+        private final int cols;
+        private final int blocks;
+        private final double[][] sums;
+        private final int[] counts;
+
+        /** @param data rows × cols, row-major; Not modified */
+        public Sums(float[] data, int rows, int cols) {
+            this.data = data;
+            this.rows = rows;
+            this.cols = cols;
+            this.blocks = Math.min(BLOCKS, Math.max(rows, 1));
+            this.sums = new double[blocks][];
+            this.counts = new int[blocks];
+        }
+
+        /** The number of blocks. */
+        public int blocks() {
+            return blocks;
+        }
+
+        /** Sums the unit rows of block b. */
+        public void block(int b) {
+            int from = (int) ((long) rows * b / blocks);
+            int to = (int) ((long) rows * (b + 1) / blocks);
             double[] sum = new double[cols];
             int count = 0;
             int r = from;
@@ -40,26 +70,30 @@ public final class RowCorrelation {
             for (; r < to; r++) {
                 count += addRow(data, r * cols, cols, squares(data, r * cols, cols), sum);
             }
-            sums[block] = sum;
-            counts[block] = count;
-        });
-        double[] total = new double[cols];
-        long count = 0;
-        for (int b = 0; b < blocks; b++) {
-            double[] sum = sums[b];
-            for (int j = 0; j < cols; j++) {
-                total[j] += sum[j];
+            sums[b] = sum;
+            counts[b] = count;
+        }
+
+        /** The mean correlation, from every block, combined in block order. */
+        public double mean() {
+            double[] total = new double[cols];
+            long count = 0;
+            for (int b = 0; b < blocks; b++) {
+                double[] sum = sums[b];
+                for (int j = 0; j < cols; j++) {
+                    total[j] += sum[j];
+                }
+                count += counts[b];
             }
-            count += counts[b];
+            if (count < 2) {
+                return Double.NaN;
+            }
+            double norm2 = 0;
+            for (double v : total) {
+                norm2 += v * v;
+            }
+            return (norm2 - count) / ((double) count * (count - 1));
         }
-        if (count < 2) {
-            return Double.NaN;
-        }
-        double norm2 = 0;
-        for (double v : total) {
-            norm2 += v * v;
-        }
-        return (norm2 - count) / ((double) count * (count - 1));
     }
 
     /** |row|² of the row at data[base, base + cols), summed in order. */

@@ -325,22 +325,9 @@ public record Summary(long count, double mean, double std, double min, double ma
      * first value (so a constant tensor gives exactly 0), and pieces combine in order. No histogram.
      */
     public static double std(float[] data, int n, Parallel parallel) {
-        int pieces = Chunks.count(n);
         PieceStd sums = new PieceStd();
         sums.reset(n);
-        // four whole pieces side by side, each summed in its own order: four add chains at once instead of one
-        int whole = n / Chunks.SIZE;
-        parallel.forEach((pieces + Sweep.GROUP - 1) / Sweep.GROUP, g -> {
-            int p = g * Sweep.GROUP;
-            int end = Math.min(p + Sweep.GROUP, pieces);
-            if (end - p == Sweep.GROUP && end <= whole) {
-                sums.four(p, data);
-                p = end;
-            }
-            for (; p < end; p++) {
-                sums.piece(p, data, Chunks.from(p), Chunks.to(p, n));
-            }
-        });
+        parallel.forEach(PieceStd.groups(n), g -> sums.group(data, n, g));
         return sums.value(n);
     }
 
