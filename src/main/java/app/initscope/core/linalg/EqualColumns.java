@@ -146,10 +146,7 @@ public final class EqualColumns implements Gemm {
         if (cols < 2 || !rowsAreConstant(x, 0, Math.min(rows, 1), cols)) {
             return false;
         }
-        boolean[] constant = new boolean[pieces(rows)];
-        parallel.forEach(constant.length, piece ->
-                constant[piece] = rowsAreConstant(x, piece * ROWS, Math.min(rows, piece * ROWS + ROWS), cols));
-        return allTrue(constant);
+        return inPieces(rows, parallel, (from, to) -> rowsAreConstant(x, from, to, cols));
     }
 
     /** Whether each of rows [from, to) of the matrix x (cols wide) holds one value, bit for bit. */
@@ -178,10 +175,7 @@ public final class EqualColumns implements Gemm {
         if (rows < 2 || !rowsEqualFirst(x, 1, 2, cols)) {
             return false;
         }
-        boolean[] equal = new boolean[pieces(rows)];
-        parallel.forEach(equal.length, piece ->
-                equal[piece] = rowsEqualFirst(x, piece * ROWS, Math.min(rows, piece * ROWS + ROWS), cols));
-        return allTrue(equal);
+        return inPieces(rows, parallel, (from, to) -> rowsEqualFirst(x, from, to, cols));
     }
 
     /** Whether rows [from, to) of the matrix x (cols wide) each equal its first row, bit for bit. */
@@ -196,9 +190,18 @@ public final class EqualColumns implements Gemm {
         return true;
     }
 
-    private static boolean allTrue(boolean[] pieces) {
-        for (boolean p : pieces) {
-            if (!p) {
+    /** A test of the rows [from, to) of a matrix. */
+    private interface RowTest {
+        boolean holds(int from, int to);
+    }
+
+    /** Whether the test holds for every piece of {@value #ROWS} rows, the pieces shared out over parallel. */
+    private static boolean inPieces(int rows, Parallel parallel, RowTest test) {
+        boolean[] holds = new boolean[pieces(rows)];
+        parallel.forEach(holds.length, piece ->
+                holds[piece] = test.holds(piece * ROWS, Math.min(rows, piece * ROWS + ROWS)));
+        for (boolean h : holds) {
+            if (!h) {
                 return false;
             }
         }

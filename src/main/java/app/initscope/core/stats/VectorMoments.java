@@ -45,9 +45,6 @@ final class VectorMoments {
         FloatVector hi = FloatVector.broadcast(S, m.hi);
         long zeros = 0;
         long saturated = 0;
-        boolean counting = band != null;
-        float below = counting ? band.below() : 0f;
-        float above = counting ? band.above() : 0f;
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, data, i);
@@ -58,9 +55,7 @@ final class VectorMoments {
             lo = lo.min(v);
             hi = hi.max(v);
             zeros += v.compare(VectorOperators.EQ, 0f).trueCount();
-            if (counting) {
-                saturated += outside(v, below, above);
-            }
+            saturated += outside(v, band);
         }
         store(m, sums, lo, hi, i - from, zeros, saturated);
         return i;
@@ -86,9 +81,6 @@ final class VectorMoments {
         long zy = 0;
         long zw = 0;
         long saturated = 0;
-        boolean counting = band != null;
-        float below = counting ? band.below() : 0f;
-        float above = counting ? band.above() : 0f;
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
             FloatVector vx = FloatVector.fromArray(S, x, i);
@@ -109,9 +101,7 @@ final class VectorMoments {
             zx += vx.compare(VectorOperators.EQ, 0f).trueCount();
             zy += vy.compare(VectorOperators.EQ, 0f).trueCount();
             zw += vw.compare(VectorOperators.EQ, 0f).trueCount();
-            if (counting) {
-                saturated += outside(vy, below, above);
-            }
+            saturated += outside(vy, band);
         }
         store(mx, sx, lx, hx, i - from, zx, 0);
         store(my, sy, ly, hy, i - from, zy, saturated);
@@ -131,8 +121,13 @@ final class VectorMoments {
         return sums;
     }
 
-    private static long outside(FloatVector v, float below, float above) {
-        VectorMask<Float> out = v.compare(VectorOperators.LT, below).or(v.compare(VectorOperators.GT, above));
+    /** The values of v outside the band, or 0 without a band. */
+    private static long outside(FloatVector v, Summary.Outside band) {
+        if (band == null) {
+            return 0;
+        }
+        VectorMask<Float> out = v.compare(VectorOperators.LT, band.below())
+                .or(v.compare(VectorOperators.GT, band.above()));
         return out.trueCount();
     }
 
