@@ -9,6 +9,7 @@ import app.initscope.core.nn.Network;
 import app.initscope.core.nn.Norm;
 import app.initscope.core.nn.Phi;
 import app.initscope.core.nn.Symmetry;
+import app.initscope.core.stats.PieceStd;
 import app.initscope.core.stats.RowCorrelation;
 import app.initscope.core.stats.Summary;
 import app.initscope.core.theory.LayerTheory;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -43,6 +45,8 @@ public final class ExperimentRunner {
     private final String kernelName;
     private final int jacobianInputs;
     private final boolean vectors;
+    /** The last run's network and kernel, for the next run of the same shape. */
+    private final KeptNetwork kept;
 
     /**
      * @param kernel       makes the matrix kernel that splits its products with a given parallel, e.g.
@@ -62,6 +66,7 @@ public final class ExperimentRunner {
         this.kernelName = kernel.apply(parallel).name();
         this.jacobianInputs = jacobianInputs;
         this.vectors = vectors;
+        this.kept = new KeptNetwork(maxHeapBytes);
     }
 
     /**
@@ -105,7 +110,16 @@ public final class ExperimentRunner {
         checkMemory(config);
         check(cancelled);
         Parallel par = parallel.cancellable(cancelled);
-        Network net = newNetwork(config, config.samples(), par);
+        KeptNetwork.Held held = kept.take(config, par, relay -> newNetwork(config, config.samples(), relay));
+        try {
+            return run(config, held.network(), par, listener, cancelled);
+        } finally {
+            kept.give(held);
+        }
+    }
+
+    private ExperimentResult run(ExperimentConfig config, Network net, Parallel par, RunListener listener,
+                                 BooleanSupplier cancelled) {
         check(cancelled);
         RandomStreams random = new RandomStreams(config.seed());
         net.drawData(random, config.input() == InputDistribution.UNIFORM, config.get(Catalog.INPUT_CORRELATION));
@@ -215,15 +229,17 @@ public final class ExperimentRunner {
         net.initializeBiases(sigmaB, random);
         check(cancelled);
         List<Integer> lsuvRounds = List.of();
-        List<LayerTheory> theory;
+        // the theory needs no tensor: it runs as one more piece of the first layer's second passes, on whichever
+        // thread takes it first, instead of on the caller's alone before the products
+        AtomicReference<List<LayerTheory>> theory = new AtomicReference<>(
+                java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE));
+        Runnable predict = () -> theory.set(Theory.meanField(depth, config.fanIn(), config.width(),
+                config.input().secondMoment(), Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init,
+                config.activation(), config.leakySlope(), config.norm(), config.residual()));
         if (strategy.dataDependent()) {
             progress.progress(0, "LSUV");
             lsuvRounds = Lsuv.apply(net, config.samples() * config.width(), par, cancelled);
-            theory = java.util.Collections.nCopies(depth, LayerTheory.NOT_APPLICABLE);
-        } else {
-            theory = Theory.meanField(depth, config.fanIn(), config.width(), config.input().secondMoment(),
-                    Catalog.sigmaB2(sigmaB), config.get(Catalog.INPUT_CORRELATION), init, config.activation(),
-                    config.leakySlope(), config.norm(), config.residual());
+            predict = null;
         }
 
         Summary.SaturationTest saturation = config.activation().hasSaturation()
@@ -248,19 +264,36 @@ public final class ExperimentRunner {
             float[] zl = net.z(l);
             float[] al = net.activation(l);
             float[] dl = net.localGradient(l);
-            net.forward(l, p -> {
-                z.first(zl, p);
-                a.first(al, p);
-                d.first(dl, p);
-            });
+            net.forward(l, p -> Summary.Sweep.firstThree(z, zl, a, al, d, dl, p));
+            // one split of the work for the three second passes, the weights' std and z's row correlation, which
+            // all read tensors that are final now: one wait for the last piece instead of three
             int groups = z.groups();
-            par.forEach(3 * groups, i -> {
-                switch (i % 3) {
-                    case 0 -> z.second(zl, i / 3);
-                    case 1 -> a.second(al, i / 3);
-                    default -> d.second(dl, i / 3);
+            Runnable extra = l == 1 ? predict : null;
+            int first = extra == null ? 0 : 1;
+            int nw = net.fanIn(l) * config.width();
+            float[] wl = net.weights(l);
+            PieceStd std = new PieceStd();
+            std.reset(nw);
+            int stdGroups = PieceStd.groups(nw);
+            RowCorrelation.Sums rows = new RowCorrelation.Sums(zl, config.samples(), config.width());
+            int summaries = first + 3 * groups;
+            par.forEach(summaries + stdGroups + rows.blocks(), piece -> {
+                int i = piece - first;
+                if (piece >= summaries + stdGroups) {
+                    rows.block(piece - summaries - stdGroups);
+                } else if (piece >= summaries) {
+                    std.group(wl, nw, piece - summaries);
+                } else {
+                    switch (i < 0 ? -1 : i % 3) {
+                        case -1 -> extra.run();
+                        case 0 -> z.second(zl, i / 3);
+                        case 1 -> a.second(al, i / 3);
+                        default -> d.second(dl, i / 3);
+                    }
                 }
             });
+            weightStd[l] = std.value(nw);
+            correlation[l] = rows.mean();
             Map<TensorKind, Summary> m = new EnumMap<>(TensorKind.class);
             m.put(TensorKind.Z, z.finish());
             if (net.normalized(l) != null) {
@@ -269,8 +302,6 @@ public final class ExperimentRunner {
             m.put(TensorKind.ACTIVATION, a.finish());
             m.put(TensorKind.LOCAL_GRADIENT, d.finish());
             distinct[l] = Symmetry.distinctColumns(net.activation(l), config.samples(), config.width(), par);
-            weightStd[l] = Summary.std(net.weights(l), net.fanIn(l) * config.width(), par);
-            correlation[l] = RowCorrelation.mean(net.z(l), config.samples(), config.width(), par);
             tensors.add(m);
         }
         check(cancelled);
@@ -302,7 +333,7 @@ public final class ExperimentRunner {
         List<LayerResult> layers = new ArrayList<>(depth);
         for (int l = 1; l <= depth; l++) {
             layers.add(new LayerResult(l, net.fanIn(l), config.width(), weightStd[l], distinct[l],
-                    theory.get(l - 1), tensors.get(l), correlation[l], normalized[l]));
+                    theory.get().get(l - 1), tensors.get(l), correlation[l], normalized[l]));
         }
         JacobianSpectrum jacobian = null;
         if (jacobianInputs > 0 && config.norm() == Norm.NONE) {

@@ -18,6 +18,10 @@ public final class DistinctColumns {
 
     /** Columns per piece of the hash pass. */
     static final int BLOCK = 256;
+    /** Rows per piece of the check of a group of columns with equal hashes. */
+    static final int ROWS = 64;
+    /** Values to compare from which that check is split into pieces. */
+    private static final long PARALLEL_VALUES = 1 << 16;
 
     private static final boolean VECTOR = Kernels.vectorApiAvailable();
 
@@ -47,7 +51,7 @@ public final class DistinctColumns {
                 hashColumns(m, rows, cols, j0, j1, h);
             }
         });
-        return countFromHashes(m, rows, cols, h);
+        return countFromHashes(m, rows, cols, h, parallel);
     }
 
     /** h[j] = Σ_i bits(m[i, j])·K_i for j in [j0, j1). */
@@ -64,6 +68,11 @@ public final class DistinctColumns {
 
     /** The count, given each column's hash (package-private so that a test can give colliding hashes). */
     int countFromHashes(float[] m, int rows, int cols, long[] h) {
+        return countFromHashes(m, rows, cols, h, Parallel.sequential());
+    }
+
+    /** {@link #countFromHashes(float[], int, int, long[])}, its checks of a large group's columns split by rows. */
+    int countFromHashes(float[] m, int rows, int cols, long[] h, Parallel parallel) {
         if (sorted.length < cols) {
             sorted = new long[cols];
             members = new int[cols];
@@ -98,17 +107,38 @@ public final class DistinctColumns {
                         members[size++] = j;
                     }
                 }
-                distinct += allEqual(m, rows, cols, members, size) ? 1 : countPairwise(m, rows, cols, members, size);
+                distinct += allEqual(m, rows, cols, members, size, parallel) ? 1
+                        : countPairwise(m, rows, cols, members, size);
             }
             start = end;
         }
         return distinct;
     }
 
-    /** Whether the columns {@code members[0, size)} all equal the first, row by row in memory order. */
-    private static boolean allEqual(float[] m, int rows, int cols, int[] members, int size) {
+    /**
+     * Whether the columns {@code members[0, size)} all equal the first, row by row in memory order; the rows in
+     * pieces of {@value #ROWS} over {@code parallel} when there are many values to compare (the Zero strategy's
+     * thousand equal columns).
+     */
+    private static boolean allEqual(float[] m, int rows, int cols, int[] members, int size, Parallel parallel) {
+        if ((long) rows * size < PARALLEL_VALUES) {
+            return allEqual(m, 0, rows, cols, members, size);
+        }
+        boolean[] equal = new boolean[(rows + ROWS - 1) / ROWS];
+        parallel.forEach(equal.length, piece ->
+                equal[piece] = allEqual(m, piece * ROWS, Math.min(rows, piece * ROWS + ROWS), cols, members, size));
+        for (boolean e : equal) {
+            if (!e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether, in rows [from, to), the columns {@code members[0, size)} all equal the first. */
+    private static boolean allEqual(float[] m, int from, int to, int cols, int[] members, int size) {
         int first = members[0];
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < to; i++) {
             int base = i * cols;
             int ref = bits(m[base + first]);
             for (int t = 1; t < size; t++) {

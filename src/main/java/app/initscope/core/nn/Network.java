@@ -100,7 +100,7 @@ public final class Network {
         this.depth = depth;
         this.outputs = outputs;
         this.phi = phi;
-        this.gemm = EqualColumns.of(gemm);
+        this.gemm = EqualColumns.of(gemm, parallel);
         this.parallel = parallel;
         x = new float[samples * fanIn];
         t = new float[samples * outputs];

@@ -85,6 +85,24 @@ public final class Moments {
     }
 
     /**
+     * {@link #of} of three pieces at once, x[from, end), y[from, end) (its saturation by {@code band}, or none) and
+     * w[from, end), on vectors, into fresh moments: the same bits as three calls, but the three add chains advance
+     * side by side as long as all three hold only finite values; then each goes on alone.
+     */
+    static void ofThree(float[] x, Moments mx, float[] y, Moments my, Summary.Outside band, float[] w, Moments mw,
+                        int from, int end) {
+        int i = VectorMoments.runThree(x, mx, y, my, band, w, mw, from, end);
+        mx.rest(x, i, end, null);
+        my.rest(y, i, end, band);
+        mw.rest(w, i, end, null);
+    }
+
+    /** Goes on from i, where the vectors of a piece stopped, on vectors and then one by one. */
+    private void rest(float[] data, int i, int end, Summary.Outside band) {
+        scalar(data, VectorMoments.run(data, i, end, band, this), end, band);
+    }
+
+    /**
      * Goes on from {@code i}, a multiple of 4 past the piece's start: groups of four finite values into the four
      * sums, then, from the first group with a non-finite value, the rest one by one into the first sum.
      */

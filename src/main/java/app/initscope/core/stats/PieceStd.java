@@ -113,6 +113,28 @@ public final class PieceStd {
         set(p + 3, k3, s3, q3);
     }
 
+    /** The units of {@link #group} over n values: groups of {@value Summary.Sweep#GROUP} pieces. */
+    public static int groups(int n) {
+        return (Chunks.count(n) + Summary.Sweep.GROUP - 1) / Summary.Sweep.GROUP;
+    }
+
+    /**
+     * The pieces of group g of data[0, n), as {@link Summary#std} sums them: four whole pieces side by side, each in
+     * its own order (four add chains at once instead of one), else one by one. After {@link #reset}{@code (n)}.
+     */
+    public void group(float[] data, int n, int g) {
+        int pieces = Chunks.count(n);
+        int p = g * Summary.Sweep.GROUP;
+        int end = Math.min(p + Summary.Sweep.GROUP, pieces);
+        if (end - p == Summary.Sweep.GROUP && end <= n / Chunks.SIZE) {
+            four(p, data);
+            p = end;
+        }
+        for (; p < end; p++) {
+            piece(p, data, Chunks.from(p), Chunks.to(p, n));
+        }
+    }
+
     /** The population standard deviation of the {@code n} values whose every piece was given. */
     public double value(int n) {
         int pieces = Chunks.count(n);

@@ -110,7 +110,7 @@ public record Summary(long count, double mean, double std, double min, double ma
         private final Magnitudes.Accumulator[] mags;
         private final double[] squares;
         private final int[][] counts;
-        private volatile Middle middle;
+        private volatile SecondPass middle;
 
         /**
          * Prepares the passes over {@code data[0, n)}; the arguments are {@code of}'s.
@@ -160,10 +160,37 @@ public record Summary(long count, double mean, double std, double min, double ma
 
         /** The first pass over piece {@code p} ({@link Chunks}' split of n) of {@code data}, Not modified. */
         public void first(float[] data, int p) {
-            int from = Chunks.from(p);
-            int end = Chunks.to(p, n);
             Moments m = new Moments();
-            m.of(data, from, end, saturated, vectors);
+            m.of(data, Chunks.from(p), Chunks.to(p, n), saturated, vectors);
+            keep(p, m);
+        }
+
+        /**
+         * {@link #first} of piece p of three sweeps of the same length at once (x's, y's and w's data): the same bits
+         * as three calls, but on vectors their add chains advance side by side (when only y counts saturation, by a
+         * band, as the experiment's z, a and φ′ do; else three calls).
+         */
+        public static void firstThree(Sweep x, float[] dx, Sweep y, float[] dy, Sweep w, float[] dw, int p) {
+            boolean together = x.vectors && y.vectors && w.vectors && x.n == y.n && x.n == w.n
+                    && x.saturated == null && w.saturated == null
+                    && (y.saturated == null || y.saturated instanceof Outside);
+            if (!together) {
+                x.first(dx, p);
+                y.first(dy, p);
+                w.first(dw, p);
+                return;
+            }
+            Moments mx = new Moments();
+            Moments my = new Moments();
+            Moments mw = new Moments();
+            Moments.ofThree(dx, mx, dy, my, (Outside) y.saturated, dw, mw, Chunks.from(p), Chunks.to(p, x.n));
+            x.keep(p, mx);
+            y.keep(p, my);
+            w.keep(p, mw);
+        }
+
+        /** Piece p's first pass, from its moments. */
+        private void keep(int p, Moments m) {
             sum[p] = (m.s0 + m.s1) + (m.s2 + m.s3);
             mins[p] = m.lo;
             maxs[p] = m.hi;
@@ -174,7 +201,7 @@ public record Summary(long count, double mean, double std, double min, double ma
 
         /** The second pass over group {@code g} (pieces {@value #GROUP}·g onwards) of {@code data}, Not modified. */
         public void second(float[] data, int g) {
-            Middle mid = middle();
+            SecondPass mid = middle();
             int p0 = g * GROUP;
             int p1 = Math.min(p0 + GROUP, pieces);
             if (!vectors) {
@@ -197,25 +224,38 @@ public record Summary(long count, double mean, double std, double min, double ma
                 inRange[p - p0] = range == null && whole;    // the finite min and max then hold every value
             }
             Slots slots = new Slots(p1 - p0, bins, magnitudes, inRange, allFinite);
+            boolean anyConstant = false;
+            for (int p = p0; p < p1; p++) {
+                anyConstant |= constant(p);
+            }
             int q = p0;
-            if (p1 - p0 == GROUP && Chunks.to(p1 - 1, n) - Chunks.from(p1 - 1) == Chunks.SIZE) {
+            if (!anyConstant && p1 - p0 == GROUP && Chunks.to(p1 - 1, n) - Chunks.from(p1 - 1) == Chunks.SIZE) {
                 mid.binFour(data, Chunks.from(p0), slots, squares, p0);
                 q = p1;
             }
             for (; q < p1; q++) {
-                squares[q] = mid.bin(data, Chunks.from(q), Chunks.to(q, n), slots, q - p0);
+                int from = Chunks.from(q);
+                int to = Chunks.to(q, n);
+                squares[q] = constant(q) ? mid.constant(data, from, to, slots, q - p0)
+                        : mid.bin(data, from, to, slots, q - p0);
             }
+            slots.fold();
             for (int p = p0; p < p1; p++) {
                 counts[p] = slots.counts[p - p0];
-                if (magnitudes) {
-                    mags[p] = slots.mags[p - p0];
-                }
             }
+            if (magnitudes) {
+                mags[p0] = slots.mags[0];                  // the group's, added up: whole numbers, in any order
+            }
+        }
+
+        /** Whether piece p's values are all one finite value, by its first pass. */
+        private boolean constant(int p) {
+            return finite[p] == Chunks.to(p, n) - Chunks.from(p) && mins[p] == maxs[p];
         }
 
         /** The summary, after every piece of both passes. */
         public Summary finish() {
-            Middle mid = middle();
+            SecondPass mid = middle();
             double ss = 0;
             long[] all = new long[bins + 3];
             Magnitudes.Accumulator allMags = magnitudes ? new Magnitudes.Accumulator() : null;
@@ -225,23 +265,23 @@ public record Summary(long count, double mean, double std, double min, double ma
                 for (int b = 0; b < all.length; b++) {
                     all[b] += c[b];
                 }
-                if (magnitudes) {
+                if (magnitudes && mags[p] != null) {
                     allMags.merge(mags[p]);
                 }
             }
             long[] inBins = java.util.Arrays.copyOf(all, bins);
-            Histogram histogram = new Histogram(mid.lo, mid.hi, inBins, all[bins], all[bins + 1], all[bins + 2]);
-            long finiteCount = mid.finiteCount;
+            Histogram histogram = new Histogram(mid.lo(), mid.hi(), inBins, all[bins], all[bins + 1], all[bins + 2]);
+            long finiteCount = mid.finiteCount();
             double std = finiteCount > 0 ? Math.sqrt(ss / finiteCount) : Double.NaN;
-            double zeroFraction = n > 0 ? (double) mid.zeroCount / n : 0.0;
-            Double satFraction = saturated == null ? null : n > 0 ? (double) mid.satCount / n : 0.0;
-            return new Summary(n, mid.mean, std, mid.min, mid.max, n - finiteCount, zeroFraction, satFraction,
+            double zeroFraction = n > 0 ? (double) mid.zeroCount() / n : 0.0;
+            Double satFraction = saturated == null ? null : n > 0 ? (double) mid.satCount() / n : 0.0;
+            return new Summary(n, mid.mean(), std, mid.min(), mid.max(), n - finiteCount, zeroFraction, satFraction,
                     histogram, magnitudes ? allMags.toMagnitudes() : null);
         }
 
         /** The first pass's pieces combined, in piece order (once, by whichever caller comes first). */
-        private Middle middle() {
-            Middle m = middle;
+        private SecondPass middle() {
+            SecondPass m = middle;
             if (m == null) {
                 synchronized (this) {
                     m = middle;
@@ -254,7 +294,7 @@ public record Summary(long count, double mean, double std, double min, double ma
             return m;
         }
 
-        private Middle combine() {
+        private SecondPass combine() {
             double total = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
@@ -275,183 +315,19 @@ public record Summary(long count, double mean, double std, double min, double ma
                 max = Double.NaN;
             }
             Range edges = range != null ? range : finiteCount > 0 ? new Range(min, max) : new Range(0, 0);
-            return new Middle(bins, edges.lo(), edges.hi(), finiteCount > 0 ? mean : 0.0, mean, min, max,
+            return new SecondPass(bins, edges.lo(), edges.hi(), finiteCount > 0 ? mean : 0.0, mean, min, max,
                     finiteCount, zeroCount, satCount);
         }
     }
-
-    /**
-     * What the second pass needs from the first: the histogram's edges and the mean, and the first pass's totals.
-     * A histogram's counts run over {@code bins + 3} slots: the bins, then underflow, overflow and non-finite.
-     */
-    private record Middle(int bins, double lo, double hi, double centre, double mean, double min, double max,
-                          long finiteCount, long zeroCount, long satCount) {
-
-        private boolean flat() {
-            return !(hi > lo);
-        }
-
-        private double scale() {
-            return flat() ? 0.0 : bins / (hi - lo);
-        }
-
-        /** Slots of data[from, from + len) into the k-th block buffers of {@code s}, on vectors. */
-        private void slots(float[] data, int from, int len, Slots s, int k) {
-            VectorSlots.linear(data, from, len, lo, hi, scale(), bins, flat(), s.inRange[k], s.linear[k]);
-            if (s.magnitude != null) {
-                VectorSlots.magnitudes(data, from, len, s.magnitude[k]);
-            }
-        }
-
-        /**
-         * The second pass over data[from, to) in one plain loop: counts into c by {@link #slot} and into m (if not
-         * null) by {@link Magnitudes#slot}, and returns Σ(v − centre)² over the finite values, in order.
-         */
-        double plain(float[] data, int from, int to, int[] c, int[] m) {
-            boolean flat = flat();
-            double scale = scale();
-            double q = 0;
-            for (int i = from; i < to; i++) {
-                float v = data[i];
-                if (!Float.isFinite(v)) {
-                    c[bins + 2]++;
-                    if (m != null) {
-                        m[Magnitudes.SKIPPED_SLOT]++;
-                    }
-                    continue;
-                }
-                double dev = v - centre;
-                q += dev * dev;
-                c[Slots.slot(v, lo, hi, scale, bins, flat)]++;
-                if (m != null) {
-                    m[Magnitudes.slot(v)]++;
-                }
-            }
-            return q;
-        }
-
-        /** Counts the block's slots into piece k's counts. */
-        private void count(Slots s, int k, int len) {
-            int[] c = s.counts[k];
-            int[] linear = s.linear[k];
-            for (int j = 0; j < len; j++) {
-                c[linear[j]]++;
-            }
-            if (s.mags != null) {
-                int[] m = s.mags[k].slots();
-                int[] magnitude = s.magnitude[k];
-                for (int j = 0; j < len; j++) {
-                    m[magnitude[j]]++;
-                }
-            }
-        }
-
-        /** Counts data[from, to) into piece k's counts of s, a block of slots at a time. */
-        private void countPiece(float[] data, int from, int to, Slots s, int k) {
-            for (int block = from; block < to; block += Slots.BLOCK) {
-                int len = Math.min(Slots.BLOCK, to - block);
-                slots(data, block, len, s, k);
-                count(s, k, len);
-            }
-        }
-
-        /** Counts data[from, to) as piece k of s and returns Σ(v − centre)² over its finite values, in order. */
-        double bin(float[] data, int from, int to, Slots s, int k) {
-            countPiece(data, from, to, s, k);
-            double q = 0;
-            for (int i = from; i < to; i++) {
-                float v = data[i];
-                double dev = v - centre;
-                q += Float.isFinite(v) ? dev * dev : 0.0;          // +0.0 leaves the sum's bits as they are
-            }
-            return q;
-        }
-
-        /**
-         * {@link #bin} of four whole pieces from {@code from} on: piece k's counts into s's k-th, its sum of squares
-         * into {@code squares[p + k]}. Each piece's sum is added in its own order, as bin's, but the four add chains
-         * advance side by side.
-         */
-        void binFour(float[] data, int from, Slots s, double[] squares, int p) {
-            int size = Chunks.SIZE;
-            for (int k = 0; k < GROUP; k++) {
-                countPiece(data, from + k * size, from + (k + 1) * size, s, k);
-            }
-            if (s.allFinite()) {
-                squaresFour(data, from, squares, p);
-                return;
-            }
-            double q0 = 0;
-            double q1 = 0;
-            double q2 = 0;
-            double q3 = 0;
-            for (int i = from, end = from + size; i < end; i++) {
-                float v0 = data[i];
-                float v1 = data[i + size];
-                float v2 = data[i + 2 * size];
-                float v3 = data[i + 3 * size];
-                double d0 = v0 - centre;
-                double d1 = v1 - centre;
-                double d2 = v2 - centre;
-                double d3 = v3 - centre;
-                q0 += Float.isFinite(v0) ? d0 * d0 : 0.0;
-                q1 += Float.isFinite(v1) ? d1 * d1 : 0.0;
-                q2 += Float.isFinite(v2) ? d2 * d2 : 0.0;
-                q3 += Float.isFinite(v3) ? d3 * d3 : 0.0;
-            }
-            squares[p] = q0;
-            squares[p + 1] = q1;
-            squares[p + 2] = q2;
-            squares[p + 3] = q3;
-        }
-
-        /** {@link #binFour}'s sums of squares where every value is finite: nothing to leave out. */
-        private void squaresFour(float[] data, int from, double[] squares, int p) {
-            int size = Chunks.SIZE;
-            double q0 = 0;
-            double q1 = 0;
-            double q2 = 0;
-            double q3 = 0;
-            for (int i = from, end = from + size; i < end; i++) {
-                double d0 = data[i] - centre;
-                double d1 = data[i + size] - centre;
-                double d2 = data[i + 2 * size] - centre;
-                double d3 = data[i + 3 * size] - centre;
-                q0 += d0 * d0;
-                q1 += d1 * d1;
-                q2 += d2 * d2;
-                q3 += d3 * d3;
-            }
-            squares[p] = q0;
-            squares[p + 1] = q1;
-            squares[p + 2] = q2;
-            squares[p + 3] = q3;
-        }
-    }
-
-    private static final int GROUP = Sweep.GROUP;
 
     /**
      * The population standard deviation of {@code data[0, n)} in one pass: each piece sums deviations from its
      * first value (so a constant tensor gives exactly 0), and pieces combine in order. No histogram.
      */
     public static double std(float[] data, int n, Parallel parallel) {
-        int pieces = Chunks.count(n);
         PieceStd sums = new PieceStd();
         sums.reset(n);
-        // four whole pieces side by side, each summed in its own order: four add chains at once instead of one
-        int whole = n / Chunks.SIZE;
-        parallel.forEach((pieces + Sweep.GROUP - 1) / Sweep.GROUP, g -> {
-            int p = g * Sweep.GROUP;
-            int end = Math.min(p + Sweep.GROUP, pieces);
-            if (end - p == Sweep.GROUP && end <= whole) {
-                sums.four(p, data);
-                p = end;
-            }
-            for (; p < end; p++) {
-                sums.piece(p, data, Chunks.from(p), Chunks.to(p, n));
-            }
-        });
+        parallel.forEach(PieceStd.groups(n), g -> sums.group(data, n, g));
         return sums.value(n);
     }
 

@@ -19,11 +19,13 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorSlots {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** As many floats and ints as D has doubles. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.length() * 32));
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(D.length() * 32));
     private static final int L = D.length();
+    private static final VectorSpecies<Float> PF = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> PI = VectorSpecies.of(int.class, PF.vectorShape());
 
     private VectorSlots() {
     }
@@ -97,12 +99,12 @@ final class VectorSlots {
     /** Writes to {@code out[0, len)} the {@linkplain Magnitudes#slot magnitude slot} of {@code data[from + j]}. */
     static void magnitudes(float[] data, int from, int len, int[] out) {
         int j = 0;
-        for (int bound = I.loopBound(len); j < bound; j += L) {
-            FloatVector v = FloatVector.fromArray(F, data, from + j);
-            IntVector b = v.reinterpretAsInts().lanewise(VectorOperators.LSHR, Magnitudes.SHIFT);
-            b = b.blend(Magnitudes.ZERO_SLOT, v.compare(VectorOperators.EQ, 0f).cast(I));
-            b = b.blend(Magnitudes.SKIPPED_SLOT, v.reinterpretAsInts().and(0x7f800000)
-                    .compare(VectorOperators.EQ, 0x7f800000));
+        for (int bound = PI.loopBound(len); j < bound; j += PI.length()) {
+            FloatVector v = FloatVector.fromArray(PF, data, from + j);
+            IntVector bits = v.reinterpretAsInts();
+            IntVector b = bits.lanewise(VectorOperators.LSHR, Magnitudes.SHIFT);
+            b = b.blend(Magnitudes.ZERO_SLOT, bits.and(0x7fffffff).compare(VectorOperators.EQ, 0));
+            b = b.blend(Magnitudes.SKIPPED_SLOT, bits.and(0x7f800000).compare(VectorOperators.EQ, 0x7f800000));
             b.intoArray(out, j);
         }
         for (; j < len; j++) {

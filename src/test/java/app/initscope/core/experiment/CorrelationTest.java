@@ -14,6 +14,7 @@ import app.initscope.core.nn.Activation;
 import app.initscope.core.nn.Network;
 import app.initscope.core.stats.RowCorrelation;
 import app.initscope.core.theory.MeanField;
+import app.initscope.engine.ComputePool;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -75,6 +76,59 @@ class CorrelationTest {
         assertEquals(RowCorrelation.mean(m, rows, cols, Parallel.sequential()),
                 RowCorrelation.mean(m, rows, cols, backwards));
         assertTrue(Double.isNaN(RowCorrelation.mean(new float[10], 2, 5, Parallel.sequential())));
+    }
+
+    @Test
+    void rowsTakenFourAtATimeGiveTheBitsOfTheRowsOneByOne() {
+        SplittableRandom rng = new SplittableRandom(6);
+        // blocks of 7 or 8 rows (four at a time, then the rest), and rows of zeros among them and in the rest
+        int rows = 250;
+        int cols = 37;
+        float[] m = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            boolean zero = r % 9 == 2 || r == rows - 1;
+            for (int j = 0; j < cols; j++) {
+                m[r * cols + j] = zero ? 0f : (float) (0.4 + rng.nextGaussian());
+            }
+        }
+        double expected = oneRowAtATime(m, rows, cols);
+        assertEquals(expected, RowCorrelation.mean(m, rows, cols, Parallel.sequential()));
+        try (ComputePool pool = new ComputePool(3)) {
+            assertEquals(expected, RowCorrelation.mean(m, rows, cols, pool));
+        }
+    }
+
+    /** RowCorrelation.mean as first written: each block's rows one by one, each row's squares then its terms. */
+    private static double oneRowAtATime(float[] data, int rows, int cols) {
+        int blocks = Math.min(32, rows);
+        double[] total = new double[cols];
+        long count = 0;
+        for (int block = 0; block < blocks; block++) {
+            double[] sum = new double[cols];
+            for (int r = rows * block / blocks; r < rows * (block + 1) / blocks; r++) {
+                double norm2 = 0;
+                for (int j = 0; j < cols; j++) {
+                    double v = data[r * cols + j];
+                    norm2 += v * v;
+                }
+                if (norm2 == 0) {
+                    continue;
+                }
+                double scale = 1 / Math.sqrt(norm2);
+                for (int j = 0; j < cols; j++) {
+                    sum[j] += scale * data[r * cols + j];
+                }
+                count++;
+            }
+            for (int j = 0; j < cols; j++) {
+                total[j] += sum[j];
+            }
+        }
+        double norm2 = 0;
+        for (double v : total) {
+            norm2 += v * v;
+        }
+        return (norm2 - count) / ((double) count * (count - 1));
     }
 
     // ---- the input ------------------------------------------------------------------------------------------

@@ -75,6 +75,33 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aRunOnTheKeptNetworkOfAnEarlierRunGivesTheNumbersOfAFreshOne() {
+        ExperimentConfig small = ExperimentConfig.builder().samples(300).fanIn(200).width(250).depth(2)
+                .strategies(Strategy.SEED).build();
+        ExperimentConfig other = small.toBuilder().activation(app.initscope.core.nn.Activation.RELU).seed(7).build();
+        ExperimentConfig wider = small.toBuilder().width(260).build();
+        ExperimentRunner runner = TestRunners.runner(2);
+        ExperimentResult fresh = TestRunners.runner(2).run(small, RunListener.NONE, () -> false);
+        // the same shape again; a run cancelled half-way through; another seed and activation; another shape
+        assertEquals(fresh.results(), runner.run(small, RunListener.NONE, () -> false).results());
+        assertEquals(fresh.results(), runner.run(small, RunListener.NONE, () -> false).results());
+        AtomicBoolean cancel = new AtomicBoolean();
+        RunListener halfway = new RunListener() {
+            @Override
+            public void strategyDone(StrategyResult result) {
+                cancel.set(true);
+            }
+        };
+        assertThrows(CancellationException.class, () -> runner.run(small, halfway, cancel::get));
+        assertEquals(fresh.results(), runner.run(small, RunListener.NONE, () -> false).results());
+        assertEquals(TestRunners.runner(1).run(other, RunListener.NONE, () -> false).results(),
+                runner.run(other, RunListener.NONE, () -> false).results());
+        assertEquals(TestRunners.runner(1).run(wider, RunListener.NONE, () -> false).results(),
+                runner.run(wider, RunListener.NONE, () -> false).results());
+        assertEquals(fresh.results(), runner.run(small, RunListener.NONE, () -> false).results());
+    }
+
+    @Test
     void aConfigTooLargeForTheHeapIsRefusedWithTheEstimate() {
         ExperimentConfig huge = ExperimentConfig.builder().samples(20_000).fanIn(4096).depth(20).build();
         InvalidConfigException e = assertThrows(InvalidConfigException.class,

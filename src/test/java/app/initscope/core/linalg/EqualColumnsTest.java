@@ -84,6 +84,31 @@ class EqualColumnsTest {
     }
 
     @Test
+    void splitOverThreadsItGivesTheSameBitsAsOnOne() {
+        SplittableRandom random = new SplittableRandom(5);
+        GemmTest.TwoThreads two = new GemmTest.TwoThreads();
+        // rows enough for several pieces, and a count that leaves a tail of rows after the groups of four
+        int m = 3 * EqualColumns.ROWS + 7;
+        int k = 2 * EqualColumns.ROWS + 3;
+        int n = 5;
+        for (Op op : Op.values()) {
+            float[] a = GemmTest.randomMatrix(random, m * k);
+            float[] b = withEqualColumns(op, GemmTest.randomMatrix(random, k), k, n);
+            float[] one = new float[m * n];
+            float[] split = new float[m * n];
+            Recording inner = new Recording();
+            op.apply(EqualColumns.of(inner), a, b, one, m, k, n);
+            op.apply(EqualColumns.of(inner, two), a, b, split, m, k, n);
+            assertEquals(List.of(), inner.calls, op + ": the wrapped kernel should not be asked");
+            GemmTest.assertBitEqual(one, split, op + " on two threads");
+            // a value that differs in the last piece of the scan sends the product to the wrapped kernel
+            b[op.bIndex(k - 1, n - 1, k, n)] += 0.5f;
+            op.apply(EqualColumns.of(inner, two), a, b, split, m, k, n);
+            assertEquals(List.of(op), inner.calls, op + ": a scan split over threads must see every row");
+        }
+    }
+
+    @Test
     void oneDifferentValueSendsTheProductToTheWrappedKernel() {
         SplittableRandom random = new SplittableRandom(4);
         int m = 9;

@@ -99,6 +99,20 @@ class TrainPassesTest {
         assertEquals(31, new DistinctColumns().countFromHashes(m, rows, cols, pairs));
     }
 
+    @Test
+    void aLargeGroupOfEqualHashesIsCheckedInPiecesOfRows() {
+        // enough values that the check of the group is split by rows; the columns differ only in the last piece
+        int rows = 5 * DistinctColumns.ROWS + 3;
+        int cols = 300;
+        float[] m = new float[rows * cols];
+        java.util.Arrays.fill(m, 0.5f);
+        long[] allTheSame = new long[cols];
+        assertEquals(1, new DistinctColumns().countFromHashes(m, rows, cols, allTheSame, new TwoThreads()));
+        m[(rows - 1) * cols + 7] = 2f;
+        assertEquals(2, new DistinctColumns().countFromHashes(m, rows, cols, allTheSame, new TwoThreads()));
+        assertEquals(2, new DistinctColumns().countFromHashes(m, rows, cols, allTheSame));
+    }
+
     /** A plain reference: each column against every earlier distinct one, with −0 as 0 and NaNs equal. */
     private static int pairwise(float[] m, int rows, int cols) {
         int distinct = 0;

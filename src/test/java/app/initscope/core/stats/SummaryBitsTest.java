@@ -61,6 +61,19 @@ class SummaryBitsTest {
                 }
             }
             case "constant" -> java.util.Arrays.fill(x, 0.25f);
+            case "steps" -> {
+                // pieces of one value each (not the mean, so their squares are not 0), of zeros of both signs,
+                // and of random values, side by side in one group of pieces
+                for (int i = 0; i < n; i++) {
+                    x[i] = switch (i / Chunks.SIZE % 5) {
+                        case 0 -> 0.25f;
+                        case 1 -> x[i];
+                        case 2 -> -3.5f;
+                        case 3 -> i % 2 == 0 ? 0f : -0f;
+                        default -> 1e-3f;
+                    };
+                }
+            }
             case "tiny", "odd" -> {
                 x[n - 1] = Float.NaN;
             }
@@ -86,8 +99,8 @@ class SummaryBitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gaussian", "nonFinite", "zeros", "constant", "tiny", "odd", "subnormal", "offset",
-        "saturated"})
+    @ValueSource(strings = {"gaussian", "nonFinite", "zeros", "constant", "steps", "tiny", "odd", "subnormal",
+        "offset", "saturated"})
     void summariesAreTheBitsOfThePlainLoops(String kind) {
         float[] x = data(kind);
         Summary.SaturationTest band = Summary.SaturationTest.outside(-0.97f, 0.97f);
@@ -110,6 +123,31 @@ class SummaryBitsTest {
                 assertMagnitudes(x, Summary.of(x, x.length, range, bins, null, pool, true).magnitudes());
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gaussian", "nonFinite", "zeros", "steps", "saturated"})
+    void threeFirstPassesSideBySideAreTheBitsOfOneAtATime(String kind) {
+        // the three tensors stop running side by side at different places: at x's non-finite values, or never
+        float[] x = data(kind);
+        float[] y = data("saturated");
+        float[] w = data("subnormal");
+        int n = x.length;
+        Summary.SaturationTest band = Summary.SaturationTest.outside(-0.97f, 0.97f);
+        Summary.Sweep sx = new Summary.Sweep(n, null, 60, null, true);
+        Summary.Sweep sy = new Summary.Sweep(n, null, 60, band, true);
+        Summary.Sweep sw = new Summary.Sweep(n, null, 60, null, true);
+        for (int p = 0; p < sx.pieces(); p++) {
+            Summary.Sweep.firstThree(sx, x, sy, y, sw, w, p);
+        }
+        for (int g = 0; g < sx.groups(); g++) {
+            sx.second(x, g);
+            sy.second(y, g);
+            sw.second(w, g);
+        }
+        assertEquals(Summary.of(x, n, null, 60, null, Parallel.sequential(), true), sx.finish(), kind);
+        assertEquals(Summary.of(y, n, null, 60, band, Parallel.sequential(), true), sy.finish(), kind);
+        assertEquals(Summary.of(w, n, null, 60, null, Parallel.sequential(), true), sw.finish(), kind);
     }
 
     @ParameterizedTest
