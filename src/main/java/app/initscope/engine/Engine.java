@@ -53,7 +53,8 @@ public final class Engine implements AutoCloseable {
      * there the pieces of work that run after a cancel (work done, not time taken).
      *
      * @param threads the number of compute threads, at least 1
-     * @param around  wraps the compute pool for the experiment runners; must run every piece it is given
+     * @param around  wraps the compute pool for the experiment runners, and the cold preview's single thread; must
+     *                run every piece it is given
      */
     Engine(int threads, UnaryOperator<Parallel> around) {
         this.pool = new ComputePool(threads);

@@ -37,7 +37,8 @@ class ExperimentJobCancelTest {
 
     @BeforeAll
     static void start() {
-        engine = new Engine(2, pool -> counter = new PieceCounter(pool));
+        // the engine wraps its compute pool and the cold preview's single thread: count the pool's pieces
+        engine = new Engine(2, p -> p instanceof ComputePool ? (counter = new PieceCounter(p)) : p);
         engine.warmUp();
     }
 
