@@ -154,7 +154,6 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
         return sigma;
     }
 
-    /** m[i, j] *= φ′(z)[s, j] for every row i. */
     /**
      * Jᵀ of a residual network at one input: M_1 = W_1, M_l = M_{l−1} + α·(M_{l−1}·D_{l−1})·W_l (z_l's Jacobian,
      * transposed), and Jᵀ = M_L·D_L.
@@ -183,6 +182,7 @@ public record JacobianSpectrum(int inputs, Histogram singularValues, double mean
         return mz;
     }
 
+    /** m[i, j] *= φ′(z)[s, j] for every row i. */
     private static void scaleColumns(float[] m, int rows, int cols, float[] localGradient, int sample,
                                      Parallel parallel) {
         int base = sample * cols;
